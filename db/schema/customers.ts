@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export type PostalAddress = {
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  country: string;
+};
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerNumber: text("customer_number").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    nationalId: text("national_id").notNull(),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    address: jsonb("address").$type<PostalAddress>().notNull(),
+    // Derived search keys, kept by PostgreSQL so that no writer can forget them.
+    searchName: text("search_name")
+      .notNull()
+      .generatedAlwaysAs(sql`lower(given_name || ' ' || family_name)`),
+    phoneDigits: text("phone_digits")
+      .notNull()
+      .generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customers_number_key").on(t.customerNumber.op("text_pattern_ops")),
+    index("customers_national_id_idx").on(t.nationalId.op("text_pattern_ops")),
+    index("customers_phone_idx").on(t.phoneDigits.op("text_pattern_ops")),
+    index("customers_name_trgm_idx").using("gin", t.searchName.op("gin_trgm_ops")),
+  ],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    accountNumber: text("account_number").notNull(),
+    kind: text("kind").notNull().default("current"),
+    currency: text("currency").notNull().default("EUR"),
+    openedAt: date("opened_at", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("accounts_number_key").on(t.accountNumber.op("text_pattern_ops")),
+    index("accounts_customer_idx").on(t.customerId),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;
+export type Account = typeof accounts.$inferSelect;

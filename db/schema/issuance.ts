@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { branches } from "./branches";
+import { customers } from "./customers";
+import { cardProducts } from "./products";
+import { stations } from "./stations";
+import { users } from "./users";
+
+/** D1 `services.issuance` values. */
+export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
+export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
+
+/** One teller request for one card. `cardId` and `issuerRequestId` never change once written. */
+export const issuanceJobs = pgTable(
+  "issuance_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cardId: text("card_id").notNull(),
+    issuerRequestId: text("issuer_request_id").notNull(),
+    // Set by the teller's form when it is first rendered: a second submit of the same form
+    // (double click, reload, back button) finds this job instead of creating another.
+    requestKey: text("request_key").notNull(),
+    branchId: uuid("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => cardProducts.id),
+    stationId: uuid("station_id")
+      .notNull()
+      .references(() => stations.id),
+    persoStation: text("perso_station").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").$type<IssuanceReason>().notNull(),
+    nameOnCard: text("name_on_card").notNull(),
+    state: text("state").notNull().default("submitting"),
+    d1Status: text("d1_status"),
+    d1OperationId: text("d1_operation_id"),
+    panLast4: text("pan_last4"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    submitAttempts: integer("submit_attempts").notNull().default(0),
+    retryOfJobId: uuid("retry_of_job_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("issuance_jobs_card_id_key").on(t.cardId),
+    uniqueIndex("issuance_jobs_issuer_request_id_key").on(t.issuerRequestId),
+    uniqueIndex("issuance_jobs_request_key").on(t.requestKey),
+    index("issuance_jobs_branch_created_idx").on(t.branchId, t.createdAt),
+    index("issuance_jobs_customer_idx").on(t.customerId, t.createdAt),
+    index("issuance_jobs_station_idx").on(t.stationId, t.createdAt),
+    index("issuance_jobs_requested_by_idx").on(t.requestedBy, t.createdAt),
+    index("issuance_jobs_open_idx")
+      .on(t.state)
+      .where(sql`${t.completedAt} is null`),
+  ],
+);
+
+/** Every step of a job, in order: the teller's timeline and the SSE stream replay from here. */
+export const jobEvents = pgTable(
+  "job_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => issuanceJobs.id),
+    branchId: uuid("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    kind: text("kind").notNull(),
+    state: text("state").notNull(),
+    d1Status: text("d1_status"),
+    operationId: text("operation_id"),
+    // De-duplicates D1 notifications (at-least-once delivery): operationId + details.status.
+    dedupeKey: text("dedupe_key"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("job_events_job_idx").on(t.jobId, t.id),
+    index("job_events_branch_idx").on(t.branchId, t.id),
+    uniqueIndex("job_events_dedupe_key").on(t.dedupeKey),
+  ],
+);
+
+export type IssuanceJob = typeof issuanceJobs.$inferSelect;
+export type NewIssuanceJob = typeof issuanceJobs.$inferInsert;
+export type JobEvent = typeof jobEvents.$inferSelect;

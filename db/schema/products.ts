@@ -1,0 +1,76 @@
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { branches } from "./branches";
+
+/** D1 `services` defaults of a product; `issuance` is chosen per request. */
+export type ProductServices = {
+  priority?: string;
+  delivery?: string;
+  cardCarrier?: string;
+  packaging?: string;
+  pinMailer?: boolean;
+  alphaCard?: boolean;
+};
+
+/** D1 `paymentApplication` references configured at onboarding. */
+export type PaymentApplication = {
+  config: string;
+  odaKeyIndex?: string;
+  derivationKeyIndex?: string;
+  cvKeyIndex?: string;
+  pvKeyIndex?: string;
+};
+
+/** How the name on the card may look for this product's graphical profile. */
+export type EmbossRules = {
+  maxLength: number;
+  uppercase: boolean;
+  /** Allowed characters, as the body of a regular-expression character class. */
+  allowedCharacters: string;
+};
+
+export const cardProducts = pgTable(
+  "card_products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    d1CardProductId: text("d1_card_product_id").notNull(),
+    bin: text("bin").notNull(),
+    panLength: integer("pan_length").notNull().default(16),
+    expiryMonths: integer("expiry_months").notNull().default(36),
+    services: jsonb("services").$type<ProductServices>().notNull().default({}),
+    paymentApplication: jsonb("payment_application").$type<PaymentApplication>().notNull(),
+    cardFaceImage: text("card_face_image"),
+    embossRules: jsonb("emboss_rules").$type<EmbossRules>().notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("card_products_d1_id_key").on(t.d1CardProductId)],
+);
+
+/** Which branches offer which products. */
+export const productBranches = pgTable(
+  "product_branches",
+  {
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => cardProducts.id, { onDelete: "cascade" }),
+    branchId: uuid("branch_id")
+      .notNull()
+      .references(() => branches.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.branchId] })],
+);
+
+export type CardProduct = typeof cardProducts.$inferSelect;
+export type NewCardProduct = typeof cardProducts.$inferInsert;

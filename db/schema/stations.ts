@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { branches } from "./branches";
+
+/** Personalization stations, addressed at D1 by their `persoStation` id. */
+export const stations = pgTable(
+  "stations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    persoStation: text("perso_station").notNull(),
+    branchId: uuid("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    label: text("label").notNull(),
+    location: text("location").notNull().default(""),
+    enabled: boolean("enabled").notNull().default(true),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("stations_perso_station_key").on(t.persoStation),
+    index("stations_branch_idx").on(t.branchId),
+    // At most one default station per branch.
+    uniqueIndex("stations_one_default_per_branch").on(t.branchId).where(sql`${t.isDefault}`),
+  ],
+);
+
+export type Station = typeof stations.$inferSelect;
+export type NewStation = typeof stations.$inferInsert;

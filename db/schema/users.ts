@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { branches } from "./branches";
+
+export const ROLES = ["teller", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum("user_role", ROLES);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    // Null for users who only sign in through the bank's single sign-on.
+    passwordHash: text("password_hash"),
+    role: roleEnum("role").notNull(),
+    branchId: uuid("branch_id").references(() => branches.id),
+    active: boolean("active").notNull().default(true),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Bumped on password reset, deactivation or role change: sessions carrying an older
+    // version are refused, so a change takes effect at once rather than at token expiry.
+    sessionVersion: integer("session_version").notNull().default(1),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_branch_idx").on(t.branchId),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Failed sign-ins per key (`account:<email>` or `address:<ip>`), for throttling. */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});

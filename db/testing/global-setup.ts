@@ -1,0 +1,14 @@
+import type { TestProject } from "vitest/node";
+import { createTestDatabase } from "./database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const database = await createTestDatabase(process.env.TEST_DATABASE_URL);
+  project.provide("databaseUrl", database.url);
+  return () => database.dispose();
+}

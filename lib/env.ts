@@ -1,0 +1,76 @@
+// The one place that reads process.env. Every setting is validated here with zod so that a
+// typo in a bank's configuration fails at start-up with a clear message instead of at the
+// first card. Imported by next.config.mjs and drizzle.config.ts, so it must stay free of
+// path aliases and non-erasable TypeScript syntax (Node loads it with type stripping).
+import { z } from "zod";
+
+const bool = (fallback: boolean) => z.stringbool().default(fallback);
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  NEXT_PHASE: optionalString,
+
+  // Database. Unset: scripts/start.ts starts an embedded PostgreSQL and sets it.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: int(10, 1, 200),
+  TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+
+  // Web server.
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().default("127.0.0.1"),
+  APP_VERSION: z.string().default("0.1.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_MODE: bool(false),
+
+  // Auth.js.
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  AUTH_URL: z.url().optional(),
+  AUTH_TRUST_HOST: bool(true),
+  SESSION_MAX_AGE_HOURS: int(10, 1, 24 * 7),
+  SESSION_IDLE_MINUTES: int(15, 1, 24 * 60),
+  SIGNIN_MAX_FAILURES: int(5, 1, 100),
+  SIGNIN_LOCK_MINUTES: int(15, 1, 24 * 60),
+
+  // Optional OIDC single sign-on for a bank's identity provider.
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_CLIENT_SECRET: optionalString,
+  AUTH_OIDC_NAME: z.string().default("Bank single sign-on"),
+  AUTH_OIDC_ROLE_CLAIM: z.string().default("role"),
+  AUTH_OIDC_BRANCH_CLAIM: z.string().default("branch"),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+function parse(source: NodeJS.ProcessEnv): ServerEnv {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const building = env.NEXT_PHASE === "phase-production-build";
+  if (env.NODE_ENV === "production" && !building && !env.AUTH_SECRET) {
+    throw new Error("Invalid environment settings:\n  AUTH_SECRET: required in production");
+  }
+  if (env.AUTH_OIDC_ISSUER && !(env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET)) {
+    throw new Error(
+      "Invalid environment settings:\n  AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are required with AUTH_OIDC_ISSUER",
+    );
+  }
+  return env;
+}
+
+export const env: ServerEnv = parse(process.env);
+
+/** For tools that must re-read settings after setting them (scripts, tests). */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  return parse(source);
+}
