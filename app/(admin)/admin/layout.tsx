@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/app-shell";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await guardPage("admin");
+  const nav = [
+    { href: "/admin", label: "Administration" },
+    { href: "/manager", label: "Branch boards" },
+  ];
+  return (
+    <AppShell user={user} area="Administration" nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

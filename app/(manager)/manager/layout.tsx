@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/app-shell";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export default async function ManagerLayout({ children }: { children: ReactNode }) {
+  const user = await guardPage("manager");
+  const nav = [{ href: "/manager", label: "Branch board" }];
+  if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });
+  if (user.role === "admin") nav.unshift({ href: "/admin", label: "Administration" });
+  return (
+    <AppShell user={user} area="Branch" nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction } from "@/lib/actions/auth/change-password";
+import { PASSWORD_RULES } from "@/lib/auth/password-rules";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+const FIELDS = [
+  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
+  { name: "newPassword", label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
+  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+] as const;
+
+export function ChangePasswordForm() {
+  const [state, formAction, pending] = useActionState(changePasswordAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
+      {FIELDS.map((f) => (
+        <div key={f.name}>
+          <Label htmlFor={f.name}>{f.label}</Label>
+          <Input
+            id={f.name}
+            name={f.name}
+            type="password"
+            autoComplete={f.autoComplete}
+            aria-invalid={Boolean(errors?.[f.name])}
+            aria-describedby={`${f.name}-error`}
+            className="mt-1"
+          />
+          <FieldError id={`${f.name}-error`} errors={errors?.[f.name]} />
+        </div>
+      ))}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInAction } from "@/lib/actions/auth/sign-in";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export function LoginForm() {
+  const [state, formAction, pending] = useActionState(signInAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state && !state.ok && !errors ? (
+        <Alert tone="error" live id="sign-in-error">
+          {state.message}
+        </Alert>
+      ) : null}
+      <div>
+        <Label htmlFor="email">E-mail address</Label>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          aria-invalid={Boolean(errors?.email)}
+          aria-describedby="email-error"
+          className="mt-1"
+        />
+        <FieldError id="email-error" errors={errors?.email} />
+      </div>
+      <div>
+        <Label htmlFor="password">Password</Label>
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(errors?.password)}
+          aria-describedby="password-error"
+          className="mt-1"
+        />
+        <FieldError id="password-error" errors={errors?.password} />
+      </div>
+      <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// Demo data for `npm start` and the tests: two branches, their stations, three products and one
+// user per role per branch. The station ids match the D1 simulator's default stations.
+import type { EmbossRules, PaymentApplication } from "./schema";
+
+export const DEMO_PASSWORD = "branch-demo-2026";
+
+export const DEMO_BRANCHES = [
+  { code: "BR001", name: "Downtown", address: "1 Market Square", timezone: "Europe/Berlin" },
+  { code: "BR002", name: "Riverside", address: "48 River Road", timezone: "Europe/Berlin" },
+] as const;
+
+export const DEMO_STATIONS = [
+  { persoStation: "BR001-PS-01", branch: "BR001", label: "Counter printer 1", location: "Ground floor, counter 1", isDefault: true },
+  { persoStation: "BR001-PS-02", branch: "BR001", label: "Counter printer 2", location: "Ground floor, counter 4", isDefault: false },
+  { persoStation: "BR001-PS-03", branch: "BR001", label: "Back office printer", location: "First floor, back office", isDefault: false },
+  { persoStation: "BR002-PS-01", branch: "BR002", label: "Counter printer", location: "Main hall", isDefault: true },
+  { persoStation: "BR002-PS-02", branch: "BR002", label: "Kiosk printer", location: "Self-service kiosk", isDefault: false },
+] as const;
+
+const STANDARD_EMBOSS: EmbossRules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
+
+export const DEMO_PRODUCTS: ReadonlyArray<{
+  name: string;
+  d1CardProductId: string;
+  bin: string;
+  panLength: number;
+  expiryMonths: number;
+  paymentApplication: PaymentApplication;
+  cardFaceImage: string;
+  embossRules: EmbossRules;
+  branches: readonly string[];
+}> = [
+  {
+    name: "Classic Debit",
+    d1CardProductId: "VISA_DEBIT_CLASSIC",
+    bin: "453201",
+    panLength: 16,
+    expiryMonths: 48,
+    paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1", derivationKeyIndex: "1", cvKeyIndex: "1", pvKeyIndex: "1" },
+    cardFaceImage: "/card-faces/classic-debit.svg",
+    embossRules: STANDARD_EMBOSS,
+    branches: ["BR001", "BR002"],
+  },
+  {
+    name: "Gold Credit",
+    d1CardProductId: "MC_GOLD_CREDIT",
+    bin: "542418",
+    panLength: 16,
+    expiryMonths: 36,
+    paymentApplication: { config: "MC_CREDIT_GOLD", odaKeyIndex: "2", derivationKeyIndex: "2", cvKeyIndex: "2", pvKeyIndex: "2" },
+    cardFaceImage: "/card-faces/gold-credit.svg",
+    embossRules: STANDARD_EMBOSS,
+    branches: ["BR001", "BR002"],
+  },
+  {
+    name: "Youth Prepaid",
+    d1CardProductId: "VISA_YOUTH_PREPAID",
+    bin: "400011",
+    panLength: 16,
+    expiryMonths: 24,
+    paymentApplication: { config: "VISA_PREPAID_Y", odaKeyIndex: "1", derivationKeyIndex: "3" },
+    cardFaceImage: "/card-faces/youth-prepaid.svg",
+    embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" },
+    branches: ["BR001"],
+  },
+];
+
+export const DEMO_USERS = [
+  { email: "teller@downtown.demo", name: "Tara Teller", role: "teller", branch: "BR001" },
+  { email: "manager@downtown.demo", name: "Max Manager", role: "manager", branch: "BR001" },
+  { email: "admin@downtown.demo", name: "Ada Admin", role: "admin", branch: "BR001" },
+  { email: "teller@riverside.demo", name: "Rita Rivers", role: "teller", branch: "BR002" },
+  { email: "manager@riverside.demo", name: "Ravi Rao", role: "manager", branch: "BR002" },
+  { email: "admin@riverside.demo", name: "Rosa Admin", role: "admin", branch: "BR002" },
+] as const;
+
+// Varied on purpose: accents, apostrophes, hyphens and names from many languages, so that
+// search and the emboss rules meet what a real branch sees.
+export const GIVEN_NAMES = [
+  "Anna", "Ben", "Chloé", "David", "Elif", "Farid", "Grace", "Hannah", "Ivan", "Jana", "Jonathan",
+  "Katarzyna", "Liam", "Marie", "Mohammed", "Nora", "Oluwaseun", "Paolo", "Qiu", "Rosa", "Sean",
+  "Søren", "Tomás", "Uma", "Valentina", "Wei", "Xavier", "Yusuf", "Zoë", "Ahmet", "Björn", "Carmen",
+  "Dmitri", "Emma", "François", "Giulia", "Hiroshi", "Ingrid", "José", "Kwame", "Lucía", "Mateo",
+  "Nadia", "Oscar", "Priya", "Rafael", "Sophie", "Thomas", "Ursula", "Viktor", "Wiebke", "Yara",
+];
+
+export const FAMILY_NAMES = [
+  "Müller", "Schmidt", "O'Brien", "García", "Nguyen", "Kowalski", "Rossi", "Dubois", "Yılmaz",
+  "Andersson", "Papadopoulos", "Okafor", "Smith", "Johnson", "Fernández", "Novák", "Jensen",
+  "Van der Berg", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz",
+  "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger",
+  "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann", "Schmid",
+  "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer-Lindqvist", "Al-Sayed",
+  "Chen", "Kim", "Singh", "Silva", "Ivanova", "Haddad", "Mbeki", "Tanaka",
+];
+
+export const CITIES = ["Berlin", "Hamburg", "Munich", "Cologne", "Frankfurt", "Leipzig", "Dresden", "Bremen"];
+export const STREETS = ["Hauptstraße", "Lindenallee", "Bahnhofstraße", "Gartenweg", "Schillerstraße", "Am Markt", "Bergstraße"];

@@ -1,0 +1,68 @@
+// The one wrapper every server action is built with: session → role → zod → handler, and a
+// fixed result shape. Session and role come before parsing so that a caller without the
+// right role learns nothing about an action's inputs. Branch scope is checked by the handler
+// against the rows it touches (ctx.assertBranch), since only the rows know their branch.
+import "server-only";
+import { z } from "zod";
+import { assertBranch, requireRole, type CurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
+import { AppError, isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { requestMeta } from "@/lib/request";
+import type { ActionResult } from "./result";
+
+export type ActionContext = {
+  user: CurrentUser;
+  ip: string;
+  userAgent: string;
+  assertBranch: (branchId: string | null) => void;
+};
+
+type Definition<S extends z.ZodType, R> = {
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+};
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue; // Next.js bookkeeping fields
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/**
+ * Builds an action callable as `action(input)` from client code or as
+ * `action(previousState, formData)` from `useActionState`.
+ */
+export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
+  return async function run(...args: unknown[]): Promise<ActionResult<R>> {
+    const raw = args.length >= 2 && args[1] instanceof FormData ? formDataToObject(args[1]) : args[0];
+    try {
+      const user = await requireRole(def.roles, { surface: "action" });
+      const parsed = def.input.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+        throw new AppError("invalid:action", { fieldErrors });
+      }
+      const meta = await requestMeta();
+      const ctx: ActionContext = { user, ...meta, assertBranch: (b) => assertBranch(user, b) };
+      return { ok: true, data: await def.handler(parsed.data, ctx) };
+    } catch (error) {
+      if (isAppError(error)) {
+        if (error.status >= 500) log.error({ action: def.name, err: error, detail: error.detail }, "action failed");
+        else log.info({ action: def.name, code: error.code }, "action refused");
+        return { ok: false, ...error.toJSON() };
+      }
+      // Never forward an unknown error's message to the browser; log it with context.
+      log.error({ action: def.name, err: error }, "action crashed");
+      const internal = new AppError("internal:action");
+      return { ok: false, ...internal.toJSON() };
+    }
+  };
+}

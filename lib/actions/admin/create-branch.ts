@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { insertAudit } from "@/db/queries/audit";
+import { branchCodeTaken, insertBranch } from "@/db/queries/branches";
+import { createAction } from "@/lib/actions/action";
+import { byActor } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { createBranchSchema } from "@/lib/validations/branch";
+
+export const createBranchAction = createAction({
+  name: "createBranch",
+  roles: ["admin"],
+  input: createBranchSchema,
+  handler: async (input, ctx) => {
+    if (await branchCodeTaken({ db, code: input.code })) {
+      throw new AppError("conflict:branch", { fieldErrors: { code: [`A branch with code ${input.code} already exists.`] } });
+    }
+    const branch = await db.transaction(async (tx) => {
+      const row = await insertBranch({ db: tx, values: input });
+      await insertAudit({
+        db: tx,
+        entry: byActor(ctx, {
+          branchId: row.id,
+          action: "branch.create",
+          entityType: "branch",
+          entityId: row.id,
+          after: { code: row.code, name: row.name, address: row.address, timezone: row.timezone },
+        }),
+      });
+      return row;
+    });
+    revalidatePath("/admin");
+    return { id: branch.id, code: branch.code };
+  },
+});

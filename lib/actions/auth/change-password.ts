@@ -1,0 +1,39 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { db } from "@/db";
+import { insertAudit } from "@/db/queries/audit";
+import { findUserByEmail, setPassword } from "@/db/queries/users";
+import { createAction } from "@/lib/actions/action";
+import { byActor } from "@/lib/audit";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { ROLES } from "@/db/schema/users";
+import { AppError } from "@/lib/errors";
+import { changePasswordSchema } from "@/lib/validations/password";
+
+const changePassword = createAction({
+  name: "changePassword",
+  roles: ROLES,
+  input: changePasswordSchema,
+  handler: async (input, ctx) => {
+    const row = await findUserByEmail({ db, email: ctx.user.email });
+    if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+      throw new AppError("invalid:auth", { fieldErrors: { currentPassword: ["The current password is not correct."] } });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await db.transaction(async (tx) => {
+      await setPassword({ db: tx, id: row.id, passwordHash, mustChange: false });
+      await insertAudit({
+        db: tx,
+        entry: byActor(ctx, { branchId: row.branchId, action: "user.change_password", entityType: "user", entityId: row.id }),
+      });
+    });
+    return null;
+  },
+});
+
+export async function changePasswordAction(...args: Parameters<typeof changePassword>) {
+  const result = await changePassword(...args);
+  if (result.ok) redirect("/");
+  return result;
+}

@@ -1,0 +1,21 @@
+import type { Role } from "@/db/schema/users";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    branchId: string | null;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; branchId: string | null; sessionVersion: number };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    branchId?: string | null;
+    sv?: number;
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const branchCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,16}$/, "Use 2 to 16 letters, digits or hyphens, e.g. BR042.");
+
+export const createBranchSchema = z.object({
+  code: branchCode,
+  name: z.string().trim().min(2, "Enter the branch name.").max(80, "Keep the name under 80 characters."),
+  address: z.string().trim().max(200, "Keep the address under 200 characters.").default(""),
+  timezone: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Choose a valid time zone, e.g. Europe/Berlin."),
+});
+
+export type CreateBranchInput = z.infer<typeof createBranchSchema>;

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const stationIdSchema = z.object({ stationId: z.uuid("Choose a station.") });
