@@ -23,5 +23,5 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
 }
 
 export function createDb(pool: pg.Pool): Database {
-  return drizzle(pool, { schema, casing: "snake_case" }) as Database;
+  return drizzle({ client: pool, schema, casing: "snake_case" });
 }

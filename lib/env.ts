@@ -20,6 +20,7 @@ const serverSchema = z.object({
   // Database. Unset: scripts/start.ts starts an embedded PostgreSQL and sets it.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_MAX: int(10, 1, 200),
+  EMBEDDED_PG_PORT: int(54329, 1, 65535),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
 
   // Web server.
@@ -49,7 +50,7 @@ const serverSchema = z.object({
 
 export type ServerEnv = z.infer<typeof serverSchema>;
 
-function parse(source: NodeJS.ProcessEnv): ServerEnv {
+function parse(source: Record<string, string | undefined>): ServerEnv {
   const result = serverSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -71,6 +72,6 @@ function parse(source: NodeJS.ProcessEnv): ServerEnv {
 export const env: ServerEnv = parse(process.env);
 
 /** For tools that must re-read settings after setting them (scripts, tests). */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function loadEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   return parse(source);
 }

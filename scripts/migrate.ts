@@ -4,7 +4,7 @@ import { closeDatabase, loadDotEnv, openDatabase } from "./lib/local.ts";
 loadDotEnv();
 const { env } = await import("../lib/env.ts");
 const { migrateDatabase } = await import("../db/migrate.ts");
-const database = await openDatabase(env.DATABASE_URL, console.log);
+const database = await openDatabase(env, console.log);
 try {
   await migrateDatabase(database.url);
   console.log("Migrations applied.");

@@ -16,7 +16,7 @@ const { migrateDatabase } = await import("../db/migrate.ts");
 const { createDb, createPool } = await import("../db/client.ts");
 const { seedCustomers, seedDemo } = await import("../db/seed.ts");
 
-const database = await openDatabase(env.DATABASE_URL, console.log);
+const database = await openDatabase(env, console.log);
 const pool = createPool(database.url, 2);
 try {
   await migrateDatabase(database.url);

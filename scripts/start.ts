@@ -57,7 +57,7 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<boolean> 
 
 try {
   const embedded = !env.DATABASE_URL;
-  database = await openDatabase(env.DATABASE_URL, say);
+  database = await openDatabase(env, say);
   await migrateDatabase(database.url);
   say("Database migrated.");
   if (embedded) {

@@ -26,12 +26,12 @@ type Definition<S extends z.ZodType, R> = {
 };
 
 function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith("$ACTION")) continue; // Next.js bookkeeping fields
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  // Repeated fields (checkbox groups) become arrays; Next.js bookkeeping fields are dropped.
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key);
+    out[key] = values.length === 1 ? (values[0] as FormDataEntryValue) : values;
   }
   return out;
 }
@@ -42,7 +42,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
  */
 export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
   return async function run(...args: unknown[]): Promise<ActionResult<R>> {
-    const raw = args.length >= 2 && args[1] instanceof FormData ? formDataToObject(args[1]) : args[0];
+    const raw: unknown = args.length >= 2 && args[1] instanceof FormData ? formDataToObject(args[1]) : args[0];
     try {
       const user = await requireRole(def.roles, { surface: "action" });
       const parsed = def.input.safeParse(raw);

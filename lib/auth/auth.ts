@@ -1,5 +1,6 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { log } from "@/lib/log";
 import { authConfig } from "./auth.config";
 import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
 import { authorizeCredentials } from "./sign-in";
@@ -8,6 +9,17 @@ const oidc = oidcProvider();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // Auth.js logs through pino; a failed password is an expected event, logged by sign-in.ts.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
@@ -20,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt(params) {
       const { token, account, profile } = params;
       if (account?.provider === OIDC_PROVIDER_ID && profile) {
-        const row = await provisionOidcUser(profile as Record<string, unknown>);
+        const row = await provisionOidcUser(profile);
         if (!row) throw new Error("SSO account not allowed");
         token.uid = row.id;
         token.role = row.role;

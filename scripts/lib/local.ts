@@ -10,7 +10,6 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DATA_DIR = path.join(ROOT, ".data");
 export const EMBEDDED_DB_NAME = "branch_issuance";
-export const EMBEDDED_PG_PORT = 54329;
 
 /** Loads .env (if present) before lib/env.ts is imported. */
 export function loadDotEnv(): void {
@@ -33,9 +32,12 @@ export function localAuthSecret(): string {
 export type LocalDatabase = { url: string; embedded: EmbeddedServer | null };
 
 /** The bank's DATABASE_URL if set; else the embedded PostgreSQL under .data/pg. */
-export async function openDatabase(databaseUrl: string | undefined, log: (line: string) => void): Promise<LocalDatabase> {
-  if (databaseUrl) return { url: databaseUrl, embedded: null };
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? EMBEDDED_PG_PORT);
+export async function openDatabase(
+  settings: { DATABASE_URL?: string; EMBEDDED_PG_PORT: number },
+  log: (line: string) => void,
+): Promise<LocalDatabase> {
+  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, embedded: null };
+  const port = settings.EMBEDDED_PG_PORT;
   log(`Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)…`);
   const embedded = await startEmbeddedPostgres({
     dir: path.join(ensureDataDir(), "pg"),

@@ -1,0 +1,142 @@
+// Every page, route and server action, called as every role and signed out. A new action or
+// route that is missing from these tables fails the suite, so nothing ships without a decision.
+import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
+import { appRoutes, callAction, resultCode, serverActions } from "./support/server-actions";
+import { storageState, type Persona } from "./support/users";
+
+type Who = Persona | "anonymous";
+const WHO: Who[] = ["anonymous", "teller", "manager", "admin"];
+const ROLE: Record<Persona, "teller" | "manager" | "admin"> = {
+  teller: "teller",
+  manager: "manager",
+  admin: "admin",
+  tellerRiverside: "teller",
+  managerRiverside: "manager",
+};
+
+const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
+  "/teller": ["teller", "manager"],
+  "/manager": ["manager", "admin"],
+  "/admin": ["admin"],
+};
+
+/** Routes that need no session by design. */
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/ready", "/api/auth/[...nextauth]"]);
+const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
+  "/api/admin/users": ["admin"],
+  "/api/manager/stations": ["manager"],
+  "/api/teller/products": ["teller", "manager"],
+};
+
+/** `null`: public (sign-in itself). Every other action must name its roles. */
+const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | null> = {
+  signInAction: null,
+  signInSsoAction: null,
+  signOutAction: null,
+  changePasswordAction: ["teller", "manager", "admin"],
+  createBranchAction: ["admin"],
+  setDefaultStationAction: ["manager"],
+};
+
+async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
+  return playwright.request.newContext({
+    baseURL,
+    storageState: who === "anonymous" ? undefined : storageState(who),
+  });
+}
+
+test("every route and action of the build is in the authorisation tables", () => {
+  for (const route of appRoutes()) {
+    expect(PUBLIC_ROUTES.has(route) || route in ROUTES, `route ${route} has no authorisation entry`).toBe(true);
+  }
+  for (const action of serverActions()) {
+    expect(action.name in ACTIONS, `action ${action.name} (${action.file}) has no authorisation entry`).toBe(true);
+  }
+});
+
+for (const who of WHO) {
+  test.describe(`as ${who}`, () => {
+    let request: APIRequestContext;
+    test.beforeAll(async ({ playwright, baseURL }) => {
+      request = await as(who, playwright, baseURL ?? "");
+    });
+    test.afterAll(() => request.dispose());
+
+    for (const [path, roles] of Object.entries(PAGES)) {
+      test(`page ${path}`, async () => {
+        const response = await request.get(path, { maxRedirects: 0 });
+        if (who === "anonymous") {
+          expect(response.status()).toBe(307);
+          expect(response.headers()["location"]).toContain("/login");
+        } else {
+          expect(response.status()).toBe(roles.includes(ROLE[who]) ? 200 : 403);
+        }
+      });
+    }
+
+    for (const [path, roles] of Object.entries(ROUTES)) {
+      test(`route ${path}`, async () => {
+        const response = await request.get(path);
+        const expected = who === "anonymous" ? 401 : roles.includes(ROLE[who]) ? 200 : 403;
+        expect(response.status()).toBe(expected);
+        if (expected >= 400) {
+          const body = (await response.json()) as { code: string; message: string };
+          expect(body.code).toBe(expected === 401 ? "unauthorized:route" : "forbidden:route");
+          expect(body.message.length).toBeGreaterThan(10);
+        }
+      });
+    }
+
+    for (const [name, roles] of Object.entries(ACTIONS)) {
+      if (!roles) continue;
+      test(`action ${name}`, async () => {
+        const action = serverActions().find((a) => a.name === name);
+        expect(action, `${name} is in the build`).toBeDefined();
+        // Empty input: an allowed role gets a validation answer, anyone else a refusal.
+        const call = await callAction(request, action!, [{}]);
+        if (who === "anonymous") {
+          expect(call.redirectedToLogin || resultCode(call.body) === "unauthorized:auth").toBe(true);
+        } else if (roles.includes(ROLE[who])) {
+          expect(resultCode(call.body)).toMatch(/^invalid:/);
+        } else {
+          expect(resultCode(call.body)).toBe("forbidden:action");
+          expect(call.body).toContain("Your role does not allow this action");
+        }
+      });
+    }
+  });
+}
+
+test("a teller calling the admin create-branch action with valid input changes nothing", async ({ playwright, baseURL }) => {
+  const teller = await as("teller", playwright, baseURL ?? "");
+  const admin = await as("admin", playwright, baseURL ?? "");
+  const action = serverActions().find((a) => a.name === "createBranchAction")!;
+  const input = { code: "HACK1", name: "Not a branch", address: "", timezone: "UTC" };
+  const call = await callAction(teller, action, [input]);
+  expect(resultCode(call.body)).toBe("forbidden:action");
+  const users = await admin.get("/api/admin/users");
+  expect(users.status()).toBe(200);
+  const adminPage = await admin.get("/admin");
+  expect(await adminPage.text()).not.toContain("HACK1");
+  await teller.dispose();
+  await admin.dispose();
+});
+
+test("a manager cannot change another branch's default station", async ({ playwright, baseURL }) => {
+  const downtown = await as("manager", playwright, baseURL ?? "");
+  const riverside = await as("managerRiverside", playwright, baseURL ?? "");
+  type Stations = { stations: { id: string; branchId: string; isDefault: boolean; enabled: boolean }[] };
+  const theirs = (await (await riverside.get("/api/manager/stations")).json()) as Stations;
+  const ours = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
+  expect(ours.stations.some((s) => theirs.stations.some((t) => t.id === s.id))).toBe(false);
+
+  const target = theirs.stations.find((s) => !s.isDefault && s.enabled)!;
+  const action = serverActions().find((a) => a.name === "setDefaultStationAction")!;
+  const call = await callAction(downtown, action, [{ stationId: target.id }]);
+  expect(resultCode(call.body)).toBe("forbidden:branch");
+
+  const after = (await (await riverside.get("/api/manager/stations")).json()) as Stations;
+  expect(after.stations.find((s) => s.id === target.id)?.isDefault).toBe(false);
+  await downtown.dispose();
+  await riverside.dispose();
+});

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/login");
+    await expect(this.page.getByRole("heading", { name: "Branch Instant Issuance" })).toBeVisible();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("E-mail address").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  error() {
+    return this.page.locator("#sign-in-error");
+  }
+}

@@ -1,0 +1,56 @@
+// The server Playwright tests run against: a fresh migrated and seeded database, a production
+// build (rebuilt only when sources changed) and `next start`. Stops everything on SIGTERM.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createDb, createPool } from "../db/client.ts";
+import { seedDemo } from "../db/seed.ts";
+import { createTestDatabase } from "../db/testing/database.ts";
+import { ensureBuild } from "../scripts/lib/build.ts";
+import { ROOT } from "../scripts/lib/local.ts";
+import { E2E_PORT } from "./support/config.ts";
+
+const say = (line: string) => console.log(`[e2e-server] ${line}`);
+
+const database = await createTestDatabase(process.env.TEST_DATABASE_URL);
+const pool = createPool(database.url, 2);
+await seedDemo(createDb(pool));
+await pool.end();
+say("database ready");
+
+if (!ensureBuild(say)) {
+  await database.dispose();
+  process.exit(1);
+}
+
+const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+  cwd: ROOT,
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
+    DEMO_MODE: "false",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.pid && app.exitCode === null) {
+    const exited = new Promise((r) => app.once("exit", r));
+    try {
+      process.kill(-app.pid, "SIGTERM");
+    } catch {}
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  }
+  await database.dispose();
+  process.exit(code);
+}
+app.on("exit", (code) => void stop(code ?? 1));
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));

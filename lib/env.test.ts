@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./env";
+
+describe("settings", () => {
+  it("applies defaults for the embedded product", () => {
+    const env = loadEnv({ NODE_ENV: "development" });
+    expect(env.PORT).toBe(3000);
+    expect(env.SESSION_IDLE_MINUTES).toBe(15);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every invalid setting in one message", () => {
+    expect(() => loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
+  });
+
+  it("requires AUTH_SECRET in production, except while building", () => {
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: required in production/);
+    expect(loadEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).AUTH_SECRET).toBeUndefined();
+  });
+
+  it("requires the OIDC client credentials when an issuer is set", () => {
+    expect(() => loadEnv({ AUTH_OIDC_ISSUER: "https://sso.bank.example" })).toThrow(/AUTH_OIDC_CLIENT_ID/);
+  });
+});
