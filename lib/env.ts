@@ -46,6 +46,27 @@ const serverSchema = z.object({
   AUTH_OIDC_NAME: z.string().default("Bank single sign-on"),
   AUTH_OIDC_ROLE_CLAIM: z.string().default("role"),
   AUTH_OIDC_BRANCH_CLAIM: z.string().default("branch"),
+
+  // Thales D1 (issuer → D1). Unset: npm start runs the D1 simulator and fills these in.
+  D1_ISSUER_ID: z.string().length(10, "D1_ISSUER_ID is exactly 10 characters").optional(),
+  D1_BANKING_URL: z.url().optional(),
+  D1_AUTHZ_URL: z.url().optional(),
+  D1_TLS_CERT_FILE: optionalString,
+  D1_TLS_KEY_FILE: optionalString,
+  D1_TLS_CA_FILE: optionalString,
+  D1_SIGNING_KEY_FILE: optionalString,
+  D1_SIGNING_KID: optionalString,
+  D1_ENCRYPTION_KEY_FILE: optionalString,
+  D1_ENCRYPTION_KID: optionalString,
+  D1_TOKEN_AUDIENCE: optionalString,
+  D1_TIMEOUT_MS: int(10_000, 100, 120_000),
+  D1_MAX_ATTEMPTS: int(4, 1, 10),
+
+  // D1 → issuer: credentials D1 presents at our token endpoint (E6), and that token's lifetime.
+  D1_NOTIFY_CLIENT_ID: optionalString,
+  D1_NOTIFY_CLIENT_SECRET: optionalString,
+  D1_NOTIFY_TOKEN_TTL_SECONDS: int(900, 60, 3600),
+  D1_NOTIFY_MAX_BODY_BYTES: int(256 * 1024, 1024, 10 * 1024 * 1024),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;
