@@ -1,0 +1,170 @@
+// Control API (plain HTTP, bound to 127.0.0.1 by the caller): stations, fault injection,
+// counters, the notification log, cancel and reset, plus a small status page at "/".
+// Not part of D1: it stands in for the Agent's and the operator's side (§12).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { z } from "zod";
+import { renderStatusPage } from "./admin-page";
+import type { SimulatorCore } from "./core";
+import { notificationFaultsSchema, orderFaultSchema } from "./faults";
+import { HttpError, parseJson, readBody, sendError, sendJson } from "./http-util";
+import { stateSchema, stationConfigSchema, stationView, stockSchema, timingsSchema, type Station } from "./stations";
+import type { Order } from "./orders";
+
+const stationUpdateSchema = z
+  .object({ branchCode: z.string().min(1).max(32), state: stateSchema, stock: stockSchema.nullable(), timings: timingsSchema, manual: z.boolean() })
+  .partial()
+  .strict();
+const reportSchema = z
+  .object({ step: z.enum(["ready", "done", "jam", "chipWriteFail", "outOfStock", "offline", "stationError", "dataException"]) })
+  .strict();
+const stationFaultSchema = z
+  .object({ kind: z.enum(["jam", "chipWriteFail", "outOfStock", "dataException"]), count: z.number().int().min(1).max(10_000).default(1) })
+  .strict();
+
+async function body<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const raw = await readBody(req);
+  const result = schema.safeParse(raw.length === 0 ? {} : parseJson(raw));
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    throw new HttpError(400, undefined, `invalid body: ${detail}`);
+  }
+  return result.data;
+}
+
+export function orderView(o: Order) {
+  return {
+    cardId: o.cardId,
+    operationId: o.operationId,
+    issuerRequestId: o.issuerRequestId,
+    persoStation: o.persoStation,
+    cardProductId: o.cardProductId,
+    acceptedAt: o.acceptedAt,
+    history: [...o.history],
+    latest: o.latest,
+  };
+}
+
+export function startAdminServer(core: SimulatorCore): Server {
+  const station = (id: string): Station => {
+    const found = core.stations.get(decodeURIComponent(id));
+    if (!found) throw new HttpError(404, undefined, `no station ${id}`);
+    return found;
+  };
+  const order = (cardId: string): Order => {
+    const found = core.orders.get(decodeURIComponent(cardId));
+    if (!found) throw new HttpError(404, undefined, `no order for card ${cardId}`);
+    return found;
+  };
+  const recentOrders = () => [...core.orders.orders.values()].reverse().map(orderView);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://admin.invalid");
+    const key = `${req.method ?? "GET"} ${url.pathname}`;
+    const parts = url.pathname.split("/").filter(Boolean);
+    const [first, id, sub] = parts;
+
+    if (key === "GET /") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(renderStatusPage(core.stations.list().map(stationView), recentOrders().slice(0, 30)));
+      return;
+    }
+    if (key === "GET /health") return sendJson(res, 200, { ok: true, issuerId: core.issuerId });
+    if (key === "POST /reset") {
+      core.reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (key === "GET /counters") {
+      const { counters } = core.orders;
+      return sendJson(res, 200, { ...counters, notifications: core.notifier.stats, issuerTokenFetches: core.notifier.tokens?.fetches ?? 0 });
+    }
+    if (key === "GET /notifications") {
+      const since = Number(url.searchParams.get("since") ?? "0");
+      return sendJson(res, 200, { events: core.notifier.events.filter((e) => e.seq > since) });
+    }
+    if (key === "GET /faults") return sendJson(res, 200, { orders: core.orderFaults.list(), notifications: core.notifier.faults });
+    if (key === "POST /faults/orders") {
+      core.orderFaults.add(await body(req, orderFaultSchema));
+      return sendJson(res, 201, { orders: core.orderFaults.list() });
+    }
+    if (key === "DELETE /faults/orders") {
+      core.orderFaults.clear();
+      return sendJson(res, 200, { orders: [] });
+    }
+    if (key === "POST /faults/notifications") {
+      Object.assign(core.notifier.faults, await body(req, notificationFaultsSchema));
+      return sendJson(res, 200, { notifications: core.notifier.faults });
+    }
+    if (key === "DELETE /faults/notifications") {
+      Object.assign(core.notifier.faults, { dropNext: 0, dropPercent: 0, duplicateNext: 0, duplicatePercent: 0, delayNext: 0, delayPercent: 0, reorderNext: 0, resendNext: 0 });
+      return sendJson(res, 200, { notifications: core.notifier.faults });
+    }
+    if (first === "stations") {
+      if (parts.length === 1 && req.method === "GET") return sendJson(res, 200, { stations: core.stations.list().map(stationView) });
+      if (parts.length === 1 && req.method === "POST") {
+        const config = await body(req, stationConfigSchema);
+        if (core.stations.get(config.persoStation)) throw new HttpError(409, undefined, `station ${config.persoStation} exists`);
+        return sendJson(res, 201, stationView(core.stations.add(config)));
+      }
+      if (id && parts.length === 2 && req.method === "GET") return sendJson(res, 200, stationView(station(id)));
+      if (id && parts.length === 2 && req.method === "PATCH") {
+        const s = station(id);
+        core.stations.update(s, await body(req, stationUpdateSchema));
+        core.agent.kick(s);
+        return sendJson(res, 200, stationView(s));
+      }
+      if (id && sub === "faults" && parts.length === 3 && req.method === "POST") {
+        const s = station(id);
+        const fault = await body(req, stationFaultSchema);
+        core.stations.addFault(s, fault.kind, fault.count);
+        return sendJson(res, 201, stationView(s));
+      }
+      if (id && sub === "job" && parts.length === 3 && req.method === "GET") {
+        const s = station(id);
+        const current = s.current === undefined ? undefined : core.orders.get(s.current);
+        return sendJson(res, 200, { job: current ? { ...orderView(current), phase: s.phase ?? null } : null });
+      }
+      if (id && sub === "report" && parts.length === 3 && req.method === "POST") {
+        const s = station(id);
+        const problem = core.agent.report(s, (await body(req, reportSchema)).step);
+        if (problem) throw new HttpError(409, undefined, problem);
+        return sendJson(res, 200, stationView(s));
+      }
+      if (id && sub === "faults" && parts.length === 3 && req.method === "DELETE") {
+        const s = station(id);
+        s.faults = [];
+        return sendJson(res, 200, stationView(s));
+      }
+    }
+    if (first === "orders") {
+      if (parts.length === 1 && req.method === "GET") return sendJson(res, 200, { orders: recentOrders() });
+      if (id && parts.length === 2 && req.method === "GET") return sendJson(res, 200, orderView(order(id)));
+      if (id && sub === "cancel" && parts.length === 3 && req.method === "POST") {
+        const o = order(id);
+        if (!core.agent.cancelQueued(o)) throw new HttpError(409, undefined, "only a card still waiting in a station queue can be canceled");
+        return sendJson(res, 200, orderView(o));
+      }
+    }
+    throw new HttpError(404, undefined, `no such control route: ${key}`);
+  }
+
+  return createServer((req, res) => {
+    // Loopback is not enough on its own: a web page in the developer's browser could post
+    // here (CSRF) or reach it through DNS rebinding, so only our own origin and host pass.
+    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+    const origin = req.headers.origin;
+    const local = (h: string) => h === "127.0.0.1" || h === "localhost" || h === "[::1]";
+    const originHost = origin ? URL.parse(origin)?.hostname : undefined;
+    if (!local(host) || (origin !== undefined && !(originHost && local(originHost)))) {
+      return sendError(res, new HttpError(403, undefined, "control API accepts loopback callers only"));
+    }
+    route(req, res)
+      .catch((err: unknown) => {
+        if (err instanceof HttpError) return sendError(res, err);
+        core.log.error({ err }, "control API error");
+        sendError(res, new HttpError(500, undefined, "internal error"));
+      })
+      .finally(() => {
+        if (!req.readableEnded) req.resume();
+      });
+  });
+}

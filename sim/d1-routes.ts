@@ -1,0 +1,137 @@
+// Request handler of the simulated D1 API: E1 token, E2 order (INSTANT), E3 production status.
+// Paths and codes follow ../shared/d1-api.md; SIM_ codes are ours (§9 simulator decision).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { validateCardData } from "./card-data";
+import type { SimulatorCore } from "./core";
+import { HttpError, fieldFormat, isRecord, parseJson, readBody, sendError, sendJson } from "./http-util";
+import { CORRELATION_ID, validateInstantOrder, validatePath } from "./order-request";
+
+const TOKEN_PATH = "/authz/v1/oauth2/token";
+// Some HTTP clients percent-encode the colon of the custom method.
+const ORDER_PATH = /^\/banking\/v1\/issuers\/([^/]*)\/physicalCards\/([^/]*)\/operations(?::|%3[Aa])production$/;
+// A how-to page spells E3 in lower case (§3): match it case-insensitively.
+const STATUS_PATH = /^\/banking\/v1\/issuers\/([^/]*)\/physicalcards\/([^/]*)\/productionstatus$/i;
+
+function param(raw: string, field: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw fieldFormat(field);
+  }
+}
+
+const methodNotAllowed = (allow: string) =>
+  new HttpError(405, "SIM_METHOD_NOT_ALLOWED", `use ${allow}`, { allow });
+
+export function createD1Handler(core: SimulatorCore) {
+  const log = core.log.child({ part: "d1" });
+
+  async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, core.maxBodyBytes);
+    const type = (req.headers["content-type"] ?? "").toLowerCase();
+    let params: Record<string, unknown>;
+    if (type.includes("application/json")) {
+      const parsed = parseJson(raw);
+      params = isRecord(parsed) ? parsed : {};
+    } else if (type === "" || type.includes("application/x-www-form-urlencoded")) {
+      params = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
+    } else {
+      throw new HttpError(400, undefined, "unsupported content type", {}, { error: "invalid_request", error_description: "use application/x-www-form-urlencoded or application/json" });
+    }
+    sendJson(res, 200, await core.tokens.exchange(params));
+  }
+
+  async function order(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {
+    await core.tokens.authenticate(req.headers.authorization);
+    const fault = core.orderFaults.take();
+    if (fault?.mode === "http500") throw new HttpError(500, "SIM_INTERNAL_ERROR", "injected fault: internal error");
+    if (fault?.mode === "http429") {
+      const retryAfter = String(fault.retryAfterSeconds ?? 1);
+      throw new HttpError(429, "SIM_RATE_LIMITED", "injected fault: too many requests", { "retry-after": retryAfter });
+    }
+    if (fault?.mode === "hang") {
+      req.resume();
+      return; // never answered; the connection is closed by the client or by stop()
+    }
+    if (fault?.mode === "slow") await core.timers.sleep(fault.delayMs ?? 5000);
+
+    const issuerId = param(m[1] ?? "", "issuerId");
+    const cardId = param(m[2] ?? "", "cardId");
+    core.orders.counters.ordersReceived++;
+    validatePath(issuerId, cardId, core.issuerId);
+    const request = validateInstantOrder(parseJson(await readBody(req, core.maxBodyBytes)));
+    const station = core.stations.get(request.persoStation);
+    if (!station) throw new HttpError(400, "SIM_UNKNOWN_PERSO_STATION", "persoStation");
+    const cardData = validateCardData(await core.decryptor.decrypt(request.encryptedData));
+    const fingerprint = core.orders.fingerprint({ issuerId, cardId, ...request }, cardData);
+
+    const existing = core.orders.get(cardId);
+    if (existing && existing.fingerprint !== fingerprint) {
+      throw new HttpError(409, "SIM_CARD_ALREADY_ORDERED", "cardId was already ordered with different data");
+    }
+    const accepted =
+      existing ??
+      core.orders.create({
+        cardId,
+        issuerRequestId: request.issuerRequestId,
+        persoStation: station.persoStation,
+        cardProductId: request.cardProductId,
+        fingerprint,
+        cardData,
+      });
+    core.orders.noteAccepted(accepted);
+    if (!existing) core.agent.enqueue(station, accepted);
+    log.info({ cardId, operationId: accepted.operationId, replay: Boolean(existing), last4: cardData.pan.slice(-4) }, "order accepted");
+    if (fault?.mode === "hangAfterAccept") return; // the order stands but the answer is "lost"
+    sendJson(res, 202, { operationId: accepted.operationId });
+  }
+
+  async function status(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {
+    await core.tokens.authenticate(req.headers.authorization);
+    const issuerId = param(m[1] ?? "", "issuerId");
+    const cardId = param(m[2] ?? "", "cardId");
+    validatePath(issuerId, cardId, core.issuerId);
+    const found = core.orders.get(cardId);
+    if (!found) throw new HttpError(404, "SIM_NOT_FOUND", "no order for this cardId");
+    sendJson(res, 200, { operations: [found.latest] });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "https://d1.invalid").pathname;
+    const correlationId = req.headers["x-correlation-id"];
+    if (typeof correlationId === "string") {
+      if (!CORRELATION_ID.test(correlationId)) throw fieldFormat("x-correlation-id");
+      res.setHeader("x-correlation-id", correlationId);
+    }
+    if (path === TOKEN_PATH) {
+      if (req.method !== "POST") throw methodNotAllowed("POST");
+      return token(req, res);
+    }
+    const orderMatch = ORDER_PATH.exec(path);
+    if (orderMatch) {
+      if (req.method !== "POST") throw methodNotAllowed("POST");
+      return order(req, res, orderMatch);
+    }
+    const statusMatch = STATUS_PATH.exec(path);
+    if (statusMatch) {
+      if (req.method !== "GET") throw methodNotAllowed("GET");
+      return status(req, res, statusMatch);
+    }
+    throw new HttpError(404, "SIM_NOT_FOUND", `no such endpoint: ${req.method ?? "?"} ${path}`);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = Date.now();
+    route(req, res)
+      .catch((err: unknown) => {
+        if (err instanceof HttpError) return sendError(res, err);
+        log.error({ err }, "unexpected error");
+        sendError(res, new HttpError(500, "SIM_INTERNAL_ERROR", "internal error"));
+      })
+      .finally(() => {
+        // Drain whatever the handler did not read so the connection stays usable.
+        if (!req.readableEnded) req.resume();
+        if (res.headersSent) log.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - started }, "request");
+      });
+  };
+}
