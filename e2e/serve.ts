@@ -1,13 +1,16 @@
 // The server Playwright tests run against: a fresh migrated and seeded database, a production
 // build (rebuilt only when sources changed) and `next start`. Stops everything on SIGTERM.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, createPool } from "../db/client.ts";
 import { seedDemo } from "../db/seed.ts";
 import { createTestDatabase } from "../db/testing/database.ts";
 import { ensureBuild } from "../scripts/lib/build.ts";
 import { ROOT } from "../scripts/lib/local.ts";
-import { E2E_PORT } from "./support/config.ts";
+import { startLocalSimulator } from "../scripts/lib/simulator.ts";
+import { BASE_URL, E2E_PORT, SIM_ADMIN_PORT, SIM_PORT } from "./support/config.ts";
 
 const say = (line: string) => console.log(`[e2e-server] ${line}`);
 
@@ -22,12 +25,25 @@ if (!ensureBuild(say)) {
   process.exit(1);
 }
 
+// Quick stations so journeys finish in seconds; the PKI lives in a throwaway folder.
+const dataDir = mkdtempSync(path.join(tmpdir(), "bii-e2e-"));
+const simulator = await startLocalSimulator({
+  dataDir,
+  appUrl: BASE_URL,
+  port: SIM_PORT,
+  adminPort: SIM_ADMIN_PORT,
+  timings: { readyMs: 300, doneMs: 900, offlineTimeoutMs: 1500 },
+  notifyBaseDelayMs: 200,
+});
+say(`simulator on ${simulator.sim.url}`);
+
 const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
   cwd: ROOT,
   stdio: ["ignore", "inherit", "inherit"],
   detached: true,
   env: {
     ...process.env,
+    ...simulator.appEnv,
     NODE_ENV: "production",
     DATABASE_URL: database.url,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
@@ -48,7 +64,9 @@ async function stop(code: number) {
     } catch {}
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   }
+  await simulator.stop().catch(() => {});
   await database.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 app.on("exit", (code) => void stop(code ?? 1));

@@ -4,8 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { closeDatabase, loadDotEnv, localAuthSecret, openDatabase, ROOT, type LocalDatabase } from "./lib/local.ts";
+import { closeDatabase, ensureDataDir, loadDotEnv, localAuthSecret, openDatabase, ROOT, type LocalDatabase } from "./lib/local.ts";
 import { ensureBuild } from "./lib/build.ts";
+import { startLocalSimulator, type LocalSimulator } from "./lib/simulator.ts";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -18,6 +19,7 @@ const { seedDemo } = await import("../db/seed.ts");
 const { DEMO_PASSWORD, DEMO_USERS } = await import("../db/seed-data.ts");
 
 let database: LocalDatabase | null = null;
+let simulator: LocalSimulator | null = null;
 let app: ChildProcess | null = null;
 let stopping = false;
 
@@ -36,6 +38,7 @@ async function shutdown(code: number): Promise<never> {
       process.kill(-app.pid, "SIGKILL");
     } catch {}
   }
+  await simulator?.stop().catch(() => {});
   await closeDatabase(database);
   say("Stopped.");
   process.exit(code);
@@ -71,8 +74,15 @@ try {
     await shutdown(1);
   }
 
+  // No real D1 configured: run the simulator, with its dev PKI under .data/pki.
+  if (!env.D1_BANKING_URL) {
+    simulator = await startLocalSimulator({ dataDir: ensureDataDir(), appUrl: `http://127.0.0.1:${env.PORT}` });
+    say(`D1 simulator on ${simulator.sim.url} (control page: ${simulator.sim.adminUrl ?? "off"}).`);
+  }
+
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...simulator?.appEnv,
     DATABASE_URL: database.url,
     AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
     DEMO_MODE: String(env.DEMO_MODE || embedded),
@@ -108,6 +118,7 @@ try {
           `  Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
           ...DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email}`),
           "",
+          ...(simulator ? [`  D1 simulator control page (stations, faults): ${simulator.sim.adminUrl ?? "off"}`, ""] : []),
           "  Data is kept in .data/ between starts. Press Ctrl-C to stop.",
         ]
       : ["  Using the database in DATABASE_URL. Press Ctrl-C to stop."]),

@@ -2,7 +2,7 @@
 // so tests can share one database and run in parallel.
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../client";
-import { branches, stations, users, type Role } from "../schema";
+import { branches, cardProducts, customers, issuanceJobs, productBranches, stations, users, type Role } from "../schema";
 
 export const uniq = (prefix = "") => `${prefix}${randomBytes(4).toString("hex")}`;
 
@@ -26,6 +26,76 @@ export async function makeUser(db: Executor, role: Role, branchId: string | null
   const [row] = await db
     .insert(users)
     .values({ email: `${uniq(role)}@test.example`, name: `Test ${role}`, role, branchId, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeCustomer(db: Executor, overrides: Partial<typeof customers.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(customers)
+    .values({
+      customerNumber: uniq("C"),
+      givenName: "Jane",
+      familyName: `Doe${uniq()}`,
+      dateOfBirth: "1980-04-01",
+      nationalId: uniq("N"),
+      phone: "+49 151 0000000",
+      address: { line1: "Main St 1", city: "Berlin", postalCode: "10115", country: "DE" },
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeProduct(db: Executor, branchIds: string[], overrides: Partial<typeof cardProducts.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(cardProducts)
+    .values({
+      name: `Test product ${uniq()}`,
+      d1CardProductId: uniq("PROD_").toUpperCase(),
+      bin: "453201",
+      panLength: 16,
+      expiryMonths: 36,
+      paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1", derivationKeyIndex: "1" },
+      embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" },
+      ...overrides,
+    })
+    .returning();
+  if (branchIds.length) await db.insert(productBranches).values(branchIds.map((branchId) => ({ productId: row!.id, branchId })));
+  return row!;
+}
+
+/** A branch with a default station, a teller, a customer and a product: what a job needs. */
+export async function makeCounter(db: Executor, stationOverrides: Partial<typeof stations.$inferInsert> = {}) {
+  const branch = await makeBranch(db);
+  const station = await makeStation(db, branch.id, { isDefault: true, ...stationOverrides });
+  const teller = await makeUser(db, "teller", branch.id);
+  const customer = await makeCustomer(db);
+  const product = await makeProduct(db, [branch.id]);
+  return { branch, station, teller, customer, product };
+}
+
+export async function makeJob(
+  db: Executor,
+  counter: Awaited<ReturnType<typeof makeCounter>>,
+  overrides: Partial<typeof issuanceJobs.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(issuanceJobs)
+    .values({
+      cardId: uniq("card-"),
+      issuerRequestId: uniq("req-"),
+      requestKey: uniq("key-"),
+      branchId: counter.branch.id,
+      customerId: counter.customer.id,
+      productId: counter.product.id,
+      stationId: counter.station.id,
+      persoStation: counter.station.persoStation,
+      requestedBy: counter.teller.id,
+      reason: "CREATION",
+      nameOnCard: "JANE DOE",
+      ...overrides,
+    })
     .returning();
   return row!;
 }

@@ -4,3 +4,7 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.LOG_LEVEL ??= "silent";
+// Our side of D1 notifications (E5/E6) for the receiver and token endpoint tests.
+process.env.D1_ISSUER_ID ??= "ISSUER0001";
+process.env.D1_NOTIFY_CLIENT_ID ??= "d1-test-client";
+process.env.D1_NOTIFY_CLIENT_SECRET ??= "d1-test-secret-d1-test-secret";

@@ -1,0 +1,17 @@
+import { db } from "@/db";
+import { branchEventsAfter } from "@/db/queries/events";
+import { requireRole } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/route";
+
+export const dynamic = "force-dynamic";
+
+/** Polling fallback for clients whose event stream cannot open: events after `after`. */
+export const GET = route("events.poll", async (request: Request) => {
+  const user = await requireRole(["teller", "manager"], { surface: "route" });
+  if (!user.branchId) throw new AppError("forbidden:branch");
+  const after = new URL(request.url).searchParams.get("after") ?? "0";
+  if (!/^\d{1,15}$/.test(after)) throw new AppError("bad_request:route", { message: "after must be a whole number." });
+  const events = await branchEventsAfter({ db, branchId: user.branchId, afterId: Number(after), limit: 200 });
+  return Response.json({ events }, { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,19 @@
+import { branchEventStream } from "@/lib/events/sse";
+import { requireRole } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/route";
+
+export const dynamic = "force-dynamic";
+
+/** Live job events of the caller's own branch (SSE). Resumes after Last-Event-ID. */
+export const GET = route("events.stream", async (request: Request) => {
+  const user = await requireRole(["teller", "manager"], { surface: "route" });
+  if (!user.branchId) throw new AppError("forbidden:branch");
+  const url = new URL(request.url);
+  const raw = request.headers.get("last-event-id") ?? url.searchParams.get("lastEventId");
+  const lastEventId = raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+  if (raw !== null && lastEventId === null) {
+    throw new AppError("bad_request:route", { message: "Last-Event-ID must be a whole number." });
+  }
+  return branchEventStream(user.branchId, lastEventId, request.signal);
+});

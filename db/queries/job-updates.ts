@@ -1,0 +1,89 @@
+// Applying D1 production statuses to jobs: one SQL statement per notification call, whatever
+// the number of operations in it (the receiver's hot path makes one round trip).
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+
+export type D1StatusUpdate = {
+  cardId: string;
+  operationId: string;
+  d1Status: string;
+  /** Our state for this D1 status, or null for a status we do not know (kept, not applied). */
+  newState: string | null;
+  reason?: string | null;
+  errorCode?: string | null;
+  error?: string | null;
+  at?: string | null;
+};
+
+export type ApplyResult = { recorded: number; applied: number; unknownCards: string[] };
+
+/**
+ * Records each update once (de-duplicated by operationId + status), moves each job to the
+ * furthest new state it reached if that is forwards and the job is not final, and audits every
+ * move — all in one statement, so it commits or fails as a whole.
+ */
+export async function applyD1StatusUpdates({ db, updates }: { db: Executor; updates: D1StatusUpdate[] }): Promise<ApplyResult> {
+  if (updates.length === 0) return { recorded: 0, applied: 0, unknownCards: [] };
+  const input = JSON.stringify(
+    updates.map((u) => ({
+      card_id: u.cardId,
+      operation_id: u.operationId,
+      d1_status: u.d1Status,
+      new_state: u.newState,
+      reason: u.reason ?? null,
+      error_code: u.errorCode ?? null,
+      error: u.error ?? null,
+      at: u.at ?? null,
+    })),
+  );
+  const { rows } = await db.execute<{ recorded: number; applied: number; unknown_cards: string[] | null }>(sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as x(
+        card_id text, operation_id text, d1_status text, new_state text,
+        reason text, error_code text, error text, at text)
+    ), matched as (
+      select j.id as job_id, j.branch_id, j.state as current_state, i.*
+      from input i join issuance_jobs j on j.card_id = i.card_id
+    ), ev as (
+      insert into job_events (job_id, branch_id, kind, state, d1_status, operation_id, dedupe_key, detail)
+      select job_id, branch_id,
+             case when new_state is null then 'd1_status_unknown' else 'd1_status' end,
+             coalesce(new_state, current_state), d1_status, operation_id,
+             'd1:' || operation_id || ':' || d1_status,
+             jsonb_strip_nulls(jsonb_build_object('reason', reason, 'errorCode', error_code, 'error', error, 'at', at))
+      from matched
+      on conflict (dedupe_key) do nothing
+      returning job_id, kind, state, d1_status, operation_id, detail
+    ), best as (
+      select distinct on (job_id) * from ev
+      where kind = 'd1_status'
+      order by job_id, issuance_state_rank(state) desc
+    ), upd as (
+      update issuance_jobs j set
+        state = b.state,
+        d1_status = b.d1_status,
+        d1_operation_id = coalesce(j.d1_operation_id, b.operation_id),
+        error_code = case when b.state in ('data_exception', 'production_exception')
+                          then coalesce(b.detail->>'errorCode', b.d1_status) else j.error_code end,
+        error_message = case when b.state in ('data_exception', 'production_exception')
+                             then coalesce(b.detail->>'reason', b.detail->>'error') else j.error_message end,
+        updated_at = now(),
+        completed_at = case when issuance_state_rank(b.state) = 3 then now() else j.completed_at end
+      from best b
+      where j.id = b.job_id
+        and issuance_state_rank(j.state) < 3
+        and issuance_state_rank(b.state) > issuance_state_rank(j.state)
+      returning j.id, j.branch_id, j.state, b.d1_status
+    ), audited as (
+      insert into audit_log (actor_role, branch_id, action, entity_type, entity_id, after)
+      select 'd1', branch_id, 'job.d1_status', 'issuance_job', id::text,
+             jsonb_build_object('state', state, 'd1Status', d1_status)
+      from upd
+      returning 1
+    )
+    select (select count(*) from ev)::int as recorded,
+           (select count(*) from audited)::int as applied,
+           (select array_agg(distinct card_id) from input where card_id not in (select card_id from matched)) as unknown_cards`);
+  const row = rows[0];
+  return { recorded: row?.recorded ?? 0, applied: row?.applied ?? 0, unknownCards: row?.unknown_cards ?? [] };
+}

@@ -1,0 +1,129 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { cardProducts, issuanceJobs, jobEvents, type NewIssuanceJob } from "@/db/schema";
+
+/** Inserts the job unless its request key exists; returns the job and whether it is new. */
+export async function insertJobOnce({ db, values }: { db: Executor; values: NewIssuanceJob }) {
+  const [created] = await db.insert(issuanceJobs).values(values).onConflictDoNothing({ target: issuanceJobs.requestKey }).returning();
+  if (created) return { job: created, created: true };
+  const [existing] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.requestKey, values.requestKey)).limit(1);
+  if (!existing) throw new Error("request key conflict without a row");
+  return { job: existing, created: false };
+}
+
+export async function insertJobEvent({
+  db,
+  event,
+}: {
+  db: Executor;
+  event: { jobId: string; branchId: string; kind: string; state: string; d1Status?: string | null; detail?: Record<string, unknown> };
+}) {
+  await db.insert(jobEvents).values({ ...event, detail: event.detail ?? {} });
+}
+
+/** Queues the durable submission in the caller's transaction (graphile-worker). */
+export async function enqueueSubmission({ db, jobId, runAt }: { db: Executor; jobId: string; runAt?: Date }) {
+  await db.execute(sql`select graphile_worker.add_job(
+    'submit_order', json_build_object('jobId', ${jobId}::text),
+    run_at := ${runAt?.toISOString() ?? null}::timestamptz,
+    max_attempts := 25, job_key := ${`submit:${jobId}`})`);
+}
+
+/** What the submission needs, in one query. */
+export async function findJobForSubmission({ db, jobId }: { db: Executor; jobId: string }) {
+  const [row] = await db
+    .select({
+      job: issuanceJobs,
+      product: {
+        d1CardProductId: cardProducts.d1CardProductId,
+        bin: cardProducts.bin,
+        panLength: cardProducts.panLength,
+        expiryMonths: cardProducts.expiryMonths,
+        services: cardProducts.services,
+        paymentApplication: cardProducts.paymentApplication,
+      },
+    })
+    .from(issuanceJobs)
+    .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .where(eq(issuanceJobs.id, jobId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** D1 accepted the order: moves a still-submitting job to requested; keeps the operation id and last four. */
+export async function markAccepted({
+  db,
+  jobId,
+  operationId,
+  panLast4,
+}: {
+  db: Executor;
+  jobId: string;
+  operationId: string | null;
+  panLast4: string;
+}) {
+  const [row] = await db
+    .update(issuanceJobs)
+    .set({
+      state: sql`case when ${issuanceJobs.state} = 'submitting' then 'requested' else ${issuanceJobs.state} end`,
+      d1OperationId: sql`coalesce(${issuanceJobs.d1OperationId}, ${operationId})`,
+      panLast4,
+      errorCode: null,
+      errorMessage: null,
+      submittedAt: sql`coalesce(${issuanceJobs.submittedAt}, now())`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(issuanceJobs.id, jobId))
+    .returning();
+  return row ?? null;
+}
+
+export async function markSubmitAttempt({
+  db,
+  jobId,
+  errorCode,
+  errorMessage,
+}: {
+  db: Executor;
+  jobId: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+}) {
+  const [row] = await db
+    .update(issuanceJobs)
+    .set({ submitAttempts: sql`${issuanceJobs.submitAttempts} + 1`, errorCode, errorMessage, updatedAt: sql`now()` })
+    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.state, "submitting")))
+    .returning({ attempts: issuanceJobs.submitAttempts });
+  return row?.attempts ?? null;
+}
+
+export async function markSubmissionFailed({
+  db,
+  jobId,
+  errorCode,
+  errorMessage,
+}: {
+  db: Executor;
+  jobId: string;
+  errorCode: string;
+  errorMessage: string;
+}) {
+  const [row] = await db
+    .update(issuanceJobs)
+    .set({ state: "submission_failed", errorCode, errorMessage, completedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.state, "submitting")))
+    .returning();
+  return row ?? null;
+}
+
+/** Jobs whose submission seems stuck (worker died) or whose D1 status went quiet. */
+export async function findJobsToReconcile({ db, quietSeconds, limit }: { db: Executor; quietSeconds: number; limit: number }) {
+  return db
+    .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
+    .from(issuanceJobs)
+    .where(
+      sql`${issuanceJobs.completedAt} is null and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
+    )
+    .orderBy(issuanceJobs.updatedAt)
+    .limit(limit);
+}

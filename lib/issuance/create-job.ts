@@ -1,0 +1,83 @@
+// Creating a job commits it — with its own cardId and issuerRequestId, its first event, its
+// audit entry and its queued submission — in one transaction, before D1 is ever called. A second
+// submit of the same teller form (same request key) returns the first job instead.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/db";
+import { insertAudit } from "@/db/queries/audit";
+import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
+import type { IssuanceJob, IssuanceReason } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/action";
+import { byActor } from "@/lib/audit";
+
+export type NewJobRequest = {
+  requestKey: string;
+  branchId: string;
+  customerId: string;
+  productId: string;
+  stationId: string;
+  persoStation: string;
+  reason: IssuanceReason;
+  nameOnCard: string;
+  retryOfJobId?: string | null;
+};
+
+/** D1 cardId: ^[A-Za-z0-9_-]{1,48}$, chosen by the issuer, never derived from personal data. */
+export function newCardId(): string {
+  return `card-${randomUUID()}`;
+}
+
+export function newIssuerRequestId(): string {
+  return `req-${randomUUID()}`;
+}
+
+export async function createIssuanceJob(
+  request: NewJobRequest,
+  ctx: Pick<ActionContext, "user" | "ip" | "userAgent">,
+): Promise<{ job: IssuanceJob; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const result = await insertJobOnce({
+      db: tx,
+      values: {
+        ...request,
+        cardId: newCardId(),
+        issuerRequestId: newIssuerRequestId(),
+        requestedBy: ctx.user.id,
+        state: "submitting",
+      },
+    });
+    if (!result.created) return result;
+    const { job } = result;
+    await insertJobEvent({
+      db: tx,
+      event: {
+        jobId: job.id,
+        branchId: job.branchId,
+        kind: "created",
+        state: job.state,
+        detail: { persoStation: job.persoStation, retryOf: job.retryOfJobId },
+      },
+    });
+    await insertAudit({
+      db: tx,
+      entry: byActor(ctx, {
+        branchId: job.branchId,
+        action: "job.create",
+        entityType: "issuance_job",
+        entityId: job.id,
+        after: {
+          cardId: job.cardId,
+          issuerRequestId: job.issuerRequestId,
+          customerId: job.customerId,
+          productId: job.productId,
+          persoStation: job.persoStation,
+          reason: job.reason,
+          nameOnCard: job.nameOnCard,
+          retryOf: job.retryOfJobId,
+        },
+      }),
+    });
+    await enqueueSubmission({ db: tx, jobId: job.id });
+    return result;
+  });
+}

@@ -1,0 +1,38 @@
+// Reconciliation: D1 delivers notifications at least once but may not deliver them at all, and a
+// worker can die mid-submission. Every minute, jobs that went quiet are checked: a stuck
+// submission is queued again (idempotent at D1), a quiet production is polled with E3.
+import "server-only";
+import { db } from "@/db";
+import { applyD1StatusUpdates } from "@/db/queries/job-updates";
+import { enqueueSubmission, findJobsToReconcile } from "@/db/queries/jobs";
+import { log } from "@/lib/log";
+import { toStatusUpdates } from "@/lib/notifications/to-updates";
+import type { IssuanceDeps } from "./deps";
+
+export async function reconcileJobs(
+  deps: Pick<IssuanceDeps, "d1">,
+  options: { quietSeconds: number; limit?: number } = { quietSeconds: 60 },
+): Promise<{ polled: number; requeued: number; applied: number }> {
+  const jobs = await findJobsToReconcile({ db, quietSeconds: options.quietSeconds, limit: options.limit ?? 100 });
+  let polled = 0;
+  let requeued = 0;
+  let applied = 0;
+  for (const job of jobs) {
+    try {
+      if (job.state === "submitting") {
+        await enqueueSubmission({ db, jobId: job.id });
+        requeued++;
+        continue;
+      }
+      const status = await deps.d1.getProductionStatus(job.cardId);
+      polled++;
+      if (!status) continue;
+      const { updates } = toStatusUpdates(status.operations);
+      applied += (await applyD1StatusUpdates({ db, updates })).applied;
+    } catch (error) {
+      log.warn({ jobId: job.id, err: error }, "reconciliation of a job failed; will try again");
+    }
+  }
+  if (jobs.length > 0) log.info({ polled, requeued, applied }, "reconciliation pass");
+  return { polled, requeued, applied };
+}

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { canTransition, FINAL_STATES, JOB_STATES, RANK, stateForD1Status } from "./states";
+
+describe("issuance state machine", () => {
+  afterAll(() => db.$client.end());
+
+  it("maps every INSTANT details.status of D1 and keeps unknown ones out", () => {
+    expect(stateForD1Status("CARD_PROD_REQUESTED")).toBe("requested");
+    expect(stateForD1Status("CARD_PROD_READY")).toBe("ready");
+    expect(stateForD1Status("CARD_PROD_DONE")).toBe("done");
+    expect(stateForD1Status("DATA_EXCEPTION")).toBe("data_exception");
+    expect(stateForD1Status("CARD_PROD_EXCEPTION")).toBe("production_exception");
+    expect(stateForD1Status("CARD_PROD_CANCELED")).toBe("canceled");
+    expect(stateForD1Status("CARD_SHIPPED")).toBeNull();
+  });
+
+  it("moves only forwards and never out of a final state", () => {
+    expect(canTransition("submitting", "requested")).toBe(true);
+    expect(canTransition("submitting", "done")).toBe(true);
+    expect(canTransition("ready", "requested")).toBe(false);
+    expect(canTransition("requested", "requested")).toBe(false);
+    for (const final of FINAL_STATES) {
+      for (const to of JOB_STATES) expect(canTransition(final, to)).toBe(false);
+    }
+    expect(canTransition("nonsense", "done")).toBe(false);
+  });
+
+  it("agrees with the database's issuance_state_rank()", async () => {
+    const { rows } = await db.execute<{ state: string; rank: number }>(
+      sql`select s as state, issuance_state_rank(s) as rank from unnest(${`{${JOB_STATES.join(",")}}`}::text[]) as s`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.state, r.rank]))).toEqual(RANK);
+  });
+});

@@ -1,0 +1,65 @@
+// The issuance job state machine: the states, how far each has got, which D1 production status
+// leads where, and what the teller is told. The database mirrors `rank` in
+// issuance_state_rank() so that concurrent notifications are applied safely in SQL.
+export const JOB_STATES = [
+  "submitting",
+  "requested",
+  "ready",
+  "done",
+  "data_exception",
+  "production_exception",
+  "canceled",
+  "submission_failed",
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const RANK: Record<JobState, number> = {
+  submitting: 0,
+  requested: 1,
+  ready: 2,
+  done: 3,
+  data_exception: 3,
+  production_exception: 3,
+  canceled: 3,
+  submission_failed: 3,
+};
+
+export const FINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => RANK[s] === 3);
+export const FAILED_STATES: readonly JobState[] = ["data_exception", "production_exception", "submission_failed"];
+
+export function isFinal(state: string): boolean {
+  return FINAL_STATES.includes(state as JobState);
+}
+
+/** D1 `details.status` for INSTANT issuance → our state; unknown values map to null (kept, not applied). */
+export const D1_STATUS_TO_STATE: Record<string, JobState> = {
+  CARD_PROD_REQUESTED: "requested",
+  CARD_PROD_READY: "ready",
+  CARD_PROD_DONE: "done",
+  DATA_EXCEPTION: "data_exception",
+  CARD_PROD_EXCEPTION: "production_exception",
+  CARD_PROD_CANCELED: "canceled",
+};
+
+export function stateForD1Status(status: string): JobState | null {
+  return D1_STATUS_TO_STATE[status] ?? null;
+}
+
+/** A move is allowed only forwards, and never out of a final state. */
+export function canTransition(from: string, to: JobState): boolean {
+  const current = RANK[from as JobState];
+  if (current === undefined) return false;
+  if (current === 3) return false;
+  return RANK[to] > current;
+}
+
+export const STATE_LABEL: Record<JobState, string> = {
+  submitting: "Sending to D1",
+  requested: "Accepted by D1",
+  ready: "Ready at the station",
+  done: "Card produced",
+  data_exception: "Card data rejected",
+  production_exception: "Production problem at the station",
+  canceled: "Canceled",
+  submission_failed: "Not accepted by D1",
+};

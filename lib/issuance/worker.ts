@@ -1,0 +1,49 @@
+// Runs the durable job queue (graphile-worker on our PostgreSQL) inside each app instance:
+// submissions start within milliseconds of the commit (LISTEN/NOTIFY), and survive crashes and
+// restarts because the queue is in the database.
+import "server-only";
+import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { pool } from "@/db";
+import { log } from "@/lib/log";
+import type { IssuanceDeps } from "./deps";
+import { reconcileJobs } from "./reconcile";
+import { submitOrder } from "./submit";
+
+const workerLog = log.child({ component: "worker" });
+const logger = new Logger((scope) => (level, message, meta) => {
+  const method = level === "error" ? "error" : level === "warning" ? "warn" : "debug";
+  workerLog[method]({ scope, ...meta }, message);
+});
+
+export function taskList(deps: IssuanceDeps): TaskList {
+  return {
+    submit_order: async (payload) => {
+      const jobId = (payload as { jobId?: unknown }).jobId;
+      if (typeof jobId !== "string") return;
+      await submitOrder(jobId, deps);
+    },
+    reconcile: async () => {
+      await reconcileJobs(deps, { quietSeconds: 60 });
+    },
+  };
+}
+
+const globalForWorker = globalThis as unknown as { __bii_worker?: Promise<Runner> };
+
+export function startWorker(deps: IssuanceDeps, concurrency = 4): Promise<Runner> {
+  globalForWorker.__bii_worker ??= run({
+    pgPool: pool(),
+    concurrency,
+    // Next.js owns the process signals; a job cut off by a shutdown is picked up again by
+    // reconciliation (it is idempotent at D1).
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    logger,
+    taskList: taskList(deps),
+    crontab: "* * * * * reconcile ?max=1",
+  }).then((runner) => {
+    workerLog.info({ concurrency }, "issuance worker started");
+    return runner;
+  });
+  return globalForWorker.__bii_worker;
+}

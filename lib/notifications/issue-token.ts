@@ -1,0 +1,42 @@
+// Our token endpoint for D1 (E6): client credentials with HTTP Basic, short-lived bearer tokens.
+import "server-only";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { checkD1Credentials, d1NotificationsConfigured, signD1Token } from "./token";
+
+const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}) =>
+  Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", ...headers } });
+
+export async function issueD1Token(request: Request): Promise<Response> {
+  if (!d1NotificationsConfigured()) {
+    return oauthError(503, "temporarily_unavailable", "D1 client credentials are not configured on this server.");
+  }
+  const clientId = checkD1Credentials(request.headers.get("authorization"));
+  if (!clientId) {
+    log.warn({ event: "d1_token_refused" }, "D1 token request with wrong client credentials");
+    return oauthError(401, "invalid_client", "HTTP Basic client credentials are missing or wrong.", {
+      "www-authenticate": 'Basic realm="d1"',
+    });
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded")) {
+    return oauthError(400, "invalid_request", "Send the body as application/x-www-form-urlencoded.");
+  }
+  const text = await request.text();
+  if (text.length > 4096) return oauthError(400, "invalid_request", "The body is too large.");
+  const form = new URLSearchParams(text);
+  if (form.get("grant_type") !== "client_credentials") {
+    return oauthError(400, "unsupported_grant_type", "grant_type must be client_credentials.");
+  }
+  const { token, expiresAt } = await signD1Token(clientId);
+  return Response.json(
+    {
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: String(env.D1_NOTIFY_TOKEN_TTL_SECONDS),
+      expires_at: expiresAt.toISOString(),
+      scope: form.get("scope") ?? "notifications",
+    },
+    { headers: { "cache-control": "no-store", pragma: "no-cache" } },
+  );
+}

@@ -1,0 +1,54 @@
+// D1 → us: Notify Card Operations (E5). Authenticate (CPU only), bound and validate the body,
+// then apply every operation in one database statement and answer 204 after it commits.
+// Duplicates, late and reordered updates are absorbed by applyD1StatusUpdates.
+import "server-only";
+import { db } from "@/db";
+import { applyD1StatusUpdates } from "@/db/queries/job-updates";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { notificationSchema } from "@/lib/validations/notification";
+import { toStatusUpdates } from "./to-updates";
+import { d1NotificationsConfigured, verifyD1Token } from "./token";
+
+async function readBounded(request: Request, max: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > max) throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
+  const text = await request.text();
+  if (Buffer.byteLength(text) > max) throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
+  return text;
+}
+
+export async function receiveNotification(request: Request, issuerId: string): Promise<Response> {
+  if (!d1NotificationsConfigured() || !env.D1_ISSUER_ID) {
+    throw new AppError("unavailable:notification", { message: "D1 notifications are not configured on this server." });
+  }
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!bearer || !(await verifyD1Token(bearer))) {
+    throw new AppError("unauthorized:notification", { message: "A valid bearer token from /authz/d1/v1/oauth2/token is required." });
+  }
+  if (issuerId !== env.D1_ISSUER_ID) throw new AppError("not_found:notification", { message: "Unknown issuerId." });
+
+  const text = await readBounded(request, env.D1_NOTIFY_MAX_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:notification", { message: "The body is not valid JSON." });
+  }
+  const parsed = notificationSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join(".") : "body";
+    throw new AppError("bad_request:notification", { message: `Invalid notification: ${where} ${issue?.message ?? "is invalid"}.` });
+  }
+
+  const { updates, ignored } = toStatusUpdates(parsed.data.operations);
+  const result = await applyD1StatusUpdates({ db, updates });
+  const correlationId = request.headers.get("x-correlation-id")?.slice(0, 64);
+  if (result.unknownCards.length > 0 || ignored > 0) {
+    log.info({ correlationId, unknownCards: result.unknownCards, ignored }, "notification operations not applied");
+  }
+  log.debug({ correlationId, operations: parsed.data.operations.length, ...result }, "notification received");
+  return new Response(null, { status: 204 });
+}
