@@ -19,6 +19,7 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   // An idle client losing its connection (database restart) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

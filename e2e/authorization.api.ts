@@ -26,6 +26,16 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/admin/users": ["admin"],
   "/api/manager/stations": ["manager"],
   "/api/teller/products": ["teller", "manager"],
+  "/api/events": ["teller", "manager"],
+};
+/** Server-sent event streams: checked by status and content type, then closed. */
+const STREAMS: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
+  "/api/events/stream": ["teller", "manager"],
+};
+/** D1-facing routes: no session, D1's own credentials (HTTP Basic, then our bearer token). */
+const D1_ROUTES: Record<string, { method: "POST"; status: number }> = {
+  "/authz/d1/v1/oauth2/token": { method: "POST", status: 401 },
+  "/notifications/d1/v2/issuers/[issuerId]/cards": { method: "POST", status: 401 },
 };
 
 /** `null`: public (sign-in itself). Every other action must name its roles. */
@@ -47,7 +57,8 @@ async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], base
 
 test("every route and action of the build is in the authorisation tables", () => {
   for (const route of appRoutes()) {
-    expect(PUBLIC_ROUTES.has(route) || route in ROUTES, `route ${route} has no authorisation entry`).toBe(true);
+    const known = PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES;
+    expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
   for (const action of serverActions()) {
     expect(action.name in ACTIONS, `action ${action.name} (${action.file}) has no authorisation entry`).toBe(true);
@@ -84,6 +95,26 @@ for (const who of WHO) {
           expect(body.code).toBe(expected === 401 ? "unauthorized:route" : "forbidden:route");
           expect(body.message.length).toBeGreaterThan(10);
         }
+      });
+    }
+
+    for (const [path, roles] of Object.entries(STREAMS)) {
+      test(`stream ${path}`, async ({ baseURL }) => {
+        const state = who === "anonymous" ? { cookies: [] } : ((await request.storageState()) as { cookies: { name: string; value: string }[] });
+        const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+        const abort = new AbortController();
+        const response = await fetch(`${baseURL}${path}`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+        const expected = who === "anonymous" ? 401 : roles.includes(ROLE[who]) ? 200 : 403;
+        expect(response.status).toBe(expected);
+        if (expected === 200) expect(response.headers.get("content-type")).toContain("text/event-stream");
+        abort.abort();
+      });
+    }
+
+    for (const [path, d1] of Object.entries(D1_ROUTES)) {
+      test(`D1 route ${path} ignores sessions`, async () => {
+        const response = await request.fetch(path.replace("[issuerId]", "ISSUER0001"), { method: d1.method, data: "{}" });
+        expect(response.status()).toBe(d1.status);
       });
     }
 

@@ -28,6 +28,10 @@ const serverSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   APP_VERSION: z.string().default("0.1.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Write logs to this file instead of stdout (tests scan it for card data).
+  LOG_FILE: optionalString,
+  // Jobs with no news from D1 for this long are checked with productionStatus (E3).
+  RECONCILE_QUIET_SECONDS: int(60, 5, 24 * 3600),
   DEMO_MODE: bool(false),
 
   // Auth.js.

@@ -7,12 +7,15 @@ const CARD_FIELDS = ["pan", "exp", "cvv", "cvv1", "cvv2", "csc", "pin", "pvv", "
 
 export const redactPaths = CARD_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]);
 
-export const log = pino({
-  level: env.LOG_LEVEL,
-  base: { service: "branch-issuance" },
-  redact: { paths: redactPaths, censor: "[redacted]" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+export const log = pino(
+  {
+    level: env.LOG_LEVEL,
+    base: { service: "branch-issuance" },
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  },
+  env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, mkdir: true, sync: env.NODE_ENV === "test" }) : undefined,
+);
 
 /** Replaces any run of 12–19 digits (a possible PAN) with its last four digits. */
 export function maskPan(text: string): string {

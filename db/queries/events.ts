@@ -32,3 +32,8 @@ export async function latestBranchEventId({ db, branchId }: { db: Executor; bran
     .where(eq(jobEvents.branchId, branchId));
   return row?.id ?? 0;
 }
+
+export async function findEventById({ db, id }: { db: Executor; id: number }) {
+  const [row] = await db.select(eventWireFields).from(jobEvents).where(eq(jobEvents.id, id)).limit(1);
+  return row ?? null;
+}

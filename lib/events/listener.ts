@@ -3,6 +3,8 @@
 // thousand open streams cost one parse per event, not a thousand.
 import "server-only";
 import pg from "pg";
+import { db } from "@/db";
+import { findEventById } from "@/db/queries/events";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -11,12 +13,13 @@ export type Subscriber = (id: number, payload: string) => void;
 const CHANNEL = "job_events";
 const events = log.child({ component: "events" });
 
-class EventHub {
+export class EventHub {
+  constructor(private readonly connectionString: string | undefined = env.DATABASE_URL) {}
+
   private readonly byBranch = new Map<string, Set<Subscriber>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryMs = 500;
-  /** Highest event id seen; streams use it to know whether they may have missed events. */
   connected = false;
 
   subscribe(branchId: string, fn: Subscriber): () => void {
@@ -43,7 +46,7 @@ class EventHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: env.DATABASE_URL, application_name: "branch-issuance-events" });
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: "branch-issuance-events" });
     client.on("notification", (msg) => this.dispatch(msg.payload ?? ""));
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection ended")));
@@ -61,7 +64,7 @@ class EventHub {
   }
 
   private lost(client: pg.Client, error: unknown): void {
-    if (this.client !== client) return;
+    if (this.client !== client || !this.connected) return;
     this.client = null;
     this.connected = false;
     client.end().catch(() => {});
@@ -76,17 +79,35 @@ class EventHub {
   }
 
   private dispatch(payload: string): void {
-    // Cheap extraction of the two routing fields without a full JSON parse per subscriber.
-    let parsed: { id?: number; branchId?: string };
+    let parsed: { id?: number; branchId?: string; truncated?: boolean };
     try {
-      parsed = JSON.parse(payload) as { id?: number; branchId?: string };
+      parsed = JSON.parse(payload) as typeof parsed;
     } catch {
       return;
     }
-    if (typeof parsed.id !== "number" || !parsed.branchId) return;
-    const set = this.byBranch.get(parsed.branchId);
-    if (!set) return;
-    for (const fn of set) fn(parsed.id, payload);
+    const { id, branchId } = parsed;
+    if (typeof id !== "number" || !branchId || !this.byBranch.has(branchId)) return;
+    if (parsed.truncated) {
+      // Too big for NOTIFY: load it once for all this instance's streams.
+      void findEventById({ db, id })
+        .then((event) => event && this.deliver(branchId, id, JSON.stringify(event)))
+        .catch((err: unknown) => events.warn({ err, id }, "could not load an oversized event"));
+      return;
+    }
+    this.deliver(branchId, id, payload);
+  }
+
+  private deliver(branchId: string, id: number, payload: string): void {
+    const set = this.byBranch.get(branchId);
+    if (set) for (const fn of set) fn(id, payload);
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.connected = false;
+    this.byBranch.clear();
+    await client?.end().catch(() => {});
   }
 }
 

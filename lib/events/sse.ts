@@ -52,6 +52,8 @@ export function branchEventStream(branchId: string, lastEventId: number | null, 
       replaying = false;
       for (const [id, payload] of pending) send(id, payload);
       pending.length = 0;
+      // From here on nothing is missed: tests and tools wait for this line.
+      controller.enqueue(encoder.encode(": live\n\n"));
     },
     cancel() {
       cleanup();

@@ -49,10 +49,12 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"a
       services: { ...product.services, issuance: job.reason },
       paymentApplication: product.paymentApplication,
       cardData: card,
+      // Logged in clear at D1, so never personal data: the job's own id.
       correlationId: job.id.replaceAll("-", ""),
     });
+    const operationId = "operationId" in result ? (result.operationId ?? null) : null;
     await db.transaction(async (tx) => {
-      const updated = await markAccepted({ db: tx, jobId, operationId: result.operationId ?? null, panLast4 });
+      const updated = await markAccepted({ db: tx, jobId, operationId, panLast4 });
       await insertJobEvent({
         db: tx,
         event: {
@@ -60,7 +62,7 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"a
           branchId: job.branchId,
           kind: "accepted",
           state: updated?.state ?? "requested",
-          detail: { operationId: result.operationId ?? null, panLast4, alreadyOrdered: result.alreadyOrdered ?? false },
+          detail: { operationId, panLast4, alreadyOrdered: result.alreadyOrdered },
         },
       });
       await insertAudit({
@@ -71,7 +73,7 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"a
           action: "job.submitted",
           entityType: "issuance_job",
           entityId: jobId,
-          after: { operationId: result.operationId ?? null, panLast4 },
+          after: { operationId, panLast4 },
         },
       });
     });

@@ -4,6 +4,7 @@
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { pool } from "@/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
@@ -23,7 +24,7 @@ export function taskList(deps: IssuanceDeps): TaskList {
       await submitOrder(jobId, deps);
     },
     reconcile: async () => {
-      await reconcileJobs(deps, { quietSeconds: 60 });
+      await reconcileJobs(deps, { quietSeconds: env.RECONCILE_QUIET_SECONDS });
     },
   };
 }

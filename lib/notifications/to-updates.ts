@@ -4,7 +4,7 @@ import { stateForD1Status } from "@/lib/issuance/states";
 type Operation = {
   operationId: string;
   operation: string;
-  cardId: string;
+  cardId?: string;
   startTime?: string;
   endTime?: string;
   details?: { status?: string; reason?: string };
@@ -17,7 +17,7 @@ export function toStatusUpdates(operations: Operation[]): { updates: D1StatusUpd
   const updates: D1StatusUpdate[] = [];
   for (const op of operations) {
     const d1Status = op.details?.status;
-    if (op.operation !== "PRODUCE" || !d1Status) continue;
+    if (op.operation !== "PRODUCE" || !d1Status || !op.cardId) continue;
     updates.push({
       cardId: op.cardId,
       operationId: op.operationId,

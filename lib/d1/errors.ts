@@ -1,0 +1,137 @@
+// Turns D1's answers into AppErrors a teller can act on, keeping D1's `errorCode`/`error` in
+// `detail` for the log and the job event (d1-api.md §9), and tells a job queue which errors are
+// worth another try.
+import "server-only";
+import { AppError, isAppError, type ErrorCode, type ErrorType } from "@/lib/errors";
+import { maskPan } from "@/lib/log";
+
+export type D1Operation = "token" | "order" | "status";
+
+export interface D1ErrorBody {
+  errorCode?: string;
+  error?: string;
+}
+
+export interface D1ErrorContext {
+  operation: D1Operation;
+  cardId?: string;
+  correlationId?: string;
+  attempts?: number;
+}
+
+/** D1 answers `{errorCode, error}`; OAuth-style `{error, error_description}` on the token endpoint. */
+export function parseD1ErrorBody(json: unknown): D1ErrorBody {
+  if (typeof json !== "object" || json === null) return {};
+  const body = json as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" && v !== "" ? maskPan(v).slice(0, 300) : undefined);
+  const errorCode = text(body.errorCode);
+  const error = text(body.error);
+  return { ...(errorCode ? { errorCode } : {}), ...(error ? { error } : {}) };
+}
+
+const CARD_FIELDS: Record<string, string> = {
+  pan: "card number",
+  exp: "expiry date",
+  secondName: "second name line",
+  encodedName: "encoded (chip) name",
+  panSequenceNumber: "PAN sequence number",
+  effectiveDate: "effective date",
+  cvv1: "CVV1",
+  pvv: "PIN verification value",
+  paymentAccountReference: "payment account reference",
+};
+
+/** A sentence naming the refused field and who can fix it. D1 puts the field name in `error`. */
+function fieldMessage(field: string | undefined): string {
+  if (!field) return "D1 refused a field of the order. Contact support with the job reference.";
+  if (field === "persoStation") return STATION_MESSAGE;
+  if (field === "name") {
+    return "D1 did not accept the name on the card. Shorten it or remove special characters, then try again.";
+  }
+  const cardField = CARD_FIELDS[field];
+  if (cardField) {
+    return `D1 did not accept the card's ${cardField} from the card system. Contact support with the job reference.`;
+  }
+  if (field === "cardProductId" || field.startsWith("services") || field.startsWith("paymentApplication")) {
+    return `D1 did not accept the card product's setting "${field}". Ask an administrator to check the product's D1 settings.`;
+  }
+  return `D1 did not accept the field "${field}". Contact support with the job reference.`;
+}
+
+const STATION_MESSAGE =
+  "The personalization station is not registered at D1. Choose another station or ask your manager.";
+
+function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; message: string } {
+  const { errorCode, error } = body;
+  if (errorCode === "SIM_UNKNOWN_PERSO_STATION") return { code: "bad_request:d1", message: STATION_MESSAGE };
+  if (errorCode === "FIELD_INVALID_FORMAT" || errorCode === "FIELD_INVALID_VALUE") {
+    return { code: "invalid:d1", message: fieldMessage(error) };
+  }
+  if (errorCode === "CRYPTO_ERROR") {
+    return {
+      code: "bad_request:d1",
+      message: "The card data could not be encrypted for D1 (D1 could not decrypt it). Contact support: the D1 encryption key may be out of date.",
+    };
+  }
+  if (errorCode === "PARSING_ERROR") {
+    return { code: "bad_request:d1", message: "D1 could not read the card data it received. Contact support with the job reference." };
+  }
+  if (status === 401) {
+    return { code: "unauthorized:d1", message: "D1 did not accept our bank's access token. The request is kept; support must check the D1 connection." };
+  }
+  if (status === 403) return { code: "forbidden:d1", message: "D1 does not allow this order for our bank. Contact support with the job reference." };
+  if (status === 404) return { code: "not_found:d1", message: "D1 does not know this card or address. Contact support with the job reference." };
+  if (status === 409) return { code: "conflict:d1", message: "D1 already has an order for this card. Check the card's status before ordering again." };
+  if (status === 413) return { code: "too_large:d1", message: "The order is too large for D1. Contact support with the job reference." };
+  return { code: "bad_request:d1", message: "D1 did not accept the order. Contact support with the job reference." };
+}
+
+/** The AppError for a D1 answer that is not retried (4xx other than 429). */
+export function d1ResponseError(status: number, json: unknown, ctx: D1ErrorContext): AppError {
+  const body = parseD1ErrorBody(json);
+  const { code, message } = ctx.operation === "token" ? tokenRefusal() : finalError(status, body);
+  return new AppError(code, {
+    message,
+    detail: { ...ctx, httpStatus: status, d1ErrorCode: body.errorCode, d1Error: body.error },
+  });
+}
+
+/** The token endpoint refused our assertion: a configuration problem (key, kid, clock, issuerId). */
+function tokenRefusal(): { code: ErrorCode; message: string } {
+  return {
+    code: "unauthorized:d1",
+    message: "D1 did not accept our bank's credentials. The request is kept; support must check the D1 connection settings.",
+  };
+}
+
+/** D1 unreachable or failing after every attempt. */
+export function d1Unavailable(ctx: D1ErrorContext & Record<string, unknown>, cause?: unknown): AppError {
+  return new AppError("unavailable:d1", { detail: ctx, cause });
+}
+
+/** Types that say nothing about this particular order: trying the same order later can succeed. */
+const RETRYABLE_TYPES: ReadonlySet<ErrorType> = new Set(["unavailable", "rate_limit", "unauthorized", "internal"]);
+
+/**
+ * For a durable job queue: `true` = keep the job and try again later with the same cardId and
+ * issuerRequestId; `false` = final, show the message to the teller.
+ *
+ * Retryable: D1 unreachable, timeouts, 429/5xx after every attempt (`unavailable:d1`), D1
+ * refusing our credentials (`unauthorized:d1`: a configuration fix makes the job go through), an
+ * unreadable D1 answer, and any error that is not an AppError (a bug or a deployment problem):
+ * whether D1 got the order is then unknown, and re-sending the same cardId is safe because D1
+ * de-duplicates by cardId.
+ * Final: D1 refused this order (`bad_request`, `invalid`, `forbidden`, `not_found`, `conflict`,
+ * `too_large`): sending it again would be refused again.
+ */
+export function isRetryableD1Error(error: unknown): boolean {
+  if (!isAppError(error)) return true;
+  return RETRYABLE_TYPES.has(error.type);
+}
+
+/** How long D1 asked us to wait (Retry-After beyond what a call waits), if it did. */
+export function retryAfterMs(error: unknown): number | undefined {
+  if (!isAppError(error)) return undefined;
+  const value = error.detail?.retryAfterMs;
+  return typeof value === "number" ? value : undefined;
+}

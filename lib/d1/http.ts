@@ -1,0 +1,144 @@
+// The request loop shared by the banking calls (E2, E3): bearer token, correlation id, one log
+// line per attempt, and retries with exponential backoff and full jitter, only where another
+// try can help: network errors, timeouts, 429 (honouring Retry-After) and 5xx. A 401 refreshes
+// the token and tries once more. Other answers are returned for the caller to map.
+import "server-only";
+import type { Logger } from "pino";
+import type { Dispatcher } from "undici";
+import { isAppError } from "@/lib/errors";
+import { retryPolicy, type D1Config, type RetryPolicy } from "./config";
+import { d1Unavailable, parseD1ErrorBody, type D1Operation } from "./errors";
+import type { TokenClient } from "./token";
+import { sendOnce, TransportError, type RawResponse } from "./transport";
+
+export interface D1HttpDeps {
+  config: D1Config;
+  dispatcher: Dispatcher;
+  tokens: TokenClient;
+  logger: Logger;
+  sleep: (ms: number) => Promise<void>;
+  /** [0, 1); injectable so tests can pin the jitter. */
+  random: () => number;
+}
+
+export interface D1Call {
+  operation: Exclude<D1Operation, "token">;
+  method: "GET" | "POST";
+  /** Path below the banking base URL, e.g. /issuers/X/physicalCards/Y/productionStatus */
+  path: string;
+  cardId: string;
+  correlationId: string;
+  /** Built again for every attempt, so card data is encrypted afresh and held only for the call. */
+  body?: () => Promise<string>;
+}
+
+export interface D1Answer extends RawResponse {
+  attempts: number;
+}
+
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^(attempt-1))). */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Retry-After as delta-seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs = Date.now()): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return undefined;
+  if (/^\s*\d+\s*$/.test(raw)) return Number(raw) * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+const retryableStatus = (status: number) => status === 429 || status >= 500;
+
+type Outcome =
+  | { kind: "answer"; res: RawResponse; token: string }
+  | { kind: "failed"; reason: string; cause: unknown };
+
+export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
+  const { config, logger } = deps;
+  const policy = retryPolicy(config);
+  const ctx = { operation: call.operation, cardId: call.cardId, correlationId: call.correlationId };
+  let refreshedAfter401 = false;
+  let attempt = 0;
+  let last: Record<string, unknown> = {};
+  let lastCause: unknown;
+
+  while (attempt < config.maxAttempts) {
+    attempt++;
+    const started = Date.now();
+    const outcome = await exchange(deps, call);
+    const ms = Date.now() - started;
+    let delay: number;
+
+    if (outcome.kind === "failed") {
+      logger.warn({ d1: { ...ctx, method: call.method, path: call.path, attempt, ms, reason: outcome.reason } }, "D1 call failed");
+      last = { reason: outcome.reason };
+      lastCause = outcome.cause;
+      delay = backoffDelay(attempt, policy, deps.random);
+    } else {
+      const { res, token } = outcome;
+      const d1ErrorCode = res.status >= 400 ? parseD1ErrorBody(res.json).errorCode : undefined;
+      const line = { d1: { ...ctx, method: call.method, path: call.path, attempt, ms, httpStatus: res.status, d1ErrorCode } };
+      if (res.status < 400) logger.info(line, "D1 call");
+      else logger.warn(line, "D1 call refused");
+
+      if (res.status === 401 && !refreshedAfter401) {
+        // The token was revoked or D1 restarted its keys: fetch a new one and try again, once,
+        // without spending an attempt meant for network trouble.
+        refreshedAfter401 = true;
+        deps.tokens.invalidate(token);
+        attempt--;
+        continue;
+      }
+      if (!retryableStatus(res.status)) return { ...res, attempts: attempt };
+
+      last = { httpStatus: res.status, d1ErrorCode };
+      lastCause = undefined;
+      const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers["retry-after"]) : undefined;
+      if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+        // Waiting that long inside a request would block a worker; the job queue can wait instead.
+        throw d1Unavailable({ ...ctx, attempts: attempt, ...last, retryAfterMs: retryAfter });
+      }
+      delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
+    }
+    if (attempt < config.maxAttempts) await deps.sleep(delay);
+  }
+  throw d1Unavailable({ ...ctx, attempts: attempt, ...last }, lastCause);
+}
+
+/** One attempt. Failures worth another try come back as `failed`; anything else is thrown. */
+async function exchange(deps: D1HttpDeps, call: D1Call): Promise<Outcome> {
+  let token: string;
+  try {
+    token = await deps.tokens.get();
+  } catch (err) {
+    // Token endpoint unreachable or failing: the same retry rules as the call itself.
+    if (isAppError(err) && err.type === "unavailable") {
+      const why = err.detail?.reason ?? err.detail?.httpStatus;
+      return { kind: "failed", reason: `token ${typeof why === "string" || typeof why === "number" ? why : "unavailable"}`, cause: err };
+    }
+    throw err;
+  }
+  const body = call.body ? await call.body() : undefined;
+  try {
+    const res = await sendOnce(deps.dispatcher, {
+      method: call.method,
+      url: `${deps.config.bankingUrl}${call.path}`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/json",
+        "x-correlation-id": call.correlationId,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body }),
+      timeoutMs: deps.config.timeoutMs,
+    });
+    return { kind: "answer", res, token };
+  } catch (err) {
+    if (err instanceof TransportError) return { kind: "failed", reason: err.reason, cause: err };
+    throw err;
+  }
+}

@@ -1,0 +1,132 @@
+// D1 access tokens (E1, d1-api.md §5.2): a jwt-bearer assertion signed ES256 with our key is
+// exchanged for a 15-minute token. D1 asks for reuse until expiry, so the token is cached, one
+// fetch serves every concurrent caller, and a 401 elsewhere invalidates it. The assertion and
+// the token are secrets: they never reach a log line or an error.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { importPKCS8, SignJWT, type CryptoKey } from "jose";
+import type { Logger } from "pino";
+import type { Dispatcher } from "undici";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { D1Config } from "./config";
+import { d1ResponseError, d1Unavailable } from "./errors";
+import { sendOnce, TransportError } from "./transport";
+
+export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+/** D1 refuses an assertion whose exp is more than 15 minutes ahead; stay well inside it. */
+const ASSERTION_LIFETIME_S = 5 * 60;
+/** Refresh this long before the token expires, so a call never carries a token about to lapse. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+const tokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  // D1 documents a number; its outbound sibling API sends a string (§11). Accept both.
+  expires_in: z.coerce.number().positive(),
+  token_type: z.string().optional(),
+});
+
+export interface TokenClient {
+  /** A valid access token, fetched only when none is cached or it is about to expire. */
+  get(): Promise<string>;
+  /** Forget the token (after a 401). With `token`, only if it is still the cached one. */
+  invalidate(token?: string): void;
+}
+
+export interface TokenClientDeps {
+  config: Pick<D1Config, "issuerId" | "authzUrl" | "signing" | "audience" | "timeoutMs">;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Clock of the cache (ms since the epoch); injectable so tests can move time. */
+  now?: () => number;
+}
+
+/** The signed jwt-bearer assertion: iss = sub = issuerId, short exp, unique jti. */
+export async function signAssertion(
+  key: CryptoKey,
+  claims: { issuerId: string; kid: string; audience?: string; nowMs: number },
+): Promise<string> {
+  const iat = Math.floor(claims.nowMs / 1000);
+  const jwt = new SignJWT({})
+    .setProtectedHeader({ alg: "ES256", kid: claims.kid, typ: "JWT" })
+    .setIssuer(claims.issuerId)
+    .setSubject(claims.issuerId)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ASSERTION_LIFETIME_S)
+    .setJti(randomUUID());
+  if (claims.audience) jwt.setAudience(claims.audience);
+  return jwt.sign(key);
+}
+
+export function createTokenClient(deps: TokenClientDeps): TokenClient {
+  const { config, dispatcher, logger } = deps;
+  const now = deps.now ?? Date.now;
+  let signingKey: Promise<CryptoKey> | undefined;
+  let cached: { token: string; refreshAt: number } | undefined;
+  let inflight: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    if (!signingKey) {
+      signingKey = importPKCS8(config.signing.privateKeyPem, "ES256");
+      signingKey.catch(() => (signingKey = undefined));
+    }
+    const sentAt = now();
+    const assertion = await signAssertion(await signingKey, {
+      issuerId: config.issuerId,
+      kid: config.signing.kid,
+      audience: config.audience,
+      // Always the wall clock: D1 checks exp against real time, whatever clock the cache uses.
+      nowMs: Date.now(),
+    });
+    const correlationId = randomUUID();
+    const ctx = { operation: "token" as const, correlationId };
+    let res;
+    try {
+      res = await sendOnce(dispatcher, {
+        method: "POST",
+        url: `${config.authzUrl}/oauth2/token`,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+          "x-correlation-id": correlationId,
+        },
+        body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
+        timeoutMs: config.timeoutMs,
+      });
+    } catch (err) {
+      if (err instanceof TransportError) {
+        logger.warn({ d1: { ...ctx, reason: err.reason, ms: now() - sentAt } }, "D1 token request failed");
+        throw d1Unavailable({ ...ctx, reason: err.reason }, err);
+      }
+      throw err;
+    }
+    logger.info({ d1: { ...ctx, httpStatus: res.status, ms: now() - sentAt } }, "D1 token request");
+    if (res.status === 429 || res.status >= 500) throw d1Unavailable({ ...ctx, httpStatus: res.status });
+    if (res.status !== 200) throw d1ResponseError(res.status, res.json, ctx);
+    const parsed = tokenResponseSchema.safeParse(res.json);
+    if (!parsed.success || (parsed.data.token_type && parsed.data.token_type.toLowerCase() !== "bearer")) {
+      throw new AppError("internal:d1", {
+        message: "The card service sent an answer we could not read. The request is kept and will be sent again.",
+        detail: { ...ctx, reason: "unexpected token response" },
+      });
+    }
+    const lifetimeMs = parsed.data.expires_in * 1000;
+    // A token shorter-lived than twice the margin is kept for half its life instead.
+    const keepMs = lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2;
+    cached = { token: parsed.data.access_token, refreshAt: sentAt + keepMs };
+    return parsed.data.access_token;
+  }
+
+  return {
+    get() {
+      if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
+      inflight ??= fetchToken().finally(() => {
+        inflight = undefined;
+      });
+      return inflight;
+    },
+    invalidate(token) {
+      if (token === undefined || cached?.token === token) cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// A teller's request becomes exactly one card: job creation, durable submission through
+// graphile-worker, the real D1 client (mTLS, ES256 token, JWE) against the simulator, its
+// notifications through our real receiver, and reconciliation by E3.
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import type { Runner } from "graphile-worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { issuanceJobs, jobEvents } from "@/db/schema";
+import { makeCounter, makeStation, uniq } from "@/db/testing/factories";
+import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { env } from "@/lib/env";
+import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
+import { startSimFixture, type SimFixture } from "@/lib/d1/testing";
+import { startReceiverBridge } from "@/lib/notifications/testing";
+import { createIssuanceJob } from "./create-job";
+import type { IssuanceDeps } from "./deps";
+import { reconcileJobs } from "./reconcile";
+import { submitOrder } from "./submit";
+import { startWorker } from "./worker";
+
+let fixture: SimFixture;
+let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
+let client: D1Client;
+let deps: IssuanceDeps;
+let counter: Awaited<ReturnType<typeof makeCounter>>;
+
+const ctx = () => ({ user: { ...counter.teller, mustChangePassword: false }, ip: "127.0.0.1", userAgent: "vitest" });
+
+async function newJob(overrides: Partial<Parameters<typeof createIssuanceJob>[0]> = {}) {
+  const { job } = await createIssuanceJob(
+    {
+      requestKey: uniq("key-"),
+      branchId: counter.branch.id,
+      customerId: counter.customer.id,
+      productId: counter.product.id,
+      stationId: counter.station.id,
+      persoStation: counter.station.persoStation,
+      reason: "CREATION",
+      nameOnCard: "JANE DOE",
+      ...overrides,
+    },
+    ctx(),
+  );
+  return job;
+}
+
+async function stateOf(id: string) {
+  const [row] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, id));
+  return row!;
+}
+
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+type Counters = { productionsStarted: Record<string, number> };
+const productions = async (cardId: string) => (await fixture.admin<Counters>("GET", "/counters")).productionsStarted[cardId] ?? 0;
+
+beforeAll(async () => {
+  bridge = await startReceiverBridge();
+  fixture = await startSimFixture({
+    notify: {
+      baseUrl: bridge.url,
+      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
+      clientId: "d1-test-client",
+      clientSecret: "d1-test-secret-d1-test-secret",
+      baseDelayMs: 5,
+    },
+  });
+  client = createD1Client(fixture.config());
+  deps = { d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error };
+  counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
+});
+
+afterAll(async () => {
+  await client.close();
+  await fixture.stop();
+  await bridge.close();
+  await db.$client.end();
+});
+
+describe("issuing a card", () => {
+  it("commits the job with stable ids and a queued submission before D1 is called", async () => {
+    const job = await newJob();
+    expect(job.state).toBe("submitting");
+    expect(job.cardId).toMatch(/^[A-Za-z0-9_-]{1,48}$/);
+    expect(job.issuerRequestId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(await productions(job.cardId)).toBe(0);
+    // graphile-worker's queue holds the submission, keyed by the job (its public view).
+    const { rows } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from graphile_worker.jobs where key = ${`submit:${job.id}`}`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it("a second submit of the same form returns the first job", async () => {
+    const requestKey = uniq("key-");
+    const first = await newJob({ requestKey });
+    const second = await createIssuanceJob({ ...first, requestKey, retryOfJobId: null }, ctx());
+    expect(second.created).toBe(false);
+    expect(second.job.id).toBe(first.id);
+  });
+
+  it("orders the card, keeps only the last four digits, and follows D1 to done", async () => {
+    const job = await newJob();
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+    const accepted = await stateOf(job.id);
+    expect(accepted.panLast4).toMatch(/^\d{4}$/);
+    expect(accepted.d1OperationId).toBeTruthy();
+    await until(async () => (await stateOf(job.id)).state === "done", "done");
+    const kinds = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id))).map((e) => `${e.kind}:${e.state}`);
+    expect(kinds).toEqual(expect.arrayContaining(["created:submitting", "accepted:requested", "d1_status:ready", "d1_status:done"]));
+    expect(await productions(job.cardId)).toBe(1);
+  });
+
+  it("re-running a submission (crash, retry, double delivery) never makes a second card", async () => {
+    const job = await newJob();
+    await submitOrder(job.id, deps);
+    // Put the job back as if our commit had been lost after D1 accepted it.
+    await db.update(issuanceJobs).set({ state: "submitting" }).where(eq(issuanceJobs.id, job.id));
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+    await until(async () => (await stateOf(job.id)).state === "done", "done");
+    expect(await productions(job.cardId)).toBe(1);
+  });
+
+  it("keeps the job while D1 answers 500, says so, and sends it when D1 is back", async () => {
+    await fixture.admin("POST", "/faults/orders", { mode: "http500", count: 10 });
+    const job = await newJob();
+    expect(await submitOrder(job.id, deps)).toBe("retrying");
+    const waiting = await stateOf(job.id);
+    expect(waiting).toMatchObject({ state: "submitting", errorCode: "unavailable:d1" });
+    await fixture.admin("DELETE", "/faults/orders");
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+    expect((await stateOf(job.id)).errorCode).toBeNull();
+    await until(async () => (await stateOf(job.id)).state === "done", "done");
+    expect(await productions(job.cardId)).toBe(1);
+  });
+
+  it("ends as submission_failed with a sentence for the teller when D1 refuses the station", async () => {
+    const unknown = await makeStation(db, counter.branch.id, { persoStation: "NOT-AT-D1" });
+    const job = await newJob({ stationId: unknown.id, persoStation: unknown.persoStation });
+    expect(await submitOrder(job.id, deps)).toBe("failed");
+    const failed = await stateOf(job.id);
+    expect(failed.state).toBe("submission_failed");
+    expect(failed.errorMessage).toMatch(/station/i);
+    const [event] = await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id)).orderBy(jobEvents.id).offset(1);
+    expect(event?.detail).toMatchObject({ d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION" });
+  });
+
+  it("reconciles a job whose notifications were all dropped, using E3", async () => {
+    await fixture.admin("POST", "/faults/notifications", { dropPercent: 100 });
+    const job = await newJob();
+    await submitOrder(job.id, deps);
+    await until(
+      async () => (await client.getProductionStatus(job.cardId))?.operations[0]?.details?.status === "CARD_PROD_DONE",
+      "the card produced at the simulator",
+    );
+    await fixture.admin("DELETE", "/faults/notifications");
+    expect((await stateOf(job.id)).state).toBe("requested");
+    await db.update(issuanceJobs).set({ updatedAt: new Date(Date.now() - 120_000) }).where(eq(issuanceJobs.id, job.id));
+    const result = await reconcileJobs(deps, { quietSeconds: 60 });
+    expect(result.polled).toBeGreaterThanOrEqual(1);
+    expect((await stateOf(job.id)).state).toBe("done");
+  });
+});
+
+describe("faults at D1, exactly one production per job", () => {
+  const orderedAfter = async (fault: Record<string, unknown>) => {
+    await fixture.admin("POST", "/faults/orders", fault);
+    const job = await newJob();
+    let outcome = await submitOrder(job.id, deps);
+    for (let i = 0; outcome === "retrying" && i < 5; i++) outcome = await submitOrder(job.id, deps);
+    await fixture.admin("DELETE", "/faults/orders");
+    expect(outcome).toBe("accepted");
+    await until(async () => (await stateOf(job.id)).state === "done", "done");
+    expect(await productions(job.cardId)).toBe(1);
+  };
+
+  it("429 with Retry-After, then accepted", () => orderedAfter({ mode: "http429", count: 2, retryAfterSeconds: 0 }));
+  it("a timeout, then accepted", () => orderedAfter({ mode: "hang", count: 1 }));
+  it("a lost response after D1 took the order, then the original answer", () =>
+    orderedAfter({ mode: "hangAfterAccept", count: 1 }));
+
+  it("duplicated and reordered notifications still end in done, once", async () => {
+    await fixture.admin("POST", "/faults/notifications", { duplicatePercent: 100, reorderNext: 2 });
+    const job = await newJob();
+    await submitOrder(job.id, deps);
+    await until(async () => (await stateOf(job.id)).state === "done", "done");
+    await fixture.admin("DELETE", "/faults/notifications");
+    const events = await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id));
+    expect(events.filter((e) => e.d1Status === "CARD_PROD_DONE")).toHaveLength(1);
+    expect(await productions(job.cardId)).toBe(1);
+  });
+});
+
+describe("the durable worker", () => {
+  let runner: Runner;
+  beforeAll(async () => {
+    runner = await startWorker(deps, 2);
+  });
+  afterAll(() => runner.stop());
+
+  it("submits a committed job within moments, without polling, exactly once", async () => {
+    const job = await newJob();
+    await until(async () => (await stateOf(job.id)).state === "done", "done by the worker");
+    expect(await productions(job.cardId)).toBe(1);
+  });
+});
+
+describe("card data never rests", () => {
+  it("no PAN of any job appears in the database or the log", async () => {
+    const jobs = await db.select().from(issuanceJobs);
+    expect(jobs.length).toBeGreaterThan(5);
+    const source = new SimulatedCardDataSource();
+    const pans: string[] = [];
+    for (const job of jobs) {
+      const card = await source.allocate({
+        jobId: job.id,
+        cardId: job.cardId,
+        product: { bin: counter.product.bin, panLength: counter.product.panLength, expiryMonths: counter.product.expiryMonths },
+        nameOnCard: job.nameOnCard,
+      });
+      pans.push(card.pan);
+      if (job.panLast4) expect(card.pan.endsWith(job.panLast4)).toBe(true);
+    }
+    const { rows } = await db.execute<{ dump: string }>(sql`
+      select coalesce(string_agg(t::text, ' '), '') as dump from (
+        select to_jsonb(j)::text as t from issuance_jobs j
+        union all select to_jsonb(e)::text from job_events e
+        union all select to_jsonb(a)::text from audit_log a
+        union all select to_jsonb(q)::text from graphile_worker.jobs q) x`);
+    const dump = rows[0]?.dump ?? "";
+    expect(dump.length).toBeGreaterThan(1000);
+    const logText = readFileSync(env.LOG_FILE!, "utf8");
+    expect(logText).toContain("D1 order failed");
+    for (const pan of pans) {
+      expect(dump).not.toContain(pan);
+      expect(logText).not.toContain(pan);
+    }
+  });
+});
