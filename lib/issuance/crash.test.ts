@@ -1,0 +1,102 @@
+// A worker process is killed (SIGKILL) while D1 has taken the order but not yet answered; after a
+// restart the job still ends with exactly one card.
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq } from "drizzle-orm";
+import type { Runner } from "graphile-worker";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/db";
+import { issuanceJobs } from "@/db/schema";
+import { makeCounter, uniq } from "@/db/testing/factories";
+import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
+import { startSimFixture, type SimFixture } from "@/lib/d1/testing";
+import { env } from "@/lib/env";
+import { createIssuanceJob } from "./create-job";
+import { reconcileJobs } from "./reconcile";
+import { startWorker } from "./worker";
+
+let fixture: SimFixture;
+let client: D1Client;
+let child: ChildProcess | undefined;
+let runner: Runner | undefined;
+
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+type Counters = { ordersAccepted: Record<string, number>; productionsStarted: Record<string, number> };
+const counters = () => fixture.admin<Counters>("GET", "/counters");
+
+beforeAll(async () => {
+  // Notifications off: the job can only finish through the restarted worker and reconciliation.
+  fixture = await startSimFixture();
+  await fixture.admin("POST", "/faults/notifications", { dropPercent: 100 });
+  client = createD1Client(fixture.config());
+});
+
+afterAll(async () => {
+  child?.kill("SIGKILL");
+  await runner?.stop();
+  await client.close();
+  await fixture.stop();
+  await db.$client.end();
+});
+
+it("kill -9 during the D1 call, restart: the job finishes with exactly one production", async () => {
+  const counter = await makeCounter(db, { persoStation: "BR002-PS-01" });
+  const { pki, sim } = fixture;
+  child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], {
+    env: {
+      ...process.env,
+      D1_ISSUER_ID: pki.issuerId,
+      D1_BANKING_URL: sim.bankingUrl,
+      D1_AUTHZ_URL: `${sim.url}/authz/v1`,
+      D1_TLS_CERT_FILE: pki.issuerClient.certPath,
+      D1_TLS_KEY_FILE: pki.issuerClient.keyPath,
+      D1_TLS_CA_FILE: pki.ca.certPath,
+      D1_SIGNING_KEY_FILE: pki.issuerSigning.privateKeyPath,
+      D1_SIGNING_KID: pki.issuerSigning.kid,
+      D1_ENCRYPTION_KEY_FILE: pki.simEncryption.publicKeyPath,
+      D1_ENCRYPTION_KID: pki.simEncryption.kid,
+      LOG_FILE: `${env.LOG_FILE}.child`,
+    },
+    stdio: "ignore",
+  });
+  // D1 takes the next order and never answers: the worker is inside the call when it dies.
+  await fixture.admin("POST", "/faults/orders", { mode: "hangAfterAccept", count: 1 });
+  const { job } = await createIssuanceJob(
+    {
+      requestKey: uniq("key-"),
+      branchId: counter.branch.id,
+      customerId: counter.customer.id,
+      productId: counter.product.id,
+      stationId: counter.station.id,
+      persoStation: counter.station.persoStation,
+      reason: "REPLACEMENT",
+      nameOnCard: "JANE DOE",
+    },
+    { user: { ...counter.teller, mustChangePassword: false }, ip: "127.0.0.1", userAgent: "vitest" },
+  );
+  await until(async () => (await counters()).ordersAccepted[job.cardId] === 1, "D1 to take the order");
+  child.kill("SIGKILL");
+  await new Promise((r) => child!.once("exit", r));
+  const [stuck] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, job.id));
+  expect(stuck?.state).toBe("submitting");
+
+  // Restart: a new worker, and reconciliation finding the stuck job.
+  runner = await startWorker({ d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error }, 2);
+  const deps = { d1: client };
+  await until(async () => {
+    await reconcileJobs(deps, { quietSeconds: 0 });
+    const [row] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, job.id));
+    return row?.state === "done";
+  }, "the job to finish after the restart");
+  const final = await counters();
+  // The repeat was answered 202 again (idempotent), but only one card went to the station.
+  expect(final.ordersAccepted[job.cardId]).toBe(2);
+  expect(final.productionsStarted[job.cardId]).toBe(1);
+});
