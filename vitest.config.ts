@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+// Tests that run the durable job queue share graphile-worker's queue in the run's database, so
+// they run one file at a time, after the rest (which run in parallel).
+const QUEUE_TESTS = ["lib/issuance/issuance.test.ts", "lib/issuance/crash.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,13 +16,31 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", "bench/**"],
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-env.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", "bench/**", ...QUEUE_TESTS],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "queue",
+          include: QUEUE_TESTS,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

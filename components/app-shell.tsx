@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { db } from "@/db";
 import { findBranch } from "@/db/queries/branches";
-import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
@@ -13,11 +12,14 @@ export async function AppShell({
   user,
   area,
   nav,
+  status,
   children,
 }: {
   user: CurrentUser;
   area: string;
   nav: NavItem[];
+  /** Shown beside the user, e.g. whether the screen is live. */
+  status?: ReactNode;
   children: ReactNode;
 }) {
   const branch = user.branchId ? await findBranch({ db, id: user.branchId }) : null;
@@ -43,6 +45,7 @@ export async function AppShell({
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            {status}
             <p data-testid="signed-in-user">
               <span className="font-semibold">{user.name}</span>
               <span className="text-slate-600">
@@ -51,7 +54,7 @@ export async function AppShell({
                 {branch ? ` · ${branch.name} (${branch.code})` : ""}
               </span>
             </p>
-            <form action={signOutAction}>
+            <form action="/api/session/sign-out" method="post">
               <Button type="submit" variant="secondary">
                 Sign out
               </Button>

@@ -18,15 +18,31 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/teller": ["teller", "manager"],
   "/manager": ["manager", "admin"],
   "/admin": ["admin"],
+  "/manager/stations": ["manager", "admin"],
+  "/manager/audit": ["manager", "admin"],
+  "/admin/products": ["admin"],
+  "/admin/products/new": ["admin"],
+  "/admin/branches": ["admin"],
+  "/admin/users": ["admin"],
+  "/admin/audit": ["admin"],
 };
 
 /** Routes that need no session by design. */
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/ready", "/api/auth/[...nextauth]"]);
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/ready", "/api/auth/[...nextauth]", "/api/session/sign-out"]);
 const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/admin/users": ["admin"],
   "/api/manager/stations": ["manager"],
   "/api/teller/products": ["teller", "manager"],
   "/api/events": ["teller", "manager"],
+  "/api/manager/stations/health": ["manager", "admin"],
+  "/api/manager/board": ["manager", "admin"],
+  "/api/admin/audit/export": ["admin"],
+  "/api/teller/jobs": ["teller", "manager"],
+};
+/** Routes with a path parameter: called with a well-formed id that does not exist. */
+const PARAM_ROUTES: Record<string, { path: string; roles: ReadonlyArray<"teller" | "manager" | "admin">; allowedStatus: number }> = {
+  "/api/jobs/[jobId]": { path: "/api/jobs/00000000-0000-4000-8000-000000000000", roles: ["teller", "manager", "admin"], allowedStatus: 404 },
+  "/api/card-faces/[productId]": { path: "/api/card-faces/00000000-0000-4000-8000-000000000000", roles: ["teller", "manager", "admin"], allowedStatus: 404 },
 };
 /** Server-sent event streams: checked by status and content type, then closed. */
 const STREAMS: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
@@ -42,10 +58,24 @@ const D1_ROUTES: Record<string, { method: "POST"; status: number }> = {
 const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | null> = {
   signInAction: null,
   signInSsoAction: null,
-  signOutAction: null,
   changePasswordAction: ["teller", "manager", "admin"],
   createBranchAction: ["admin"],
   setDefaultStationAction: ["manager"],
+  registerStationAction: ["manager"],
+  setStationEnabledAction: ["manager"],
+  createProductAction: ["admin"],
+  updateProductAction: ["admin"],
+  setProductActiveAction: ["admin"],
+  deleteProductAction: ["admin"],
+  updateBranchAction: ["admin"],
+  createUserAction: ["admin"],
+  updateUserAction: ["admin"],
+  setUserActiveAction: ["admin"],
+  resetUserPasswordAction: ["admin"],
+  searchCustomersAction: ["teller", "manager"],
+  issueCardAction: ["teller", "manager"],
+  retryJobAction: ["teller", "manager"],
+  closeJobAction: ["teller", "manager"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
@@ -57,7 +87,7 @@ async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], base
 
 test("every route and action of the build is in the authorisation tables", () => {
   for (const route of appRoutes()) {
-    const known = PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES;
+    const known = PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES || route in PARAM_ROUTES;
     expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
   for (const action of serverActions()) {
@@ -95,6 +125,14 @@ for (const who of WHO) {
           expect(body.code).toBe(expected === 401 ? "unauthorized:route" : "forbidden:route");
           expect(body.message.length).toBeGreaterThan(10);
         }
+      });
+    }
+
+    for (const [name, r] of Object.entries(PARAM_ROUTES)) {
+      test(`route ${name}`, async () => {
+        const response = await request.get(r.path);
+        const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.allowedStatus : 403;
+        expect(response.status()).toBe(expected);
       });
     }
 
@@ -168,6 +206,28 @@ test("a manager cannot change another branch's default station", async ({ playwr
 
   const after = (await (await riverside.get("/api/manager/stations")).json()) as Stations;
   expect(after.stations.find((s) => s.id === target.id)?.isDefault).toBe(false);
+  await downtown.dispose();
+  await riverside.dispose();
+});
+
+test("a manager of another branch is refused every branch-scoped route and action", async ({ playwright, baseURL }) => {
+  const downtown = await as("manager", playwright, baseURL ?? "");
+  const riverside = await as("managerRiverside", playwright, baseURL ?? "");
+  type Stations = { stations: { id: string; branchId: string; isDefault: boolean; enabled: boolean }[] };
+  const ours = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
+  const branchId = ours.stations[0]!.branchId;
+  for (const path of ["/api/manager/board", "/api/manager/stations/health"]) {
+    expect((await downtown.get(`${path}?branchId=${branchId}`)).status(), path).toBe(200);
+    const refused = await riverside.get(`${path}?branchId=${branchId}`);
+    expect(refused.status(), path).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe("forbidden:branch");
+  }
+  const target = ours.stations.find((s) => !s.isDefault && s.enabled)!;
+  const action = serverActions().find((a) => a.name === "setStationEnabledAction")!;
+  const call = await callAction(riverside, action, [{ stationId: target.id, enabled: false, confirm: true }]);
+  expect(resultCode(call.body)).toBe("forbidden:branch");
+  const after = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
+  expect(after.stations.find((s) => s.id === target.id)?.enabled).toBe(true);
   await downtown.dispose();
   await riverside.dispose();
 });

@@ -48,6 +48,8 @@ const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p
     DATABASE_URL: database.url,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
     DEMO_MODE: "false",
+    // Streams are recycled every few seconds, so every journey also crosses reconnects.
+    SSE_MAX_SECONDS: "3",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     NEXT_TELEMETRY_DISABLED: "1",
   },

@@ -30,6 +30,9 @@ const serverSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Write logs to this file instead of stdout (tests scan it for card data).
   LOG_FILE: optionalString,
+  // Event streams are closed after this long and resumed by the browser (Last-Event-ID), so
+  // that proxies never see endless responses and reconnects spread across instances.
+  SSE_MAX_SECONDS: int(300, 1, 24 * 3600),
   // Jobs with no news from D1 for this long are checked with productionStatus (E3).
   RECONCILE_QUIET_SECONDS: int(60, 5, 24 * 3600),
   DEMO_MODE: bool(false),

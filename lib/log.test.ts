@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { maskPan, redactPaths } from "./log";
+import { errSerializer, maskPan, redactPaths } from "./log";
 
 function capture() {
   const lines: string[] = [];
@@ -11,7 +11,7 @@ function capture() {
       done();
     },
   });
-  const logger = pino({ redact: { paths: redactPaths, censor: "[redacted]" } }, stream);
+  const logger = pino({ redact: { paths: redactPaths, censor: "[redacted]" }, serializers: { err: errSerializer } }, stream);
   return { logger, lines };
 }
 
@@ -29,6 +29,21 @@ describe("log redaction", () => {
     expect(out).not.toContain("1234");
     expect(out).toContain('"cardId":"c-1"');
     expect(out.match(/\[redacted\]/g)?.length).toBe(4);
+  });
+
+  it("logs a failed query without its SQL text and parameters", () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error("Failed query: insert into x values ($1)\nparams: JANE DOE"), {
+      query: "insert into x values ($1)",
+      params: ["JANE DOE"],
+      cause: new Error("connection terminated"),
+    });
+    logger.error({ err: error }, "route crashed");
+    const out = lines.join("");
+    expect(out).toContain("Failed query");
+    expect(out).toContain("connection terminated");
+    expect(out).not.toContain("JANE DOE");
+    expect(out).not.toContain("insert into x");
   });
 
   it("masks anything that looks like a PAN in free text, keeping the last four digits", () => {

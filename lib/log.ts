@@ -7,9 +7,26 @@ const CARD_FIELDS = ["pan", "exp", "cvv", "cvv1", "cvv2", "csc", "pin", "pvv", "
 
 export const redactPaths = CARD_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]);
 
+/** Errors without the SQL text and parameters a failed query carries (they may hold personal data). */
+export function errSerializer(error: unknown) {
+  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  delete out.query;
+  delete out.params;
+  // drizzle puts the SQL and its parameters into the message (and so the stack) too.
+  if (typeof out.message === "string" && out.message.startsWith("Failed query")) {
+    const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+    out.message = typeof cause === "string" ? `Failed query: ${cause}` : "Failed query";
+    if (typeof out.stack === "string") out.stack = out.stack.split("\n").filter((l) => l.trimStart().startsWith("at ")).join("\n");
+  }
+  const stripCause = (c: unknown) => (c && typeof c === "object" ? { ...c, query: undefined, params: undefined } : c);
+  if (out.cause) out.cause = stripCause(out.cause);
+  return out;
+}
+
 export const log = pino(
   {
     level: env.LOG_LEVEL,
+    serializers: { err: errSerializer },
     base: { service: "branch-issuance" },
     redact: { paths: redactPaths, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,

@@ -1,5 +1,5 @@
 import { Slot } from "@radix-ui/react-slot";
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 const VARIANTS = {
@@ -9,7 +9,8 @@ const VARIANTS = {
   ghost: "bg-transparent text-slate-800 hover:bg-slate-200",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+// ComponentProps (not ButtonHTMLAttributes) so that `ref` passes through (React 19).
+export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof VARIANTS;
   asChild?: boolean;
 };

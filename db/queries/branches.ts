@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { branches } from "@/db/schema";
 
@@ -26,4 +26,26 @@ export async function insertBranch({
 export async function branchCodeTaken({ db, code }: { db: Executor; code: string }) {
   const rows = await db.select({ id: branches.id }).from(branches).where(eq(branches.code, code)).limit(1);
   return rows.length > 0;
+}
+
+export async function findBranchForUpdate({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db.select().from(branches).where(eq(branches.id, id)).for("update").limit(1);
+  return row ?? null;
+}
+
+export async function updateBranch({
+  db,
+  id,
+  values,
+}: {
+  db: Executor;
+  id: string;
+  values: { name: string; address: string; timezone: string };
+}) {
+  const [row] = await db
+    .update(branches)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(branches.id, id))
+    .returning();
+  return row ?? null;
 }

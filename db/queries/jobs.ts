@@ -16,9 +16,21 @@ export async function insertJobEvent({
   event,
 }: {
   db: Executor;
-  event: { jobId: string; branchId: string; kind: string; state: string; d1Status?: string | null; detail?: Record<string, unknown> };
+  event: {
+    jobId: string;
+    branchId: string;
+    kind: string;
+    state: string;
+    d1Status?: string | null;
+    detail?: Record<string, unknown>;
+    /** Makes the event happen at most once (e.g. a teller closing a job twice). */
+    dedupeKey?: string;
+  };
 }) {
-  await db.insert(jobEvents).values({ ...event, detail: event.detail ?? {} });
+  await db
+    .insert(jobEvents)
+    .values({ ...event, detail: event.detail ?? {} })
+    .onConflictDoNothing({ target: jobEvents.dedupeKey });
 }
 
 /** Queues the durable submission in the caller's transaction (graphile-worker). */

@@ -24,3 +24,56 @@ export async function setDefaultStation({ db, id, branchId }: { db: Executor; id
     .returning();
   return row ?? null;
 }
+
+export async function insertStation({
+  db,
+  values,
+}: {
+  db: Executor;
+  values: { branchId: string; persoStation: string; label: string; location: string };
+}) {
+  const [row] = await db.insert(stations).values(values).returning();
+  if (!row) throw new Error("station insert returned nothing");
+  return row;
+}
+
+/** Case-insensitive, across all branches: D1 routes by this id, so it must name one station. */
+export async function persoStationTaken({ db, persoStation }: { db: Executor; persoStation: string }) {
+  const rows = await db
+    .select({ id: stations.id })
+    .from(stations)
+    .where(sql`lower(${stations.persoStation}) = lower(${persoStation})`)
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function setStationEnabled({ db, id, enabled }: { db: Executor; id: string; enabled: boolean }) {
+  const [row] = await db
+    .update(stations)
+    .set({ enabled, updatedAt: sql`now()` })
+    .where(eq(stations.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Locks the station row so that a concurrent default change or toggle waits for this one. */
+export async function findStationForUpdate({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db.select().from(stations).where(eq(stations.id, id)).for("update").limit(1);
+  return row ?? null;
+}
+
+/** Cards still on their way at this station: jobs not yet final. */
+export async function countOpenJobs({ db, stationId }: { db: Executor; stationId: string }): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from issuance_jobs where station_id = ${stationId} and completed_at is null`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Cards not yet finished per station of a branch (the station's queue as we know it). */
+export async function stationQueueDepths({ db, branchId }: { db: Executor; branchId: string }) {
+  const rows = await db.execute<{ station_id: string; open: number }>(sql`
+    select station_id, count(*)::int as open from issuance_jobs
+     where branch_id = ${branchId} and completed_at is null group by station_id`);
+  return new Map(rows.rows.map((r) => [r.station_id, r.open]));
+}

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 
 export async function findUserByEmail({ db, email }: { db: Executor; email: string }) {
   const [row] = await db
@@ -67,4 +67,97 @@ export function listUsers({ db }: { db: Executor }) {
     })
     .from(users)
     .orderBy(users.email);
+}
+
+const adminView = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  branchId: users.branchId,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  lastSignInAt: users.lastSignInAt,
+};
+
+/** One user without secrets, for the admin's edit page. */
+export async function findUserForAdmin({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db.select(adminView).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export type AdminUser = NonNullable<Awaited<ReturnType<typeof findUserForAdmin>>>;
+
+export async function findUserForUpdate({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db.select(adminView).from(users).where(eq(users.id, id)).for("update").limit(1);
+  return row ?? null;
+}
+
+export async function emailTaken({ db, email, exceptId }: { db: Executor; email: string; exceptId?: string }) {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Locks every active admin row and returns their ids. Two admins demoting each other at the same
+ * moment queue here, and the second sees the first one's change, so one admin always remains.
+ */
+export async function lockActiveAdmins({ db }: { db: Executor }): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(users.id)
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+export async function insertUser({
+  db,
+  values,
+}: {
+  db: Executor;
+  values: { name: string; email: string; role: Role; branchId: string | null; passwordHash: string };
+}) {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase(), mustChangePassword: true })
+    .returning(adminView);
+  if (!row) throw new Error("user insert returned nothing");
+  return row;
+}
+
+/** Changes a user; `endSessions` bumps the session version so their open sessions end at once. */
+export async function updateUser({
+  db,
+  id,
+  values,
+  endSessions,
+}: {
+  db: Executor;
+  id: string;
+  values: Partial<{ name: string; email: string; role: Role; branchId: string | null; active: boolean; passwordHash: string; mustChangePassword: boolean }>;
+  endSessions: boolean;
+}) {
+  const [row] = await db
+    .update(users)
+    .set({
+      ...values,
+      ...(values.email ? { email: values.email.toLowerCase() } : {}),
+      ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, id))
+    .returning(adminView);
+  return row ?? null;
+}
+
+/** Users with their branch, for the admin's list. */
+export function listUsersForAdmin({ db }: { db: Executor }) {
+  return db.select(adminView).from(users).orderBy(sql`${users.active} desc`, users.email);
 }

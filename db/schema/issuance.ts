@@ -69,6 +69,8 @@ export const issuanceJobs = pgTable(
     index("issuance_jobs_customer_idx").on(t.customerId, t.createdAt),
     index("issuance_jobs_station_idx").on(t.stationId, t.createdAt),
     index("issuance_jobs_requested_by_idx").on(t.requestedBy, t.createdAt),
+    // "Has this product issued cards?" decides between retiring and deleting a product.
+    index("issuance_jobs_product_idx").on(t.productId),
     index("issuance_jobs_open_idx")
       .on(t.state)
       .where(sql`${t.completedAt} is null`),

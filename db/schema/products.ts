@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   integer,
   jsonb,
   pgTable,
@@ -74,3 +75,25 @@ export const productBranches = pgTable(
 
 export type CardProduct = typeof cardProducts.$inferSelect;
 export type NewCardProduct = typeof cardProducts.$inferInsert;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+export const CARD_FACE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type CardFaceType = (typeof CARD_FACE_TYPES)[number];
+
+/**
+ * Uploaded card face images, kept in the database so that every app instance serves the same
+ * bytes without shared storage. Checked for type (magic bytes) and size before they get here.
+ */
+export const cardFaceImages = pgTable("card_face_images", {
+  productId: uuid("product_id")
+    .primaryKey()
+    .references(() => cardProducts.id, { onDelete: "cascade" }),
+  contentType: text("content_type").$type<CardFaceType>().notNull(),
+  data: bytea("data").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  sha256: text("sha256").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type CardFaceImage = typeof cardFaceImages.$inferSelect;

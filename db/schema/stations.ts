@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
 
 /** Personalization stations, addressed at D1 by their `persoStation` id. */
@@ -23,6 +23,8 @@ export const stations = pgTable(
     index("stations_branch_idx").on(t.branchId),
     // At most one default station per branch.
     uniqueIndex("stations_one_default_per_branch").on(t.branchId).where(sql`${t.isDefault}`),
+    // Tellers' cards go to the default station, so it must be one that accepts cards.
+    check("stations_default_is_enabled", sql`${t.enabled} or not ${t.isDefault}`),
   ],
 );
 

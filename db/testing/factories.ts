@@ -99,3 +99,23 @@ export async function makeJob(
     .returning();
   return row!;
 }
+
+/** What a teller's issue request carries, for createIssuanceJob in tests. */
+export function jobRequest(counter: Awaited<ReturnType<typeof makeCounter>>, overrides: Record<string, unknown> = {}) {
+  return {
+    requestKey: uniq("key-"),
+    branchId: counter.branch.id,
+    customerId: counter.customer.id,
+    productId: counter.product.id,
+    stationId: counter.station.id,
+    persoStation: counter.station.persoStation,
+    reason: "CREATION" as const,
+    nameOnCard: "JANE DOE",
+    ...overrides,
+  };
+}
+
+/** The action context of the counter's teller. */
+export function tellerContext(counter: Awaited<ReturnType<typeof makeCounter>>) {
+  return { user: { ...counter.teller, mustChangePassword: false }, ip: "127.0.0.1", userAgent: "vitest" };
+}

@@ -36,7 +36,7 @@ export function appRoutes(): string[] {
     .map((k) => k.replace(/\/route$/, ""));
 }
 
-export type ActionCall = { status: number; body: string; redirectedToLogin: boolean };
+export type ActionCall = { status: number; body: string; redirectedToLogin: boolean; actionRedirect: string | null };
 
 export async function callAction(request: APIRequestContext, action: ServerAction, args: unknown[]): Promise<ActionCall> {
   const response = await request.post(action.pagePath, {
@@ -50,7 +50,13 @@ export async function callAction(request: APIRequestContext, action: ServerActio
     maxRedirects: 0,
   });
   const location = response.headers()["location"] ?? "";
-  return { status: response.status(), body: await response.text(), redirectedToLogin: location.includes("/login") };
+  return {
+    status: response.status(),
+    body: await response.text(),
+    redirectedToLogin: location.includes("/login"),
+    // Where an action sent the browser with redirect() (Next.js answers it in a header).
+    actionRedirect: response.headers()["x-action-redirect"] ?? null,
+  };
 }
 
 /** The `code` of the action's result, if the body carries one. */

@@ -1,8 +1,8 @@
-// Edge-safe half of Auth.js: pages, session shape and the proxy's redirect rule. No database
-// here; authorisation proper happens in requireUser/requireRole and the action wrapper.
+// Edge-safe half of Auth.js: pages and the session's shape. No database here; authorisation
+// happens in requireUser/requireRole, guardPage and the action wrapper (proxy.ts only redirects).
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
-import { HOME, isRole } from "./roles";
+import { isRole } from "./roles";
 
 export const authConfig = {
   pages: { signIn: "/login", error: "/login" },
@@ -11,17 +11,6 @@ export const authConfig = {
   trustHost: env.AUTH_TRUST_HOST,
   providers: [],
   callbacks: {
-    // The proxy only redirects: signed-out users to the sign-in page, signed-in users away
-    // from it. Role and branch checks are made by every page, action and route itself.
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      const signedIn = Boolean(auth?.user);
-      if (pathname === "/login") {
-        const role = auth?.user?.role;
-        return signedIn && isRole(role) ? Response.redirect(new URL(HOME[role], request.nextUrl)) : true;
-      }
-      return signedIn;
-    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

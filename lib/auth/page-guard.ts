@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { auth } from "./auth";
 import { AREA_ROLES, type Area } from "./roles";
 import { currentUser, type CurrentUser } from "./session";
 
@@ -9,7 +10,11 @@ import { currentUser, type CurrentUser } from "./session";
  */
 export async function guardPage(area: Area | null): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    // A session cookie the user row no longer accepts (password reset, deactivation, role
+    // change): the proxy would send /login back here, so tell it the session has ended.
+    redirect((await auth()) ? "/login?ended=1" : "/login");
+  }
   if (user.mustChangePassword) redirect("/account/password");
   if (area && !AREA_ROLES[area].includes(user.role)) forbidden();
   return user;

@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/db";
 import { branchEventsAfter, latestBranchEventId } from "@/db/queries/events";
+import { env } from "@/lib/env";
 import { eventHub } from "./listener";
 
 const HEARTBEAT_MS = 15_000;
@@ -29,8 +30,13 @@ export function branchEventStream(branchId: string, lastEventId: number | null, 
         else send(id, payload);
       });
       const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);
+      const recycle = setTimeout(() => {
+        cleanup();
+        controller.close();
+      }, env.SSE_MAX_SECONDS * 1000);
       cleanup = () => {
         clearInterval(heartbeat);
+        clearTimeout(recycle);
         unsubscribe();
       };
       signal.addEventListener("abort", () => {

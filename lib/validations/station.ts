@@ -1,3 +1,25 @@
 import { z } from "zod";
 
 export const stationIdSchema = z.object({ stationId: z.uuid("Choose a station.") });
+
+/** Checkbox and hidden fields arrive as strings from forms, as booleans from code. */
+export const formBoolean = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
+
+export const registerStationSchema = z.object({
+  // D1 does not publish the persoStation format; the cardId rule is the safe common ground.
+  persoStation: z
+    .string("Enter the station id.")
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,48}$/, "Use 1 to 48 letters, digits, hyphens or underscores, exactly as registered at D1 (e.g. BR001-PS-04)."),
+  label: z.string("Enter a label.").trim().min(2, "Enter a label tellers will recognise, e.g. Counter printer 3.").max(60, "Keep the label under 60 characters."),
+  location: z.string().trim().max(120, "Keep the location under 120 characters.").default(""),
+});
+
+export const setStationEnabledSchema = z.object({
+  stationId: z.uuid("Choose a station."),
+  enabled: formBoolean,
+  // Disabling a station with cards in progress needs a second, explicit confirmation.
+  confirm: formBoolean.optional(),
+});
+
+export type RegisterStationInput = z.infer<typeof registerStationSchema>;

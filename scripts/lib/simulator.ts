@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
-import { ensureDevPki } from "../../sim/pki.ts";
+import { ensureDevPki, type DevPki } from "../../sim/pki.ts";
 import { startSimulator, type RunningSimulator } from "../../sim/server.ts";
 
 export const SIM_ISSUER_ID = "ISSUER0001";
@@ -49,7 +49,17 @@ export async function startLocalSimulator(options: Options): Promise<LocalSimula
     logger: pino({ level: options.logLevel ?? "warn", base: { service: "d1-simulator" } }),
   });
   const appEnv = {
-    D1_ISSUER_ID: SIM_ISSUER_ID,
+    ...d1EnvFor(pki, sim),
+    D1_NOTIFY_CLIENT_ID: SIM_NOTIFY_CLIENT_ID,
+    D1_NOTIFY_CLIENT_SECRET: secret,
+  };
+  return { sim, appEnv, stop: () => sim.stop() };
+}
+
+/** The app's D1_* settings for a running simulator and its PKI (issuer → D1 direction). */
+export function d1EnvFor(pki: DevPki, sim: Pick<RunningSimulator, "bankingUrl" | "tokenUrl">): Record<string, string> {
+  return {
+    D1_ISSUER_ID: pki.issuerId,
     D1_BANKING_URL: sim.bankingUrl,
     D1_AUTHZ_URL: sim.tokenUrl.replace(/\/oauth2\/token$/, ""),
     D1_TLS_CERT_FILE: pki.issuerClient.certPath,
@@ -59,8 +69,5 @@ export async function startLocalSimulator(options: Options): Promise<LocalSimula
     D1_SIGNING_KID: pki.issuerSigning.kid,
     D1_ENCRYPTION_KEY_FILE: pki.simEncryption.publicKeyPath,
     D1_ENCRYPTION_KID: pki.simEncryption.kid,
-    D1_NOTIFY_CLIENT_ID: SIM_NOTIFY_CLIENT_ID,
-    D1_NOTIFY_CLIENT_SECRET: secret,
   };
-  return { sim, appEnv, stop: () => sim.stop() };
 }

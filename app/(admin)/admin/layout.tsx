@@ -6,6 +6,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await guardPage("admin");
   const nav = [
     { href: "/admin", label: "Administration" },
+    { href: "/admin/products", label: "Card products" },
+    { href: "/admin/branches", label: "Branches" },
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/audit", label: "Audit log" },
     { href: "/manager", label: "Branch boards" },
   ];
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DemoSignIns } from "@/components/demo-sign-ins";
 import { LoginForm } from "@/components/login-form";
 import { SsoButton } from "@/components/sso-button";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ssoEnabled } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
@@ -10,13 +11,17 @@ export const metadata: Metadata = { title: "Sign in" };
 // Demo sign-ins and SSO depend on runtime settings, not on the build.
 export const dynamic = "force-dynamic";
 
-export default function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+  const { ended } = await searchParams;
   return (
     <div className="space-y-6">
       <header className="text-center">
         <h1 className="text-2xl font-bold text-brand-900">Branch Instant Issuance</h1>
         <p className="mt-1 text-slate-700">Sign in to issue and manage cards at your branch.</p>
       </header>
+      {ended !== undefined ? (
+        <Alert tone="info">Your session has ended (your account was changed). Sign in again to continue.</Alert>
+      ) : null}
       <Card>
         <LoginForm />
         {ssoEnabled ? <SsoButton label={`Sign in with ${env.AUTH_OIDC_NAME}`} /> : null}

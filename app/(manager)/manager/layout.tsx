@@ -4,7 +4,11 @@ import { guardPage } from "@/lib/auth/page-guard";
 
 export default async function ManagerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("manager");
-  const nav = [{ href: "/manager", label: "Branch board" }];
+  const nav = [
+    { href: "/manager", label: "Branch board" },
+    { href: "/manager/stations", label: "Stations" },
+    { href: "/manager/audit", label: "Audit log" },
+  ];
   if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });
   if (user.role === "admin") nav.unshift({ href: "/admin", label: "Administration" });
   return (

@@ -1,26 +1,29 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { StationList } from "@/components/station-list";
-import { db } from "@/db";
-import { listBranches } from "@/db/queries/branches";
-import { listStations } from "@/db/queries/stations";
+import { BranchBoard } from "@/components/manager/branch-board";
+import { BranchPicker } from "@/components/manager/branch-picker";
 import { guardPage } from "@/lib/auth/page-guard";
+import { loadBoard } from "@/lib/board";
+import { pageBranch } from "@/lib/page-branch";
 
 export const metadata: Metadata = { title: "Branch board" };
 
-export default async function ManagerHome() {
+export default async function ManagerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await guardPage("manager");
-  // Admins oversee every branch; a manager sees only their own.
-  const branches = (await listBranches({ db })).filter((b) => user.role === "admin" || b.id === user.branchId);
-  const stationsByBranch = await Promise.all(branches.map((b) => listStations({ db, branchId: b.id })));
+  const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
+  const board = await loadBoard(branch.id);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Branch board</h1>
-      {branches.map((branch, i) => (
-        <Card key={branch.id} title={`${branch.name} (${branch.code}) · personalization stations`}>
-          <StationList stations={stationsByBranch[i] ?? []} canManage={user.role === "manager"} />
-        </Card>
-      ))}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Branch board</h1>
+          <p className="text-slate-700">
+            {branch.name} ({branch.code}) · times in {branch.timezone}
+          </p>
+        </div>
+        {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
+      </div>
+      {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
+      <BranchBoard key={branch.id} initial={board} live={user.role === "manager"} />
     </div>
   );
 }

@@ -1,35 +1,24 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { StationList } from "@/components/station-list";
-import { db } from "@/db";
-import { listOfferedProducts } from "@/db/queries/products";
-import { listStations } from "@/db/queries/stations";
+import { CustomerSearch } from "@/components/teller/customer-search";
+import { WorkLists } from "@/components/teller/work-lists";
 import { guardPage } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import { workList } from "@/lib/issuance/work-lists";
 
 export const metadata: Metadata = { title: "Counter" };
 
 export default async function TellerHome() {
   const user = await guardPage("teller");
-  const branchId = user.branchId ?? "";
-  const [stations, products] = await Promise.all([
-    listStations({ db, branchId }),
-    listOfferedProducts({ db, branchId }),
-  ]);
+  if (!user.branchId) throw new AppError("forbidden:branch");
+  const me = { id: user.id, branchId: user.branchId };
+  const [mine, queue] = await Promise.all([workList("mine", me), workList("queue", me)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Counter</h1>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Cards this branch offers">
-          <ul className="space-y-1">
-            {products.map((p) => (
-              <li key={p.id}>{p.name}</li>
-            ))}
-          </ul>
-        </Card>
-        <Card title="Personalization stations">
-          <StationList stations={stations} canManage={false} />
-        </Card>
-      </div>
+      <section aria-label="Customer search" className="max-w-2xl">
+        <CustomerSearch />
+      </section>
+      <WorkLists mine={mine} queue={queue} />
     </div>
   );
 }

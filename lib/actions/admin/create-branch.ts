@@ -32,6 +32,7 @@ export const createBranchAction = createAction({
       return row;
     });
     revalidatePath("/admin");
+    revalidatePath("/admin/branches");
     return { id: branch.id, code: branch.code };
   },
 });

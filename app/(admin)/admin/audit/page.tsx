@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { AuditFilters } from "@/components/admin/audit-filters";
+import { AuditTable } from "@/components/admin/audit-table";
+import { Pager } from "@/components/admin/pager";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { db } from "@/db";
+import { listAudit } from "@/db/queries/audit";
+import { listBranches } from "@/db/queries/branches";
+import { guardPage } from "@/lib/auth/page-guard";
+import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await guardPage("admin");
+  const parsed = auditFilterSchema.safeParse(searchParamsToObject(await searchParams));
+  const filter = parsed.success ? parsed.data : { page: 1 };
+  const { page, ...query } = filter;
+  const [{ entries, hasMore }, branches] = await Promise.all([listAudit({ db, query, page, pageSize: 50 }), listBranches({ db })]);
+  const params = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const exportHref = `/api/admin/audit/export?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Audit log</h1>
+          <p className="text-slate-700">Who changed what, when and from where, across every branch. Newest first.</p>
+        </div>
+        <Button asChild variant="secondary">
+          <a href={exportHref} download>Export these entries as CSV</a>
+        </Button>
+      </div>
+      {!parsed.success ? <Alert tone="error" live>Some filters were not valid and were ignored. Check the dates and try again.</Alert> : null}
+      <AuditFilters filter={filter} branches={branches} />
+      <section aria-label="Entries" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <AuditTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />
+        <div className="mt-4">
+          <Pager page={page} hasMore={hasMore} params={params} />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { BranchPicker } from "@/components/manager/branch-picker";
+import { StationPanel } from "@/components/manager/station-panel";
+import { guardPage } from "@/lib/auth/page-guard";
+import { loadStationHealth } from "@/lib/board";
+import { pageBranch } from "@/lib/page-branch";
+
+export const metadata: Metadata = { title: "Stations" };
+
+export default async function StationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await guardPage("manager");
+  const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
+  const health = await loadStationHealth(branch.id);
+  const canManage = user.role === "manager";
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Personalization stations</h1>
+          <p className="text-slate-700">
+            {branch.name} ({branch.code}){canManage ? "" : " · read only: the branch manager runs the stations"}
+          </p>
+        </div>
+        {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
+      </div>
+      <StationPanel key={branch.id} initial={health} canManage={canManage} live={user.role === "manager"} />
+    </div>
+  );
+}

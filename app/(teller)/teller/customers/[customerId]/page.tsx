@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CardHistory } from "@/components/teller/card-history";
+import { CustomerPanel } from "@/components/teller/customer-panel";
+import { IssueCardForm } from "@/components/teller/issue-card-form";
+import { db } from "@/db";
+import { findCustomer } from "@/db/queries/customers";
+import { listJobs } from "@/db/queries/job-views";
+import { listOfferedProducts } from "@/db/queries/products";
+import { listStations, stationQueueDepths } from "@/db/queries/stations";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const user = await guardPage("teller");
+  const { customerId } = await params;
+  if (!z.uuid().safeParse(customerId).success || !user.branchId) notFound();
+  const branchId = user.branchId;
+  const [found, jobs, products, stations, depths] = await Promise.all([
+    findCustomer({ db, id: customerId }),
+    listJobs({ db, branchId, customerId, limit: 50 }),
+    listOfferedProducts({ db, branchId }),
+    listStations({ db, branchId }),
+    stationQueueDepths({ db, branchId }),
+  ]);
+  if (!found) notFound();
+  const { customer, accounts } = found;
+  return (
+    <div className="space-y-6">
+      <Link href="/teller" className="text-sm text-brand-700 underline">
+        ← Back to the counter
+      </Link>
+      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+        <div className="space-y-6">
+          <CustomerPanel customer={customer} accounts={accounts} />
+          <CardHistory jobs={jobs} />
+        </div>
+        <section aria-labelledby="issue-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="issue-heading" className="mb-3 text-xl font-bold">Issue a card</h2>
+          <IssueCardForm
+            requestKey={randomUUID()}
+            customerId={customer.id}
+            customerName={`${customer.givenName} ${customer.familyName}`}
+            products={products}
+            stations={stations
+              .filter((s) => s.enabled)
+              .map((s) => ({ id: s.id, label: s.label, location: s.location, isDefault: s.isDefault, queue: depths.get(s.id) ?? 0 }))}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

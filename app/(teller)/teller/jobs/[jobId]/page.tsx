@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { JobLive } from "@/components/teller/job-live";
+import { db } from "@/db";
+import { findJobView } from "@/db/queries/job-views";
+import { listStations } from "@/db/queries/stations";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const metadata: Metadata = { title: "Card production" };
+
+export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  const user = await guardPage("teller");
+  const { jobId } = await params;
+  if (!z.uuid().safeParse(jobId).success) notFound();
+  const job = await findJobView({ db, id: jobId });
+  // Another branch's job looks like a missing one.
+  if (!job || job.branchId !== user.branchId) notFound();
+  const stations = (await listStations({ db, branchId: job.branchId }))
+    .filter((s) => s.enabled)
+    .map((s) => ({ id: s.id, label: s.label, location: s.location }));
+  return <JobLive initial={job} stations={stations} />;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/session";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { workList } from "@/lib/issuance/work-lists";
+import { JOB_STATES } from "@/lib/issuance/states";
+import { route } from "@/lib/route";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({ scope: z.enum(["mine", "queue"]).default("mine"), state: z.enum(JOB_STATES).optional() });
+
+/** The teller's jobs of today (`scope=mine`) or the branch's open queue (`scope=queue`). */
+export const GET = route("teller.jobs.list", async (request: Request) => {
+  const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
+  if (!user.branchId) throw new AppError("forbidden:branch");
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new AppError("bad_request:route", { message: "scope must be mine or queue, and state a job state." });
+  const jobs = await workList(parsed.data.scope, { id: user.id, branchId: user.branchId }, parsed.data.state);
+  return Response.json({ jobs }, { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import type { Branch } from "@/db/schema";
+import { updateBranchAction } from "@/lib/actions/admin/update-branch";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { FormField } from "./form-field";
+
+export function BranchEditForm({ branch }: { branch: Branch }) {
+  const [state, formAction, pending] = useActionState(updateBranchAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <input type="hidden" name="branchId" value={branch.id} />
+      <FormField form="branch-edit" errors={errors} name="name" label="Name" defaultValue={branch.name} required />
+      <FormField form="branch-edit" errors={errors} name="timezone" label="Time zone" defaultValue={branch.timezone} hint="e.g. Europe/Berlin; the branch board counts days in it." />
+      <FormField form="branch-edit" errors={errors} name="address" label="Address" defaultValue={branch.address} className="sm:col-span-2" />
+      <div className="flex items-center gap-4 sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save branch"}</Button>
+        <div aria-live="polite" className="text-sm">
+          {state?.ok ? <Alert tone="success">Branch {state.data.code} is saved.</Alert> : null}
+          {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
+        </div>
+      </div>
+    </form>
+  );
+}

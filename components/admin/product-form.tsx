@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import type { Branch } from "@/db/schema";
+import type { AdminProduct } from "@/db/queries/products";
+import { createProductAction } from "@/lib/actions/admin/create-product";
+import { updateProductAction } from "@/lib/actions/admin/update-product";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { FormField } from "./form-field";
+import { ProductFields } from "./product-fields";
+
+/** Creates a product, or edits one when `product` is given. */
+export function ProductForm({ product, branches }: { product?: AdminProduct; branches: Branch[] }) {
+  const [state, formAction, pending] = useActionState(product ? updateProductAction : createProductAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok && !product) formRef.current?.reset();
+    // Send focus to the first field in error, or to the result, so keyboard users land on it.
+    const invalid = formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]");
+    (invalid ?? statusRef.current)?.focus();
+  }, [state, product]);
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate encType="multipart/form-data">
+      {product ? <input type="hidden" name="productId" value={product.id} /> : null}
+      <ProductFields product={product ?? {}} branches={branches} errors={errors} />
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">Card face image</legend>
+        {product?.cardFaceImage ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching
+          <img src={product.cardFaceImage} alt={`Current card face of ${product.name}`} className="mb-2 h-24 w-auto rounded border border-slate-200" />
+        ) : null}
+        <FormField
+          form="product"
+          errors={errors}
+          name="faceImage"
+          label={product?.cardFaceImage ? "Replace the image" : "Upload an image"}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          hint="PNG, JPEG or WebP, at most 512 KB. SVG is not accepted."
+        />
+        {product?.cardFaceImage ? <Checkbox name="removeFaceImage" label="Remove the current image" /> : null}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : product ? "Save product" : "Create product"}
+        </Button>
+        <div ref={statusRef} tabIndex={-1} aria-live="polite" className="text-sm outline-none">
+          {state?.ok ? (
+            <Alert tone="success">
+              {product ? `${state.data.name} is saved.` : `${state.data.name} is created.`}{" "}
+              {!product ? <Link className="font-semibold underline" href={`/admin/products/${state.data.productId}`}>Open it</Link> : null}
+            </Alert>
+          ) : null}
+          {state && !state.ok ? <Alert tone="error">{errors ? "Some fields need attention: see the messages next to them." : state.message}</Alert> : null}
+        </div>
+      </div>
+    </form>
+  );
+}

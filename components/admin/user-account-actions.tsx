@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { AdminUser } from "@/db/queries/users";
+import { resetUserPasswordAction } from "@/lib/actions/admin/reset-user-password";
+import { setUserActiveAction } from "@/lib/actions/admin/set-user-active";
+import { Button } from "@/components/ui/button";
+import { TemporaryPassword } from "./temporary-password";
+
+/** Deactivate / reactivate and reset the password, each ending the person's open sessions. */
+export function UserAccountActions({ user }: { user: AdminUser }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [temporary, setTemporary] = useState<{ email: string; password: string } | null>(null);
+
+  const setActive = (active: boolean) =>
+    startTransition(async () => {
+      const r = await setUserActiveAction({ userId: user.id, active });
+      setError(r.ok ? null : r.message);
+      setDone(r.ok ? (active ? `${user.email} can sign in again.` : `${user.email} is deactivated and signed out everywhere.`) : null);
+      router.refresh();
+    });
+
+  const reset = () =>
+    startTransition(async () => {
+      const r = await resetUserPasswordAction({ userId: user.id });
+      setError(r.ok ? null : r.message);
+      setTemporary(r.ok ? { email: r.data.email, password: r.data.temporaryPassword } : null);
+    });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" disabled={pending} onClick={reset}>Reset password</Button>
+        {user.active ? (
+          <Button variant="danger" disabled={pending} onClick={() => setActive(false)}>Deactivate</Button>
+        ) : (
+          <Button variant="secondary" disabled={pending} onClick={() => setActive(true)}>Reactivate</Button>
+        )}
+      </div>
+      <div aria-live="polite" className="text-sm">
+        {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+        {done ? <p className="text-green-900">{done}</p> : null}
+      </div>
+      {temporary ? <TemporaryPassword email={temporary.email} password={temporary.password} /> : null}
+    </div>
+  );
+}

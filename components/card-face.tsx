@@ -1,0 +1,15 @@
+/* eslint-disable @next/next/no-img-element -- card faces are small static or uploaded images */
+/** The product's card face with the name as it will be printed. */
+export function CardFace({ image, name, productName }: { image: string | null; name: string; productName: string }) {
+  return (
+    <figure className="relative aspect-[428/270] w-full max-w-sm overflow-hidden rounded-xl bg-slate-700 shadow">
+      {image ? <img src={image} alt="" className="absolute inset-0 h-full w-full object-cover" /> : null}
+      <figcaption className="absolute bottom-[14%] left-[8%] right-[8%] truncate font-mono text-lg tracking-widest text-white drop-shadow">
+        {name || " "}
+      </figcaption>
+      <span className="sr-only">
+        Preview of the {productName} card with the name {name || "(empty)"}
+      </span>
+    </figure>
+  );
+}

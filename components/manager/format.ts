@@ -1,0 +1,29 @@
+import { STATE_LABEL, type JobState } from "@/lib/issuance/states";
+
+/** 95 → "1 min 35 s"; null → "—" with a spoken alternative left to the caller. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return "never";
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
+/** An exception reason: D1's error code as is, or our state's label when D1 gave no code. */
+export function reasonLabel(reason: string): string {
+  return STATE_LABEL[reason as JobState] ?? reason;
+}
+
+export function stateLabel(state: string): string {
+  return STATE_LABEL[state as JobState] ?? state;
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { registerStationAction } from "@/lib/actions/manager/register-station";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+
+const FIELDS = [
+  { name: "persoStation", label: "Station id (persoStation)", hint: "e.g. BR001-PS-04" },
+  { name: "label", label: "Label", hint: "e.g. Counter printer 3" },
+  { name: "location", label: "Location (optional)", hint: "e.g. Ground floor, counter 6" },
+] as const;
+
+export function RegisterStationForm({ onDone }: { onDone: (message: string) => void }) {
+  const [state, formAction, pending] = useActionState(registerStationAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  const reported = useRef<typeof state>(null);
+
+  useEffect(() => {
+    if (state?.ok && reported.current !== state) {
+      reported.current = state;
+      formRef.current?.reset();
+      onDone(`Station ${state.data.persoStation} is registered and enabled.`);
+    }
+  }, [state, onDone]);
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 md:grid-cols-3" noValidate>
+      {FIELDS.map((f) => (
+        <div key={f.name}>
+          <Label htmlFor={`station-${f.name}`}>{f.label}</Label>
+          <Input
+            id={`station-${f.name}`}
+            name={f.name}
+            placeholder={f.hint}
+            required={f.name !== "location"}
+            aria-invalid={Boolean(errors?.[f.name])}
+            aria-describedby={`station-${f.name}-error`}
+            className="mt-1"
+          />
+          <FieldError id={`station-${f.name}-error`} errors={errors?.[f.name]} />
+        </div>
+      ))}
+      <div className="flex items-center gap-4 md:col-span-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Registering…" : "Register station"}
+        </Button>
+        <div aria-live="polite" className="text-sm">
+          {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
+        </div>
+      </div>
+    </form>
+  );
+}

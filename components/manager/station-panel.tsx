@@ -1,0 +1,53 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { StationHealth } from "@/db/queries/station-health";
+import { Alert } from "@/components/ui/alert";
+import { LiveBadge } from "./live-badge";
+import { RegisterStationForm } from "./register-station-form";
+import { StationHealthTable } from "./station-health-table";
+import { fetchJson, useBranchLive } from "./use-branch-live";
+
+type Health = { branchId: string; stations: StationHealth[]; at: string };
+
+/** The branch's stations, live from the branch's job events; managers also manage them here. */
+export function StationPanel({ initial, canManage, live }: { initial: Health; canManage: boolean; live: boolean }) {
+  const client = useQueryClient();
+  const key = ["station-health", initial.branchId];
+  const status = useBranchLive([key], live);
+  const [announcement, setAnnouncement] = useState("");
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => fetchJson<Health>(`/api/manager/stations/health?branchId=${initial.branchId}`),
+    initialData: initial,
+    initialDataUpdatedAt: Date.parse(initial.at),
+    refetchInterval: live ? false : 15_000,
+  });
+  const done = (message: string) => {
+    setAnnouncement(message);
+    void client.invalidateQueries({ queryKey: key });
+  };
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="stations-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="stations-heading" className="text-base font-semibold">Stations and their health</h2>
+          <LiveBadge status={status} />
+        </div>
+        <div aria-live="polite" className="mb-3 empty:hidden">
+          {announcement ? <Alert tone="success">{announcement}</Alert> : null}
+        </div>
+        {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
+        <StationHealthTable stations={query.data.stations} canManage={canManage} onDone={done} />
+      </section>
+      {canManage ? (
+        <section aria-labelledby="register-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="register-heading" className="mb-1 text-base font-semibold">Register a station</h2>
+          <p className="mb-3 text-sm text-slate-700">Use the station id D1 gave this station when it was registered with the Instant Issuance Agent.</p>
+          <RegisterStationForm onDone={done} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

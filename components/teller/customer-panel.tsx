@@ -1,0 +1,40 @@
+import type { Customer } from "@/db/schema";
+
+type Account = { accountNumber: string; kind: string; currency: string };
+
+/** The identity details a teller checks against the customer's ID document. */
+export function CustomerPanel({ customer, accounts }: { customer: Customer; accounts: Account[] }) {
+  const rows: Array<[string, string]> = [
+    ["Customer number", customer.customerNumber],
+    ["Date of birth", customer.dateOfBirth],
+    ["National ID", customer.nationalId],
+    ["Phone", customer.phone],
+    ["E-mail", customer.email],
+    ["Address", `${customer.address.line1}, ${customer.address.postalCode} ${customer.address.city}, ${customer.address.country}`],
+  ];
+  return (
+    <section aria-labelledby="customer-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h1 id="customer-heading" className="text-2xl font-bold">
+        {customer.givenName} {customer.familyName}
+      </h1>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="font-medium">{value || "—"}</dd>
+          </div>
+        ))}
+        <dt className="text-slate-600">Accounts</dt>
+        <dd>
+          <ul>
+            {accounts.map((a) => (
+              <li key={a.accountNumber} className="font-mono">
+                {a.accountNumber} <span className="font-sans text-slate-600">({a.kind}, {a.currency})</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+// A job's live production page. The job lives in the TanStack Query cache under ["job", id];
+// LiveEvents writes each event into it, so the timeline moves without a reload. Every change of
+// state is announced to screen readers.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { JobView } from "@/db/queries/job-views";
+import { FAILED_STATES, STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
+import { REASON_LABEL } from "@/lib/validations/issuance";
+import { Alert } from "@/components/ui/alert";
+import { JobStateBadge } from "./job-state-badge";
+import { JobTimeline } from "./job-timeline";
+import { RecoveryActions, type RetryStation } from "./recovery-actions";
+
+export function JobLive({ initial, stations }: { initial: JobView; stations: RetryStation[] }) {
+  const { data } = useQuery({
+    queryKey: ["job", initial.id],
+    initialData: { job: initial },
+    queryFn: async () => {
+      const response = await fetch(`/api/jobs/${initial.id}`, { cache: "no-store" });
+      if (!response.ok) throw new Error("Could not refresh the job.");
+      return (await response.json()) as { job: JobView };
+    },
+  });
+  const job = data.job;
+  const sentence = stateSentence(job);
+  const [announcement, setAnnouncement] = useState("");
+  const previous = useRef(job.state);
+  useEffect(() => {
+    if (previous.current !== job.state) {
+      previous.current = job.state;
+      setAnnouncement(`${STATE_LABEL[job.state as JobState] ?? job.state}. ${sentence}`);
+    }
+  }, [job.state, sentence]);
+
+  const failed = FAILED_STATES.includes(job.state as JobState);
+  const closed = job.events.some((e) => e.kind === "closed");
+  return (
+    <div className="space-y-6">
+      <p aria-live="polite" role="status" className="sr-only" data-testid="announcer">
+        {announcement}
+      </p>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">
+          {job.productName} for{" "}
+          <Link href={`/teller/customers/${job.customerId}`} className="text-brand-700 underline">
+            {job.customerName}
+          </Link>
+        </h1>
+        <span data-testid="job-state"><JobStateBadge state={job.state} /></span>
+      </header>
+      <p className="text-sm text-slate-700">
+        {REASON_LABEL[job.reason]} · printed as <span className="font-mono">{job.nameOnCard}</span> · at {job.stationLabel}
+      </p>
+      <p className="text-xs text-slate-600">
+        Reference for support: <span className="font-mono" data-testid="d1-reference">{job.issuerRequestId}</span>
+      </p>
+      {job.state === "done" ? (
+        <Alert tone="success">
+          <p className="text-lg font-semibold" data-testid="hand-over">
+            Hand the card over: {job.productName} •••• {job.panLast4}
+          </p>
+          <p>Ask the customer to check the name and sign the back of the card.</p>
+        </Alert>
+      ) : failed ? (
+        <Alert tone="error">
+          <p className="font-semibold">{STATE_LABEL[job.state as JobState]}</p>
+          <p data-testid="failure">{sentence}</p>
+          {job.errorCode ? <p className="mt-1 text-xs">Reference for support: {job.errorCode}</p> : null}
+        </Alert>
+      ) : (
+        <Alert tone="info"><p data-testid="progress">{sentence}</p></Alert>
+      )}
+      <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="steps-heading" className="mb-3 font-semibold">Production</h2>
+        <JobTimeline state={job.state} events={job.events} failure={failed ? exceptionAdvice(job.errorMessage).split(".")[0] ?? null : null} />
+      </section>
+      {failed ? (
+        job.retriedAs ? (
+          <p>
+            This card was issued again:{" "}
+            <Link href={`/teller/jobs/${job.retriedAs}`} className="font-semibold text-brand-700 underline">open the new request</Link>.
+          </p>
+        ) : closed ? (
+          <p className="font-semibold">Canceled at the counter. No card was produced.</p>
+        ) : (
+          <RecoveryActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { cn } from "@/lib/utils";
+
+const TONE: Record<string, string> = {
+  submitting: "bg-slate-100 text-slate-900 border-slate-300",
+  requested: "bg-brand-50 text-brand-900 border-brand-100",
+  ready: "bg-brand-50 text-brand-900 border-brand-100",
+  done: "bg-green-50 text-green-900 border-green-300",
+  canceled: "bg-slate-100 text-slate-900 border-slate-300",
+};
+const FAILED = "bg-red-50 text-red-900 border-red-300";
+const SYMBOL: Record<string, string> = { done: "✓", submitting: "…", requested: "…", ready: "…" };
+
+/** A job's state in words (and a symbol), never colour alone. */
+export function JobStateBadge({ state }: { state: string }) {
+  const label = STATE_LABEL[state as JobState] ?? state;
+  return (
+    <span className={cn("inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-medium", TONE[state] ?? FAILED)}>
+      <span aria-hidden>{SYMBOL[state] ?? "!"}</span>
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,53 @@
+import type { JobEventView } from "@/db/queries/job-views";
+import { RANK, type JobState } from "@/lib/issuance/states";
+
+const STEPS: Array<{ state: JobState; label: string }> = [
+  { state: "submitting", label: "Submitted" },
+  { state: "requested", label: "Accepted by D1" },
+  { state: "ready", label: "Ready at the station" },
+  { state: "done", label: "Produced" },
+];
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** Submitted → accepted → ready → produced, or where it stopped and why. */
+export function JobTimeline({ state, events, failure }: { state: string; events: JobEventView[]; failure: string | null }) {
+  const rank = RANK[state as JobState] ?? 0;
+  const failed = rank === 3 && state !== "done";
+  const reachedAt = (step: JobState) =>
+    events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;
+  return (
+    <ol className="space-y-3" aria-label="Production steps">
+      {STEPS.map((step) => {
+        const at = reachedAt(step.state);
+        const reached = RANK[step.state] <= rank && (!failed || at !== undefined);
+        const current = !failed && step.state === state;
+        return (
+          <li key={step.state} className="flex items-start gap-3" aria-current={current ? "step" : undefined}>
+            <span
+              aria-hidden
+              className={`mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border text-xs font-bold ${
+                reached ? "border-green-700 bg-green-700 text-white" : "border-slate-400 bg-white text-slate-500"
+              }`}
+            >
+              {reached ? "✓" : ""}
+            </span>
+            <span>
+              <span className={reached ? "font-semibold" : "text-slate-600"}>{step.label}</span>
+              <span className="sr-only">{reached ? " (done)" : " (not yet)"}</span>
+              {at ? <span className="ml-2 text-sm text-slate-600">{time(at)}</span> : null}
+            </span>
+          </li>
+        );
+      })}
+      {failed ? (
+        <li className="flex items-start gap-3">
+          <span aria-hidden className="mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border border-red-700 bg-red-700 text-xs font-bold text-white">
+            !
+          </span>
+          <span className="font-semibold text-red-900">Stopped: {failure}</span>
+        </li>
+      ) : null}
+    </ol>
+  );
+}

@@ -1,0 +1,39 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { cardProducts, issuanceJobs, stations, users } from "@/db/schema";
+
+/** A branch's latest jobs for the manager's board, newest first. No card data beyond last four. */
+export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: string; limit: number }) {
+  return db
+    .select({
+      id: issuanceJobs.id,
+      state: issuanceJobs.state,
+      nameOnCard: issuanceJobs.nameOnCard,
+      panLast4: issuanceJobs.panLast4,
+      errorCode: issuanceJobs.errorCode,
+      errorMessage: issuanceJobs.errorMessage,
+      createdAt: issuanceJobs.createdAt,
+      completedAt: issuanceJobs.completedAt,
+      station: stations.label,
+      persoStation: issuanceJobs.persoStation,
+      product: cardProducts.name,
+      teller: users.name,
+    })
+    .from(issuanceJobs)
+    .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
+    .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .innerJoin(users, eq(users.id, issuanceJobs.requestedBy))
+    .where(eq(issuanceJobs.branchId, branchId))
+    .orderBy(desc(issuanceJobs.createdAt), desc(issuanceJobs.id))
+    .limit(limit);
+}
+
+export type BranchJob = Awaited<ReturnType<typeof branchJobs>>[number];
+
+/** Jobs of the branch not yet final (the board's "in progress" figure). */
+export async function openJobCount({ db, branchId }: { db: Executor; branchId: string }): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from issuance_jobs where branch_id = ${branchId} and completed_at is null`,
+  );
+  return rows[0]?.n ?? 0;
+}

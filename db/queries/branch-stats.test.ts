@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { makeCounter, makeJob } from "@/db/testing/factories";
+import { branchJobs, openJobCount } from "./branch-jobs";
+import { branchStats } from "./branch-stats";
+
+const DAY = 86_400_000;
+
+describe("branch board numbers", () => {
+  afterAll(() => db.$client.end());
+
+  it("counts today and the last 7 days with median, p90 and exceptions by reason", async () => {
+    const counter = await makeCounter(db);
+    const now = Date.now();
+    // Today (UTC branch): ten cards taking 10..100 seconds.
+    for (let i = 1; i <= 10; i++) {
+      await makeJob(db, counter, { state: "done", createdAt: new Date(now - 60_000 - i * 10_000), completedAt: new Date(now - 60_000) });
+    }
+    await makeJob(db, counter, { state: "production_exception", errorCode: "CARD_JAM", createdAt: new Date(now - 5000), completedAt: new Date(now - 4000) });
+    // Three days ago: one card and one data exception; ten days ago: ignored.
+    await makeJob(db, counter, { state: "done", createdAt: new Date(now - 3 * DAY - 200_000), completedAt: new Date(now - 3 * DAY) });
+    await makeJob(db, counter, { state: "data_exception", createdAt: new Date(now - 3 * DAY), completedAt: new Date(now - 3 * DAY + 1000) });
+    await makeJob(db, counter, { state: "done", createdAt: new Date(now - 10 * DAY), completedAt: new Date(now - 10 * DAY) });
+    await makeJob(db, counter, { state: "ready" });
+
+    const stats = await branchStats({ db, branchId: counter.branch.id });
+    expect(stats.days).toHaveLength(7);
+    expect(stats.days.at(-1)?.issued).toBe(10);
+    expect(stats.today).toMatchObject({ issued: 10, exceptions: 1, byReason: [{ reason: "CARD_JAM", count: 1 }] });
+    expect(stats.today.medianSeconds).toBeCloseTo(55, 0);
+    expect(stats.today.p90Seconds).toBeCloseTo(91, 0);
+    expect(stats.week).toMatchObject({ issued: 11, exceptions: 2 });
+    expect(stats.week.byReason).toEqual([
+      { reason: "CARD_JAM", count: 1 },
+      { reason: "data_exception", count: 1 },
+    ]);
+    expect(stats.days.reduce((n, d) => n + d.issued, 0)).toBe(11);
+    expect(await openJobCount({ db, branchId: counter.branch.id })).toBe(1);
+    const jobs = await branchJobs({ db, branchId: counter.branch.id, limit: 5 });
+    expect(jobs).toHaveLength(5);
+    expect(jobs[0]).toMatchObject({ state: "ready", station: counter.station.label, product: counter.product.name });
+  });
+
+  it("answers zeros for a branch without jobs", async () => {
+    const counter = await makeCounter(db);
+    const stats = await branchStats({ db, branchId: counter.branch.id });
+    expect(stats.today).toEqual({ issued: 0, exceptions: 0, medianSeconds: null, p90Seconds: null, byReason: [] });
+    expect(stats.days.every((d) => d.issued === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+// The branch board's numbers: per day of the last 7 (in the branch's time zone), the week and
+// today — cards issued, exceptions by reason, median and p90 time to card — in one query.
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { FAILED_STATES } from "@/lib/issuance/states";
+
+export type PeriodStats = { issued: number; exceptions: number; medianSeconds: number | null; p90Seconds: number | null };
+export type DayStats = PeriodStats & { day: string };
+export type BranchStats = {
+  days: DayStats[];
+  today: PeriodStats & { byReason: { reason: string; count: number }[] };
+  week: PeriodStats & { byReason: { reason: string; count: number }[] };
+};
+
+type Row = {
+  g_day: number;
+  g_reason: number;
+  day: string | null;
+  reason: string | null;
+  issued: number;
+  exceptions: number;
+  median: number | null;
+  p90: number | null;
+  today: string;
+};
+
+const failed = sql.join(FAILED_STATES.map((s) => sql`${s}`), sql`, `);
+const num = (v: number | string | null) => (v === null ? null : Number(v));
+
+export async function branchStats({ db, branchId }: { db: Executor; branchId: string }): Promise<BranchStats> {
+  // Jobs count on the day they finished; `day` is that date in the branch's own time zone.
+  const { rows } = await db.execute<Row>(sql`
+    with b as (
+      select timezone as tz, (now() at time zone timezone)::date as today from branches where id = ${branchId}
+    ), j as (
+      select j.state, coalesce(j.error_code, j.state) as reason,
+        (j.completed_at at time zone b.tz)::date as day,
+        extract(epoch from j.completed_at - j.created_at) as secs
+      from issuance_jobs j, b
+      where j.branch_id = ${branchId} and j.completed_at is not null
+        and j.completed_at >= ((b.today - 6)::timestamp at time zone b.tz)
+    )
+    select grouping(day) as g_day, grouping(reason) as g_reason, day::text as day, reason,
+      count(*) filter (where state = 'done')::int as issued,
+      count(*) filter (where state in (${failed}))::int as exceptions,
+      percentile_cont(0.5) within group (order by secs) filter (where state = 'done') as median,
+      percentile_cont(0.9) within group (order by secs) filter (where state = 'done') as p90,
+      (select today::text from b) as today
+    from j
+    group by grouping sets ((day), (), (day, reason), (reason))`);
+  // The grand-total grouping set always yields a row, so `today` is there even without jobs.
+  return shape(rows, rows[0]?.today ?? new Date().toISOString().slice(0, 10));
+}
+
+const empty = (): PeriodStats => ({ issued: 0, exceptions: 0, medianSeconds: null, p90Seconds: null });
+const period = (r: Row): PeriodStats => ({ issued: r.issued, exceptions: r.exceptions, medianSeconds: num(r.median), p90Seconds: num(r.p90) });
+
+function shape(rows: Row[], today: string): BranchStats {
+  const days: DayStats[] = [];
+  for (let i = 6; i >= 0; i--) {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - i);
+    days.push({ day: d.toISOString().slice(0, 10), ...empty() });
+  }
+  const out: BranchStats = { days, today: { ...empty(), byReason: [] }, week: { ...empty(), byReason: [] } };
+  for (const r of rows) {
+    const isDay = Number(r.g_day) === 0;
+    const isReason = Number(r.g_reason) === 0;
+    if (isDay && !isReason) {
+      const slot = days.find((d) => d.day === r.day);
+      if (slot) Object.assign(slot, period(r));
+      if (r.day === today) Object.assign(out.today, period(r));
+    } else if (!isDay && !isReason) {
+      Object.assign(out.week, period(r));
+    } else if (r.exceptions > 0 && r.reason) {
+      const entry = { reason: r.reason, count: r.exceptions };
+      if (!isDay) out.week.byReason.push(entry);
+      else if (r.day === today) out.today.byReason.push(entry);
+    }
+  }
+  for (const p of [out.today, out.week]) p.byReason.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return out;
+}

@@ -1,0 +1,99 @@
+// What tellers and managers see of jobs: never card data (the last four digits at most), never
+// D1's cardId. One query per view.
+import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { cardProducts, customers, issuanceJobs, stations } from "@/db/schema";
+
+export type JobEventView = { id: number; kind: string; state: string; d1Status: string | null; detail: Record<string, unknown>; at: string };
+
+const summaryFields = {
+  id: issuanceJobs.id,
+  branchId: issuanceJobs.branchId,
+  // Our correlation id at D1: what support quotes to Thales. Not card data.
+  issuerRequestId: issuanceJobs.issuerRequestId,
+  state: issuanceJobs.state,
+  d1Status: issuanceJobs.d1Status,
+  panLast4: issuanceJobs.panLast4,
+  errorCode: issuanceJobs.errorCode,
+  errorMessage: issuanceJobs.errorMessage,
+  reason: issuanceJobs.reason,
+  nameOnCard: issuanceJobs.nameOnCard,
+  stationId: issuanceJobs.stationId,
+  persoStation: issuanceJobs.persoStation,
+  stationLabel: stations.label,
+  productId: issuanceJobs.productId,
+  productName: cardProducts.name,
+  cardFaceImage: cardProducts.cardFaceImage,
+  customerId: issuanceJobs.customerId,
+  customerName: sql<string>`${customers.givenName} || ' ' || ${customers.familyName}`,
+  requestedBy: issuanceJobs.requestedBy,
+  retryOfJobId: issuanceJobs.retryOfJobId,
+  createdAt: issuanceJobs.createdAt,
+  updatedAt: issuanceJobs.updatedAt,
+  completedAt: issuanceJobs.completedAt,
+};
+
+function joined(db: Executor) {
+  return db
+    .select(summaryFields)
+    .from(issuanceJobs)
+    .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
+    .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .innerJoin(customers, eq(customers.id, issuanceJobs.customerId));
+}
+
+export type JobSummary = Awaited<ReturnType<typeof listJobs>>[number];
+
+/** A job with its timeline and whether it was already retried or closed. */
+export async function findJobView({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db
+    .select({
+      ...summaryFields,
+      events: sql<JobEventView[]>`coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind,
+        'state', e.state, 'd1Status', e.d1_status, 'detail', e.detail, 'at', e.created_at) order by e.id)
+        from job_events e where e.job_id = "issuance_jobs"."id"), '[]'::json)`,
+      retriedAs: sql<string | null>`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+    })
+    .from(issuanceJobs)
+    .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
+    .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .innerJoin(customers, eq(customers.id, issuanceJobs.customerId))
+    .where(eq(issuanceJobs.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export type JobView = NonNullable<Awaited<ReturnType<typeof findJobView>>>;
+
+/** Jobs of a branch, newest first: a teller's own of today, the open queue, or a customer's. */
+export function listJobs({
+  db,
+  branchId,
+  requestedBy,
+  customerId,
+  since,
+  openOnly,
+  state,
+  limit = 100,
+}: {
+  db: Executor;
+  branchId?: string;
+  requestedBy?: string;
+  customerId?: string;
+  since?: Date;
+  openOnly?: boolean;
+  state?: string;
+  limit?: number;
+}) {
+  const where: SQL[] = [];
+  if (branchId) where.push(eq(issuanceJobs.branchId, branchId));
+  if (requestedBy) where.push(eq(issuanceJobs.requestedBy, requestedBy));
+  if (customerId) where.push(eq(issuanceJobs.customerId, customerId));
+  if (since) where.push(gte(issuanceJobs.createdAt, since));
+  if (openOnly) where.push(isNull(issuanceJobs.completedAt));
+  if (state) where.push(eq(issuanceJobs.state, state));
+  return joined(db)
+    .where(and(...where))
+    .orderBy(desc(issuanceJobs.createdAt))
+    .limit(limit);
+}

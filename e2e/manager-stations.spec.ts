@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ManagerStationsPage } from "./pages/manager-stations-page";
+import { sim } from "./support/simulator";
+import { storageState } from "./support/users";
+
+// Riverside's manager, so that Downtown's counter (used by the teller journeys running in
+// parallel) keeps its stations; Riverside's default is put back afterwards.
+test.use({ storageState: storageState("managerRiverside") });
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test.describe("manager: stations", () => {
+  test.afterAll(async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageState("managerRiverside") });
+    const stations = new ManagerStationsPage(await context.newPage());
+    await stations.goto();
+    if (!(await stations.row("BR002-PS-01").textContent())?.includes("Default")) await stations.makeDefault("Counter printer");
+    await context.close();
+  });
+
+  test("a manager adds a station and makes it the default", async ({ page }) => {
+    const id = `BR002-PS-E2E${Date.now().toString(36).toUpperCase()}`;
+    // The simulator learns the station too, so a teller's next card can really be made there.
+    await sim("POST", "/stations", { persoStation: id, branchCode: "BR002" });
+    const stations = new ManagerStationsPage(page);
+    await stations.goto();
+    await stations.addStation({ persoStation: id, label: "E2E printer", location: "Back office" });
+    await stations.makeDefault("E2E printer");
+    await expect(stations.row(id)).toContainText("Default");
+    await expect(stations.row("BR002-PS-01")).not.toContainText("Default");
+
+    // The default cannot be disabled; another station can, and comes back.
+    await expect(page.getByRole("button", { name: "Disable E2E printer" })).toBeDisabled();
+    await stations.disable("Kiosk printer");
+    await expect(stations.row("BR002-PS-02")).toContainText("Disabled");
+    await expect(page.getByRole("button", { name: "Make Kiosk printer the default station" })).toHaveCount(0);
+    await stations.enable("Kiosk printer");
+    await noSeriousViolations(page);
+  });
+
+  test("a duplicate station id gets a field error that says what to do", async ({ page }) => {
+    const stations = new ManagerStationsPage(page);
+    await stations.goto();
+    await page.getByLabel("Station id (persoStation)").fill("BR001-PS-01");
+    await page.getByLabel("Label", { exact: true }).fill("Copy");
+    await page.getByRole("button", { name: "Register station" }).click();
+    await expect(page.getByLabel("Station id (persoStation)")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#station-persoStation-error")).toContainText("already registered");
+    // The typed values survive the error.
+    await expect(page.getByLabel("Label", { exact: true })).toHaveValue("Copy");
+  });
+
+  test("the branch board and audit log have no serious accessibility violations", async ({ page }) => {
+    await page.goto("/manager");
+    await expect(page.getByRole("heading", { level: 1, name: "Branch board" })).toBeVisible();
+    await expect(page.getByText("Cards per day, last 7 days")).toBeVisible();
+    await noSeriousViolations(page);
+    await page.goto("/manager/audit");
+    await expect(page.getByRole("heading", { level: 1, name: "Branch audit log" })).toBeVisible();
+    await noSeriousViolations(page);
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, type Page } from "@playwright/test";
+
+export type NewStation = { persoStation: string; label: string; location?: string };
+
+/** The manager's Stations page: register, make default, enable and disable. */
+export class ManagerStationsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/manager/stations");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Personalization stations" })).toBeVisible();
+    // "Live" appears once the page is hydrated and its event stream is open.
+    await expect(this.page.getByText("Live", { exact: true })).toBeVisible();
+  }
+
+  row(persoStation: string) {
+    return this.page.getByTestId(`station-${persoStation}`);
+  }
+
+  async addStation(station: NewStation) {
+    await this.page.getByLabel("Station id (persoStation)").fill(station.persoStation);
+    await this.page.getByLabel("Label", { exact: true }).fill(station.label);
+    await this.page.getByLabel("Location (optional)").fill(station.location ?? "");
+    await this.page.getByRole("button", { name: "Register station" }).click();
+    await expect(this.page.getByText(`Station ${station.persoStation} is registered and enabled.`)).toBeVisible();
+    await expect(this.row(station.persoStation)).toContainText("Enabled");
+  }
+
+  async makeDefault(label: string) {
+    await this.page.getByRole("button", { name: `Make ${label} the default station` }).click();
+    await expect(this.page.getByText(`${label} is now the default station.`)).toBeVisible();
+  }
+
+  /** Disables a station; with cards in progress the page warns first and `confirm` goes ahead. */
+  async disable(label: string, { confirm = true } = {}) {
+    await this.page.getByRole("button", { name: `Disable ${label}` }).click();
+    const warning = this.page.getByRole("alert").filter({ hasText: "still in progress" });
+    const done = this.page.getByText(`${label} is disabled.`);
+    await expect(warning.or(done)).toBeVisible();
+    if (await warning.isVisible()) {
+      if (!confirm) return warning;
+      await this.page.getByRole("button", { name: "Disable anyway" }).click();
+      await expect(done).toBeVisible();
+    }
+    return null;
+  }
+
+  async enable(label: string) {
+    await this.page.getByRole("button", { name: `Enable ${label}` }).click();
+    await expect(this.page.getByText(`${label} is enabled.`)).toBeVisible();
+  }
+}

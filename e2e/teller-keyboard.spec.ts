@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { CounterPage } from "./pages/counter-page";
+import { callAction, resultCode, serverActions } from "./support/server-actions";
+import { productionsFor } from "./support/simulator";
+import { storageState } from "./support/users";
+
+test.use({ storageState: storageState("teller") });
+
+/** Presses Tab until the focused element has this accessible text. */
+async function tabTo(page: Page, text: string) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    if (focused === text) return;
+  }
+  throw new Error(`could not reach “${text}” with the Tab key`);
+}
+
+test("the whole flow works by keyboard alone", async ({ page }) => {
+  await page.goto("/teller");
+  await page.keyboard.type("C00000061");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Issue a card" })).toBeVisible();
+  await tabTo(page, "Review");
+  await page.keyboard.press("Enter");
+  await tabTo(page, "Issue card");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/teller\/jobs\//);
+  await new CounterPage(page).expectDone();
+});
+
+test.describe("on a tablet kiosk", () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+
+  test("the counter and the issue form fit and stay accessible", async ({ page }) => {
+    const counter = new CounterPage(page);
+    await counter.goto();
+    await counter.openCustomer("C00000062");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+});
+
+test("replaying the same issue request (reload, back button, retry) returns the same job", async ({ page }) => {
+  const counter = new CounterPage(page);
+  await counter.goto();
+  await counter.openCustomer("C00000063");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Review" }) });
+  const input = {
+    requestKey: await form.locator('input[name="requestKey"]').inputValue(),
+    customerId: await form.locator('input[name="customerId"]').inputValue(),
+    productId: await form.locator('input[name="productId"]:checked').inputValue(),
+    stationId: await page.getByLabel("Personalization station").inputValue(),
+    reason: "CREATION",
+    nameOnCard: await page.getByLabel("Name on the card").inputValue(),
+  };
+  const action = serverActions().find((a) => a.name === "issueCardAction")!;
+  const first = await callAction(page.request, action, [input]);
+  const second = await callAction(page.request, action, [input]);
+  expect(resultCode(first.body)).toBeNull();
+  const jobOf = (call: { actionRedirect: string | null }) => /\/teller\/jobs\/([0-9a-f-]{36})/.exec(call.actionRedirect ?? "")?.[1];
+  expect(jobOf(first)).toBeTruthy();
+  expect(jobOf(second)).toBe(jobOf(first));
+  await page.goto(`/teller/jobs/${jobOf(first)}`);
+  await counter.expectDone();
+  expect(await productionsFor(await counter.reference())).toBe(1);
+});

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { insertAudit } from "@/db/queries/audit";
+import { findJobView } from "@/db/queries/job-views";
+import { insertJobEvent } from "@/db/queries/jobs";
+import { createAction } from "@/lib/actions/action";
+import { byActor } from "@/lib/audit";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { jobIdSchema } from "@/lib/validations/issuance";
+
+/**
+ * The teller gives up on a failed card (no retry). Nothing is sent to D1: the card was not
+ * produced. The job keeps its final state; the closing is an event and an audit entry.
+ */
+export const closeJobAction = createAction({
+  name: "closeJob",
+  roles: AREA_ROLES.teller,
+  input: jobIdSchema,
+  handler: async ({ jobId }, ctx) => {
+    const job = await findJobView({ db, id: jobId });
+    if (!job) throw new AppError("not_found:job");
+    ctx.assertBranch(job.branchId);
+    if (!FAILED_STATES.includes(job.state as JobState)) {
+      throw new AppError("conflict:job", { message: "Only a card that failed can be canceled here." });
+    }
+    if (job.events.some((e) => e.kind === "closed")) return { jobId };
+    await db.transaction(async (tx) => {
+      await insertJobEvent({ db: tx, event: { jobId, branchId: job.branchId, kind: "closed", state: job.state, dedupeKey: `closed:${jobId}` } });
+      await insertAudit({ db: tx, entry: byActor(ctx, { branchId: job.branchId, action: "job.close", entityType: "issuance_job", entityId: jobId }) });
+    });
+    revalidatePath(`/teller/jobs/${jobId}`);
+    return { jobId };
+  },
+});

@@ -1,0 +1,50 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { db } from "@/db";
+import { findJobView } from "@/db/queries/job-views";
+import { createAction } from "@/lib/actions/action";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { checkCounterRequest } from "@/lib/issuance/counter-checks";
+import { createIssuanceJob } from "@/lib/issuance/create-job";
+import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { retryJobSchema } from "@/lib/validations/issuance";
+
+const retryJob = createAction({
+  name: "retryJob",
+  roles: AREA_ROLES.teller,
+  input: retryJobSchema,
+  handler: async (input, ctx) => {
+    const failed = await findJobView({ db, id: input.jobId });
+    if (!failed) throw new AppError("not_found:job");
+    ctx.assertBranch(failed.branchId);
+    if (!FAILED_STATES.includes(failed.state as JobState)) {
+      throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
+    }
+    const { station } = await checkCounterRequest({ ...input, branchId: failed.branchId, productId: failed.productId, nameOnCard: failed.nameOnCard });
+    // One retry per failed job, whatever the clicks: the key is derived from the failed job.
+    const { job } = await createIssuanceJob(
+      {
+        requestKey: `retry:${failed.id}`,
+        branchId: failed.branchId,
+        customerId: failed.customerId,
+        productId: failed.productId,
+        stationId: station.id,
+        persoStation: station.persoStation,
+        reason: failed.reason,
+        nameOnCard: failed.nameOnCard,
+        retryOfJobId: failed.id,
+      },
+      ctx,
+    );
+    return { jobId: job.id };
+  },
+});
+
+/** Issues the failed card again on another station, once, and opens the new job. */
+export async function retryJobAction(...args: Parameters<typeof retryJob>) {
+  const result = await retryJob(...args);
+  if (result.ok) redirect(`/teller/jobs/${result.data.jobId}`);
+  return result;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "@/db";
+import { branchJobs, openJobCount } from "@/db/queries/branch-jobs";
+import { branchStats } from "@/db/queries/branch-stats";
+import { stationHealth } from "@/db/queries/station-health";
+import type { BoardData } from "@/components/manager/branch-board";
+
+/** The board as the route sends it, so the page's first render and later refetches match. */
+export async function loadBoard(branchId: string): Promise<BoardData> {
+  const [jobs, inProgress, stats] = await Promise.all([
+    branchJobs({ db, branchId, limit: 50 }),
+    openJobCount({ db, branchId }),
+    branchStats({ db, branchId }),
+  ]);
+  return JSON.parse(JSON.stringify({ branchId, jobs, inProgress, stats, at: new Date().toISOString() })) as BoardData;
+}
+
+export async function loadStationHealth(branchId: string) {
+  return { branchId, stations: await stationHealth({ db, branchId }), at: new Date().toISOString() };
+}

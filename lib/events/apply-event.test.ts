@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { JobEventView } from "@/db/queries/job-views";
+import { applyEvent, type WireEvent } from "./apply-event";
+
+const job = { id: "j1", state: "requested", d1Status: null, panLast4: null, errorCode: null, errorMessage: null, events: [] as JobEventView[] };
+const ev = (id: number, state: string, extra: Partial<WireEvent> = {}): WireEvent => ({
+  id,
+  jobId: "j1",
+  branchId: "b1",
+  kind: "d1_status",
+  state,
+  d1Status: null,
+  detail: {},
+  at: "2026-01-01T00:00:00Z",
+  ...extra,
+});
+
+describe("applying live events in the browser", () => {
+  it("moves forwards, keeps the timeline ordered and ignores repeats", () => {
+    const ready = applyEvent(job, ev(5, "ready", { d1Status: "CARD_PROD_READY" }));
+    const done = applyEvent(ready, ev(7, "done", { d1Status: "CARD_PROD_DONE" }));
+    const late = applyEvent(done, ev(6, "ready"));
+    expect(late.state).toBe("done");
+    expect(late.events.map((e) => e.id)).toEqual([5, 6, 7]);
+    expect(applyEvent(late, ev(7, "done"))).toBe(late);
+  });
+
+  it("never leaves a final state and ignores other jobs", () => {
+    const failed = applyEvent(job, ev(3, "production_exception", { detail: { reason: "jam", errorCode: "SIM_JAM" } }));
+    expect(failed).toMatchObject({ state: "production_exception", errorMessage: "jam", errorCode: "SIM_JAM" });
+    expect(applyEvent(failed, ev(4, "done")).state).toBe("production_exception");
+    expect(applyEvent(failed, ev(9, "done", { jobId: "other" }))).toBe(failed);
+  });
+
+  it("takes the last four digits from the acceptance", () => {
+    const accepted = applyEvent({ ...job, state: "submitting" }, ev(2, "requested", { kind: "accepted", detail: { panLast4: "0366" } }));
+    expect(accepted).toMatchObject({ state: "requested", panLast4: "0366" });
+  });
+});

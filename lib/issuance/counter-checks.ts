@@ -1,0 +1,43 @@
+// What must hold before a teller's request becomes a job: the customer exists, the product is
+// active and offered by the teller's branch, the station belongs to the branch and is enabled,
+// and the name can be printed. Each failure is a field error with a sentence to act on.
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { cardProducts, customers, productBranches, stations } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { embossProblems } from "./emboss";
+
+export async function checkCounterRequest(input: {
+  branchId: string;
+  customerId?: string;
+  productId: string;
+  stationId: string;
+  nameOnCard: string;
+}) {
+  const [product] = await db
+    .select({ id: cardProducts.id, active: cardProducts.active, embossRules: cardProducts.embossRules })
+    .from(cardProducts)
+    .innerJoin(productBranches, and(eq(productBranches.productId, cardProducts.id), eq(productBranches.branchId, input.branchId)))
+    .where(eq(cardProducts.id, input.productId))
+    .limit(1);
+  if (!product?.active) {
+    throw new AppError("invalid:product", { fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] } });
+  }
+  const [station] = await db.select().from(stations).where(eq(stations.id, input.stationId)).limit(1);
+  if (!station || station.branchId !== input.branchId) {
+    throw new AppError("invalid:station", { fieldErrors: { stationId: ["Choose one of your branch's stations."] } });
+  }
+  if (!station.enabled) {
+    throw new AppError("invalid:station", {
+      fieldErrors: { stationId: [`${station.label} is disabled. Choose another station or ask your manager.`] },
+    });
+  }
+  if (input.customerId) {
+    const [customer] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId)).limit(1);
+    if (!customer) throw new AppError("not_found:customer");
+  }
+  const problems = embossProblems(input.nameOnCard, product.embossRules);
+  if (problems.length > 0) throw new AppError("invalid:job", { fieldErrors: { nameOnCard: problems } });
+  return { station };
+}

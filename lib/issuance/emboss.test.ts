@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { embossProblems, toEmbossName } from "./emboss";
+
+const rules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
+
+describe("name on the card", () => {
+  it("turns names with accents and special letters into printable upper case", () => {
+    expect(toEmbossName("  Zoë   Müller-Lindqvist ", rules)).toBe("ZOE MULLER-LINDQVIST");
+    expect(toEmbossName("Søren Straße", rules)).toBe("SOREN STRASSE");
+    expect(toEmbossName("Łukasz O'Brien", rules)).toBe("LUKASZ O'BRIEN");
+    expect(embossProblems(toEmbossName("François Dubois", rules), rules)).toEqual([]);
+  });
+
+  it("explains each problem in a sentence", () => {
+    expect(embossProblems("", rules)).toEqual(["Enter the name to print on the card."]);
+    expect(embossProblems("A".repeat(27), rules)[0]).toMatch(/Shorten the name to 26 characters or fewer \(now 27\)/);
+    expect(embossProblems("Jane Doe", rules)).toContain("Use capital letters only.");
+    expect(embossProblems("JANE_DOE!", rules).join(" ")).toContain("“_”, “!”");
+    expect(embossProblems("JANE  DOE", rules)).toContain("Remove extra spaces.");
+  });
+
+  it("follows the product's own character set", () => {
+    const youth = { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" };
+    expect(embossProblems("JANE O'BRIEN", youth).join(" ")).toContain("“'”");
+    expect(embossProblems("JANE OBRIEN", youth)).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ISSUANCE_REASONS } from "@/db/schema/issuance";
+
+export const searchCustomersSchema = z.object({
+  query: z.string().trim().min(2, "Type at least 2 characters.").max(64, "Type at most 64 characters."),
+});
+
+export const issueCardSchema = z.object({
+  requestKey: z.uuid("The form has expired. Reload the page and try again."),
+  customerId: z.uuid("Choose a customer."),
+  productId: z.uuid("Choose a card."),
+  stationId: z.uuid("Choose a personalization station."),
+  reason: z.enum(ISSUANCE_REASONS, "Choose why the card is issued."),
+  nameOnCard: z.string().max(64, "Shorten the name on the card."),
+});
+
+export const retryJobSchema = z.object({
+  jobId: z.uuid("Choose the card request to retry."),
+  stationId: z.uuid("Choose a personalization station."),
+});
+
+export const jobIdSchema = z.object({ jobId: z.uuid("Choose a card request.") });
+
+export const REASON_LABEL: Record<(typeof ISSUANCE_REASONS)[number], string> = {
+  CREATION: "New card",
+  REPLACEMENT: "Replacement (lost, stolen or damaged)",
+  RENEWAL: "Renewal (card expiring)",
+};
