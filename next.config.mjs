@@ -3,7 +3,8 @@ export default async function config(phase) {
   // lib/env.ts validates every setting at build and start-up; it relaxes the runtime-only
   // secrets while building. Build workers inherit NEXT_PHASE from this process.
   process.env.NEXT_PHASE ??= phase;
-  await import("./lib/env.ts");
+  const { env } = await import("./lib/env.ts");
+  const { API_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
   return {
     poweredByHeader: false,
     reactStrictMode: true,
@@ -12,6 +13,20 @@ export default async function config(phase) {
     typescript: { ignoreBuildErrors: true },
     experimental: {
       authInterrupts: true,
+      // Next.js refuses a server action whose Origin differs from Host (or X-Forwarded-Host).
+      // A reverse proxy that rewrites Host without X-Forwarded-Host needs the public host here.
+      serverActions: { allowedOrigins: env.SERVER_ACTIONS_ALLOWED_ORIGINS },
+    },
+    async headers() {
+      return [
+        // Every response, pages and APIs alike. Pages get their nonce CSP from proxy.ts.
+        { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+        // Routes the proxy does not run for: data only, so the strictest policy.
+        ...["/api/:path*", "/notifications/:path*", "/authz/:path*"].map((source) => ({
+          source,
+          headers: [{ key: "Content-Security-Policy", value: API_CSP }],
+        })),
+      ];
     },
   };
 }

@@ -21,6 +21,8 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "api", testMatch: /.*\.api\.ts/, dependencies: ["setup"] },
+    // Last: scans the run's database, logs and recorded browser responses for card numbers.
+    { name: "scan", testMatch: /.*\.scan\.ts/, dependencies: ["chromium", "api"] },
   ],
   webServer: {
     command: "tsx e2e/serve.ts",

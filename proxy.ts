@@ -1,15 +1,27 @@
-// The proxy only redirects: signed-out visitors of a page go to /login, signed-in users away
-// from /login. Every page, action and route checks session, role and branch itself.
-// It only reads the session (getToken): it never re-issues the cookie, so a request in flight
-// while a user signs out cannot bring the session back.
+// The proxy redirects and decorates, nothing else: signed-out visitors of a page go to /login,
+// signed-in users away from /login, and every page gets a Content Security Policy with a fresh
+// nonce (Next.js reads it from the request's CSP header and puts it on its scripts). Every page,
+// action and route checks session, role and branch itself.
+// It only reads the session (getToken): it never re-issues or sets a cookie, so a request in
+// flight while a user signs out cannot bring the session back.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { HOME, isRole } from "@/lib/auth/roles";
+import { newNonce, pageCsp } from "@/lib/auth/security-headers";
 import { env } from "@/lib/env";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
+// The bank's SSO sign-in starts with a form post that is redirected to the identity provider.
+const FORM_ACTION_ORIGINS = env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).origin] : [];
+
+function withCsp(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
 
 export default async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { dev: env.NODE_ENV === "development", formActionOrigins: FORM_ACTION_ORIGINS });
   const { pathname, searchParams } = request.nextUrl;
   const token = await getToken({
     req: request,
@@ -17,20 +29,23 @@ export default async function proxy(request: NextRequest) {
     secureCookie: request.cookies.has(SECURE_COOKIE),
   }).catch(() => null);
   const role = token?.role;
-  if (pathname === "/login") {
+  if (pathname === "/login" && token && isRole(role) && !searchParams.has("ended")) {
     // `ended`: the cookie is still signed but the server refused it; show the sign-in page.
-    if (token && isRole(role) && !searchParams.has("ended")) return NextResponse.redirect(new URL(HOME[role], request.url));
-    return NextResponse.next();
+    return withCsp(NextResponse.redirect(new URL(HOME[role], request.url)), csp);
   }
-  if (!token) {
+  if (pathname !== "/login" && !token) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", request.url);
-    return NextResponse.redirect(login);
+    return withCsp(NextResponse.redirect(login), csp);
   }
-  return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  return withCsp(NextResponse.next({ request: { headers } }), csp);
 }
 
 export const config = {
-  // Not for APIs (they answer 401 themselves), D1's paths, or static files.
+  // Not for APIs (they answer 401 themselves and get a static policy from next.config.mjs),
+  // D1's paths, or static files.
   matcher: ["/((?!api/|notifications/|authz/|_next/static|_next/image|favicon.ico|card-faces/).*)"],
 };

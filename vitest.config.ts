@@ -5,7 +5,12 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Tests that run the durable job queue share graphile-worker's queue in the run's database, so
 // they run one file at a time, after the rest (which run in parallel).
-const QUEUE_TESTS = ["lib/issuance/issuance.test.ts", "lib/issuance/crash.test.ts"];
+const QUEUE_TESTS = [
+  "lib/issuance/issuance.test.ts",
+  "lib/issuance/crash.test.ts",
+  "lib/issuance/faults.test.ts",
+  "lib/issuance/app-crash.test.ts",
+];
 
 export default defineConfig({
   resolve: {

@@ -55,20 +55,20 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
       await tx.execute(sql`
         with g as (
           select i,
-                 (${JSON.stringify(GIVEN_NAMES)}::jsonb ->> ((i * 7919) % ${GIVEN_NAMES.length})) as given,
-                 (${JSON.stringify(FAMILY_NAMES)}::jsonb ->> (((i * 104729) / 7) % ${FAMILY_NAMES.length})) as family
-          from generate_series(${next}::int, ${last}::int) as i
+                 (${JSON.stringify(GIVEN_NAMES)}::jsonb ->> ((i * 7919) % ${GIVEN_NAMES.length})::int) as given,
+                 (${JSON.stringify(FAMILY_NAMES)}::jsonb ->> (((i * 104729) / 7) % ${FAMILY_NAMES.length})::int) as family
+          from generate_series(${next}::bigint, ${last}::bigint) as i
         ), inserted as (
           insert into customers (customer_number, given_name, family_name, date_of_birth, national_id,
                                  phone, email, address)
           select 'C' || lpad(i::text, 8, '0'), given, family,
-                 date '1940-01-01' + ((i * 7127) % 24000),
+                 date '1940-01-01' + ((i * 7127) % 24000)::int,
                  'T' || lpad(((i::bigint * 13) % 100000000)::text, 8, '0'),
                  '+49 151 ' || lpad(((i::bigint * 7 + 3000000) % 100000000)::text, 8, '0'),
                  regexp_replace(lower(given || '.' || family), '[^a-z.]', '', 'g') || i || '@example.org',
                  jsonb_build_object(
-                   'line1', (${JSON.stringify(STREETS)}::jsonb ->> (i % ${STREETS.length})) || ' ' || (1 + i % 120),
-                   'city', (${JSON.stringify(CITIES)}::jsonb ->> ((i / 3) % ${CITIES.length})),
+                   'line1', (${JSON.stringify(STREETS)}::jsonb ->> (i % ${STREETS.length})::int) || ' ' || (1 + i % 120),
+                   'city', (${JSON.stringify(CITIES)}::jsonb ->> ((i / 3) % ${CITIES.length})::int),
                    'postalCode', lpad((10000 + (i * 31) % 89999)::text, 5, '0'),
                    'country', 'DE')
           from g
@@ -77,7 +77,7 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
         insert into accounts (customer_id, account_number, kind, currency, opened_at)
         select id, lpad((substr(customer_number, 2)::bigint * 3 + k)::text, 10, '0'),
                case k when 0 then 'current' else 'savings' end, 'EUR',
-               date '2005-01-01' + ((substr(customer_number, 2)::int * 11 + k) % 7000)
+               date '2005-01-01' + ((substr(customer_number, 2)::bigint * 11 + k) % 7000)::int
         from inserted, generate_series(0, 1) as k
         where k = 0 or substr(customer_number, 2)::int % 3 = 0`);
     });

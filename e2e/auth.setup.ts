@@ -1,5 +1,5 @@
 // Signs each persona in once and saves the session for the other projects.
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HOME_PATH, PERSONAS, persona, storageState } from "./support/users";
 

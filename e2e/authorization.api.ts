@@ -38,6 +38,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/board": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
   "/api/teller/jobs": ["teller", "manager"],
+  "/api/session/activity": ["teller", "manager", "admin"],
 };
 /** Routes with a path parameter: called with a well-formed id that does not exist. */
 const PARAM_ROUTES: Record<string, { path: string; roles: ReadonlyArray<"teller" | "manager" | "admin">; allowedStatus: number }> = {

@@ -1,5 +1,5 @@
 // Journeys across roles: what a manager or an admin changes reaches the teller's next card.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { AdminProductsPage } from "./pages/admin-products-page";
 import { CounterPage } from "./pages/counter-page";
 import { ManagerStationsPage } from "./pages/manager-stations-page";

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ManagerStationsPage } from "./pages/manager-stations-page";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";

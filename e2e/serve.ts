@@ -1,7 +1,7 @@
 // The server Playwright tests run against: a fresh migrated and seeded database, a production
 // build (rebuilt only when sources changed) and `next start`. Stops everything on SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, createPool } from "../db/client.ts";
@@ -11,10 +11,17 @@ import { ensureBuild } from "../scripts/lib/build.ts";
 import { ROOT } from "../scripts/lib/local.ts";
 import { startLocalSimulator } from "../scripts/lib/simulator.ts";
 import { BASE_URL, E2E_PORT, SIM_ADMIN_PORT, SIM_PORT } from "./support/config.ts";
+import { APP_LOG, APP_OUTPUT, RESPONSES_DIR, RUN_DIR, RUN_INFO } from "./support/run-dir.ts";
 
 const say = (line: string) => console.log(`[e2e-server] ${line}`);
 
+// The final card-data scan (e2e/card-data.scan.ts) reads this run's database, logs and the
+// responses the browsers received; start from an empty folder.
+rmSync(RUN_DIR, { recursive: true, force: true });
+mkdirSync(RESPONSES_DIR, { recursive: true });
+
 const database = await createTestDatabase(process.env.TEST_DATABASE_URL);
+writeFileSync(RUN_INFO, JSON.stringify({ databaseUrl: database.url }));
 const pool = createPool(database.url, 2);
 await seedDemo(createDb(pool));
 await pool.end();
@@ -39,7 +46,7 @@ say(`simulator on ${simulator.sim.url}`);
 
 const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
   cwd: ROOT,
-  stdio: ["ignore", "inherit", "inherit"],
+  stdio: ["ignore", "pipe", "pipe"],
   detached: true,
   env: {
     ...process.env,
@@ -50,10 +57,19 @@ const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p
     DEMO_MODE: "false",
     // Streams are recycled every few seconds, so every journey also crosses reconnects.
     SSE_MAX_SECONDS: "3",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Everything the app logs, at debug level, goes to a file the card-data scan reads.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
+    LOG_FILE: APP_LOG,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
+
+// What the app prints besides its log (Next.js errors, warnings) is shown and kept for the scan.
+const output = createWriteStream(APP_OUTPUT);
+app.stdout.pipe(process.stdout);
+app.stderr.pipe(process.stderr);
+app.stdout.pipe(output, { end: false });
+app.stderr.pipe(output, { end: false });
 
 let stopping = false;
 async function stop(code: number) {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HOME_PATH, persona, type Persona } from "./support/users";
 

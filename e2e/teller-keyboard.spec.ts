@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { callAction, resultCode, serverActions } from "./support/server-actions";
 import { productionsFor } from "./support/simulator";
@@ -20,7 +21,7 @@ async function tabTo(page: Page, text: string) {
 test("the whole flow works by keyboard alone", async ({ page }) => {
   await page.goto("/teller");
   await page.keyboard.type("C00000061");
-  await expect(page.getByRole("option").first()).toBeVisible();
+  await expect(page.getByRole("listbox", { name: "Customers" }).getByRole("option").first()).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Issue a card" })).toBeVisible();
   await tabTo(page, "Review");

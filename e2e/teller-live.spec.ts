@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";

@@ -41,8 +41,26 @@ const serverSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   AUTH_TRUST_HOST: bool(true),
+  // Session cookies carry the Secure flag (and the __Secure- prefix). Unset: when AUTH_URL is
+  // https, or else when the request came over HTTPS (X-Forwarded-Proto from the TLS proxy).
+  // Behind the bank's TLS proxy set it to true, so a proxy that forgets the header cannot
+  // produce a cookie that would also travel over plain HTTP.
+  AUTH_SECURE_COOKIES: z.stringbool().optional(),
+  // Absolute lifetime from sign-in (not rolling), for every role.
   SESSION_MAX_AGE_HOURS: int(10, 1, 24 * 7),
+  // Tellers are signed out after this long without activity (pages, actions, key presses).
   SESSION_IDLE_MINUTES: int(15, 1, 24 * 60),
+  // Extra hosts (host[:port], `*.bank.example` allowed) whose pages may call server actions and
+  // sign out: only for a reverse proxy that rewrites Host without X-Forwarded-Host.
+  SERVER_ACTIONS_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   SIGNIN_MAX_FAILURES: int(5, 1, 100),
   SIGNIN_LOCK_MINUTES: int(15, 1, 24 * 60),
 

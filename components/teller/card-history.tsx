@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { JobSummary } from "@/db/queries/job-views";
-import { REASON_LABEL } from "@/lib/validations/issuance";
+import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { JobStateBadge } from "./job-state-badge";
 
 /** The customer's cards (produced ones first) and every request made for them. */

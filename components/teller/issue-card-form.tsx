@@ -8,7 +8,7 @@ import { useActionState, useState } from "react";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
-import { REASON_LABEL } from "@/lib/validations/issuance";
+import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
 import { FAILED_STATES, STATE_LABEL, type JobState } from "@/lib/issuance/states";
 import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
-import { REASON_LABEL } from "@/lib/validations/issuance";
+import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { Alert } from "@/components/ui/alert";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";

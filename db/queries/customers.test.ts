@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { seedDemo } from "@/db/seed";
@@ -38,6 +39,22 @@ describe("customer lookup", () => {
     const account = customer!.accounts[0]!.accountNumber;
     const byAccount = await searchCustomers({ db, query: account });
     expect(byAccount[0]).toMatchObject({ id: any!.id, reason: "account", matched: account });
+  });
+
+  it("ignores accents, in the data and in what the teller types", async () => {
+    const hits = await searchCustomers({ db, query: "muller" });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.reason === "name")).toBe(true);
+    expect(hits.some((h) => h.familyName === "Müller")).toBe(true);
+    const jose = await searchCustomers({ db, query: "josé schmidt" });
+    expect(jose[0]).toMatchObject({ givenName: "José", familyName: "Schmidt", matched: "jose schmidt" });
+  });
+
+  it("finds customers added after the migration (the distinct-name list follows inserts)", async () => {
+    await db.execute(sql`insert into customers (customer_number, given_name, family_name, date_of_birth, national_id, address)
+      values ('C99999991', 'Zyxwen', 'Qorvalis', '1990-01-01', 'T99999991', '{"line1":"x","city":"y","postalCode":"1","country":"DE"}')`);
+    const [hit] = await searchCustomers({ db, query: "zyxwen qorvalys" });
+    expect(hit).toMatchObject({ customerNumber: "C99999991", reason: "name" });
   });
 
   it("returns nothing for a query that matches nothing", async () => {

@@ -26,11 +26,24 @@ export async function searchCustomers({ db, query, limit = 8 }: { db: Executor; 
   const phone = digits.startsWith("0") ? `49${digits.slice(1)}` : digits;
   const { rows } = await db.execute<CustomerHit & { score: number }>(sql`
     with hits as (
-      (select id, 'name' as reason, search_name as matched,
-              greatest(similarity(search_name, ${text}), word_similarity(${text}, search_name)) as score
-         from customers
-        where ${byName} and (search_name % ${text} or ${text} <% search_name)
-        order by score desc limit 20)
+      -- The nearest distinct names first (KNN on the GiST index of customer_names), then their
+      -- customers by btree: whole-name similarity for "jonathon smyth", word similarity for part
+      -- of a name while typing ("schmid"). Accents are folded on both sides (fold_name).
+      (select c.id, 'name' as reason, n.search_name as matched, n.score
+         from (select search_name, 1 - (search_name <-> fold_name(${text})) as score
+                 from customer_names
+                where ${byName} and search_name % fold_name(${text})
+                order by search_name <-> fold_name(${text}) limit 10) n
+         join customers c on c.search_name = n.search_name
+        limit 20)
+      union all
+      (select c.id, 'name', n.search_name, n.score
+         from (select search_name, 1 - (fold_name(${text}) <<-> search_name) as score
+                 from customer_names
+                where ${byName} and fold_name(${text}) <% search_name
+                order by fold_name(${text}) <<-> search_name limit 10) n
+         join customers c on c.search_name = n.search_name
+        limit 20)
       union all
       (select id, 'customer number', customer_number, 2 from customers
         where customer_number like ${upper} || '%' limit 5)

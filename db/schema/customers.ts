@@ -24,7 +24,8 @@ export const customers = pgTable(
     // Derived search keys, kept by PostgreSQL so that no writer can forget them.
     searchName: text("search_name")
       .notNull()
-      .generatedAlwaysAs(sql`lower(given_name || ' ' || family_name)`),
+      // fold_name(): lower case without accents (migration 0006), so search ignores them.
+      .generatedAlwaysAs(sql`fold_name(given_name || ' ' || family_name)`),
     phoneDigits: text("phone_digits")
       .notNull()
       .generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
@@ -35,8 +36,20 @@ export const customers = pgTable(
     uniqueIndex("customers_number_key").on(t.customerNumber.op("text_pattern_ops")),
     index("customers_national_id_idx").on(t.nationalId.op("text_pattern_ops")),
     index("customers_phone_idx").on(t.phoneDigits.op("text_pattern_ops")),
-    index("customers_name_trgm_idx").using("gin", t.searchName.op("gin_trgm_ops")),
+    // Name search finds the nearest distinct names in customer_names first, then their customers.
+    index("customers_search_name_idx").on(t.searchName),
   ],
+);
+
+/**
+ * Every distinct search name, kept by triggers on customers (migration 0008). Typo-tolerant search
+ * ranks names here, so a common name held by hundreds of customers costs one entry, not hundreds.
+ */
+export const customerNames = pgTable(
+  "customer_names",
+  { searchName: text("search_name").primaryKey() },
+  // GiST, not GIN: it returns the nearest names first (KNN) without fetching and sorting them all.
+  (t) => [index("customer_names_trgm_idx").using("gist", t.searchName.op("gist_trgm_ops"))],
 );
 
 export const accounts = pgTable(

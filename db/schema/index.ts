@@ -5,3 +5,4 @@ export * from "./issuance";
 export * from "./products";
 export * from "./stations";
 export * from "./users";
+export * from "./sessions";

@@ -14,11 +14,10 @@ import { branches } from "./branches";
 import { customers } from "./customers";
 import { cardProducts } from "./products";
 import { stations } from "./stations";
+import type { IssuanceReason } from "../../lib/issuance/reasons";
 import { users } from "./users";
 
-/** D1 `services.issuance` values. */
-export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
-export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
+export { ISSUANCE_REASONS, type IssuanceReason } from "../../lib/issuance/reasons";
 
 /** One teller request for one card. `cardId` and `issuerRequestId` never change once written. */
 export const issuanceJobs = pgTable(

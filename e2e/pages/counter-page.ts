@@ -12,7 +12,7 @@ export class CounterPage {
   async openCustomer(query: string) {
     const box = this.page.getByRole("combobox", { name: "Find a customer" });
     await box.fill(query);
-    await expect(this.page.getByRole("option").first()).toBeVisible();
+    await expect(this.page.getByRole("listbox", { name: "Customers" }).getByRole("option").first()).toBeVisible();
     await box.press("Enter");
     await expect(this.page.getByRole("heading", { name: "Issue a card" })).toBeVisible();
   }

@@ -4,11 +4,12 @@
 // against the rows it touches (ctx.assertBranch), since only the rows know their branch.
 import "server-only";
 import { z } from "zod";
-import { assertBranch, requireRole, type CurrentUser } from "@/lib/auth/session";
+import { assertBranch, recordActivity, requireRole, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestMeta } from "@/lib/request";
+import { actionInput, parseActionInput } from "./input";
 import type { ActionResult } from "./result";
 
 export type ActionContext = {
@@ -25,34 +26,21 @@ type Definition<S extends z.ZodType, R> = {
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
 };
 
-function formDataToObject(form: FormData): Record<string, unknown> {
-  // Repeated fields (checkbox groups) become arrays; Next.js bookkeeping fields are dropped.
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = form.getAll(key);
-    out[key] = values.length === 1 ? (values[0] as FormDataEntryValue) : values;
-  }
-  return out;
-}
-
 /**
  * Builds an action callable as `action(input)` from client code or as
  * `action(previousState, formData)` from `useActionState`.
  */
 export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
   return async function run(...args: unknown[]): Promise<ActionResult<R>> {
-    const raw: unknown = args.length >= 2 && args[1] instanceof FormData ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     try {
       const user = await requireRole(def.roles, { surface: "action" });
-      const parsed = def.input.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        throw new AppError("invalid:action", { fieldErrors });
-      }
+      // An action is the user's own doing: it keeps a teller's session from going idle.
+      await recordActivity();
+      const input = parseActionInput(def.input, raw);
       const meta = await requestMeta();
       const ctx: ActionContext = { user, ...meta, assertBranch: (b) => assertBranch(user, b) };
-      return { ok: true, data: await def.handler(parsed.data, ctx) };
+      return { ok: true, data: await def.handler(input, ctx) };
     } catch (error) {
       if (isAppError(error)) {
         if (error.status >= 500) log.error({ action: def.name, err: error, detail: error.detail }, "action failed");

@@ -7,6 +7,10 @@ import { isRole } from "./roles";
 export const authConfig = {
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
+  // Cookies are always httpOnly and SameSite=Lax (Auth.js defaults). Secure: true behind the
+  // bank's TLS proxy (AUTH_SECURE_COOKIES); unset, Auth.js decides from AUTH_URL or the request's
+  // protocol (X-Forwarded-Proto).
+  useSecureCookies: env.AUTH_SECURE_COOKIES,
   secret: env.AUTH_SECRET,
   trustHost: env.AUTH_TRUST_HOST,
   providers: [],
@@ -26,6 +30,7 @@ export const authConfig = {
         session.user.role = token.role;
         session.user.branchId = token.branchId ?? null;
         session.user.sessionVersion = token.sv ?? 0;
+        session.user.sessionId = token.sid ?? null;
       }
       return session;
     },

@@ -1,5 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { db } from "@/db";
+import { createSession } from "@/db/queries/sessions";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authConfig } from "./auth.config";
 import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
@@ -30,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     ...authConfig.callbacks,
     async jwt(params) {
-      const { token, account, profile } = params;
+      const { token, account, profile, trigger } = params;
       if (account?.provider === OIDC_PROVIDER_ID && profile) {
         const row = await provisionOidcUser(profile);
         if (!row) throw new Error("SSO account not allowed");
@@ -38,9 +41,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.role = row.role;
         token.branchId = row.branchId;
         token.sv = row.sessionVersion;
-        return token;
+      } else {
+        authConfig.callbacks.jwt(params);
       }
-      return authConfig.callbacks.jwt(params);
+      if (trigger === "signIn" && token.uid) {
+        // Every sign-in gets its own server-side record: sign-out, idle timeout and the
+        // absolute lifetime end exactly this session, whatever the cookie says.
+        const session = await createSession({ db, userId: token.uid, pruneAfterHours: env.SESSION_MAX_AGE_HOURS + 24 });
+        token.sid = session.id;
+      }
+      return token;
     },
   },
 });

@@ -7,7 +7,16 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; branchId: string | null; sessionVersion: number };
+    user: {
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      branchId: string | null;
+      sessionVersion: number;
+      /** The server-side session record (user_sessions.id). */
+      sessionId: string | null;
+    };
   }
 }
 
@@ -17,5 +26,7 @@ declare module "@auth/core/jwt" {
     role?: Role;
     branchId?: string | null;
     sv?: number;
+    /** Session record id, set at sign-in. */
+    sid?: string;
   }
 }

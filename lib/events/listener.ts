@@ -4,7 +4,7 @@
 import "server-only";
 import pg from "pg";
 import { db } from "@/db";
-import { findEventById } from "@/db/queries/events";
+import { branchEventsForResume, findEventById, latestEventId } from "@/db/queries/events";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -20,6 +20,9 @@ export class EventHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryMs = 500;
+  /** The newest event id this instance has been told about; where a reconnect catches up from. */
+  private lastSeenId = 0;
+  private hasListened = false;
   connected = false;
 
   subscribe(branchId: string, fn: Subscriber): () => void {
@@ -57,10 +60,35 @@ export class EventHub {
       this.connected = true;
       this.retryMs = 500;
       events.info("listening for job events");
+      if (this.hasListened) await this.catchUp();
+      else this.lastSeenId = Math.max(this.lastSeenId, await latestEventId({ db }).catch(() => 0));
+      this.hasListened = true;
     } catch (error) {
       await client.end().catch(() => {});
       this.scheduleReconnect(error);
     }
+  }
+
+  /**
+   * NOTIFY reaches only connected listeners: events committed while this connection was down
+   * (a database restart, a network break) were never announced here, and open streams would
+   * miss them for good. After a reconnect, load them once per subscribed branch and pass them
+   * on; streams skip the ids they already sent. (Found by lib/issuance/app-crash.test.ts.)
+   */
+  private async catchUp(): Promise<void> {
+    const afterId = this.lastSeenId;
+    for (const branchId of [...this.byBranch.keys()]) {
+      try {
+        const missed = await branchEventsForResume({ db, branchId, afterId, lookbackSeconds: 10, limit: 1_000 });
+        for (const event of missed) {
+          this.lastSeenId = Math.max(this.lastSeenId, event.id);
+          this.deliver(branchId, event.id, JSON.stringify(event));
+        }
+      } catch (err) {
+        events.warn({ err, branchId }, "could not load the events missed while reconnecting");
+      }
+    }
+    events.info({ afterId }, "caught up on events missed while reconnecting");
   }
 
   private lost(client: pg.Client, error: unknown): void {
@@ -86,6 +114,7 @@ export class EventHub {
       return;
     }
     const { id, branchId } = parsed;
+    if (typeof id === "number") this.lastSeenId = Math.max(this.lastSeenId, id);
     if (typeof id !== "number" || !branchId || !this.byBranch.has(branchId)) return;
     if (parsed.truncated) {
       // Too big for NOTIFY: load it once for all this instance's streams.

@@ -1,28 +1,47 @@
 // A branch's live job events as server-sent events: resumes after Last-Event-ID from the
 // database without a gap (subscribe first, then replay, then pass live events on, skipping any
 // the replay already sent), heartbeats so proxies keep the stream open.
+//
+// Event ids are not in commit order (see branchEventsForResume), so a stream skips an event
+// only when it has sent that very id, never for being lower than the last one, and a resume
+// replays a short window before Last-Event-ID too. (Found by lib/issuance/app-crash.test.ts:
+// "accepted" events committing just after D1's REQUESTED notification were lost.)
 import "server-only";
 import { db } from "@/db";
-import { branchEventsAfter, latestBranchEventId } from "@/db/queries/events";
+import { branchEventsForResume, latestBranchEventId } from "@/db/queries/events";
 import { env } from "@/lib/env";
 import { eventHub } from "./listener";
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_LIMIT = 500;
+/** How far before Last-Event-ID a resume looks for events that committed late. */
+const RESUME_LOOKBACK_SECONDS = 10;
+/** Ids a stream remembers having sent; beyond this the oldest half is forgotten. */
+const SENT_IDS_MAX = 5_000;
 const encoder = new TextEncoder();
 
-const frame = (id: number, payload: string) => encoder.encode(`id: ${id}\nevent: job\ndata: ${payload}\n\n`);
+// The hub hands one event to every stream of the branch in a row: encode it once for all of them.
+let lastFrame: { id: number; payload: string; bytes: Uint8Array } | null = null;
+function frame(id: number, payload: string): Uint8Array {
+  if (lastFrame?.id !== id || lastFrame.payload !== payload) {
+    lastFrame = { id, payload, bytes: encoder.encode(`id: ${id}\nevent: job\ndata: ${payload}\n\n`) };
+  }
+  return lastFrame.bytes;
+}
 
 export function branchEventStream(branchId: string, lastEventId: number | null, signal: AbortSignal): Response {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let sentUpTo = lastEventId ?? 0;
+      // A fresh stream starts at the newest event; a resumed one sends everything it has not.
+      let floor = 0;
+      const sent = new Set<number>();
       let replaying = true;
       const pending: Array<[number, string]> = [];
       const send = (id: number, payload: string) => {
-        if (id <= sentUpTo) return;
-        sentUpTo = id;
+        if (id <= floor || sent.has(id)) return;
+        if (sent.size >= SENT_IDS_MAX) [...sent].slice(0, SENT_IDS_MAX / 2).forEach((old) => sent.delete(old));
+        sent.add(id);
         controller.enqueue(frame(id, payload));
       };
       const unsubscribe = eventHub.subscribe(branchId, (id, payload) => {
@@ -49,11 +68,16 @@ export function branchEventStream(branchId: string, lastEventId: number | null, 
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       await eventHub.ensureConnected();
       if (lastEventId === null) {
-        sentUpTo = await latestBranchEventId({ db, branchId });
+        floor = await latestBranchEventId({ db, branchId });
       } else {
-        for (const e of await branchEventsAfter({ db, branchId, afterId: lastEventId, limit: REPLAY_LIMIT })) {
-          send(e.id, JSON.stringify(e));
-        }
+        const replay = await branchEventsForResume({
+          db,
+          branchId,
+          afterId: lastEventId,
+          lookbackSeconds: RESUME_LOOKBACK_SECONDS,
+          limit: REPLAY_LIMIT,
+        });
+        for (const e of replay) send(e.id, JSON.stringify(e));
       }
       replaying = false;
       for (const [id, payload] of pending) send(id, payload);

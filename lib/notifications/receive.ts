@@ -1,13 +1,13 @@
 // D1 → us: Notify Card Operations (E5). Authenticate (CPU only), bound and validate the body,
-// then apply every operation in one database statement and answer 204 after it commits.
+// then apply every operation in one database statement (shared with any notifications arriving
+// meanwhile) and answer 204 after it commits.
 // Duplicates, late and reordered updates are absorbed by applyD1StatusUpdates.
 import "server-only";
-import { db } from "@/db";
-import { applyD1StatusUpdates } from "@/db/queries/job-updates";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { notificationSchema } from "@/lib/validations/notification";
+import { applyBatched } from "./batcher";
 import { toStatusUpdates } from "./to-updates";
 import { d1NotificationsConfigured, verifyD1Token } from "./token";
 
@@ -44,7 +44,7 @@ export async function receiveNotification(request: Request, issuerId: string): P
   }
 
   const { updates, ignored } = toStatusUpdates(parsed.data.operations);
-  const result = await applyD1StatusUpdates({ db, updates });
+  const result = await applyBatched(updates);
   const correlationId = request.headers.get("x-correlation-id")?.slice(0, 64);
   if (result.unknownCards.length > 0 || ignored > 0) {
     log.info({ correlationId, unknownCards: result.unknownCards, ignored }, "notification operations not applied");

@@ -152,6 +152,22 @@ describe("notification receiver (E5)", () => {
     expect((await notify({ operations: [] })).status).toBe(400);
   });
 
+  it("applies many concurrent notifications (batched into shared commits) each exactly once", async () => {
+    const jobs = await Promise.all(Array.from({ length: 30 }, () => makeJob(db, counter)));
+    const calls = jobs.flatMap((job) => [
+      notify({ operations: [op(job.cardId, "CARD_PROD_READY")] }),
+      notify({ operations: [op(job.cardId, "CARD_PROD_READY")] }), // D1's at-least-once duplicate
+      notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }),
+    ]);
+    const statuses = (await Promise.all(calls)).map((r) => r.status);
+    expect(statuses.every((s) => s === 204)).toBe(true);
+    for (const job of jobs) {
+      expect((await jobState(job.id)).state).toBe("done");
+      const events = await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id));
+      expect(events.map((e) => e.d1Status).sort()).toEqual(["CARD_PROD_DONE", "CARD_PROD_READY"]);
+    }
+  });
+
   it("refuses a body over the size limit with 413", async () => {
     const huge = { operations: [op("c1", "CARD_PROD_DONE", { error: "x".repeat(300_000) })] };
     expect((await notify(huge)).status).toBe(413);

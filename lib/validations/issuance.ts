@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ISSUANCE_REASONS } from "@/db/schema/issuance";
+import { ISSUANCE_REASONS } from "@/lib/issuance/reasons";
 
 export const searchCustomersSchema = z.object({
   query: z.string().trim().min(2, "Type at least 2 characters.").max(64, "Type at most 64 characters."),
@@ -20,9 +20,3 @@ export const retryJobSchema = z.object({
 });
 
 export const jobIdSchema = z.object({ jobId: z.uuid("Choose a card request.") });
-
-export const REASON_LABEL: Record<(typeof ISSUANCE_REASONS)[number], string> = {
-  CREATION: "New card",
-  REPLACEMENT: "Replacement (lost, stolen or damaged)",
-  RENEWAL: "Renewal (card expiring)",
-};

@@ -11,16 +11,32 @@ export const metadata: Metadata = { title: "Sign in" };
 // Demo sign-ins and SSO depend on runtime settings, not on the build.
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
-  const { ended } = await searchParams;
+function endedMessage(ended: string | undefined, idle: string | undefined): string | null {
+  if (idle !== undefined || ended === "idle") {
+    return `You were signed out after ${env.SESSION_IDLE_MINUTES} minutes without activity. Sign in again to continue.`;
+  }
+  if (ended === "expired") {
+    return `Your session has ended: sessions last at most ${env.SESSION_MAX_AGE_HOURS} hours. Sign in again to continue.`;
+  }
+  if (ended !== undefined) {
+    return "Your session has ended (signed out elsewhere, or your account was changed). Sign in again to continue.";
+  }
+  return null;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string; idle?: string }> }) {
+  const { ended, idle } = await searchParams;
+  const message = endedMessage(ended, idle);
   return (
     <div className="space-y-6">
       <header className="text-center">
         <h1 className="text-2xl font-bold text-brand-900">Branch Instant Issuance</h1>
         <p className="mt-1 text-slate-700">Sign in to issue and manage cards at your branch.</p>
       </header>
-      {ended !== undefined ? (
-        <Alert tone="info">Your session has ended (your account was changed). Sign in again to continue.</Alert>
+      {message ? (
+        <Alert tone="info" id="session-ended" live>
+          {message}
+        </Alert>
       ) : null}
       <Card>
         <LoginForm />

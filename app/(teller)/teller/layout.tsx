@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { IdleTimer } from "@/components/idle-timer";
 import { LiveBadge, LiveEvents } from "@/components/live-events";
 import { db } from "@/db";
 import { latestBranchEventId } from "@/db/queries/events";
 import { guardPage } from "@/lib/auth/page-guard";
+import { idleTimeoutApplies } from "@/lib/auth/session-policy";
+import { env } from "@/lib/env";
 
 export default async function TellerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("teller");
@@ -15,6 +18,7 @@ export default async function TellerLayout({ children }: { children: ReactNode }
       <AppShell user={user} area="Counter" nav={nav} status={<LiveBadge />}>
         {children}
       </AppShell>
+      {idleTimeoutApplies(user.role) ? <IdleTimer idleMinutes={env.SESSION_IDLE_MINUTES} /> : null}
     </LiveEvents>
   );
 }

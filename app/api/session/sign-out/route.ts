@@ -1,4 +1,7 @@
-import { signOut } from "@/lib/auth/auth";
+import { db } from "@/db";
+import { endSession } from "@/db/queries/sessions";
+import { auth, signOut } from "@/lib/auth/auth";
+import { sameOrigin } from "@/lib/auth/origin";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
 
@@ -6,12 +9,13 @@ export const dynamic = "force-dynamic";
 
 /**
  * Signing out is a plain form POST, so it works the same before the page has hydrated. Only the
- * app's own pages may post here (Origin check); it ends only the caller's own session.
+ * app's own pages may post here (Origin check); it ends only the caller's own session, both the
+ * cookie and its server-side record, so a copy of the cookie is worthless afterwards.
  */
 export const POST = route("session.signOut", async (request: Request) => {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && new URL(origin).host !== host) throw new AppError("forbidden:route");
+  if (!sameOrigin(request.headers)) throw new AppError("forbidden:route");
+  const sessionId = (await auth())?.user?.sessionId;
+  if (sessionId) await endSession({ db, id: sessionId, reason: "sign_out" });
   await signOut({ redirect: false });
   return new Response(null, { status: 303, headers: { location: "/login" } });
 });

@@ -1,0 +1,60 @@
+// Response security headers. The static ones are set for every response by next.config.mjs;
+// pages get a Content Security Policy with a fresh nonce from proxy.ts, which Next.js reads from
+// the request's CSP header and puts on its own scripts. Imported by next.config.mjs, so it must
+// stay free of path aliases and non-erasable TypeScript syntax (like lib/env.ts).
+
+/** Two years, subdomains included: browsers then refuse plain HTTP to the bank's host. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "Strict-Transport-Security", value: HSTS },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // For browsers that predate CSP's frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** API and D1 responses are data, never documents: nothing may run, load or frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** 128 random bits, base64: unguessable and different on every request. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export type PageCspOptions = {
+  /** React's development build needs eval for its debugging features. */
+  dev?: boolean;
+  /** Origins a form may post to besides ours (the bank's SSO, whose sign-in starts with a form). */
+  formActionOrigins?: readonly string[];
+};
+
+/**
+ * The pages' policy: scripts only with this request's nonce ('strict-dynamic' lets them load
+ * Next.js's chunks), styles from our origin or with the nonce, style attributes allowed (charts
+ * size their bars with them; they cannot run code), no plugins, no framing, no foreign forms.
+ */
+export function pageCsp(nonce: string, options: PageCspOptions = {}): string {
+  const formAction = ["'self'", ...(options.formActionOrigins ?? [])].join(" ");
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** The nonce of a page policy, for tests and for server components that render scripts. */
+export function nonceOf(csp: string | null | undefined): string | null {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? "")?.[1] ?? null;
+}
