@@ -12,15 +12,14 @@ import { pino } from "pino";
 import { createDb, createPool, type Database } from "../../db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
-import { seedDemo } from "../../db/seed.ts";
+import { seedCustomers, seedDemo } from "../../db/seed.ts";
 import { freePort } from "../../db/testing/database.ts";
 import { ensureBuild } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/local.ts";
-import { SIM_ISSUER_ID, SIM_NOTIFY_CLIENT_ID } from "../../scripts/lib/simulator.ts";
+import { d1EnvFor, SIM_ISSUER_ID, SIM_NOTIFY_CLIENT_ID } from "../../scripts/lib/simulator.ts";
 import { ensureDevPki } from "../../sim/pki.ts";
 import { startSimulator, type RunningSimulator } from "../../sim/server.ts";
 import { onCleanup } from "./cleanup";
-import { seedManyCustomers } from "./customers";
 import { groupRssMB, startProcess, waitForHttp, type Proc } from "./procs";
 
 // Not 4190: it is on the fetch standard's list of blocked ports ("bad port").
@@ -65,7 +64,7 @@ export async function ensureCustomers(database: Db, total: number): Promise<void
   if ((rows[0]?.n ?? 0) >= total) return;
   const started = performance.now();
   say(`seeding ${total.toLocaleString("en")} customers…`);
-  await seedManyCustomers(database.pool, total, (n) => {
+  await seedCustomers(database.db, total, (n) => {
     if (n % 200_000 === 0) say(`  ${n.toLocaleString("en")} customers`);
   });
   await database.pool.query("vacuum analyze customers");
@@ -114,16 +113,7 @@ export async function startSim(dir: string, appUrl: string): Promise<Sim> {
   });
   onCleanup("simulator", () => sim.stop());
   const appEnv = {
-    D1_ISSUER_ID: SIM_ISSUER_ID,
-    D1_BANKING_URL: sim.bankingUrl,
-    D1_AUTHZ_URL: sim.tokenUrl.replace(/\/oauth2\/token$/, ""),
-    D1_TLS_CERT_FILE: pki.issuerClient.certPath,
-    D1_TLS_KEY_FILE: pki.issuerClient.keyPath,
-    D1_TLS_CA_FILE: pki.ca.certPath,
-    D1_SIGNING_KEY_FILE: pki.issuerSigning.privateKeyPath,
-    D1_SIGNING_KID: pki.issuerSigning.kid,
-    D1_ENCRYPTION_KEY_FILE: pki.simEncryption.publicKeyPath,
-    D1_ENCRYPTION_KID: pki.simEncryption.kid,
+    ...d1EnvFor(pki, sim),
     D1_NOTIFY_CLIENT_ID: SIM_NOTIFY_CLIENT_ID,
     D1_NOTIFY_CLIENT_SECRET: NOTIFY_SECRET,
   };
