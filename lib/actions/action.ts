@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { assertBranch, recordActivity, requireRole, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { isDatabaseUnavailable } from "@/db/queries/pg-error";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestMeta } from "@/lib/request";
@@ -46,6 +47,10 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
         if (error.status >= 500) log.error({ action: def.name, err: error, detail: error.detail }, "action failed");
         else log.info({ action: def.name, code: error.code }, "action refused");
         return { ok: false, ...error.toJSON() };
+      }
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ action: def.name, err: error }, "action: database unavailable");
+        return { ok: false, ...new AppError("unavailable:database").toJSON() };
       }
       // Never forward an unknown error's message to the browser; log it with context.
       log.error({ action: def.name, err: error }, "action crashed");
