@@ -3,6 +3,7 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
+import { sessionUserFields } from "./users";
 
 /** Starts a session at sign-in and prunes records long past any possible lifetime. */
 export async function createSession({ db, userId, pruneAfterHours }: { db: Executor; userId: string; pruneAfterHours: number }) {
@@ -16,16 +17,7 @@ export async function createSession({ db, userId, pruneAfterHours }: { db: Execu
 export async function findSessionRecord({ db, userId, sessionId }: { db: Executor; userId: string; sessionId: string }) {
   const [row] = await db
     .select({
-      user: {
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        branchId: users.branchId,
-        active: users.active,
-        mustChangePassword: users.mustChangePassword,
-        sessionVersion: users.sessionVersion,
-      },
+      user: sessionUserFields,
       session: {
         ended: sql<boolean>`${userSessions.endedAt} is not null`,
         endReason: userSessions.endReason,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users, type Role } from "@/db/schema";
+import { users, type Role, type User } from "@/db/schema";
 
 export async function findUserByEmail({ db, email }: { db: Executor; email: string }) {
   const [row] = await db
@@ -11,26 +11,19 @@ export async function findUserByEmail({ db, email }: { db: Executor; email: stri
   return row ?? null;
 }
 
-/** The row a session is re-checked against on every request (active, role, branch, version). */
-export async function findSessionUser({ db, id }: { db: Executor; id: string }) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      branchId: users.branchId,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  return row ?? null;
-}
+/** What a session is re-checked against on every request (active, role, branch, version). */
+export const sessionUserFields = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  branchId: users.branchId,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  sessionVersion: users.sessionVersion,
+};
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+export type SessionUser = Pick<User, keyof typeof sessionUserFields>;
 
 export async function markSignedIn({ db, id }: { db: Executor; id: string }) {
   await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, id));
