@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { groupRss } from "../../scripts/lib/app-harness.ts";
 import { onCleanup } from "./cleanup";
 
 export type Proc = { child: ChildProcess; name: string; stop: () => Promise<void>; output: () => string };
@@ -49,28 +50,9 @@ export async function waitForHttp(url: string, proc: Proc | null, timeoutMs: num
   throw new Error(`${url} did not answer within ${timeoutMs} ms${proc ? `:\n${proc.output()}` : ""}`);
 }
 
-function rssKiB(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
 /** Resident memory of every process in the group (next start and any worker it forked), in MB. */
 export function groupRssMB(pgid: number): number {
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name (which may contain spaces): state ppid pgrp …
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) total += rssKiB(Number(entry));
-    } catch {}
-  }
-  return total / 1024;
+  return groupRss(pgid) / (1024 * 1024);
 }
 
 /** CPU seconds used so far by every process in the group (user + system). */

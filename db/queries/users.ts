@@ -11,14 +11,19 @@ export async function findUserByEmail({ db, email }: { db: Executor; email: stri
   return row ?? null;
 }
 
-/** What a session is re-checked against on every request (active, role, branch, version). */
-export const sessionUserFields = {
+/** Who a user is, without secrets: the base of every view of users. */
+const userFields = {
   id: users.id,
   name: users.name,
   email: users.email,
   role: users.role,
   branchId: users.branchId,
   active: users.active,
+};
+
+/** What a session is re-checked against on every request (active, role, branch, version). */
+export const sessionUserFields = {
+  ...userFields,
   mustChangePassword: users.mustChangePassword,
   sessionVersion: users.sessionVersion,
 };
@@ -49,26 +54,13 @@ export async function setPassword({
 /** Users without secrets, for admin screens and APIs. */
 export function listUsers({ db }: { db: Executor }) {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      branchId: users.branchId,
-      active: users.active,
-      lastSignInAt: users.lastSignInAt,
-    })
+    .select({ ...userFields, lastSignInAt: users.lastSignInAt })
     .from(users)
     .orderBy(users.email);
 }
 
 const adminView = {
-  id: users.id,
-  name: users.name,
-  email: users.email,
-  role: users.role,
-  branchId: users.branchId,
-  active: users.active,
+  ...userFields,
   mustChangePassword: users.mustChangePassword,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   lastSignInAt: users.lastSignInAt,
