@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/config";
+import { BASE_URL, chromiumLaunchOptions } from "./e2e/support/config";
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,7 +15,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     trace: "retain-on-failure",
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },

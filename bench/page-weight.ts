@@ -3,7 +3,7 @@
 // at level 9 as a CDN would serve it; and the time until the counter's search box is hydrated
 // (React has attached its handlers) in Chromium. Baseline: a bare Next.js page with one client
 // input (bench/baseline-next), built with the same Next.js.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
@@ -11,6 +11,7 @@ import { bareNextDir, startBareNext } from "./lib/baselines";
 import type { Context } from "./lib/context";
 import { check, row, type Row } from "./lib/results";
 import { round, summarize } from "./lib/stats";
+import { chromiumLaunchOptions } from "../scripts/lib/chromium.ts";
 import { appDir, say } from "./lib/stack";
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
@@ -29,7 +30,6 @@ function firstLoad(appDir: string, route: string): { gzipKB: number; rawKB: numb
   return { gzipKB: gz / 1000, rawKB: raw / 1000 };
 }
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 /** Milliseconds from navigation start until #customer-search carries React's props (hydrated). */
 async function timeToInteractive(browser: Browser, url: string, cookie: string | null, runs: number): Promise<number[]> {
@@ -69,9 +69,8 @@ export async function pageWeightBenchmark(ctx: Context): Promise<Row[]> {
       rows.push(row({ benchmark, metric: `first-load JS ${route}`, value: round(w.gzipKB, 1), unit: "kB gzip", baseline: round(base.gzipKB, 1), baselineName: baseName,
         target: "< 200 kB", met: check(w.gzipKB, "<", 200), note: `${round(w.rawKB, 0)} kB uncompressed (bare page ${round(base.rawKB, 0)} kB)` }));
     }
-    const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
     say("page weight: time to an interactive search box in Chromium…");
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const runs = ctx.opts.quick ? 5 : 10;
       const app = summarize(await timeToInteractive(browser, `${ctx.app.url}/teller`, await ctx.tellerCookie(), runs));
