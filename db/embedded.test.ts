@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "./embedded";
+
+// Not mkdtemp: as root, PostgreSQL runs as `postgres`, which must reach the directory.
+const dir = path.join(tmpdir(), `bii-embedded-test-${randomBytes(4).toString("hex")}`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Processes whose command line mentions `text` (here: a data directory). */
+function processesMentioning(text: string): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe("startEmbeddedPostgres", () => {
+  it("fails on a taken port with PostgreSQL's reason and the port, not `undefined`, and leaves no server", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const error = await startEmbeddedPostgres({ dir, port, persistent: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toMatchObject({ code: "EADDRINUSE", port });
+      expect((error as Error).message).toMatch(new RegExp(`PostgreSQL stopped while starting on port ${port} \\(exit code 1\\): .*Address already in use`));
+      expect(processesMentioning(dir)).toEqual([]);
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
+});
