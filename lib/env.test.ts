@@ -9,6 +9,12 @@ describe("settings", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("has settings for every port npm start listens on, validated", () => {
+    expect(loadEnv({})).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 54329, SIM_PORT: 8443, SIM_ADMIN_PORT: 8444 });
+    expect(loadEnv({ SIM_PORT: "9443", SIM_ADMIN_PORT: "0" })).toMatchObject({ SIM_PORT: 9443, SIM_ADMIN_PORT: 0 });
+    expect(() => loadEnv({ SIM_PORT: "https", SIM_ADMIN_PORT: "70000" })).toThrow(/SIM_PORT[\s\S]*SIM_ADMIN_PORT/);
+  });
+
   it("names every invalid setting in one message", () => {
     expect(() => loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" })).toThrow(
       /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,

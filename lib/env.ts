@@ -72,6 +72,11 @@ const serverSchema = z.object({
   AUTH_OIDC_ROLE_CLAIM: z.string().default("role"),
   AUTH_OIDC_BRANCH_CLAIM: z.string().default("branch"),
 
+  // The D1 simulator npm start runs when D1_BANKING_URL is unset: its D1 API and control page
+  // (0 = any free port). Move them, with PORT and EMBEDDED_PG_PORT, to run two checkouts at once.
+  SIM_PORT: int(8443, 0, 65535),
+  SIM_ADMIN_PORT: int(8444, 0, 65535),
+
   // Thales D1 (issuer → D1). Unset: npm start runs the D1 simulator and fills these in.
   D1_ISSUER_ID: z.string().length(10, "D1_ISSUER_ID is exactly 10 characters").optional(),
   D1_BANKING_URL: z.url().optional(),
