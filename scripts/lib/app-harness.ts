@@ -137,17 +137,29 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
   };
 }
 
-/** Sums VmRSS over the processes whose process group is `pgid` (Linux /proc). */
-export function groupRss(pgid: number): number {
-  let total = 0;
+/** The live (not zombie) processes whose process group is `pgid` (Linux /proc). */
+export function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // Fields after the command name "(...)": state ppid pgrp …
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      if (Number(fields[2]) === pgid && fields[0] !== "Z") pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** Sums VmRSS over the processes whose process group is `pgid`. */
+export function groupRss(pgid: number): number {
+  let total = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (rss) total += Number(rss[1]) * 1024;
     } catch {
       // The process ended while we looked.
