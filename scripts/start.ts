@@ -1,102 +1,121 @@
 // npm start — the whole product on one command. With no DATABASE_URL it runs an embedded
 // PostgreSQL under .data/, migrates, seeds demo data on first run, builds the app when needed,
-// starts it and prints where to go. Ctrl-C stops every process it started.
-import { spawn, type ChildProcess } from "node:child_process";
+// starts it and prints where to go. Ctrl-C stops every process it started. Every step that can
+// fail is named, so a failure says what failed and why, and stops whatever had started.
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { closeDatabase, ensureDataDir, loadDotEnv, localAuthSecret, openDatabase, ROOT, type LocalDatabase } from "./lib/local.ts";
 import { ensureBuild } from "./lib/build.ts";
+import { startApp, type AppProcess } from "./lib/app-process.ts";
+import { checkPorts, portErrorFrom, portsInUseReport, portsNeeded, type PortNeed } from "./lib/ports.ts";
 import { startLocalSimulator, type LocalSimulator } from "./lib/simulator.ts";
+import { describeError, step, StepError } from "./lib/steps.ts";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`[start] ${line}`);
-
-loadDotEnv();
-const { env } = await import("../lib/env.ts");
-const { migrateDatabase } = await import("../db/migrate.ts");
-const { createDb, createPool } = await import("../db/client.ts");
-const { seedDemo } = await import("../db/seed.ts");
-const { DEMO_PASSWORD, DEMO_USERS } = await import("../db/seed-data.ts");
+const fail = (line: string) => console.error(`[start] ${line}`);
 
 let database: LocalDatabase | null = null;
 let simulator: LocalSimulator | null = null;
-let app: ChildProcess | null = null;
+let app: AppProcess | null = null;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (stopping) return new Promise<never>(() => {});
   stopping = true;
-  say("Stopping…");
-  if (app?.pid && app.exitCode === null) {
-    const exited = new Promise((resolve) => app?.once("exit", resolve));
-    // The app runs in its own process group so that its workers stop with it.
-    try {
-      process.kill(-app.pid, "SIGTERM");
-    } catch {}
-    await Promise.race([exited, sleep(10_000)]);
-    try {
-      process.kill(-app.pid, "SIGKILL");
-    } catch {}
-  }
+  const started = Boolean(app || simulator || database);
+  if (started) say("Stopping…");
+  await app?.stop();
   await simulator?.stop().catch(() => {});
   await closeDatabase(database);
-  say("Stopped.");
+  if (started) say("Stopped.");
   process.exit(code);
 }
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-async function waitUntilReady(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {}
-    await sleep(250);
+/** Says what failed: taken ports with their holder and setting, else the step and the reason. */
+async function report(error: unknown, needs: PortNeed[], debug: boolean): Promise<void> {
+  const stepName = error instanceof StepError ? error.step : null;
+  const cause = error instanceof StepError ? error.cause : error;
+  const ports = await portErrorFrom(error, needs);
+  if (ports) {
+    fail(`Start-up failed while ${stepName ?? "starting"}:`);
+    for (const line of portsInUseReport(ports, ROOT)) fail(line);
+  } else {
+    fail(`Start-up failed while ${stepName ?? "starting"}: ${describeError(cause)}`);
   }
-  return false;
+  if (debug) console.error(cause);
 }
 
+loadDotEnv();
+let needs: PortNeed[] = [];
+let debug = false;
 try {
+  const { env } = await step("reading the settings", () => import("../lib/env.ts"));
+  debug = env.LOG_LEVEL === "debug" || env.LOG_LEVEL === "trace";
+  // Before anything starts: a port in use stops us here, with nothing to clean up.
+  needs = portsNeeded(env);
+  await step("checking the ports", () => checkPorts(needs));
+
+  const { migrateDatabase } = await import("../db/migrate.ts");
+  const { createDb, createPool } = await import("../db/client.ts");
+  const { seedDemo } = await import("../db/seed.ts");
+  const { DEMO_PASSWORD, DEMO_USERS } = await import("../db/seed-data.ts");
+
   const embedded = !env.DATABASE_URL;
-  database = await openDatabase(env, say);
-  await migrateDatabase(database.url);
+  database = await step(embedded ? "starting the embedded PostgreSQL" : "opening the database", () => openDatabase(env, say));
+  const url = database.url;
+  await step("migrating the database", () => migrateDatabase(url));
   say("Database migrated.");
   if (embedded) {
-    const pool = createPool(database.url, 2);
-    if (await seedDemo(createDb(pool))) say("Seeded the demo data (first run).");
-    await pool.end();
+    await step("seeding the demo data", async () => {
+      const pool = createPool(url, 2);
+      try {
+        if (await seedDemo(createDb(pool))) say("Seeded the demo data (first run).");
+      } finally {
+        await pool.end();
+      }
+    });
   }
 
-  if (!dev && !ensureBuild(say)) {
-    say("The build failed; see the output above.");
-    await shutdown(1);
+  if (!dev) {
+    await step("building the app", () => {
+      if (!ensureBuild(say)) throw new Error("next build failed; see its output above");
+    });
   }
 
   // No real D1 configured: run the simulator, with its dev PKI under .data/pki.
   if (!env.D1_BANKING_URL) {
-    simulator = await startLocalSimulator({ dataDir: ensureDataDir(), appUrl: `http://127.0.0.1:${env.PORT}` });
+    simulator = await step("starting the D1 simulator", () =>
+      startLocalSimulator({ dataDir: ensureDataDir(), appUrl: `http://127.0.0.1:${env.PORT}`, port: env.SIM_PORT, adminPort: env.SIM_ADMIN_PORT }),
+    );
     say(`D1 simulator on ${simulator.sim.url} (control page: ${simulator.sim.adminUrl ?? "off"}).`);
   }
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...simulator?.appEnv,
-    DATABASE_URL: database.url,
+    DATABASE_URL: url,
     AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
     DEMO_MODE: String(env.DEMO_MODE || embedded),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
   };
-  const next = path.join(ROOT, "node_modules", ".bin", "next");
-  app = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], {
+  const readyHost = env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST;
+  const running = startApp({
+    command: path.join(ROOT, "node_modules", ".bin", "next"),
+    args: [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST],
     cwd: ROOT,
     env: childEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
+    port: env.PORT,
+    host: env.HOST,
+    readyUrl: `http://${readyHost}:${env.PORT}/api/ready`,
+    timeoutMs: 120_000,
   });
-  app.on("exit", (code) => {
+  app = running;
+  await step("starting the app", () => running.ready);
+  running.child.on("exit", (code) => {
     if (!stopping) {
       say(`The app stopped unexpectedly (exit code ${code}).`);
       void shutdown(code ?? 1);
@@ -104,14 +123,9 @@ try {
   });
 
   const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
-  const url = `http://${host}:${env.PORT}`;
-  if (!(await waitUntilReady(`http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}/api/ready`, 120_000))) {
-    say("The app did not become ready within 2 minutes.");
-    await shutdown(1);
-  }
   const lines = [
     "",
-    `  Branch Instant Issuance is running: ${url}`,
+    `  Branch Instant Issuance is running: http://${host}:${env.PORT}`,
     "",
     ...(embedded
       ? [
@@ -126,6 +140,9 @@ try {
   ];
   console.log(lines.join("\n"));
 } catch (error) {
-  console.error(error);
-  await shutdown(1);
+  // A Ctrl-C during start-up makes the step in progress fail; that is not worth a report.
+  if (!stopping) {
+    await report(error, needs, debug);
+    await shutdown(1);
+  }
 }

@@ -44,13 +44,19 @@ export async function openDatabase(
     port,
     persistent: true,
   });
-  const admin = new pg.Client({ connectionString: embedded.url("postgres") });
-  await admin.connect();
   try {
-    const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [EMBEDDED_DB_NAME]);
-    if (!rowCount) await admin.query(`CREATE DATABASE ${EMBEDDED_DB_NAME}`);
-  } finally {
-    await admin.end();
+    const admin = new pg.Client({ connectionString: embedded.url("postgres") });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [EMBEDDED_DB_NAME]);
+      if (!rowCount) await admin.query(`CREATE DATABASE ${EMBEDDED_DB_NAME}`);
+    } finally {
+      await admin.end();
+    }
+  } catch (error) {
+    // The caller never gets a handle to stop it, so stop it here rather than leave it running.
+    await closeDatabase({ url: "", embedded });
+    throw error;
   }
   return { url: embedded.url(EMBEDDED_DB_NAME), embedded };
 }

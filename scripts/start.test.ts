@@ -1,0 +1,78 @@
+// Runs the real `npm start` script up to its first failure: a taken port (found before anything
+// starts) and a database that refuses connections.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type Server } from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../db/testing/database";
+import { groupPids } from "./lib/app-harness";
+import { ROOT } from "./lib/local";
+
+let servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  servers = [];
+});
+
+async function holdPort(): Promise<number> {
+  const server = createServer();
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as { port: number }).port;
+}
+
+/** The environment without the test run's settings, as in a fresh shell (NODE_ENV: the default). */
+function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|TEST_DATABASE_URL|AUTH_|D1_|SIM_|LOG_|PORT$|HOST$|EMBEDDED_PG_PORT$|DEMO_MODE$)/.test(key));
+  return { ...Object.fromEntries(kept), NODE_ENV: "development", ...settings };
+}
+
+async function runStart(settings: Record<string, string>) {
+  // Its own process group, to check afterwards that nothing it started is left.
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    env: cleanEnv(settings),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  return { code, stdout, stderr, left: groupPids(child.pid!) };
+}
+
+describe("npm start", () => {
+  it("stops before starting anything when a port is taken, naming the port, its holder and its setting", async () => {
+    const taken = await holdPort();
+    const result = await runStart({
+      EMBEDDED_PG_PORT: String(taken),
+      SIM_PORT: String(await freePort()),
+      SIM_ADMIN_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Start-up failed while checking the ports:");
+    expect(result.stderr).toContain(`Port ${taken} is already in use: the embedded PostgreSQL cannot listen on 127.0.0.1:${taken} (setting EMBEDDED_PG_PORT).`);
+    expect(result.stderr).toContain(`(pid ${process.pid}`);
+    expect(result.stderr).toMatch(/EMBEDDED_PG_PORT=\d+ npm start/);
+    expect(result.stdout).not.toContain("Starting the embedded PostgreSQL");
+    expect(result.left).toEqual([]);
+  }, 60_000);
+
+  it("names the failing step and its reason when the database refuses connections", async () => {
+    const closed = await freePort();
+    const result = await runStart({
+      DATABASE_URL: `postgres://issuance:secret@localhost:${closed}/issuance`,
+      SIM_PORT: String(await freePort()),
+      SIM_ADMIN_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`Start-up failed while migrating the database: [^]*ECONNREFUSED [^]*${closed}`));
+    expect(result.stderr).not.toMatch(/^undefined$/m);
+    expect(result.left).toEqual([]);
+  }, 60_000);
+});
