@@ -112,10 +112,12 @@ export function portsInUseReport(error: PortsInUseError, root: string): string[]
   }
   const sameCheckout = error.taken.find((t) => t.holder?.npmStart?.cwd && path.resolve(t.holder.npmStart.cwd) === path.resolve(root));
   if (sameCheckout?.holder?.npmStart) {
-    lines.push(
+    // Other ports would not help: the two would share .data/ (PostgreSQL's data directory).
+    return [
+      ...lines,
       `Another \`npm start\` of this checkout is running (pid ${sameCheckout.holder.npmStart.pid}): stop it first (Ctrl-C in its terminal).`,
       "Two of one checkout would share .data/; to run two side by side, start the other from another checkout with other ports.",
-    );
+    ];
   }
   const moves = error.taken.map(({ need, suggestion }) => `${need.setting}=${suggestion ?? "<a free port>"}`);
   lines.push(`To use other ports, set them in .env or on the command line, e.g. \`${moves.join(" ")} npm start\`.`);
