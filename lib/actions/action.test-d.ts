@@ -4,10 +4,13 @@
 import { useActionState } from "react";
 import { expectTypeOf } from "vitest";
 import { createBranchAction } from "@/lib/actions/admin/create-branch";
+import type { createUserAction } from "@/lib/actions/admin/create-user";
+import type { updateUserAction } from "@/lib/actions/admin/update-user";
 import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabled";
 import { closeJobAction } from "@/lib/actions/teller/close-job";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { retryJobAction } from "@/lib/actions/teller/retry-job";
+import { fieldNames, type FieldName } from "./fields";
 import type { ActionResult, ActionState } from "./result";
 
 const jobId = "3f1c7a52-8a2b-4c3d-9e4f-5a6b7c8d9e0f";
@@ -51,4 +54,14 @@ export function useFormState() {
   const [state, dispatch] = useActionState(createBranchAction, null);
   expectTypeOf(state).toEqualTypeOf<ActionState<{ id: string; code: string }>>();
   expectTypeOf(dispatch).parameter(0).toEqualTypeOf<FormData>();
+}
+
+export function formFieldNames() {
+  const field = fieldNames<typeof createBranchAction>();
+  expectTypeOf(field("code")).toEqualTypeOf<"code">();
+  // @ts-expect-error -- not a field of createBranchSchema
+  field("branchCode");
+
+  // Fields shared by two forms take only the names both actions parse.
+  expectTypeOf<FieldName<typeof createUserAction | typeof updateUserAction>>().toEqualTypeOf<"name" | "email" | "role" | "branchId">();
 }
