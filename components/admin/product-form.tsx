@@ -11,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
+import { checkFaceSizeFirst } from "./check-face-size";
 import { FormField } from "./form-field";
 import { ProductFields } from "./product-fields";
 
@@ -20,7 +22,7 @@ const updateField = fieldNames<typeof updateProductAction>();
 
 /** Creates a product, or edits one when `product` is given. */
 export function ProductForm({ product, branches }: { product?: AdminProduct; branches: Branch[] }) {
-  const [state, formAction, pending] = useActionState(product ? updateProductAction : createProductAction, null);
+  const [state, formAction, pending] = useActionState(checkFaceSizeFirst(product ? updateProductAction : createProductAction), null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -50,7 +52,7 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
           label={product?.cardFaceImage ? "Replace the image" : "Upload an image"}
           type="file"
           accept="image/png,image/jpeg,image/webp"
-          hint="PNG, JPEG or WebP, at most 512 KB. SVG is not accepted."
+          hint={`PNG, JPEG or WebP, at most ${CARD_FACE_MAX_BYTES / 1024} KB. SVG is not accepted.`}
         />
         {product?.cardFaceImage ? <Checkbox name={updateField("removeFaceImage")} label="Remove the current image" /> : null}
       </fieldset>

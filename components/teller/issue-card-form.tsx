@@ -4,7 +4,7 @@
 // product's emboss rules), station; then a review step and one confirm. The request key is
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
-import { useActionState, useState } from "react";
+import { useActionState, useCallback, useState } from "react";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
@@ -37,6 +37,10 @@ export function IssueCardForm(props: {
   const [name, setName] = useState(() => (product ? toEmbossName(props.customerName, product.embossRules) : ""));
   const [stationId, setStationId] = useState(stations.find((s) => s.isDefault)?.id ?? stations[0]?.id ?? "");
   const [reviewing, setReviewing] = useState(false);
+  // A stable callback ref runs when the review box mounts, i.e. once per opening of the review
+  // step. An inline arrow would be a new ref on every render, which React detaches and attaches
+  // again, pulling focus back from wherever the teller has moved it since.
+  const focusReview = useCallback((el: HTMLElement | null) => el?.focus(), []);
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
   const problems = product ? embossProblems(name, product.embossRules) : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
@@ -138,7 +142,7 @@ export function IssueCardForm(props: {
         <input type="hidden" name={field("reason")} value={reason} />
         <input type="hidden" name={field("nameOnCard")} value={name} />
         <input type="hidden" name={field("stationId")} value={stationId} />
-        <section aria-labelledby="review-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4" tabIndex={-1} ref={(el) => el?.focus()}>
+        <section aria-labelledby="review-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4" tabIndex={-1} ref={focusReview}>
           <h3 id="review-heading" className="font-semibold">Check before issuing</h3>
           <p className="mt-1">
             {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
