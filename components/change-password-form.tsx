@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { changePasswordAction } from "@/lib/actions/auth/change-password";
+import { fieldNames } from "@/lib/actions/fields";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,10 +10,12 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
+const field = fieldNames<typeof changePasswordAction>();
+
 const FIELDS = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
-  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+  { name: field("currentPassword"), label: "Current password", autoComplete: "current-password" },
+  { name: field("newPassword"), label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
+  { name: field("confirmPassword"), label: "New password again", autoComplete: "new-password" },
 ] as const;
 
 export function ChangePasswordForm() {

@@ -2,17 +2,20 @@
 
 import { useActionState } from "react";
 import { createBranchAction } from "@/lib/actions/admin/create-branch";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
+const field = fieldNames<typeof createBranchAction>();
+
 const FIELDS = [
-  { name: "code", label: "Branch code", hint: "e.g. BR042" },
-  { name: "name", label: "Name", hint: "" },
-  { name: "address", label: "Address", hint: "" },
-  { name: "timezone", label: "Time zone", hint: "e.g. Europe/Berlin" },
+  { name: field("code"), label: "Branch code", hint: "e.g. BR042" },
+  { name: field("name"), label: "Name", hint: "" },
+  { name: field("address"), label: "Address", hint: "" },
+  { name: field("timezone"), label: "Time zone", hint: "e.g. Europe/Berlin" },
 ] as const;
 
 export function CreateBranchForm() {

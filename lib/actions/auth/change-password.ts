@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findUserByEmail, setPassword } from "@/db/queries/users";
@@ -11,7 +10,7 @@ import { ROLES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/validations/password";
 
-const changePassword = createAction({
+export const changePasswordAction = createAction({
   name: "changePassword",
   roles: ROLES,
   input: changePasswordSchema,
@@ -30,10 +29,5 @@ const changePassword = createAction({
     });
     return null;
   },
+  redirectTo: () => "/",
 });
-
-export async function changePasswordAction(...args: Parameters<typeof changePassword>) {
-  const result = await changePassword(...args);
-  if (result.ok) redirect("/");
-  return result;
-}

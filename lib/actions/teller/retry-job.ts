@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { findJobView } from "@/db/queries/job-views";
 import { createAction } from "@/lib/actions/action";
@@ -11,7 +10,8 @@ import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { retryJobSchema } from "@/lib/validations/issuance";
 
-const retryJob = createAction({
+/** Issues the failed card again on another station, once, and opens the new job. */
+export const retryJobAction = createAction({
   name: "retryJob",
   roles: AREA_ROLES.teller,
   input: retryJobSchema,
@@ -40,11 +40,5 @@ const retryJob = createAction({
     );
     return { jobId: job.id };
   },
+  redirectTo: (data) => `/teller/jobs/${data.jobId}`,
 });
-
-/** Issues the failed card again on another station, once, and opens the new job. */
-export async function retryJobAction(...args: Parameters<typeof retryJob>) {
-  const result = await retryJob(...args);
-  if (result.ok) redirect(`/teller/jobs/${result.data.jobId}`);
-  return result;
-}
