@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Branch } from "@/db/schema";
-import { ROLES, type Role } from "@/db/schema/users";
+import { isRole, ROLES, type Role } from "@/lib/vocabulary";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
@@ -28,7 +28,7 @@ export function UserFields({ form, values, branches, errors }: { form: string; v
       <FormField form={form} errors={errors} name={field("email")} label="E-mail address" type="email" defaultValue={values.email} autoComplete="off" required />
       <div>
         <Label htmlFor={`${form}-role`}>Role</Label>
-        <Select id={`${form}-role`} name={field("role")} defaultValue={values.role ?? "teller"} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={Boolean(errors?.role)} aria-describedby={`${form}-role-error`} className="mt-1">
+        <Select id={`${form}-role`} name={field("role")} defaultValue={values.role ?? "teller"} onChange={(e) => { if (isRole(e.target.value)) setRole(e.target.value); }} aria-invalid={Boolean(errors?.role)} aria-describedby={`${form}-role-error`} className="mt-1">
           {ROLES.map((r) => (
             <option key={r} value={r}>{ROLE_LABEL[r]}</option>
           ))}

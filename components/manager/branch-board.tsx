@@ -1,17 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { BranchJob } from "@/db/queries/branch-jobs";
-import type { BranchStats } from "@/db/queries/branch-stats";
+import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
 import { LiveBadge } from "./live-badge";
 import { fetchJson, useBranchLive } from "./use-branch-live";
-
-type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
-export type BoardData = { branchId: string; jobs: Job[]; inProgress: number; stats: BranchStats; at: string };
 
 /** The branch board, refreshed by the branch's job events (managers) or every 15 s (admins). */
 export function BranchBoard({ initial, live }: { initial: BoardData; live: boolean }) {

@@ -7,9 +7,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
-import { FAILED_STATES, STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { STATE_LABEL } from "@/lib/issuance/states";
 import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import { Alert } from "@/components/ui/alert";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
@@ -32,11 +33,11 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   useEffect(() => {
     if (previous.current !== job.state) {
       previous.current = job.state;
-      setAnnouncement(`${STATE_LABEL[job.state as JobState] ?? job.state}. ${sentence}`);
+      setAnnouncement(`${STATE_LABEL[job.state]}. ${sentence}`);
     }
   }, [job.state, sentence]);
 
-  const failed = FAILED_STATES.includes(job.state as JobState);
+  const failed = FAILED_STATES.includes(job.state);
   const closed = job.events.some((e) => e.kind === "closed");
   return (
     <div className="space-y-6">
@@ -67,7 +68,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         </Alert>
       ) : failed ? (
         <Alert tone="error">
-          <p className="font-semibold">{STATE_LABEL[job.state as JobState]}</p>
+          <p className="font-semibold">{STATE_LABEL[job.state]}</p>
           <p data-testid="failure">{sentence}</p>
           {job.errorCode ? <p className="mt-1 text-xs">Reference for support: {job.errorCode}</p> : null}
         </Alert>

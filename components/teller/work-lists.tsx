@@ -6,7 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { JobSummary } from "@/db/queries/job-views";
-import { JOB_STATES, STATE_LABEL } from "@/lib/issuance/states";
+import { STATE_LABEL } from "@/lib/issuance/states";
+import { JOB_STATES } from "@/lib/vocabulary";
 import { JobStateBadge } from "./job-state-badge";
 
 type Scope = "mine" | "queue";

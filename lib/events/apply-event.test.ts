@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { JobEventView } from "@/db/queries/job-views";
+import type { JobState } from "@/lib/vocabulary";
 import { applyEvent, type WireEvent } from "./apply-event";
 
-const job = { id: "j1", state: "requested", d1Status: null, panLast4: null, errorCode: null, errorMessage: null, events: [] as JobEventView[] };
-const ev = (id: number, state: string, extra: Partial<WireEvent> = {}): WireEvent => ({
+const requested: JobState = "requested";
+const job = { id: "j1", state: requested, d1Status: null, panLast4: null, errorCode: null, errorMessage: null, events: [] as JobEventView[] };
+const ev = (id: number, state: JobState, extra: Partial<WireEvent> = {}): WireEvent => ({
   id,
   jobId: "j1",
   branchId: "b1",

@@ -1,13 +1,14 @@
 // Applies a live job event to a cached job view, with the same rule as the database: a job
 // only moves forwards, never out of a final state. Runs in the browser.
 import type { JobEventView } from "@/db/queries/job-views";
-import { RANK, type JobState } from "@/lib/issuance/states";
+import { RANK } from "@/lib/issuance/states";
+import type { JobState } from "@/lib/vocabulary";
 
 export type WireEvent = JobEventView & { jobId: string; branchId: string };
 
 type JobLike = {
   id: string;
-  state: string;
+  state: JobState;
   d1Status: string | null;
   panLast4: string | null;
   errorCode: string | null;
@@ -19,8 +20,8 @@ export function applyEvent<T extends JobLike>(job: T, event: WireEvent): T {
   if (job.id !== event.jobId || job.events.some((e) => e.id === event.id)) return job;
   const { jobId: _j, branchId: _b, ...view } = event;
   const next: T = { ...job, events: [...job.events, view].sort((a, b) => a.id - b.id) };
-  const from = RANK[job.state as JobState] ?? -1;
-  const to = RANK[event.state as JobState] ?? -1;
+  const from = RANK[job.state];
+  const to = RANK[event.state];
   if (from < 3 && to > from) {
     next.state = event.state;
     next.d1Status = event.d1Status ?? job.d1Status;

@@ -6,7 +6,7 @@ import { findUserByEmail, setPassword } from "@/db/queries/users";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/validations/password";
 

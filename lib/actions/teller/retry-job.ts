@@ -7,7 +7,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
-import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import { retryJobSchema } from "@/lib/validations/issuance";
 
 /** Issues the failed card again on another station, once, and opens the new job. */
@@ -19,7 +19,7 @@ export const retryJobAction = createAction({
     const failed = await findJobView({ db, id: input.jobId });
     if (!failed) throw new AppError("not_found:job");
     ctx.assertBranch(failed.branchId);
-    if (!FAILED_STATES.includes(failed.state as JobState)) {
+    if (!FAILED_STATES.includes(failed.state)) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
     }
     const { station } = await checkCounterRequest({ ...input, branchId: failed.branchId, productId: failed.productId, nameOnCard: failed.nameOnCard });
