@@ -1,16 +1,18 @@
 "use client";
 
 // A job's live production page. The job lives in the TanStack Query cache under ["job", id];
-// LiveEvents writes each event into it, so the timeline moves without a reload. Every change of
-// state is announced to screen readers.
+// the live channel writes each event into it, so the timeline moves without a reload. Every
+// change of state is announced to screen readers.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
-import { STATE_LABEL } from "@/lib/issuance/states";
+import { applyEvent } from "@/lib/events/apply-event";
+import { STATE_LABEL, isFinal } from "@/lib/issuance/states";
 import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { FAILED_STATES } from "@/lib/vocabulary";
+import { liveMeta } from "@/components/live/live-query";
 import { Alert } from "@/components/ui/alert";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
@@ -25,6 +27,14 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
       if (!response.ok) throw new Error("Could not refresh the job.");
       return (await response.json()) as { job: JobView };
     },
+    meta: liveMeta<{ job: JobView }>({
+      apply: (data, event) => {
+        const job = applyEvent(data.job, event);
+        return job === data.job ? data : { job };
+      },
+      // A final state: read the job once more for everything the event does not carry.
+      refetch: (event) => event.jobId === initial.id && isFinal(event.state),
+    }),
   });
   const job = data.job;
   const sentence = stateSentence(job);
