@@ -38,14 +38,17 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   });
   const job = data.job;
   const sentence = stateSentence(job);
+  // Announced whenever what the page says changes (a new state, or the last four digits that
+  // arrive after it), never on the first render.
+  const message = `${STATE_LABEL[job.state]}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
-  const previous = useRef(job.state);
+  const previous = useRef(message);
   useEffect(() => {
-    if (previous.current !== job.state) {
-      previous.current = job.state;
-      setAnnouncement(`${STATE_LABEL[job.state]}. ${sentence}`);
+    if (previous.current !== message) {
+      previous.current = message;
+      setAnnouncement(message);
     }
-  }, [job.state, sentence]);
+  }, [message]);
 
   const failed = FAILED_STATES.includes(job.state);
   const closed = job.events.some((e) => e.kind === "closed");
