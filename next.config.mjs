@@ -5,6 +5,7 @@ export default async function config(phase) {
   process.env.NEXT_PHASE ??= phase;
   const { env } = await import("./lib/env.ts");
   const { API_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
+  const { ACTION_BODY_LIMIT_BYTES } = await import("./lib/card-face-size.ts");
   return {
     poweredByHeader: false,
     reactStrictMode: true,
@@ -15,7 +16,9 @@ export default async function config(phase) {
       authInterrupts: true,
       // Next.js refuses a server action whose Origin differs from Host (or X-Forwarded-Host).
       // A reverse proxy that rewrites Host without X-Forwarded-Host needs the public host here.
-      serverActions: { allowedOrigins: env.SERVER_ACTIONS_ALLOWED_ORIGINS },
+      // Sized from the card face limit: the product form with the largest allowed image fits, and
+      // the form checks the image in the browser so that nothing larger is ever sent.
+      serverActions: { allowedOrigins: env.SERVER_ACTIONS_ALLOWED_ORIGINS, bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     },
     async headers() {
       return [

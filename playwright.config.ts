@@ -1,6 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { BASE_URL, chromiumLaunchOptions } from "./e2e/support/config";
 
+const launchOptions = chromiumLaunchOptions();
+// Once, in the runner (workers evaluate this file again): which browser the run uses.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(`[e2e] Chromium: ${process.env.CHROMIUM_RESOLVED_SOURCE} build at ${launchOptions.executablePath}`);
+}
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -15,7 +21,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     trace: "retain-on-failure",
     viewport: { width: 1280, height: 800 },
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions,
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },

@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { nonceOf } from "@/lib/auth/security-headers";
 import { env } from "@/lib/env";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/card-face-size";
 import proxy from "./proxy";
 
 const COOKIE = "authjs.session-token";
@@ -59,5 +60,23 @@ describe("proxy", () => {
       expect(response.headers.getSetCookie()).toEqual([]);
       expect(response.cookies.getAll()).toEqual([]);
     }
+  });
+
+  it("refuses a server-action body over the limit by its length with a 413 that says so", async () => {
+    const cookie = await sessionCookie();
+    const post = (length: number) =>
+      proxy(
+        new NextRequest("http://127.0.0.1:3000/admin/products/new", {
+          method: "POST",
+          headers: { cookie, "next-action": "abc123", "content-length": String(length) },
+        }),
+      );
+    const refused = await post(ACTION_BODY_LIMIT_BYTES + 1);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain(`at most ${ACTION_BODY_LIMIT_BYTES / 1024} KB`);
+    // At the limit it passes on to Next.js (and the action), with the page's headers.
+    const passed = await post(ACTION_BODY_LIMIT_BYTES);
+    expect(passed.status).toBe(200);
+    expect(passed.headers.get("x-middleware-next")).toBe("1");
   });
 });

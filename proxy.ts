@@ -7,6 +7,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { HOME, isRole } from "@/lib/auth/roles";
+import { ACTION_BODY_LIMIT_BYTES, CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
 import { newNonce, pageCsp } from "@/lib/auth/security-headers";
 import { env } from "@/lib/env";
 
@@ -19,7 +20,22 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
   return response;
 }
 
+/**
+ * Next.js answers a server-action body over its limit with a 500 and the error page. Refuse it
+ * here instead, by its declared length, with a 413 that says what is wrong. The forms never send
+ * one (the product form checks the image in the browser); this is for hand-made requests.
+ */
+function oversizedAction(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (!(length > ACTION_BODY_LIMIT_BYTES)) return null;
+  const message = `The form is too large to send (${Math.ceil(length / 1024)} KB; at most ${ACTION_BODY_LIMIT_BYTES / 1024} KB). A card face image may be at most ${CARD_FACE_MAX_BYTES / 1024} KB.`;
+  return new NextResponse(message, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 export default async function proxy(request: NextRequest) {
+  const refused = oversizedAction(request);
+  if (refused) return refused;
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: env.NODE_ENV === "development", formActionOrigins: FORM_ACTION_ORIGINS });
   const { pathname, searchParams } = request.nextUrl;

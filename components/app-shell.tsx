@@ -1,28 +1,29 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { db } from "@/db";
-import { findBranch } from "@/db/queries/branches";
+import type { Branch } from "@/db/schema";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
 
 export type NavItem = { href: string; label: string };
 
-export async function AppShell({
+/** The frame of every signed-in area. Its layout loads the user's branch (shellBranch) and passes it in. */
+export function AppShell({
   user,
+  branch,
   area,
   nav,
   status,
   children,
 }: {
   user: CurrentUser;
+  branch: Pick<Branch, "name" | "code"> | null;
   area: string;
   nav: NavItem[];
   /** Shown beside the user, e.g. whether the screen is live. */
   status?: ReactNode;
   children: ReactNode;
 }) {
-  const branch = user.branchId ? await findBranch({ db, id: user.branchId }) : null;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">

@@ -1,25 +1,45 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/lib/actions/auth/change-password";
+import { fieldNames } from "@/lib/actions/fields";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Label } from "@/components/ui/label";
 
+const field = fieldNames<typeof changePasswordAction>();
+
 const FIELDS = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
-  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+  { name: field("currentPassword"), label: "Current password", autoComplete: "current-password" },
+  { name: field("newPassword"), label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
+  { name: field("confirmPassword"), label: "New password again", autoComplete: "new-password" },
 ] as const;
 
 export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState(changePasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  // After an error the fields that passed keep their value (keepValuesOnSubmit), so a rule error
+  // on the new password does not make anyone type the current one again. A field in error is
+  // emptied and focused: it is masked, so its typo cannot be seen, only typed again; the new
+  // password and its confirmation go together, as people expect when they must choose again.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || !state || state.ok || !state.fieldErrors) return;
+    const wrong = new Set(Object.keys(state.fieldErrors));
+    if (wrong.has("newPassword") || wrong.has("confirmPassword")) wrong.add("newPassword").add("confirmPassword");
+    const emptied = FIELDS.map((f) => form.elements.namedItem(f.name)).filter(
+      (input): input is HTMLInputElement => input instanceof HTMLInputElement && wrong.has(input.name),
+    );
+    for (const input of emptied) input.value = "";
+    emptied[0]?.focus();
+  }, [state]);
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-3" noValidate>
       {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
       {FIELDS.map((f) => (
         <div key={f.name}>

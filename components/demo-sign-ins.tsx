@@ -1,18 +1,21 @@
-import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed-data";
 import { ROLE_LABEL } from "@/lib/auth/roles";
+import type { Role } from "@/lib/vocabulary";
 
-/** Shown only in demo mode (npm start on embedded defaults), never with a bank's settings. */
-export function DemoSignIns() {
+/**
+ * Shown only in demo mode (npm start on embedded defaults), never with a bank's settings. The
+ * page passes the seed's accounts in, so the component imports no values from db/.
+ */
+export function DemoSignIns({ password, users }: { password: string; users: ReadonlyArray<{ email: string; role: Role }> }) {
   return (
     <section aria-labelledby="demo-heading" className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-sm">
       <h2 id="demo-heading" className="font-semibold">
         Demo sign-ins
       </h2>
       <p className="mt-1 text-slate-700">
-        Every demo account uses the password <code className="font-mono">{DEMO_PASSWORD}</code>.
+        Every demo account uses the password <code className="font-mono">{password}</code>.
       </p>
       <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2">
-        {DEMO_USERS.map((u) => (
+        {users.map((u) => (
           <li key={u.email}>
             <span className="font-mono">{u.email}</span>
             <span className="text-slate-600"> · {ROLE_LABEL[u.role]}</span>

@@ -1,18 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Label } from "@/components/ui/label";
 
 export function LoginForm() {
   const [state, formAction, pending] = useActionState(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  // The e-mail survives a failed sign-in (keepValuesOnSubmit); the password, the likely culprit
+  // and unreadable when masked, is emptied and focused for typing again.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || !state || state.ok) return;
+    const invalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
+    const password = form.elements.namedItem("password");
+    if (invalid) invalid.focus();
+    else if (password instanceof HTMLInputElement) {
+      password.value = "";
+      password.focus();
+    }
+  }, [state]);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate>
       {state && !state.ok && !errors ? (
         <Alert tone="error" live id="sign-in-error">
           {state.message}

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { CounterPage } from "./pages/counter-page";
 import { AdminProductsPage } from "./pages/admin-products-page";
 import { storageState } from "./support/users";
 
@@ -8,6 +9,9 @@ test.use({ storageState: storageState("admin") });
 
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+/** A file of `bytes` that the server takes for a PNG (it sniffs the signature only). */
+const pngOfSize = (bytes: number) => Buffer.concat([PNG, Buffer.alloc(bytes - PNG.length)]);
 
 async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -65,6 +69,66 @@ test.describe("admin: card products", () => {
     await page.getByLabel("Configuration").fill("VISA_DEBIT_A");
     await page.getByRole("button", { name: "Create product" }).click();
     await expect(page.locator("#product-faceImage-error")).toContainText("PNG, JPEG or WebP");
+  });
+
+  test("a card face over 512 KB gets a field error before it is uploaded, and the form keeps what was typed", async ({ page }) => {
+    const actionCalls: string[] = [];
+    page.on("request", (r) => void (r.headers()["next-action"] && actionCalls.push(r.url())));
+    for (const bytes of [4.7 * 1024 * 1024, 600 * 1024]) {
+      await page.goto("/admin/products/new");
+      await page.waitForLoadState("networkidle");
+      await page.getByLabel("Name tellers see").fill("Large face");
+      await page.getByLabel("D1 cardProductId").fill("E2E_LARGE_FACE");
+      await page.getByLabel("BIN", { exact: true }).fill("453201");
+      await page.getByLabel("Configuration").fill("VISA_DEBIT_A");
+      await page.getByLabel("Riverside (BR002)").check();
+      await page.getByLabel("Upload an image").setInputFiles({ name: "face.png", mimeType: "image/png", buffer: pngOfSize(Math.round(bytes)) });
+      await page.getByRole("button", { name: "Create product" }).click();
+      await expect(page.locator("#product-faceImage-error")).toHaveText(`The image is ${Math.ceil(bytes / 1024)} KB; upload one of at most 512 KB.`);
+      await expect(page.getByLabel("Upload an image")).toBeFocused();
+      await expect(page.getByRole("heading", { level: 1, name: "New card product" })).toBeVisible();
+      await expect(page.getByLabel("Name tellers see")).toHaveValue("Large face");
+      await expect(page.getByLabel("D1 cardProductId")).toHaveValue("E2E_LARGE_FACE");
+      await expect(page.getByLabel("Configuration")).toHaveValue("VISA_DEBIT_A");
+      await expect(page.getByLabel("Riverside (BR002)")).toBeChecked();
+    }
+    expect(actionCalls, "no server action was called").toEqual([]);
+  });
+
+  test("an image of exactly 512 KB fits in the server action's body limit", async ({ page }) => {
+    const stamp = Date.now().toString(36).toUpperCase();
+    await new AdminProductsPage(page).createProduct({
+      name: `E2E Max Face ${stamp}`,
+      d1CardProductId: `E2E_MAX_FACE_${stamp}`,
+      branches: ["Riverside (BR002)"],
+      faceImage: { name: "face.png", mimeType: "image/png", buffer: pngOfSize(512 * 1024) },
+    });
+  });
+
+  test("the product list offers Delete only for a product that never issued a card", async ({ page, browser }) => {
+    const stamp = Date.now().toString(36).toUpperCase();
+    const product = { name: `E2E Used ${stamp}`, d1CardProductId: `E2E_USED_${stamp}` };
+    const products = new AdminProductsPage(page);
+    await products.createProduct({ ...product, branches: ["Downtown (BR001)"] });
+    await products.goto();
+    const row = products.row(product.d1CardProductId);
+    await expect(row.getByRole("button", { name: "Delete…" })).toBeVisible();
+    await expect(row).not.toContainText("has issued cards");
+
+    const teller = await browser.newContext({ storageState: storageState("teller") });
+    const counter = new CounterPage(await teller.newPage());
+    await counter.goto();
+    await counter.openCustomer("C00000065");
+    await counter.issue({ product: product.name });
+    await teller.close();
+
+    await products.goto();
+    await expect(row).toContainText("has issued cards");
+    await expect(row.getByRole("button", { name: `Retire ${product.name}` })).toBeVisible();
+    await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);
+    // Out of Downtown's tellers' choice again, for the specs that follow.
+    await products.retire(product.name, product.d1CardProductId);
+    await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);
   });
 
   test("admin pages have no serious accessibility violations", async ({ page }) => {

@@ -142,6 +142,21 @@ test.describe("foreign origins", () => {
     await admin.dispose();
   });
 
+  test("a server action body over the limit gets a 413 that says so, not the error page", async ({ playwright }) => {
+    const admin = await playwright.request.newContext({ baseURL: BASE_URL, storageState: storageState("admin") });
+    const action = serverActions().find((a) => a.name === "createProductAction");
+    expect(action, "createProductAction is in the build").toBeDefined();
+    const big = "x".repeat(5 * 1024 * 1024);
+    const response = await admin.post(action!.pagePath, {
+      headers: { "next-action": action!.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: BASE_URL },
+      data: JSON.stringify([null, { name: big }]),
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(413);
+    expect(await response.text()).toMatch(/The form is too large to send \(\d+ KB; at most 576 KB\)/);
+    await admin.dispose();
+  });
+
   test("sign-out refuses a foreign Origin, and a real sign-out ends the session on the server", async () => {
     const user = persona("tellerRiverside");
     const { cookie } = await signIn(user.email, user.password);

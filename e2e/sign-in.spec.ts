@@ -23,12 +23,16 @@ test.describe("sign-in", () => {
     });
   }
 
-  test("a wrong password shows one generic error and no session", async ({ page }) => {
+  test("a wrong password shows one generic error and no session, and keeps the e-mail", async ({ page }) => {
     const login = new LoginPage(page);
     await login.goto();
+    await page.waitForLoadState("networkidle");
     await login.signIn(persona("teller").email, "not-the-password");
     await expect(login.error()).toHaveText("The e-mail address or password is not correct.");
     await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByLabel("E-mail address")).toHaveValue(persona("teller").email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Password")).toBeFocused();
     // The same sentence for an account that does not exist: nothing to learn about accounts.
     await login.signIn("nobody@downtown.demo", "not-the-password");
     await expect(login.error()).toHaveText("The e-mail address or password is not correct.");

@@ -21,7 +21,8 @@ test("search → issue → statuses arrive live → hand the card over", async (
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   await counter.expectDone();
   await expect(page.getByRole("list", { name: "Production steps" }).getByText("(done)")).toHaveCount(4);
-  await expect(page.getByTestId("announcer")).toContainText("Card produced");
+  // The last announcement names the card's last four digits (they may arrive after the state).
+  await expect(page.getByTestId("announcer")).toHaveText(/^Card produced\. Hand the card ending in \d{4} to the customer\.$/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(await productionsFor(await counter.reference())).toBe(1);
 });

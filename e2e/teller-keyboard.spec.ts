@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -30,6 +31,31 @@ test("the whole flow works by keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/teller\/jobs\//);
   await new CounterPage(page).expectDone();
+});
+
+test("the review box takes focus once when it opens, and later renders leave focus where the teller put it", async ({ page }) => {
+  const counter = new CounterPage(page);
+  await counter.goto();
+  await counter.openCustomer("C00000064");
+  const stationId = await page.getByLabel("Personalization station").inputValue();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByRole("region", { name: "Check before issuing" })).toBeFocused();
+
+  // Hold the issue request, then send it for a station that does not exist: the form renders
+  // again while pending and again with the answer, after the teller has moved on.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/teller/customers/**", async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    await held;
+    await route.continue({ postData: route.request().postData()!.replaceAll(stationId, randomUUID()) });
+  });
+  await page.getByRole("button", { name: "Issue card" }).click();
+  const back = page.getByRole("link", { name: "Back to the counter" });
+  await back.focus();
+  release();
+  await expect(page.locator("#stationId-error")).toHaveText("Choose one of your branch's stations.");
+  await expect(back).toBeFocused();
 });
 
 test.describe("on a tablet kiosk", () => {

@@ -20,6 +20,9 @@ test.describe("live production", () => {
       const jobId = page.url().split("/").pop()!;
 
       await context.setOffline(true);
+      // The screen says so rather than looking live.
+      await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "offline");
+      await expect(page.getByTestId("live-announcer")).toHaveText(/Offline/);
       // Meanwhile the card is produced: the server knows, the screen cannot.
       await expect
         .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job: { state: string } }).job.state, {
@@ -31,6 +34,8 @@ test.describe("live production", () => {
 
       await context.setOffline(false);
       await counter.expectDone();
+      await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+      await expect(page.getByTestId("live-announcer")).toHaveText("Live updates are back.");
       const steps = page.getByRole("list", { name: "Production steps" });
       await expect(steps.getByRole("listitem").filter({ hasText: "Ready at the station" })).toContainText(/\d{2}:\d{2}:\d{2}/);
       await expect(steps.getByText("(done)")).toHaveCount(4);

@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "@/db";
-import { branchJobs, openJobCount } from "@/db/queries/branch-jobs";
-import { branchStats } from "@/db/queries/branch-stats";
+import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jobs";
+import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { stationHealth } from "@/db/queries/station-health";
-import type { BoardData } from "@/components/manager/branch-board";
+
+type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
+/** The board as JSON: what the page renders first and what the board route returns. */
+export type BoardData = { branchId: string; jobs: Job[]; inProgress: number; stats: BranchStats; at: string };
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {

@@ -2,8 +2,9 @@
 // browser's claim. SVG is refused on purpose: it can carry scripts that run on our origin.
 import { createHash } from "node:crypto";
 import type { CardFaceType } from "@/db/schema/products";
+import { cardFaceSizeProblem } from "@/lib/card-face-size";
 
-export const CARD_FACE_MAX_BYTES = 512 * 1024;
+export { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
 
 export function sniffImageType(bytes: Uint8Array): CardFaceType | null {
   const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
@@ -17,9 +18,8 @@ export type CheckedCardFace = { contentType: CardFaceType; data: Buffer; byteSiz
 
 /** The checked image, or the sentence that tells the admin what to upload instead. */
 export async function checkCardFace(file: Blob): Promise<{ ok: true; image: CheckedCardFace } | { ok: false; message: string }> {
-  if (file.size > CARD_FACE_MAX_BYTES) {
-    return { ok: false, message: `The image is ${Math.ceil(file.size / 1024)} KB; upload one of at most ${CARD_FACE_MAX_BYTES / 1024} KB.` };
-  }
+  const tooLarge = cardFaceSizeProblem(file.size);
+  if (tooLarge) return { ok: false, message: tooLarge };
   const data = Buffer.from(await file.arrayBuffer());
   const contentType = sniffImageType(data);
   if (!contentType) return { ok: false, message: "Upload a PNG, JPEG or WebP image; other files (including SVG) are not accepted." };

@@ -1,8 +1,13 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/db";
-import { listBranches } from "@/db/queries/branches";
+import { findBranch, listBranches } from "@/db/queries/branches";
 import type { CurrentUser } from "@/lib/auth/session";
+
+/** The signed-in user's own branch for the app shell's header; none for an admin without one. */
+export async function shellBranch(user: CurrentUser) {
+  return user.branchId ? await findBranch({ db, id: user.branchId }) : null;
+}
 
 /**
  * The branch a manager-area page shows: a manager's own, always; for an admin the one chosen

@@ -79,7 +79,7 @@ export function parseArgs(argv: string[]): Options {
   };
 }
 
-/** A full run with the settings is the one whose figures go into the README. */
+/** A full run with the settings is the one whose figures go into docs/performance.md. */
 export function isFullRun(argv: string[]): boolean {
   return !argv.some((a) => a.startsWith("--") && a !== "--out" && !a.startsWith("--out="));
 }

@@ -3,20 +3,24 @@
 import { useActionState } from "react";
 import type { Branch } from "@/db/schema";
 import { updateBranchAction } from "@/lib/actions/admin/update-branch";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { FormField } from "./form-field";
+import { TIME_ZONE_LIST_ID } from "./time-zone-list";
+
+const field = fieldNames<typeof updateBranchAction>();
 
 export function BranchEditForm({ branch }: { branch: Branch }) {
   const [state, formAction, pending] = useActionState(updateBranchAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <input type="hidden" name="branchId" value={branch.id} />
-      <FormField form="branch-edit" errors={errors} name="name" label="Name" defaultValue={branch.name} required />
-      <FormField form="branch-edit" errors={errors} name="timezone" label="Time zone" defaultValue={branch.timezone} hint="e.g. Europe/Berlin; the branch board counts days in it." />
-      <FormField form="branch-edit" errors={errors} name="address" label="Address" defaultValue={branch.address} className="sm:col-span-2" />
+      <input type="hidden" name={field("branchId")} value={branch.id} />
+      <FormField form="branch-edit" errors={errors} name={field("name")} label="Name" defaultValue={branch.name} required />
+      <FormField form="branch-edit" errors={errors} name={field("timezone")} label="Time zone" defaultValue={branch.timezone} list={TIME_ZONE_LIST_ID} autoComplete="off" hint="e.g. Europe/Berlin; the branch board counts days in it." />
+      <FormField form="branch-edit" errors={errors} name={field("address")} label="Address" defaultValue={branch.address} className="sm:col-span-2" />
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save branch"}</Button>
         <div aria-live="polite" className="text-sm">

@@ -4,17 +4,20 @@ import { useActionState } from "react";
 import type { Branch } from "@/db/schema";
 import type { AdminUser } from "@/db/queries/users";
 import { updateUserAction } from "@/lib/actions/admin/update-user";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { UserFields } from "./user-fields";
+
+const field = fieldNames<typeof updateUserAction>();
 
 export function EditUserForm({ user, branches }: { user: AdminUser; branches: Branch[] }) {
   const [state, formAction, pending] = useActionState(updateUserAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name={field("userId")} value={user.id} />
       <UserFields form="edit-user" values={user} branches={branches} errors={errors} />
       <p className="text-sm text-slate-700 sm:col-span-2">Changing the role or branch signs the person out everywhere.</p>
       <div className="flex items-center gap-4 sm:col-span-2">

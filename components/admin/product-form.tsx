@@ -6,16 +6,23 @@ import type { Branch } from "@/db/schema";
 import type { AdminProduct } from "@/db/queries/products";
 import { createProductAction } from "@/lib/actions/admin/create-product";
 import { updateProductAction } from "@/lib/actions/admin/update-product";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
+import { checkFaceSizeFirst } from "./check-face-size";
 import { FormField } from "./form-field";
 import { ProductFields } from "./product-fields";
 
+const field = fieldNames<typeof createProductAction | typeof updateProductAction>();
+// Only an existing product has an id and a current image to remove.
+const updateField = fieldNames<typeof updateProductAction>();
+
 /** Creates a product, or edits one when `product` is given. */
 export function ProductForm({ product, branches }: { product?: AdminProduct; branches: Branch[] }) {
-  const [state, formAction, pending] = useActionState(product ? updateProductAction : createProductAction, null);
+  const [state, formAction, pending] = useActionState(checkFaceSizeFirst(product ? updateProductAction : createProductAction), null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -30,7 +37,7 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
 
   return (
     <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate encType="multipart/form-data">
-      {product ? <input type="hidden" name="productId" value={product.id} /> : null}
+      {product ? <input type="hidden" name={updateField("productId")} value={product.id} /> : null}
       <ProductFields product={product ?? {}} branches={branches} errors={errors} />
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Card face image</legend>
@@ -41,13 +48,13 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
         <FormField
           form="product"
           errors={errors}
-          name="faceImage"
+          name={field("faceImage")}
           label={product?.cardFaceImage ? "Replace the image" : "Upload an image"}
           type="file"
           accept="image/png,image/jpeg,image/webp"
-          hint="PNG, JPEG or WebP, at most 512 KB. SVG is not accepted."
+          hint={`PNG, JPEG or WebP, at most ${CARD_FACE_MAX_BYTES / 1024} KB. SVG is not accepted.`}
         />
-        {product?.cardFaceImage ? <Checkbox name="removeFaceImage" label="Remove the current image" /> : null}
+        {product?.cardFaceImage ? <Checkbox name={updateField("removeFaceImage")} label="Remove the current image" /> : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>

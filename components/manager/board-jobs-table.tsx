@@ -1,5 +1,5 @@
 import type { BranchJob } from "@/db/queries/branch-jobs";
-import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import { formatDuration, formatTime, stateLabel } from "./format";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
@@ -23,7 +23,7 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
         </thead>
         <tbody>
           {jobs.map((j) => {
-            const failed = FAILED_STATES.includes(j.state as JobState);
+            const failed = FAILED_STATES.includes(j.state);
             return (
               <tr key={j.id} className="border-b border-slate-100">
                 <td className="py-2 pr-4">{formatTime(j.createdAt)}</td>

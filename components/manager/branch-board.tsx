@@ -1,34 +1,39 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { BranchJob } from "@/db/queries/branch-jobs";
-import type { BranchStats } from "@/db/queries/branch-stats";
+import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
-import { LiveBadge } from "./live-badge";
-import { fetchJson, useBranchLive } from "./use-branch-live";
+import { LiveBadge } from "@/components/live/live-badge";
+import { changesTotals, liveMeta } from "@/components/live/live-query";
+import { applyEventToRows } from "@/lib/events/apply-event";
+import { fetchJson } from "./fetch-json";
 
-type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
-export type BoardData = { branchId: string; jobs: Job[]; inProgress: number; stats: BranchStats; at: string };
-
-/** The branch board, refreshed by the branch's job events (managers) or every 15 s (admins). */
-export function BranchBoard({ initial, live }: { initial: BoardData; live: boolean }) {
-  const key = ["branch-board", initial.branchId];
-  const status = useBranchLive([key], live);
+/**
+ * The branch board inside a LiveEvents channel: each job event moves its row at once; new jobs
+ * and jobs that end change the totals, so those refetch the board.
+ */
+export function BranchBoard({ initial }: { initial: BoardData }) {
   const query = useQuery({
-    queryKey: key,
+    queryKey: ["branch-board", initial.branchId],
     queryFn: () => fetchJson<BoardData>(`/api/manager/board?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
-    refetchInterval: live ? false : 15_000,
+    meta: liveMeta<BoardData>({
+      apply: (data, event) => {
+        const jobs = applyEventToRows(data.jobs, event);
+        return jobs === data.jobs ? data : { ...data, jobs };
+      },
+      refetch: changesTotals,
+    }),
   });
   const data = query.data;
   return (
     <div className="space-y-6">
       <div className="flex justify-end">
-        <LiveBadge status={status} />
+        <LiveBadge />
       </div>
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />

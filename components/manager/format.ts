@@ -1,4 +1,5 @@
-import { STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { STATE_LABEL } from "@/lib/issuance/states";
+import { isJobState, type JobState } from "@/lib/vocabulary";
 
 /** 95 → "1 min 35 s"; null → "—" with a spoken alternative left to the caller. */
 export function formatDuration(seconds: number | null): string {
@@ -21,9 +22,9 @@ export function formatTime(iso: string): string {
 
 /** An exception reason: D1's error code as is, or our state's label when D1 gave no code. */
 export function reasonLabel(reason: string): string {
-  return STATE_LABEL[reason as JobState] ?? reason;
+  return isJobState(reason) ? STATE_LABEL[reason] : reason;
 }
 
-export function stateLabel(state: string): string {
-  return STATE_LABEL[state as JobState] ?? state;
+export function stateLabel(state: JobState): string {
+  return STATE_LABEL[state];
 }

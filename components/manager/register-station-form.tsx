@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { registerStationAction } from "@/lib/actions/manager/register-station";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
@@ -9,10 +10,12 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 
+const field = fieldNames<typeof registerStationAction>();
+
 const FIELDS = [
-  { name: "persoStation", label: "Station id (persoStation)", hint: "e.g. BR001-PS-04" },
-  { name: "label", label: "Label", hint: "e.g. Counter printer 3" },
-  { name: "location", label: "Location (optional)", hint: "e.g. Ground floor, counter 6" },
+  { name: field("persoStation"), label: "Station id (persoStation)", hint: "e.g. BR001-PS-04" },
+  { name: field("label"), label: "Label", hint: "e.g. Counter printer 3" },
+  { name: field("location"), label: "Location (optional)", hint: "e.g. Ground floor, counter 6" },
 ] as const;
 
 export function RegisterStationForm({ onDone }: { onDone: (message: string) => void }) {

@@ -4,25 +4,28 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { StationHealth } from "@/db/queries/station-health";
 import { Alert } from "@/components/ui/alert";
-import { LiveBadge } from "./live-badge";
+import { LiveBadge } from "@/components/live/live-badge";
+import { changesTotals, liveMeta } from "@/components/live/live-query";
+import { fetchJson } from "./fetch-json";
 import { RegisterStationForm } from "./register-station-form";
 import { StationHealthTable } from "./station-health-table";
-import { fetchJson, useBranchLive } from "./use-branch-live";
 
 type Health = { branchId: string; stations: StationHealth[]; at: string };
 
-/** The branch's stations, live from the branch's job events; managers also manage them here. */
-export function StationPanel({ initial, canManage, live }: { initial: Health; canManage: boolean; live: boolean }) {
+/**
+ * The branch's stations inside a LiveEvents channel; managers also manage them here. Queues,
+ * last success and exceptions change when a job starts or ends: those events refetch the health.
+ */
+export function StationPanel({ initial, canManage }: { initial: Health; canManage: boolean }) {
   const client = useQueryClient();
   const key = ["station-health", initial.branchId];
-  const status = useBranchLive([key], live);
   const [announcement, setAnnouncement] = useState("");
   const query = useQuery({
     queryKey: key,
     queryFn: () => fetchJson<Health>(`/api/manager/stations/health?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
-    refetchInterval: live ? false : 15_000,
+    meta: liveMeta<Health>({ refetch: changesTotals }),
   });
   const done = (message: string) => {
     setAnnouncement(message);
@@ -33,7 +36,7 @@ export function StationPanel({ initial, canManage, live }: { initial: Health; ca
       <section aria-labelledby="stations-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="stations-heading" className="text-base font-semibold">Stations and their health</h2>
-          <LiveBadge status={status} />
+          <LiveBadge />
         </div>
         <div aria-live="polite" className="mb-3 empty:hidden">
           {announcement ? <Alert tone="success">{announcement}</Alert> : null}

@@ -4,9 +4,10 @@
 // product's emboss rules), station; then a review step and one confirm. The request key is
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
-import { useActionState, useState } from "react";
+import { useActionState, useCallback, useState } from "react";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
+import { fieldNames } from "@/lib/actions/fields";
 import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { CardFace } from "@/components/card-face";
@@ -18,6 +19,8 @@ export type ProductChoice = { id: string; name: string; cardFaceImage: string | 
 export type StationChoice = { id: string; label: string; location: string; isDefault: boolean; queue: number };
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
+
+const field = fieldNames<typeof issueCardAction>();
 
 export function IssueCardForm(props: {
   requestKey: string;
@@ -34,6 +37,10 @@ export function IssueCardForm(props: {
   const [name, setName] = useState(() => (product ? toEmbossName(props.customerName, product.embossRules) : ""));
   const [stationId, setStationId] = useState(stations.find((s) => s.isDefault)?.id ?? stations[0]?.id ?? "");
   const [reviewing, setReviewing] = useState(false);
+  // A stable callback ref runs when the review box mounts, i.e. once per opening of the review
+  // step. An inline arrow would be a new ref on every render, which React detaches and attaches
+  // again, pulling focus back from wherever the teller has moved it since.
+  const focusReview = useCallback((el: HTMLElement | null) => el?.focus(), []);
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
   const problems = product ? embossProblems(name, product.embossRules) : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
@@ -51,8 +58,8 @@ export function IssueCardForm(props: {
 
   return (
     <form action={formAction} className="space-y-5" aria-describedby={state && !state.ok ? "issue-error" : undefined}>
-      <input type="hidden" name="requestKey" value={props.requestKey} />
-      <input type="hidden" name="customerId" value={props.customerId} />
+      <input type="hidden" name={field("requestKey")} value={props.requestKey} />
+      <input type="hidden" name={field("customerId")} value={props.customerId} />
       {state && !state.ok && !serverErrors ? <Alert tone="error" live id="issue-error">{state.message}</Alert> : null}
       <fieldset disabled={reviewing} className="space-y-5">
         <fieldset>
@@ -62,7 +69,7 @@ export function IssueCardForm(props: {
               <label key={p.id} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 p-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                 <input
                   type="radio"
-                  name="productId"
+                  name={field("productId")}
                   value={p.id}
                   checked={p.id === product.id}
                   onChange={() => {
@@ -83,7 +90,7 @@ export function IssueCardForm(props: {
           <div className="mt-2 flex flex-wrap gap-4">
             {REASONS.map((r) => (
               <label key={r} className="flex items-center gap-2">
-                <input type="radio" name="reason" value={r} checked={r === reason} onChange={() => setReason(r)} />
+                <input type="radio" name={field("reason")} value={r} checked={r === reason} onChange={() => setReason(r)} />
                 {REASON_LABEL[r]}
               </label>
             ))}
@@ -97,7 +104,7 @@ export function IssueCardForm(props: {
             </p>
             <input
               id="nameOnCard"
-              name="nameOnCard"
+              name={field("nameOnCard")}
               value={name}
               onChange={(e) => setName(e.target.value.toUpperCase())}
               aria-invalid={Boolean(nameErrors?.length)}
@@ -112,7 +119,7 @@ export function IssueCardForm(props: {
           <label htmlFor="stationId" className="block text-sm font-semibold">Personalization station</label>
           <select
             id="stationId"
-            name="stationId"
+            name={field("stationId")}
             value={stationId}
             onChange={(e) => setStationId(e.target.value)}
             aria-describedby="stationId-error"
@@ -131,11 +138,11 @@ export function IssueCardForm(props: {
       {reviewing ? (
         <>
         {/* The fieldset above is disabled while reviewing, and disabled fields are not sent. */}
-        <input type="hidden" name="productId" value={product.id} />
-        <input type="hidden" name="reason" value={reason} />
-        <input type="hidden" name="nameOnCard" value={name} />
-        <input type="hidden" name="stationId" value={stationId} />
-        <section aria-labelledby="review-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4" tabIndex={-1} ref={(el) => el?.focus()}>
+        <input type="hidden" name={field("productId")} value={product.id} />
+        <input type="hidden" name={field("reason")} value={reason} />
+        <input type="hidden" name={field("nameOnCard")} value={name} />
+        <input type="hidden" name={field("stationId")} value={stationId} />
+        <section aria-labelledby="review-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4" tabIndex={-1} ref={focusReview}>
           <h3 id="review-heading" className="font-semibold">Check before issuing</h3>
           <p className="mt-1">
             {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}

@@ -1,15 +1,18 @@
 "use client";
 
 // A job's live production page. The job lives in the TanStack Query cache under ["job", id];
-// LiveEvents writes each event into it, so the timeline moves without a reload. Every change of
-// state is announced to screen readers.
+// the live channel writes each event into it, so the timeline moves without a reload. Every
+// change of state is announced to screen readers.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
-import { FAILED_STATES, STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { applyEvent } from "@/lib/events/apply-event";
+import { STATE_LABEL, isFinal } from "@/lib/issuance/states";
 import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { FAILED_STATES } from "@/lib/vocabulary";
+import { liveMeta } from "@/components/live/live-query";
 import { Alert } from "@/components/ui/alert";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
@@ -24,19 +27,30 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
       if (!response.ok) throw new Error("Could not refresh the job.");
       return (await response.json()) as { job: JobView };
     },
+    meta: liveMeta<{ job: JobView }>({
+      apply: (data, event) => {
+        const job = applyEvent(data.job, event);
+        return job === data.job ? data : { job };
+      },
+      // A final state: read the job once more for everything the event does not carry.
+      refetch: (event) => event.jobId === initial.id && isFinal(event.state),
+    }),
   });
   const job = data.job;
   const sentence = stateSentence(job);
+  // Announced whenever what the page says changes (a new state, or the last four digits that
+  // arrive after it), never on the first render.
+  const message = `${STATE_LABEL[job.state]}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
-  const previous = useRef(job.state);
+  const previous = useRef(message);
   useEffect(() => {
-    if (previous.current !== job.state) {
-      previous.current = job.state;
-      setAnnouncement(`${STATE_LABEL[job.state as JobState] ?? job.state}. ${sentence}`);
+    if (previous.current !== message) {
+      previous.current = message;
+      setAnnouncement(message);
     }
-  }, [job.state, sentence]);
+  }, [message]);
 
-  const failed = FAILED_STATES.includes(job.state as JobState);
+  const failed = FAILED_STATES.includes(job.state);
   const closed = job.events.some((e) => e.kind === "closed");
   return (
     <div className="space-y-6">
@@ -67,7 +81,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         </Alert>
       ) : failed ? (
         <Alert tone="error">
-          <p className="font-semibold">{STATE_LABEL[job.state as JobState]}</p>
+          <p className="font-semibold">{STATE_LABEL[job.state]}</p>
           <p data-testid="failure">{sentence}</p>
           {job.errorCode ? <p className="mt-1 text-xs">Reference for support: {job.errorCode}</p> : null}
         </Alert>

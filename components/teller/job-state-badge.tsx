@@ -1,4 +1,5 @@
-import { STATE_LABEL, type JobState } from "@/lib/issuance/states";
+import { STATE_LABEL } from "@/lib/issuance/states";
+import type { JobState } from "@/lib/vocabulary";
 import { cn } from "@/lib/utils";
 
 const TONE: Record<string, string> = {
@@ -12,8 +13,8 @@ const FAILED = "bg-red-50 text-red-900 border-red-300";
 const SYMBOL: Record<string, string> = { done: "✓", submitting: "…", requested: "…", ready: "…" };
 
 /** A job's state in words (and a symbol), never colour alone. */
-export function JobStateBadge({ state }: { state: string }) {
-  const label = STATE_LABEL[state as JobState] ?? state;
+export function JobStateBadge({ state }: { state: JobState }) {
+  const label = STATE_LABEL[state];
   return (
     <span className={cn("inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-medium", TONE[state] ?? FAILED)}>
       <span aria-hidden>{SYMBOL[state] ?? "!"}</span>

@@ -1,5 +1,6 @@
 import type { JobEventView } from "@/db/queries/job-views";
-import { RANK, type JobState } from "@/lib/issuance/states";
+import { RANK } from "@/lib/issuance/states";
+import type { JobState } from "@/lib/vocabulary";
 
 const STEPS: Array<{ state: JobState; label: string }> = [
   { state: "submitting", label: "Submitted" },
@@ -11,8 +12,8 @@ const STEPS: Array<{ state: JobState; label: string }> = [
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** Submitted → accepted → ready → produced, or where it stopped and why. */
-export function JobTimeline({ state, events, failure }: { state: string; events: JobEventView[]; failure: string | null }) {
-  const rank = RANK[state as JobState] ?? 0;
+export function JobTimeline({ state, events, failure }: { state: JobState; events: JobEventView[]; failure: string | null }) {
+  const rank = RANK[state];
   const failed = rank === 3 && state !== "done";
   const reachedAt = (step: JobState) =>
     events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;

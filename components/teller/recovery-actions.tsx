@@ -4,9 +4,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
 import { closeJobAction } from "@/lib/actions/teller/close-job";
 import { retryJobAction } from "@/lib/actions/teller/retry-job";
+import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+
+const field = fieldNames<typeof retryJobAction>();
 
 export type RetryStation = { id: string; label: string; location: string };
 
@@ -25,10 +28,10 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
         <p className="mt-2">No other station is available at your branch. Cancel this card, or ask your manager to enable a station.</p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
-          <input type="hidden" name="jobId" value={jobId} />
+          <input type="hidden" name={field("jobId")} value={jobId} />
           <div>
             <label htmlFor="retry-station" className="block text-sm font-medium">Retry on station</label>
-            <select id="retry-station" name="stationId" aria-describedby="retry-station-error" className="mt-1 rounded-md border border-slate-400 px-3 py-2">
+            <select id="retry-station" name={field("stationId")} aria-describedby="retry-station-error" className="mt-1 rounded-md border border-slate-400 px-3 py-2">
               {stations.map((s) => (
                 <option key={s.id} value={s.id}>{s.label} · {s.location}</option>
               ))}

@@ -1,12 +1,16 @@
 "use client";
 
-// The teller's jobs of today (filterable by state) and the branch's open queue, kept live by
-// the LiveEvents provider invalidating the ["jobs"] queries.
+// The teller's jobs of today (filterable by state) and the branch's open queue. The live channel
+// moves their rows as events come; new and ended jobs, or any change under a state filter,
+// refetch the list.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { JobSummary } from "@/db/queries/job-views";
-import { JOB_STATES, STATE_LABEL } from "@/lib/issuance/states";
+import { changesTotals, liveMeta } from "@/components/live/live-query";
+import { applyEventToRows } from "@/lib/events/apply-event";
+import { STATE_LABEL } from "@/lib/issuance/states";
+import { JOB_STATES } from "@/lib/vocabulary";
 import { JobStateBadge } from "./job-state-badge";
 
 type Scope = "mine" | "queue";
@@ -21,6 +25,10 @@ function useJobs(scope: Scope, state: string, initial?: JobSummary[]) {
       if (!response.ok) throw new Error("Could not load the jobs.");
       return ((await response.json()) as { jobs: JobSummary[] }).jobs;
     },
+    meta: liveMeta<JobSummary[]>({
+      apply: applyEventToRows,
+      refetch: (event) => state !== "" || changesTotals(event),
+    }),
   });
 }
 

@@ -2,7 +2,7 @@
 // today — cards issued, exceptions by reason, median and p90 time to card — in one query.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { FAILED_STATES } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 
 export type PeriodStats = { issued: number; exceptions: number; medianSeconds: number | null; p90Seconds: number | null };
 export type DayStats = PeriodStats & { day: string };

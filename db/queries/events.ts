@@ -14,16 +14,6 @@ export const eventWireFields = {
   at: jobEvents.createdAt,
 };
 
-/** A branch's events after an id (stream resume and polling), oldest first. */
-export function branchEventsAfter({ db, branchId, afterId, limit }: { db: Executor; branchId: string; afterId: number; limit: number }) {
-  return db
-    .select(eventWireFields)
-    .from(jobEvents)
-    .where(and(eq(jobEvents.branchId, branchId), gt(jobEvents.id, afterId)))
-    .orderBy(asc(jobEvents.id))
-    .limit(limit);
-}
-
 /** The newest event id of a branch (where a fresh stream starts). */
 export async function latestBranchEventId({ db, branchId }: { db: Executor; branchId: string }): Promise<number> {
   const [row] = await db

@@ -3,8 +3,9 @@
 import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, customers, issuanceJobs, stations } from "@/db/schema";
+import type { JobState } from "@/lib/vocabulary";
 
-export type JobEventView = { id: number; kind: string; state: string; d1Status: string | null; detail: Record<string, unknown>; at: string };
+export type JobEventView = { id: number; kind: string; state: JobState; d1Status: string | null; detail: Record<string, unknown>; at: string };
 
 const summaryFields = {
   id: issuanceJobs.id,
@@ -82,7 +83,7 @@ export function listJobs({
   customerId?: string;
   since?: Date;
   openOnly?: boolean;
-  state?: string;
+  state?: JobState;
   limit?: number;
 }) {
   const where: SQL[] = [];

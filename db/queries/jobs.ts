@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, issuanceJobs, jobEvents, type NewIssuanceJob } from "@/db/schema";
+import type { JobState } from "@/lib/vocabulary";
 
 /** Inserts the job unless its request key exists; returns the job and whether it is new. */
 export async function insertJobOnce({ db, values }: { db: Executor; values: NewIssuanceJob }) {
@@ -20,7 +21,7 @@ export async function insertJobEvent({
     jobId: string;
     branchId: string;
     kind: string;
-    state: string;
+    state: JobState;
     d1Status?: string | null;
     detail?: Record<string, unknown>;
     /** Makes the event happen at most once (e.g. a teller closing a job twice). */

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeBranch, makeCounter, makeJob, makeProduct } from "@/db/testing/factories";
-import { deleteProduct, findCardFace, listOfferedProducts, productHasJobs, setProductBranches, updateProduct, upsertCardFace } from "./products";
+import { deleteProduct, findCardFace, listOfferedProducts, listProductsForAdmin, productHasJobs, setProductBranches, updateProduct, upsertCardFace } from "./products";
 
 describe("product administration queries", () => {
   afterAll(() => db.$client.end());
@@ -32,5 +32,17 @@ describe("product administration queries", () => {
     expect((await findCardFace({ db, productId: unused.id }))?.sha256).toBe("cd");
     await deleteProduct({ db, id: unused.id });
     expect(await findCardFace({ db, productId: unused.id })).toBeNull();
+  });
+
+  it("lists for admins which products issued cards and where each is offered", async () => {
+    const counter = await makeCounter(db);
+    const other = await makeBranch(db);
+    await setProductBranches({ db, productId: counter.product.id, branchIds: [counter.branch.id, other.id] });
+    await makeJob(db, counter);
+    const unused = await makeProduct(db, [other.id]);
+    const byId = new Map((await listProductsForAdmin({ db })).map((p) => [p.id, p]));
+    expect(byId.get(counter.product.id)).toMatchObject({ hasJobs: true });
+    expect(byId.get(counter.product.id)?.branchIds.sort()).toEqual([counter.branch.id, other.id].sort());
+    expect(byId.get(unused.id)).toMatchObject({ hasJobs: false, branchIds: [other.id] });
   });
 });

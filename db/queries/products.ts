@@ -23,13 +23,17 @@ export function listProducts({ db }: { db: Executor }) {
   return db.select().from(cardProducts).orderBy(asc(cardProducts.name));
 }
 
+// Drizzle writes a column without its table in a one-table select, so `${cardProducts.id}` inside
+// a subquery would bind to the subquery's own `id` (issuance_jobs.id): name the outer table.
+const outerProductId = sql`${cardProducts}.${sql.identifier(cardProducts.id.name)}`;
+
 /** Products with the branches that offer them and whether any card was issued, for admins. */
 export async function listProductsForAdmin({ db }: { db: Executor }) {
   const rows = await db
     .select({
       product: cardProducts,
-      branchIds: sql<string[]>`coalesce((select array_agg(pb.branch_id::text) from product_branches pb where pb.product_id = ${cardProducts.id}), '{}')`,
-      hasJobs: sql<boolean>`exists (select 1 from issuance_jobs j where j.product_id = ${cardProducts.id})`,
+      branchIds: sql<string[]>`coalesce((select array_agg(pb.branch_id::text) from product_branches pb where pb.product_id = ${outerProductId}), '{}')`,
+      hasJobs: sql<boolean>`exists (select 1 from issuance_jobs j where j.product_id = ${outerProductId})`,
     })
     .from(cardProducts)
     .orderBy(sql`${cardProducts.active} desc`, asc(cardProducts.name));

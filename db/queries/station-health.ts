@@ -2,7 +2,7 @@
 // the last hour by reason, queue depth (jobs not yet final) and median time to card.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { FAILED_STATES } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 
 export type ExceptionCount = { reason: string; count: number };
 

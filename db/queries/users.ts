@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users, type Role, type User } from "@/db/schema";
+import { users, type User } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 
 export async function findUserByEmail({ db, email }: { db: Executor; email: string }) {
   const [row] = await db

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  check,
   index,
   integer,
   jsonb,
@@ -14,10 +15,10 @@ import { branches } from "./branches";
 import { customers } from "./customers";
 import { cardProducts } from "./products";
 import { stations } from "./stations";
-import type { IssuanceReason } from "../../lib/issuance/reasons";
+// Relative, not `@/`: drizzle-kit loads the schema without the tsconfig paths.
+import { ISSUANCE_REASONS, JOB_STATES } from "../../lib/vocabulary";
+import { oneOf } from "./one-of";
 import { users } from "./users";
-
-export { ISSUANCE_REASONS, type IssuanceReason } from "../../lib/issuance/reasons";
 
 /** One teller request for one card. `cardId` and `issuerRequestId` never change once written. */
 export const issuanceJobs = pgTable(
@@ -45,9 +46,10 @@ export const issuanceJobs = pgTable(
     requestedBy: uuid("requested_by")
       .notNull()
       .references(() => users.id),
-    reason: text("reason").$type<IssuanceReason>().notNull(),
+    reason: text("reason", { enum: ISSUANCE_REASONS }).notNull(),
     nameOnCard: text("name_on_card").notNull(),
-    state: text("state").notNull().default("submitting"),
+    state: text("state", { enum: JOB_STATES }).notNull().default("submitting"),
+    // D1's own vocabulary, open-ended (new statuses must be tolerated), so not constrained.
     d1Status: text("d1_status"),
     d1OperationId: text("d1_operation_id"),
     panLast4: text("pan_last4"),
@@ -73,6 +75,8 @@ export const issuanceJobs = pgTable(
     index("issuance_jobs_open_idx")
       .on(t.state)
       .where(sql`${t.completedAt} is null`),
+    check("issuance_jobs_state_check", oneOf(t.state, JOB_STATES)),
+    check("issuance_jobs_reason_check", oneOf(t.reason, ISSUANCE_REASONS)),
   ],
 );
 
@@ -88,7 +92,9 @@ export const jobEvents = pgTable(
       .notNull()
       .references(() => branches.id),
     kind: text("kind").notNull(),
-    state: text("state").notNull(),
+    // The job's state after the event. A D1 status we do not know is kept as kind
+    // `d1_status_unknown` with its d1_status and the job's unchanged state, so this stays closed.
+    state: text("state", { enum: JOB_STATES }).notNull(),
     d1Status: text("d1_status"),
     operationId: text("operation_id"),
     // De-duplicates D1 notifications (at-least-once delivery): operationId + details.status.
@@ -100,6 +106,7 @@ export const jobEvents = pgTable(
     index("job_events_job_idx").on(t.jobId, t.id),
     index("job_events_branch_idx").on(t.branchId, t.id),
     uniqueIndex("job_events_dedupe_key").on(t.dedupeKey),
+    check("job_events_state_check", oneOf(t.state, JOB_STATES)),
   ],
 );
 

@@ -1,20 +1,19 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
   integer,
-  pgEnum,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not `@/`: drizzle-kit loads the schema without the tsconfig paths.
+import { ROLES } from "../../lib/vocabulary";
 import { branches } from "./branches";
-
-export const ROLES = ["teller", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-export const roleEnum = pgEnum("user_role", ROLES);
+import { oneOf } from "./one-of";
 
 export const users = pgTable(
   "users",
@@ -24,7 +23,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     // Null for users who only sign in through the bank's single sign-on.
     passwordHash: text("password_hash"),
-    role: roleEnum("role").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     branchId: uuid("branch_id").references(() => branches.id),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
@@ -38,6 +37,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_branch_idx").on(t.branchId),
+    check("users_role_check", oneOf(t.role, ROLES)),
   ],
 );
 

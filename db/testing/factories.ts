@@ -2,7 +2,8 @@
 // so tests can share one database and run in parallel.
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../client";
-import { branches, cardProducts, customers, issuanceJobs, productBranches, stations, users, type Role } from "../schema";
+import { branches, cardProducts, customers, issuanceJobs, productBranches, stations, users } from "../schema";
+import type { Role } from "../../lib/vocabulary";
 
 export const uniq = (prefix = "") => `${prefix}${randomBytes(4).toString("hex")}`;
 

@@ -9,8 +9,9 @@ export class ManagerStationsPage {
   async goto() {
     await this.page.goto("/manager/stations");
     await expect(this.page.getByRole("heading", { level: 1, name: "Personalization stations" })).toBeVisible();
-    // "Live" appears once the page is hydrated and its event stream is open.
-    await expect(this.page.getByText("Live", { exact: true })).toBeVisible();
+    // The badge says "Live" once the page is hydrated and its event stream is open.
+    await expect(this.page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    await expect(this.page.getByTestId("live-status")).toHaveText(/Live/);
   }
 
   row(persoStation: string) {

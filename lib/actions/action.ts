@@ -3,6 +3,7 @@
 // right role learns nothing about an action's inputs. Branch scope is checked by the handler
 // against the rows it touches (ctx.assertBranch), since only the rows know their branch.
 import "server-only";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { assertBranch, recordActivity, requireRole, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
@@ -11,7 +12,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestMeta } from "@/lib/request";
 import { actionInput, parseActionInput } from "./input";
-import type { ActionResult } from "./result";
+import type { Action, ActionResult, ActionState } from "./result";
 
 export type ActionContext = {
   user: CurrentUser;
@@ -25,15 +26,24 @@ type Definition<S extends z.ZodType, R> = {
   roles: readonly Role[];
   input: S;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+  /** Where the browser goes after a success (the redirect runs outside the error handling, since it throws). */
+  redirectTo?: (data: R) => string;
 };
 
 /**
  * Builds an action callable as `action(input)` from client code or as
  * `action(previousState, formData)` from `useActionState`.
  */
-export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
-  return async function run(...args: unknown[]): Promise<ActionResult<R>> {
-    const raw = actionInput(args);
+export function createAction<S extends z.ZodType, R>(def: Definition<S, R>): Action<z.input<S>, R> {
+  function action(input: z.input<S>): Promise<ActionResult<R>>;
+  function action(previousState: ActionState<R>, formData: FormData): Promise<ActionResult<R>>;
+  async function action(...args: unknown[]): Promise<ActionResult<R>> {
+    const result = await run(actionInput(args));
+    if (result.ok && def.redirectTo) redirect(def.redirectTo(result.data));
+    return result;
+  }
+
+  async function run(raw: unknown): Promise<ActionResult<R>> {
     try {
       const user = await requireRole(def.roles, { surface: "action" });
       // An action is the user's own doing: it keeps a teller's session from going idle.
@@ -57,5 +67,7 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>) {
       const internal = new AppError("internal:action");
       return { ok: false, ...internal.toJSON() };
     }
-  };
+  }
+
+  return action;
 }

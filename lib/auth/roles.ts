@@ -1,8 +1,8 @@
 // Who may enter which area. Managers also work the counter of their own branch; admins oversee
 // every branch's board but do not issue cards.
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/vocabulary";
 
-export type { Role };
+export { isRole, type Role } from "@/lib/vocabulary";
 export type Area = "teller" | "manager" | "admin";
 
 export const HOME: Record<Role, string> = { teller: "/teller", manager: "/manager", admin: "/admin" };
@@ -18,10 +18,6 @@ export const ROLE_LABEL: Record<Role, string> = {
   manager: "Branch manager",
   admin: "Administrator",
 };
-
-export function isRole(value: unknown): value is Role {
-  return value === "teller" || value === "manager" || value === "admin";
-}
 
 export function areaOfPath(pathname: string): Area | null {
   const first = pathname.split("/")[1];

@@ -1,6 +1,6 @@
 // When a session ends by itself. Pure, so the rules are tested without a clock or a database;
 // shared by the server (currentUser) and the teller's idle timer.
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/vocabulary";
 
 /** Activity is recorded at most this often, so a busy teller costs one write a minute. */
 export const TOUCH_INTERVAL_SECONDS = 60;

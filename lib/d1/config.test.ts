@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DevPki } from "@/sim/pki";
 import { D1ConfigError, loadD1Config, type D1Settings } from "./config";
-import { tempPki } from "./testing";
+import { tempPki } from "@/test-support/d1-simulator";
 
 let pki: DevPki;
 let dir: string;

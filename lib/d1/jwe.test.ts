@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { DevPki } from "@/sim/pki";
 import { encryptCardData } from "./jwe";
-import { tempPki } from "./testing";
+import { tempPki } from "@/test-support/d1-simulator";
 
 let pki: DevPki;
 let dir: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createD1Client } from "./client";
 import { createD1Dispatcher } from "./dispatcher";
-import { startSimFixture, tempPki, type SimFixture } from "./testing";
+import { startSimFixture, tempPki, type SimFixture } from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 

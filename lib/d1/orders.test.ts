@@ -13,7 +13,7 @@ import {
   type SimCounters,
   type SimFixture,
   type SimOrder,
-} from "./testing";
+} from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 let d1: D1Client;

@@ -8,7 +8,7 @@ import { createD1Client, type D1Client } from "./client";
 import type { D1Config } from "./config";
 import { createD1Dispatcher } from "./dispatcher";
 import { isRetryableD1Error, retryAfterMs } from "./errors";
-import { captureLogger, orderInput, recordRequests, startSimFixture, type SimCounters, type SimFixture, type SimOrder } from "./testing";
+import { captureLogger, orderInput, recordRequests, startSimFixture, type SimCounters, type SimFixture, type SimOrder } from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 const clients: D1Client[] = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createD1Client, type D1Client } from "./client";
 import { latestProduceOperation, productionStatusSchema, type ProductionStatus } from "./status";
-import { orderInput, startSimFixture, type SimFixture, type SimOrder } from "./testing";
+import { orderInput, startSimFixture, type SimFixture, type SimOrder } from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 let d1: D1Client;

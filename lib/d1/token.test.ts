@@ -7,7 +7,7 @@ import { createD1Client } from "./client";
 import { createD1Dispatcher } from "./dispatcher";
 import { isRetryableD1Error } from "./errors";
 import { REFRESH_MARGIN_MS, signAssertion } from "./token";
-import { captureLogger, recordRequests, startSimFixture, type SimFixture } from "./testing";
+import { captureLogger, recordRequests, startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 

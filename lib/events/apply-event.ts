@@ -1,35 +1,54 @@
 // Applies a live job event to a cached job view, with the same rule as the database: a job
 // only moves forwards, never out of a final state. Runs in the browser.
 import type { JobEventView } from "@/db/queries/job-views";
-import { RANK, type JobState } from "@/lib/issuance/states";
+import { RANK } from "@/lib/issuance/states";
+import type { JobState } from "@/lib/vocabulary";
 
 export type WireEvent = JobEventView & { jobId: string; branchId: string };
 
-type JobLike = {
+/** A job as a list shows it: one row, no timeline. */
+type JobRow = {
   id: string;
-  state: string;
-  d1Status: string | null;
+  state: JobState;
+  d1Status?: string | null;
   panLast4: string | null;
   errorCode: string | null;
   errorMessage: string | null;
-  events: JobEventView[];
 };
+
+type JobLike = JobRow & { events: JobEventView[] };
 
 export function applyEvent<T extends JobLike>(job: T, event: WireEvent): T {
   if (job.id !== event.jobId || job.events.some((e) => e.id === event.id)) return job;
   const { jobId: _j, branchId: _b, ...view } = event;
-  const next: T = { ...job, events: [...job.events, view].sort((a, b) => a.id - b.id) };
-  const from = RANK[job.state as JobState] ?? -1;
-  const to = RANK[event.state as JobState] ?? -1;
+  return { ...applyEventToRow(job, event), events: [...job.events, view].sort((a, b) => a.id - b.id) };
+}
+
+/** The row's own fields after an event; the same row when the event does not change it. */
+export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
+  if (row.id !== event.jobId) return row;
+  const next: T = { ...row };
+  const from = RANK[row.state];
+  const to = RANK[event.state];
   if (from < 3 && to > from) {
     next.state = event.state;
-    next.d1Status = event.d1Status ?? job.d1Status;
+    if ("d1Status" in row) next.d1Status = event.d1Status ?? row.d1Status;
     if (event.state.endsWith("exception")) {
-      next.errorCode = (event.detail.errorCode as string | undefined) ?? event.d1Status ?? job.errorCode;
-      next.errorMessage = (event.detail.reason as string | undefined) ?? (event.detail.error as string | undefined) ?? job.errorMessage;
+      next.errorCode = (event.detail.errorCode as string | undefined) ?? event.d1Status ?? row.errorCode;
+      next.errorMessage = (event.detail.reason as string | undefined) ?? (event.detail.error as string | undefined) ?? row.errorMessage;
     }
   }
   if (event.kind === "accepted" && typeof event.detail.panLast4 === "string") next.panLast4 = event.detail.panLast4;
   if (event.kind === "submit_retrying") next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
-  return next;
+  const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);
+  return changed ? next : row;
+}
+
+/** A list of rows after an event; the same list when no row changes, so nothing re-renders. */
+export function applyEventToRows<T extends JobRow>(rows: T[], event: WireEvent): T[] {
+  const index = rows.findIndex((r) => r.id === event.jobId);
+  const row = rows[index];
+  if (!row) return rows;
+  const next = applyEventToRow(row, event);
+  return next === row ? rows : rows.with(index, next);
 }

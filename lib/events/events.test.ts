@@ -6,6 +6,7 @@ import { insertJobEvent } from "@/db/queries/jobs";
 import { makeCounter, makeJob } from "@/db/testing/factories";
 import { env } from "@/lib/env";
 import { EventHub, eventHub } from "./listener";
+import { pollBranchEvents } from "./poll";
 import { branchEventStream } from "./sse";
 
 type Counter = Awaited<ReturnType<typeof makeCounter>>;
@@ -184,6 +185,25 @@ describe("the branch SSE stream", () => {
     } finally {
       again.release();
       third.abort();
+    }
+  });
+
+  it("polls an event that commits after the poll returned one with a higher id", async () => {
+    const job = await makeJob(db, a);
+    const slow = await db.$client.connect();
+    try {
+      await slow.query("begin");
+      await slow.query("insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late-poll', 'requested')", [job.id, a.branch.id]);
+      await event(a, job.id, "early-poll");
+      const first = await pollBranchEvents(a.branch.id, 0);
+      const cursor = first.find((e) => e.kind === "early-poll")!.id;
+      expect(first.some((e) => e.kind === "late-poll")).toBe(false);
+      await slow.query("commit");
+      const next = await pollBranchEvents(a.branch.id, cursor);
+      expect(next.find((e) => e.kind === "late-poll")!.id).toBeLessThan(cursor);
+      expect(next.some((e) => e.id === cursor)).toBe(false);
+    } finally {
+      slow.release();
     }
   });
 });

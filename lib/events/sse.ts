@@ -14,8 +14,8 @@ import { eventHub } from "./listener";
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_LIMIT = 500;
-/** How far before Last-Event-ID a resume looks for events that committed late. */
-const RESUME_LOOKBACK_SECONDS = 10;
+/** How far before Last-Event-ID a resume (or a poll, lib/events/poll.ts) looks for events that committed late. */
+export const RESUME_LOOKBACK_SECONDS = 10;
 /** Ids a stream remembers having sent; beyond this the oldest half is forgotten. */
 const SENT_IDS_MAX = 5_000;
 const encoder = new TextEncoder();

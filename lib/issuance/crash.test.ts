@@ -10,7 +10,7 @@ import { d1EnvFor } from "@/scripts/lib/simulator";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
-import { startSimFixture, type SimFixture } from "@/lib/d1/testing";
+import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
 import { env } from "@/lib/env";
 import { createIssuanceJob } from "./create-job";
 import { reconcileJobs } from "./reconcile";

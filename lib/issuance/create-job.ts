@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
-import type { IssuanceJob, IssuanceReason } from "@/db/schema";
+import type { IssuanceJob } from "@/db/schema";
+import type { IssuanceReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 

@@ -11,8 +11,8 @@ import { jobRequest, makeCounter, makeStation, tellerContext, uniq } from "@/db/
 import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
 import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
-import { startSimFixture, type SimFixture } from "@/lib/d1/testing";
-import { startReceiverBridge } from "@/lib/notifications/testing";
+import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
+import { startReceiverBridge } from "@/test-support/receiver-bridge";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";

@@ -1,7 +1,6 @@
-// Why a card is issued (D1 `services.issuance`). Plain constants: client components import
-// them, so this module must not pull zod or the database schema into the browser bundle.
-export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
-export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
+// What the teller reads for each reason a card is issued (the reasons are in lib/vocabulary.ts).
+// Plain constants: client components import them.
+import type { IssuanceReason } from "@/lib/vocabulary";
 
 export const REASON_LABEL: Record<IssuanceReason, string> = {
   CREATION: "New card",

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { canTransition, FINAL_STATES, JOB_STATES, RANK, stateForD1Status } from "./states";
+import { FAILED_STATES, JOB_STATES } from "@/lib/vocabulary";
+import { canTransition, FINAL_STATES, RANK, stateForD1Status } from "./states";
 
 describe("issuance state machine", () => {
   afterAll(() => db.$client.end());
@@ -24,7 +25,6 @@ describe("issuance state machine", () => {
     for (const final of FINAL_STATES) {
       for (const to of JOB_STATES) expect(canTransition(final, to)).toBe(false);
     }
-    expect(canTransition("nonsense", "done")).toBe(false);
   });
 
   it("agrees with the database's issuance_state_rank()", async () => {
@@ -32,5 +32,15 @@ describe("issuance state machine", () => {
       sql`select s as state, issuance_state_rank(s) as rank from unnest(${`{${JOB_STATES.join(",")}}`}::text[]) as s`,
     );
     expect(Object.fromEntries(rows.map((r) => [r.state, r.rank]))).toEqual(RANK);
+  });
+
+  it("ranks a state it does not know below every known one, in the database as well", async () => {
+    const { rows } = await db.execute<{ rank: number }>(sql`select issuance_state_rank('CARD_SHIPPED') as rank`);
+    expect(rows[0]?.rank).toBe(-1);
+  });
+
+  it("counts every failed state as final", () => {
+    for (const failed of FAILED_STATES) expect(FINAL_STATES).toContain(failed);
+    expect(FINAL_STATES).not.toContain("submitting");
   });
 });

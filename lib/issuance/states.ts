@@ -1,17 +1,8 @@
-// The issuance job state machine: the states, how far each has got, which D1 production status
-// leads where, and what the teller is told. The database mirrors `rank` in
-// issuance_state_rank() so that concurrent notifications are applied safely in SQL.
-export const JOB_STATES = [
-  "submitting",
-  "requested",
-  "ready",
-  "done",
-  "data_exception",
-  "production_exception",
-  "canceled",
-  "submission_failed",
-] as const;
-export type JobState = (typeof JOB_STATES)[number];
+// The issuance job state machine: how far each state has got, which D1 production status leads
+// where, and what the teller is told. The states themselves are in lib/vocabulary.ts. The
+// database mirrors `rank` in issuance_state_rank() so that concurrent notifications are applied
+// safely in SQL (tested against each other in states.test.ts).
+import { JOB_STATES, type JobState } from "@/lib/vocabulary";
 
 export const RANK: Record<JobState, number> = {
   submitting: 0,
@@ -25,10 +16,9 @@ export const RANK: Record<JobState, number> = {
 };
 
 export const FINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => RANK[s] === 3);
-export const FAILED_STATES: readonly JobState[] = ["data_exception", "production_exception", "submission_failed"];
 
-export function isFinal(state: string): boolean {
-  return FINAL_STATES.includes(state as JobState);
+export function isFinal(state: JobState): boolean {
+  return RANK[state] === 3;
 }
 
 /** D1 `details.status` for INSTANT issuance → our state; unknown values map to null (kept, not applied). */
@@ -46,9 +36,8 @@ export function stateForD1Status(status: string): JobState | null {
 }
 
 /** A move is allowed only forwards, and never out of a final state. */
-export function canTransition(from: string, to: JobState): boolean {
-  const current = RANK[from as JobState];
-  if (current === undefined) return false;
+export function canTransition(from: JobState, to: JobState): boolean {
+  const current = RANK[from];
   if (current === 3) return false;
   return RANK[to] > current;
 }

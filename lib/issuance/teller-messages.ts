@@ -26,7 +26,10 @@ export function stateSentence(job: { state: string; errorCode: string | null; er
     case "ready":
       return "The card data is at the station. Printing…";
     case "done":
-      return `Card produced. Hand the card ending in ${job.panLast4 ?? "…"} to the customer.`;
+      // The last four digits can arrive after the state; never say (or announce) a placeholder.
+      return job.panLast4
+        ? `Card produced. Hand the card ending in ${job.panLast4} to the customer.`
+        : "Card produced. Hand the card to the customer.";
     case "production_exception":
     case "data_exception":
       return exceptionAdvice(job.errorMessage);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ISSUANCE_REASONS } from "@/lib/issuance/reasons";
+import { ISSUANCE_REASONS } from "@/lib/vocabulary";
 
 export const searchCustomersSchema = z.object({
   query: z.string().trim().min(2, "Type at least 2 characters.").max(64, "Type at most 64 characters."),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 
 const userFields = {

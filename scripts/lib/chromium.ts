@@ -64,7 +64,7 @@ function isExecutable(file: string): boolean {
 
 /** The first Chromium or Chrome on PATH (Debian's `chromium` package installs /usr/bin/chromium). */
 export function findSystemChromium(pathVar = process.env.PATH ?? ""): string | undefined {
-  const dirs = [...pathVar.split(delimiter).filter(Boolean), "/usr/bin", "/usr/local/bin"];
+  const dirs = pathVar.split(delimiter).filter(Boolean);
   for (const name of SYSTEM_NAMES) {
     for (const dir of dirs) {
       const candidate = join(dir, name);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { guardPage } from "@/lib/auth/page-guard";
+import { shellBranch } from "@/lib/page-branch";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("admin");
@@ -12,8 +13,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/audit", label: "Audit log" },
     { href: "/manager", label: "Branch boards" },
   ];
+  const branch = await shellBranch(user);
   return (
-    <AppShell user={user} area="Administration" nav={nav}>
+    <AppShell user={user} branch={branch} area="Administration" nav={nav}>
       {children}
     </AppShell>
   );

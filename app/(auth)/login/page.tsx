@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/login-form";
 import { SsoButton } from "@/components/sso-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed-data";
 import { ssoEnabled } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 
@@ -42,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm />
         {ssoEnabled ? <SsoButton label={`Sign in with ${env.AUTH_OIDC_NAME}`} /> : null}
       </Card>
-      {env.DEMO_MODE ? <DemoSignIns /> : null}
+      {env.DEMO_MODE ? <DemoSignIns password={DEMO_PASSWORD} users={DEMO_USERS} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { guardPage } from "@/lib/auth/page-guard";
+import { shellBranch } from "@/lib/page-branch";
 
 export default async function ManagerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("manager");
@@ -11,8 +12,9 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
   ];
   if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });
   if (user.role === "admin") nav.unshift({ href: "/admin", label: "Administration" });
+  const branch = await shellBranch(user);
   return (
-    <AppShell user={user} area="Branch" nav={nav}>
+    <AppShell user={user} branch={branch} area="Branch" nav={nav}>
       {children}
     </AppShell>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { LiveEvents } from "@/components/live/live-events";
 import { BranchBoard } from "@/components/manager/branch-board";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { guardPage } from "@/lib/auth/page-guard";
 import { loadBoard } from "@/lib/board";
+import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
 export const metadata: Metadata = { title: "Branch board" };
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: "Branch board" };
 export default async function ManagerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
+  const since = await renderPoint(branch.id);
   const board = await loadBoard(branch.id);
   return (
     <div className="space-y-6">
@@ -23,7 +26,9 @@ export default async function ManagerHome({ searchParams }: { searchParams: Prom
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
-      <BranchBoard key={branch.id} initial={board} live={user.role === "manager"} />
+      <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+        <BranchBoard initial={board} />
+      </LiveEvents>
     </div>
   );
 }

@@ -1,7 +1,6 @@
-import { db } from "@/db";
-import { branchEventsAfter } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { pollBranchEvents } from "@/lib/events/poll";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +11,6 @@ export const GET = route("events.poll", async (request: Request) => {
   if (!user.branchId) throw new AppError("forbidden:branch");
   const after = new URL(request.url).searchParams.get("after") ?? "0";
   if (!/^\d{1,15}$/.test(after)) throw new AppError("bad_request:route", { message: "after must be a whole number." });
-  const events = await branchEventsAfter({ db, branchId: user.branchId, afterId: Number(after), limit: 200 });
+  const events = await pollBranchEvents(user.branchId, Number(after));
   return Response.json({ events }, { headers: { "cache-control": "no-store" } });
 });

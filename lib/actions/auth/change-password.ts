@@ -1,17 +1,16 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findUserByEmail, setPassword } from "@/db/queries/users";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/validations/password";
 
-const changePassword = createAction({
+export const changePasswordAction = createAction({
   name: "changePassword",
   roles: ROLES,
   input: changePasswordSchema,
@@ -30,10 +29,5 @@ const changePassword = createAction({
     });
     return null;
   },
+  redirectTo: () => "/",
 });
-
-export async function changePasswordAction(...args: Parameters<typeof changePassword>) {
-  const result = await changePassword(...args);
-  if (result.ok) redirect("/");
-  return result;
-}

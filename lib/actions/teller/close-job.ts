@@ -9,7 +9,7 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import { jobIdSchema } from "@/lib/validations/issuance";
 
 /**
@@ -24,7 +24,7 @@ export const closeJobAction = createAction({
     const job = await findJobView({ db, id: jobId });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
-    if (!FAILED_STATES.includes(job.state as JobState)) {
+    if (!FAILED_STATES.includes(job.state)) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be canceled here." });
     }
     if (job.events.some((e) => e.kind === "closed")) return { jobId };

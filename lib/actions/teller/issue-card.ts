@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -8,7 +7,8 @@ import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { issueCardSchema } from "@/lib/validations/issuance";
 
-const issueCard = createAction({
+/** Issues the card and opens its live production page. */
+export const issueCardAction = createAction({
   name: "issueCard",
   roles: AREA_ROLES.teller,
   input: issueCardSchema,
@@ -33,11 +33,5 @@ const issueCard = createAction({
     if (job.branchId !== branchId || job.customerId !== input.customerId) throw new AppError("conflict:job");
     return { jobId: job.id };
   },
+  redirectTo: (data) => `/teller/jobs/${data.jobId}`,
 });
-
-/** Issues the card and opens its live production page. */
-export async function issueCardAction(...args: Parameters<typeof issueCard>) {
-  const result = await issueCard(...args);
-  if (result.ok) redirect(`/teller/jobs/${result.data.jobId}`);
-  return result;
-}

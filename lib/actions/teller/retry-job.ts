@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { findJobView } from "@/db/queries/job-views";
 import { createAction } from "@/lib/actions/action";
@@ -8,10 +7,11 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
-import { FAILED_STATES, type JobState } from "@/lib/issuance/states";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import { retryJobSchema } from "@/lib/validations/issuance";
 
-const retryJob = createAction({
+/** Issues the failed card again on another station, once, and opens the new job. */
+export const retryJobAction = createAction({
   name: "retryJob",
   roles: AREA_ROLES.teller,
   input: retryJobSchema,
@@ -19,7 +19,7 @@ const retryJob = createAction({
     const failed = await findJobView({ db, id: input.jobId });
     if (!failed) throw new AppError("not_found:job");
     ctx.assertBranch(failed.branchId);
-    if (!FAILED_STATES.includes(failed.state as JobState)) {
+    if (!FAILED_STATES.includes(failed.state)) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
     }
     const { station } = await checkCounterRequest({ ...input, branchId: failed.branchId, productId: failed.productId, nameOnCard: failed.nameOnCard });
@@ -40,11 +40,5 @@ const retryJob = createAction({
     );
     return { jobId: job.id };
   },
+  redirectTo: (data) => `/teller/jobs/${data.jobId}`,
 });
-
-/** Issues the failed card again on another station, once, and opens the new job. */
-export async function retryJobAction(...args: Parameters<typeof retryJob>) {
-  const result = await retryJob(...args);
-  if (result.ok) redirect(`/teller/jobs/${result.data.jobId}`);
-  return result;
-}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { CreateBranchForm } from "@/components/create-branch-form";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
@@ -41,6 +42,7 @@ export default async function BranchesPage() {
       </Card>
       <Card title="New branch">
         <CreateBranchForm />
+        <TimeZoneList id={TIME_ZONE_LIST_ID} />
       </Card>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { LiveEvents } from "@/components/live/live-events";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { StationPanel } from "@/components/manager/station-panel";
 import { guardPage } from "@/lib/auth/page-guard";
 import { loadStationHealth } from "@/lib/board";
+import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
 export const metadata: Metadata = { title: "Stations" };
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: "Stations" };
 export default async function StationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
+  const since = await renderPoint(branch.id);
   const health = await loadStationHealth(branch.id);
   const canManage = user.role === "manager";
   return (
@@ -23,7 +26,10 @@ export default async function StationsPage({ searchParams }: { searchParams: Pro
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
-      <StationPanel key={branch.id} initial={health} canManage={canManage} live={user.role === "manager"} />
+      {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
+      <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+        <StationPanel initial={health} canManage={canManage} />
+      </LiveEvents>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { findCardFace } from "@/db/queries/products";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/vocabulary";
 import { requireRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";

@@ -3,7 +3,7 @@ import { requireRole } from "@/lib/auth/session";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { workList } from "@/lib/issuance/work-lists";
-import { JOB_STATES } from "@/lib/issuance/states";
+import { JOB_STATES } from "@/lib/vocabulary";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";

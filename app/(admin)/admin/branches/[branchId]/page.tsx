@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchEditForm } from "@/components/admin/branch-edit-form";
+import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { findBranch } from "@/db/queries/branches";
@@ -24,6 +25,7 @@ export default async function BranchPage({ params }: { params: Promise<{ branchI
       <Card title="Details">
         <p className="mb-3 text-sm text-slate-700">The branch code is fixed: station ids and reports refer to it.</p>
         <BranchEditForm branch={branch} />
+        <TimeZoneList id={TIME_ZONE_LIST_ID} />
       </Card>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>Branch board</Link>

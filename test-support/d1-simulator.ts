@@ -12,8 +12,8 @@ import { createSimLogger } from "@/sim/logger";
 import { ensureDevPki, type DevPki } from "@/sim/pki";
 import { startSimulator, type RunningSimulator, type SimulatorConfig } from "@/sim/server";
 import { expiryYymm } from "@/lib/card-data/simulated";
-import type { D1Config } from "./config";
-import type { InstantOrderInput } from "./orders";
+import type { D1Config } from "@/lib/d1/config";
+import type { InstantOrderInput } from "@/lib/d1/orders";
 
 export const TEST_ISSUER = "ISSUER0001";
 

@@ -1,0 +1,53 @@
+// How a query's cached data follows the branch's job events. A screen declares it on its query
+// (`meta: liveMeta({...})`); the live channel writes each event into every such query and
+// refetches only those whose data the event changes beyond what it carries itself.
+import type { QueryClient, QueryKey, QueryMeta } from "@tanstack/react-query";
+import type { WireEvent } from "@/lib/events/apply-event";
+import { isFinal } from "@/lib/issuance/states";
+
+export type LiveRule<T> = {
+  /** Writes the event into the cached data; returns the same data when the event does not concern it. */
+  apply?: (data: T, event: WireEvent) => T;
+  /** Whether the server must be asked again (new rows, totals, filters); once per burst. */
+  refetch: (event: WireEvent) => boolean;
+};
+
+/** A rule as the query cache stores it; a class so that it is recognised without a cast. */
+class StoredRule {
+  constructor(
+    readonly apply: ((data: unknown, event: WireEvent) => unknown) | undefined,
+    readonly refetch: (event: WireEvent) => boolean,
+  ) {}
+}
+
+export function liveMeta<T>(rule: LiveRule<T>): QueryMeta {
+  const apply = rule.apply;
+  // The cache holds this query's own data, which is a T by construction.
+  return { live: new StoredRule(apply && ((data, event) => apply(data as T, event)), rule.refetch) };
+}
+
+const ruleOf = (meta: QueryMeta | undefined) => (meta?.live instanceof StoredRule ? meta.live : null);
+
+/** Events after which totals and list membership change: a new job, or a job that ended. */
+export const changesTotals = (event: WireEvent) => event.kind === "created" || isFinal(event.state);
+
+/** Writes one event into every live query in the cache; returns the keys to refetch. */
+export function writeLiveEvent(client: QueryClient, event: WireEvent): QueryKey[] {
+  const refetch: QueryKey[] = [];
+  for (const query of client.getQueryCache().getAll()) {
+    const rule = ruleOf(query.meta);
+    if (!rule) continue;
+    const data = query.state.data;
+    if (rule.apply && data !== undefined) {
+      const next = rule.apply(data, event);
+      if (next !== data) client.setQueryData(query.queryKey, next);
+    }
+    if (rule.refetch(event)) refetch.push(query.queryKey);
+  }
+  return refetch;
+}
+
+/** Refetches every live query (screens without an event stream poll this way). */
+export function refetchLiveQueries(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => ruleOf(query.meta) !== null });
+}

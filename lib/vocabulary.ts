@@ -1,0 +1,35 @@
+// The closed vocabularies, defined once: db/schema builds its CHECK constraints from these lists,
+// lib/ and client components import them. No imports, on purpose: nothing here may pull the
+// database, zod or server code into a browser bundle, and db/ may depend on this module alone.
+
+/** Where an issuance job is; the order and meaning live in lib/issuance/states.ts. */
+export const JOB_STATES = [
+  "submitting",
+  "requested",
+  "ready",
+  "done",
+  "data_exception",
+  "production_exception",
+  "canceled",
+  "submission_failed",
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** Final states that did not produce a card: the teller may retry or close them. */
+export const FAILED_STATES: readonly JobState[] = ["data_exception", "production_exception", "submission_failed"];
+
+/** Why a card is issued (D1 `services.issuance`). */
+export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
+export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
+
+export const ROLES = ["teller", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+// Guards for values that arrive as plain strings (form fields, tokens, lookups by D1 codes).
+export function isJobState(value: unknown): value is JobState {
+  return JOB_STATES.some((s) => s === value);
+}
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.some((r) => r === value);
+}
