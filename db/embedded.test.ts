@@ -33,7 +33,9 @@ describe("startEmbeddedPostgres", () => {
       const error = await startEmbeddedPostgres({ dir, port, persistent: false }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       expect(error).toMatchObject({ code: "EADDRINUSE", port });
-      expect((error as Error).message).toMatch(new RegExp(`PostgreSQL stopped while starting on port ${port} \\(exit code 1\\): .*Address already in use`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`PostgreSQL stopped while starting on port ${port} \\(exit code 1\\): .*Address already in use`),
+      );
       expect(processesMentioning(dir)).toEqual([]);
     } finally {
       holder.close();

@@ -24,7 +24,10 @@ async function holdPort(): Promise<number> {
 
 /** The environment without the test run's settings, as in a fresh shell (NODE_ENV: the default). */
 function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const kept = Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|TEST_DATABASE_URL|AUTH_|D1_|SIM_|LOG_|PORT$|HOST$|EMBEDDED_PG_PORT$|DEMO_MODE$)/.test(key));
+  const kept = Object.entries(process.env).filter(
+    ([key]) =>
+      !/^(DATABASE_URL|TEST_DATABASE_URL|AUTH_|D1_|SIM_|LOG_|PORT$|HOST$|EMBEDDED_PG_PORT$|DEMO_MODE$)/.test(key),
+  );
   return { ...Object.fromEntries(kept), NODE_ENV: "development", ...settings };
 }
 
@@ -55,7 +58,9 @@ describe("npm start", () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Start-up failed while checking the ports:");
-    expect(result.stderr).toContain(`Port ${taken} is already in use: the embedded PostgreSQL cannot listen on 127.0.0.1:${taken} (setting EMBEDDED_PG_PORT).`);
+    expect(result.stderr).toContain(
+      `Port ${taken} is already in use: the embedded PostgreSQL cannot listen on 127.0.0.1:${taken} (setting EMBEDDED_PG_PORT).`,
+    );
     expect(result.stderr).toContain(`(pid ${process.pid}`);
     expect(result.stderr).toMatch(/EMBEDDED_PG_PORT=\d+ npm start/);
     expect(result.stdout).not.toContain("Starting the embedded PostgreSQL");
@@ -71,7 +76,9 @@ describe("npm start", () => {
       PORT: String(await freePort()),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`Start-up failed while migrating the database: [^]*ECONNREFUSED [^]*${closed}`));
+    expect(result.stderr).toMatch(
+      new RegExp(`Start-up failed while migrating the database: [^]*ECONNREFUSED [^]*${closed}`),
+    );
     expect(result.stderr).not.toMatch(/^undefined$/m);
     expect(result.left).toEqual([]);
   }, 60_000);

@@ -29,7 +29,9 @@ function exitText(code: number | null, signal: NodeJS.Signals | null): string {
 }
 
 async function earlyExitError(options: Options, code: number | null, signal: NodeJS.Signals | null): Promise<Error> {
-  const error = new Error(`the app exited before it was ready (${exitText(code, signal)}); see its output above`) as NodeJS.ErrnoException & {
+  const error = new Error(
+    `the app exited before it was ready (${exitText(code, signal)}); see its output above`,
+  ) as NodeJS.ErrnoException & {
     port?: number;
   };
   // Next prints its own EADDRINUSE; the port being taken now says that was the cause.
@@ -61,7 +63,8 @@ export function startApp(options: Options): AppProcess {
     const deadline = Date.now() + options.timeoutMs;
     while (Date.now() < deadline) {
       if (failure.error) throw failure.error;
-      if (child.exitCode !== null || child.signalCode !== null) throw await earlyExitError(options, child.exitCode, child.signalCode);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw await earlyExitError(options, child.exitCode, child.signalCode);
       // A time limit, as something else on the port may accept and never answer.
       const answered = fetch(options.readyUrl, { signal: AbortSignal.timeout(2_000) }).then(
         (response) => response.ok,

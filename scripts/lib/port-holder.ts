@@ -65,7 +65,11 @@ function parentOf(pid: number): number | null {
 
 /** The nearest ancestor (or the process itself) that runs scripts/start.ts. */
 function npmStartOf(pid: number): PortHolder["npmStart"] {
-  for (let current: number | null = pid, hops = 0; current && current > 1 && hops < 8; current = parentOf(current), hops++) {
+  for (
+    let current: number | null = pid, hops = 0;
+    current && current > 1 && hops < 8;
+    current = parentOf(current), hops++
+  ) {
     if (/scripts[/\\]start\.ts\b/.test(commandOf(current))) return { pid: current, cwd: cwdOf(current) };
   }
   return null;

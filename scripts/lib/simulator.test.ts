@@ -14,7 +14,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe("startLocalSimulator", () => {
   it("listens on SIM_PORT and SIM_ADMIN_PORT and points the app's D1 URLs at them", async () => {
     const env = loadEnv({ SIM_PORT: String(await freePort()), SIM_ADMIN_PORT: String(await freePort()) });
-    const local = await startLocalSimulator({ dataDir, appUrl: "http://127.0.0.1:1", port: env.SIM_PORT, adminPort: env.SIM_ADMIN_PORT, logLevel: "silent" });
+    const local = await startLocalSimulator({
+      dataDir,
+      appUrl: "http://127.0.0.1:1",
+      port: env.SIM_PORT,
+      adminPort: env.SIM_ADMIN_PORT,
+      logLevel: "silent",
+    });
     try {
       expect(local.sim.adminUrl).toBe(`http://127.0.0.1:${env.SIM_ADMIN_PORT}`);
       expect(local.appEnv).toMatchObject({
@@ -32,9 +38,13 @@ describe("startLocalSimulator", () => {
     const taken = (holder.address() as { port: number }).port;
     try {
       const env = loadEnv({ SIM_PORT: String(await freePort()), SIM_ADMIN_PORT: String(taken) });
-      const error = await startLocalSimulator({ dataDir, appUrl: "http://127.0.0.1:1", port: env.SIM_PORT, adminPort: env.SIM_ADMIN_PORT, logLevel: "silent" }).catch(
-        (e: unknown) => e,
-      );
+      const error = await startLocalSimulator({
+        dataDir,
+        appUrl: "http://127.0.0.1:1",
+        port: env.SIM_PORT,
+        adminPort: env.SIM_ADMIN_PORT,
+        logLevel: "silent",
+      }).catch((e: unknown) => e);
       const ports = await portErrorFrom(error, portsNeeded(env));
       expect(ports?.taken.map((t) => [t.need.port, t.need.setting])).toEqual([[taken, "SIM_ADMIN_PORT"]]);
       // The D1 port it had opened is closed again.

@@ -25,7 +25,8 @@ export async function step<T>(name: string, run: () => T | Promise<T>): Promise<
 export function describeError(error: unknown, depth = 0): string {
   if (error === undefined || error === null) return `no reason given (the failing code threw ${String(error)})`;
   if (typeof error === "string") return error || "no reason given (an empty string was thrown)";
-  if (typeof error === "number" || typeof error === "boolean" || typeof error === "bigint") return `the value ${error} was thrown`;
+  if (typeof error === "number" || typeof error === "boolean" || typeof error === "bigint")
+    return `the value ${error} was thrown`;
   if (!(error instanceof Error)) {
     try {
       const json = JSON.stringify(error);
