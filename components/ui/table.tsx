@@ -5,6 +5,8 @@ import { cn } from "@/lib/utils";
  * Tables with one look. The wrapper scrolls sideways inside itself, so a wide table on a narrow
  * screen never makes the whole page scroll. `min-w-0` lets it shrink inside grid and flex items,
  * whose automatic minimum width would otherwise grow to the table's and push the page wider.
+ * `relative` makes it the containing block of the table's `sr-only` texts (absolutely
+ * positioned): without it they escape the scrolling box and widen the page by themselves.
  */
 
 type TableProps = ComponentProps<"table"> & {
@@ -27,7 +29,7 @@ const DENSITY = {
 
 export function Table({ caption, showCaption = false, minWidth, density = "normal", className, children, ...props }: TableProps) {
   return (
-    <div className="w-full min-w-0 overflow-x-auto">
+    <div className="relative w-full min-w-0 overflow-x-auto">
       <table className={cn("w-full text-left text-sm", DENSITY[density], minWidth, className)} {...props}>
         <caption className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>{caption}</caption>
         {children}
