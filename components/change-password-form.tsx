@@ -6,10 +6,8 @@ import { fieldNames } from "@/lib/actions/fields";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
-import { Label } from "@/components/ui/label";
 
 const field = fieldNames<typeof changePasswordAction>();
 
@@ -42,19 +40,15 @@ export function ChangePasswordForm() {
     <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-3" noValidate>
       {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
       {FIELDS.map((f) => (
-        <div key={f.name}>
-          <Label htmlFor={f.name}>{f.label}</Label>
-          <Input
-            id={f.name}
-            name={f.name}
-            type="password"
-            autoComplete={f.autoComplete}
-            aria-invalid={Boolean(errors?.[f.name])}
-            aria-describedby={`${f.name}-error`}
-            className="mt-1"
-          />
-          <FieldError id={`${f.name}-error`} errors={errors?.[f.name]} />
-        </div>
+        <InputField
+          key={f.name}
+          id={f.name}
+          label={f.label}
+          errors={errors?.[f.name]}
+          name={f.name}
+          type="password"
+          autoComplete={f.autoComplete}
+        />
       ))}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Change password"}

@@ -5,11 +5,9 @@ import { createBranchAction } from "@/lib/actions/admin/create-branch";
 import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { TIME_ZONE_LIST_ID } from "@/components/admin/time-zone-list";
-import { Label } from "@/components/ui/label";
 
 const field = fieldNames<typeof createBranchAction>();
 
@@ -31,19 +29,15 @@ export function CreateBranchForm() {
   return (
     <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
       {FIELDS.map((f) => (
-        <div key={f.name}>
-          <Label htmlFor={`branch-${f.name}`}>{f.label}</Label>
-          <Input
-            id={`branch-${f.name}`}
-            name={f.name}
-            placeholder={f.hint}
-            {...(f.name === "timezone" ? { list: TIME_ZONE_LIST_ID, autoComplete: "off" } : {})}
-            aria-invalid={Boolean(errors?.[f.name])}
-            aria-describedby={`branch-${f.name}-error`}
-            className="mt-1"
-          />
-          <FieldError id={`branch-${f.name}-error`} errors={errors?.[f.name]} />
-        </div>
+        <InputField
+          key={f.name}
+          id={`branch-${f.name}`}
+          label={f.label}
+          errors={errors?.[f.name]}
+          name={f.name}
+          placeholder={f.hint}
+          {...(f.name === "timezone" ? { list: TIME_ZONE_LIST_ID, autoComplete: "off" } : {})}
+        />
       ))}
       <div className="sm:col-span-2 flex items-center gap-4">
         <Button type="submit" disabled={pending}>

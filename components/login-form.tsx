@@ -4,10 +4,8 @@ import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
-import { Label } from "@/components/ui/label";
 
 export function LoginForm() {
   const [state, formAction, pending] = useActionState(signInAction, null);
@@ -33,35 +31,8 @@ export function LoginForm() {
           {state.message}
         </Alert>
       ) : null}
-      <div>
-        <Label htmlFor="email">E-mail address</Label>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          aria-invalid={Boolean(errors?.email)}
-          aria-describedby="email-error"
-          className="mt-1"
-        />
-        <FieldError id="email-error" errors={errors?.email} />
-      </div>
-      <div>
-        <Label htmlFor="password">Password</Label>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(errors?.password)}
-          aria-describedby="password-error"
-          className="mt-1"
-        />
-        <FieldError id="password-error" errors={errors?.password} />
-      </div>
+      <InputField id="email" label="E-mail address" errors={errors?.email} name="email" type="email" autoComplete="username" required autoFocus />
+      <InputField id="password" label="Password" errors={errors?.password} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

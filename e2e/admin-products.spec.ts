@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { AdminProductsPage } from "./pages/admin-products-page";
+import { expectNoSidewaysPageScroll, NARROW_SCREENS } from "./support/layout";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState("admin") });
@@ -129,6 +130,16 @@ test.describe("admin: card products", () => {
     // Out of Downtown's tellers' choice again, for the specs that follow.
     await products.retire(product.name, product.d1CardProductId);
     await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);
+  });
+
+  test("on narrow screens the product list scrolls its table, not the page", async ({ page }) => {
+    const products = new AdminProductsPage(page);
+    for (const size of NARROW_SCREENS) {
+      await page.setViewportSize(size);
+      await products.goto();
+      await expect(page.getByRole("table", { name: "Card products" })).toBeVisible();
+      await expectNoSidewaysPageScroll(page);
+    }
   });
 
   test("admin pages have no serious accessibility violations", async ({ page }) => {

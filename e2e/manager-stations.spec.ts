@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ManagerStationsPage } from "./pages/manager-stations-page";
+import { expectNoSidewaysPageScroll, NARROW_SCREENS } from "./support/layout";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";
 
@@ -64,5 +65,21 @@ test.describe("manager: stations", () => {
     await page.goto("/manager/audit");
     await expect(page.getByRole("heading", { level: 1, name: "Branch audit log" })).toBeVisible();
     await noSeriousViolations(page);
+  });
+
+  test("on narrow screens the stations and the board scroll their tables, not the page", async ({ page }) => {
+    const stations = new ManagerStationsPage(page);
+    for (const size of NARROW_SCREENS) {
+      await page.setViewportSize(size);
+      await stations.goto();
+      await expectNoSidewaysPageScroll(page);
+      // The table's last column (the actions) is still there, reached by scrolling the table.
+      await stations.row("BR002-PS-01").getByRole("button", { name: /^Disable|^Enable/ }).scrollIntoViewIfNeeded();
+      await expect(stations.row("BR002-PS-01").getByRole("button", { name: /^Disable|^Enable/ })).toBeInViewport();
+      await expectNoSidewaysPageScroll(page);
+      await page.goto("/manager");
+      await expect(page.getByRole("heading", { level: 2, name: "Latest card requests" })).toBeVisible();
+      await expectNoSidewaysPageScroll(page);
+    }
   });
 });

@@ -6,8 +6,8 @@ import { updateBranchAction } from "@/lib/actions/admin/update-branch";
 import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
-import { FormField } from "./form-field";
 import { TIME_ZONE_LIST_ID } from "./time-zone-list";
 
 const field = fieldNames<typeof updateBranchAction>();
@@ -18,9 +18,9 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name={field("branchId")} value={branch.id} />
-      <FormField form="branch-edit" errors={errors} name={field("name")} label="Name" defaultValue={branch.name} required />
-      <FormField form="branch-edit" errors={errors} name={field("timezone")} label="Time zone" defaultValue={branch.timezone} list={TIME_ZONE_LIST_ID} autoComplete="off" hint="e.g. Europe/Berlin; the branch board counts days in it." />
-      <FormField form="branch-edit" errors={errors} name={field("address")} label="Address" defaultValue={branch.address} className="sm:col-span-2" />
+      <InputField id="branch-edit-name" errors={errors?.name} name={field("name")} label="Name" defaultValue={branch.name} required />
+      <InputField id="branch-edit-timezone" errors={errors?.timezone} name={field("timezone")} label="Time zone" defaultValue={branch.timezone} list={TIME_ZONE_LIST_ID} autoComplete="off" hint="e.g. Europe/Berlin; the branch board counts days in it." />
+      <InputField id="branch-edit-address" errors={errors?.address} name={field("address")} label="Address" defaultValue={branch.address} className="sm:col-span-2" />
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save branch"}</Button>
         <div aria-live="polite" className="text-sm">

@@ -4,8 +4,8 @@ import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
 import { Checkbox } from "@/components/ui/checkbox";
+import { InputField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { FormField } from "./form-field";
 
 // Shared by the create and edit forms, so only names both actions take.
 const field = fieldNames<typeof createProductAction | typeof updateProductAction>();
@@ -26,18 +26,18 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
     <>
       <fieldset className={group}>
         <legend className={legend}>Product</legend>
-        <FormField form={f} errors={errors} name={field("name")} label="Name tellers see" defaultValue={product.name} required />
-        <FormField form={f} errors={errors} name={field("d1CardProductId")} label="D1 cardProductId" defaultValue={product.d1CardProductId} required hint="As set up at D1 onboarding." />
-        <FormField form={f} errors={errors} name={field("bin")} label="BIN" inputMode="numeric" defaultValue={product.bin} required hint="6 to 11 digits." />
-        <FormField form={f} errors={errors} name={field("panLength")} label="PAN length" type="number" min={13} max={19} defaultValue={product.panLength ?? 16} required />
-        <FormField form={f} errors={errors} name={field("expiryMonths")} label="Valid for (months)" type="number" min={1} max={120} defaultValue={product.expiryMonths ?? 36} required />
+        <InputField id={`${f}-name`} errors={errors?.name} name={field("name")} label="Name tellers see" defaultValue={product.name} required />
+        <InputField id={`${f}-d1CardProductId`} errors={errors?.d1CardProductId} name={field("d1CardProductId")} label="D1 cardProductId" defaultValue={product.d1CardProductId} required hint="As set up at D1 onboarding." />
+        <InputField id={`${f}-bin`} errors={errors?.bin} name={field("bin")} label="BIN" inputMode="numeric" defaultValue={product.bin} required hint="6 to 11 digits." />
+        <InputField id={`${f}-panLength`} errors={errors?.panLength} name={field("panLength")} label="PAN length" type="number" min={13} max={19} defaultValue={product.panLength ?? 16} required />
+        <InputField id={`${f}-expiryMonths`} errors={errors?.expiryMonths} name={field("expiryMonths")} label="Valid for (months)" type="number" min={1} max={120} defaultValue={product.expiryMonths ?? 36} required />
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>D1 services (defaults; leave empty for D1&apos;s own)</legend>
-        <FormField form={f} errors={errors} name={field("priority")} label="Priority" defaultValue={s.priority} />
-        <FormField form={f} errors={errors} name={field("delivery")} label="Delivery" defaultValue={s.delivery} placeholder="NO_SHIPMENT" />
-        <FormField form={f} errors={errors} name={field("cardCarrier")} label="Card carrier" defaultValue={s.cardCarrier} placeholder="NO_CARRIER" />
-        <FormField form={f} errors={errors} name={field("packaging")} label="Packaging" defaultValue={s.packaging} placeholder="NO_PACK" />
+        <InputField id={`${f}-priority`} errors={errors?.priority} name={field("priority")} label="Priority" defaultValue={s.priority} />
+        <InputField id={`${f}-delivery`} errors={errors?.delivery} name={field("delivery")} label="Delivery" defaultValue={s.delivery} placeholder="NO_SHIPMENT" />
+        <InputField id={`${f}-cardCarrier`} errors={errors?.cardCarrier} name={field("cardCarrier")} label="Card carrier" defaultValue={s.cardCarrier} placeholder="NO_CARRIER" />
+        <InputField id={`${f}-packaging`} errors={errors?.packaging} name={field("packaging")} label="Packaging" defaultValue={s.packaging} placeholder="NO_PACK" />
         <div className="flex flex-col justify-center">
           <Checkbox name={field("pinMailer")} label="Send a PIN mailer" defaultChecked={s.pinMailer ?? false} />
           <Checkbox name={field("alphaCard")} label="Alpha (sample) card" defaultChecked={s.alphaCard ?? false} />
@@ -45,16 +45,16 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>Payment application (D1 references)</legend>
-        <FormField form={f} errors={errors} name={field("paConfig")} label="Configuration" defaultValue={pa?.config} required hint="e.g. VISA_DEBIT_A" />
-        <FormField form={f} errors={errors} name={field("odaKeyIndex")} label="ODA key index" defaultValue={pa?.odaKeyIndex} />
-        <FormField form={f} errors={errors} name={field("derivationKeyIndex")} label="Derivation key index" defaultValue={pa?.derivationKeyIndex} />
-        <FormField form={f} errors={errors} name={field("cvKeyIndex")} label="CVK index" defaultValue={pa?.cvKeyIndex} />
-        <FormField form={f} errors={errors} name={field("pvKeyIndex")} label="PVK index" defaultValue={pa?.pvKeyIndex} />
+        <InputField id={`${f}-paConfig`} errors={errors?.paConfig} name={field("paConfig")} label="Configuration" defaultValue={pa?.config} required hint="e.g. VISA_DEBIT_A" />
+        <InputField id={`${f}-odaKeyIndex`} errors={errors?.odaKeyIndex} name={field("odaKeyIndex")} label="ODA key index" defaultValue={pa?.odaKeyIndex} />
+        <InputField id={`${f}-derivationKeyIndex`} errors={errors?.derivationKeyIndex} name={field("derivationKeyIndex")} label="Derivation key index" defaultValue={pa?.derivationKeyIndex} />
+        <InputField id={`${f}-cvKeyIndex`} errors={errors?.cvKeyIndex} name={field("cvKeyIndex")} label="CVK index" defaultValue={pa?.cvKeyIndex} />
+        <InputField id={`${f}-pvKeyIndex`} errors={errors?.pvKeyIndex} name={field("pvKeyIndex")} label="PVK index" defaultValue={pa?.pvKeyIndex} />
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>Name on the card</legend>
-        <FormField form={f} errors={errors} name={field("embossMaxLength")} label="Longest name (characters)" type="number" min={2} max={26} defaultValue={e?.maxLength ?? 26} required />
-        <FormField form={f} errors={errors} name={field("embossAllowed")} label="Allowed characters" defaultValue={e?.allowedCharacters ?? "A-Z0-9 .'\\-/"} required hint="Inside of a character class, e.g. A-Z0-9 .'\-/" className="font-mono" />
+        <InputField id={`${f}-embossMaxLength`} errors={errors?.embossMaxLength} name={field("embossMaxLength")} label="Longest name (characters)" type="number" min={2} max={26} defaultValue={e?.maxLength ?? 26} required />
+        <InputField id={`${f}-embossAllowed`} errors={errors?.embossAllowed} name={field("embossAllowed")} label="Allowed characters" defaultValue={e?.allowedCharacters ?? "A-Z0-9 .'\\-/"} required hint="Inside of a character class, e.g. A-Z0-9 .'\-/" inputClassName="font-mono" />
         <div className="flex items-center">
           <Checkbox name={field("embossUppercase")} label="Capital letters only" defaultChecked={e?.uppercase ?? true} />
         </div>

@@ -10,10 +10,10 @@ import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
 import { checkFaceSizeFirst } from "./check-face-size";
-import { FormField } from "./form-field";
 import { ProductFields } from "./product-fields";
 
 const field = fieldNames<typeof createProductAction | typeof updateProductAction>();
@@ -45,9 +45,9 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
           // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching
           <img src={product.cardFaceImage} alt={`Current card face of ${product.name}`} className="mb-2 h-24 w-auto rounded border border-slate-200" />
         ) : null}
-        <FormField
-          form="product"
-          errors={errors}
+        <InputField
+          id="product-faceImage"
+          errors={errors?.faceImage}
           name={field("faceImage")}
           label={product?.cardFaceImage ? "Replace the image" : "Upload an image"}
           type="file"

@@ -4,13 +4,11 @@ import { useState } from "react";
 import type { Branch } from "@/db/schema";
 import { isRole, ROLES, type Role } from "@/lib/vocabulary";
 import { ROLE_LABEL } from "@/lib/auth/roles";
-import { FieldError } from "@/components/ui/field-error";
-import { Label } from "@/components/ui/label";
+import { Field, InputField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { createUserAction } from "@/lib/actions/admin/create-user";
 import type { updateUserAction } from "@/lib/actions/admin/update-user";
 import { fieldNames } from "@/lib/actions/fields";
-import { FormField } from "./form-field";
 
 // Shared by the create and edit forms, so only names both actions take.
 const field = fieldNames<typeof createUserAction | typeof updateUserAction>();
@@ -24,27 +22,27 @@ export function UserFields({ form, values, branches, errors }: { form: string; v
   const [role, setRole] = useState<Role>(values.role ?? "teller");
   return (
     <>
-      <FormField form={form} errors={errors} name={field("name")} label="Full name" defaultValue={values.name} autoComplete="off" required />
-      <FormField form={form} errors={errors} name={field("email")} label="E-mail address" type="email" defaultValue={values.email} autoComplete="off" required />
-      <div>
-        <Label htmlFor={`${form}-role`}>Role</Label>
-        <Select id={`${form}-role`} name={field("role")} defaultValue={values.role ?? "teller"} onChange={(e) => { if (isRole(e.target.value)) setRole(e.target.value); }} aria-invalid={Boolean(errors?.role)} aria-describedby={`${form}-role-error`} className="mt-1">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>{ROLE_LABEL[r]}</option>
-          ))}
-        </Select>
-        <FieldError id={`${form}-role-error`} errors={errors?.role} />
-      </div>
-      <div>
-        <Label htmlFor={`${form}-branchId`}>Branch{role === "admin" ? " (optional for administrators)" : ""}</Label>
-        <Select id={`${form}-branchId`} name={field("branchId")} defaultValue={values.branchId ?? ""} aria-invalid={Boolean(errors?.branchId)} aria-describedby={`${form}-branchId-error`} className="mt-1">
-          <option value="">{role === "admin" ? "All branches" : "Choose a branch"}</option>
-          {branches.map((b) => (
-            <option key={b.id} value={b.id}>{b.name} ({b.code})</option>
-          ))}
-        </Select>
-        <FieldError id={`${form}-branchId-error`} errors={errors?.branchId} />
-      </div>
+      <InputField id={`${form}-name`} errors={errors?.name} name={field("name")} label="Full name" defaultValue={values.name} autoComplete="off" required />
+      <InputField id={`${form}-email`} errors={errors?.email} name={field("email")} label="E-mail address" type="email" defaultValue={values.email} autoComplete="off" required />
+      <Field id={`${form}-role`} label="Role" errors={errors?.role}>
+        {(control) => (
+          <Select {...control} name={field("role")} defaultValue={values.role ?? "teller"} onChange={(e) => { if (isRole(e.target.value)) setRole(e.target.value); }}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id={`${form}-branchId`} label={`Branch${role === "admin" ? " (optional for administrators)" : ""}`} errors={errors?.branchId}>
+        {(control) => (
+          <Select {...control} name={field("branchId")} defaultValue={values.branchId ?? ""}>
+            <option value="">{role === "admin" ? "All branches" : "Choose a branch"}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>{b.name} ({b.code})</option>
+            ))}
+          </Select>
+        )}
+      </Field>
     </>
   );
 }

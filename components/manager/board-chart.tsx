@@ -1,4 +1,5 @@
 import type { DayStats } from "@/db/queries/branch-stats";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 
 const dayName = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
@@ -33,25 +34,24 @@ export function BoardChart({ days }: { days: DayStats[] }) {
         <span><span className="mr-1 inline-block h-3 w-3 bg-brand-600 align-middle" />Issued (solid)</span>
         <span><span className="mr-1 inline-block h-3 w-3 bg-red-700 align-middle" style={{ backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)" }} />Exceptions (hatched)</span>
       </p>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">Cards issued and exceptions per day</caption>
-        <thead className="border-b border-slate-300 text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-4">Day</th>
-            <th scope="col" className="py-1 pr-4">Issued</th>
-            <th scope="col" className="py-1 pr-4">Exceptions</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table caption="Cards issued and exceptions per day" density="compact" className="mt-4">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Day</TableHead>
+            <TableHead numeric>Issued</TableHead>
+            <TableHead numeric>Exceptions</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {days.map((d) => (
-            <tr key={d.day} className="border-b border-slate-100">
-              <th scope="row" className="py-1 pr-4 font-normal">{dayName(d.day)}</th>
-              <td className="py-1 pr-4">{d.issued}</td>
-              <td className="py-1 pr-4">{d.exceptions}</td>
-            </tr>
+            <TableRow key={d.day}>
+              <TableRowHead>{dayName(d.day)}</TableRowHead>
+              <TableCell numeric>{d.issued}</TableCell>
+              <TableCell numeric>{d.exceptions}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </figure>
   );
 }

@@ -1,13 +1,13 @@
 import type { BranchStats, PeriodStats } from "@/db/queries/branch-stats";
+import { Card } from "@/components/ui/card";
 import { formatDuration, reasonLabel } from "./format";
 
 type Period = PeriodStats & { byReason: { reason: string; count: number }[] };
 
 function PeriodCard({ title, stats }: { title: string; stats: Period }) {
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 className="font-semibold">{title}</h3>
-      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+    <Card title={title} level={3} padding="compact">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-700">Cards issued</dt>
         <dd className="text-lg font-semibold">{stats.issued}</dd>
         <dt className="text-slate-700">Exceptions</dt>
@@ -29,7 +29,7 @@ function PeriodCard({ title, stats }: { title: string; stats: Period }) {
           </ul>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -38,11 +38,10 @@ export function BoardSummary({ stats, inProgress }: { stats: BranchStats; inProg
     <div className="grid gap-4 md:grid-cols-3">
       <PeriodCard title="Today" stats={stats.today} />
       <PeriodCard title="Last 7 days" stats={stats.week} />
-      <section aria-label="In progress" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h3 className="font-semibold">In progress now</h3>
-        <p className="mt-2 text-3xl font-semibold">{inProgress}</p>
+      <Card title="In progress now" level={3} padding="compact">
+        <p className="text-3xl font-semibold">{inProgress}</p>
         <p className="text-sm text-slate-700">{inProgress === 1 ? "card on its way" : "cards on their way"}</p>
-      </section>
+      </Card>
     </div>
   );
 }

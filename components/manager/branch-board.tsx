@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
@@ -38,13 +39,13 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="jobs-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="jobs-heading" className="mb-3 text-base font-semibold">Latest card requests</h2>
+        {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
+        <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">
           <BoardJobsTable jobs={data.jobs} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        </Card>
+        <Card className="min-w-0">
           <BoardChart days={data.stats.days} />
-        </section>
+        </Card>
       </div>
     </div>
   );

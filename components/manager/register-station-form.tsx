@@ -5,9 +5,7 @@ import { registerStationAction } from "@/lib/actions/manager/register-station";
 import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 
 const field = fieldNames<typeof registerStationAction>();
@@ -35,19 +33,15 @@ export function RegisterStationForm({ onDone }: { onDone: (message: string) => v
   return (
     <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 md:grid-cols-3" noValidate>
       {FIELDS.map((f) => (
-        <div key={f.name}>
-          <Label htmlFor={`station-${f.name}`}>{f.label}</Label>
-          <Input
-            id={`station-${f.name}`}
-            name={f.name}
-            placeholder={f.hint}
-            required={f.name !== "location"}
-            aria-invalid={Boolean(errors?.[f.name])}
-            aria-describedby={`station-${f.name}-error`}
-            className="mt-1"
-          />
-          <FieldError id={`station-${f.name}-error`} errors={errors?.[f.name]} />
-        </div>
+        <InputField
+          key={f.name}
+          id={`station-${f.name}`}
+          label={f.label}
+          errors={errors?.[f.name]}
+          name={f.name}
+          placeholder={f.hint}
+          required={f.name !== "location"}
+        />
       ))}
       <div className="flex items-center gap-4 md:col-span-3">
         <Button type="submit" disabled={pending}>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { StationHealth } from "@/db/queries/station-health";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { LiveBadge } from "@/components/live/live-badge";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { fetchJson } from "./fetch-json";
@@ -33,23 +34,21 @@ export function StationPanel({ initial, canManage }: { initial: Health; canManag
   };
   return (
     <div className="space-y-6">
-      <section aria-labelledby="stations-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="stations-heading" className="text-base font-semibold">Stations and their health</h2>
-          <LiveBadge />
-        </div>
+      <Card title="Stations and their health" headingId="stations-heading" actions={<LiveBadge />}>
         <div aria-live="polite" className="mb-3 empty:hidden">
           {announcement ? <Alert tone="success">{announcement}</Alert> : null}
         </div>
         {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
         <StationHealthTable stations={query.data.stations} canManage={canManage} onDone={done} />
-      </section>
+      </Card>
       {canManage ? (
-        <section aria-labelledby="register-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="register-heading" className="mb-1 text-base font-semibold">Register a station</h2>
-          <p className="mb-3 text-sm text-slate-700">Use the station id D1 gave this station when it was registered with the Instant Issuance Agent.</p>
+        <Card
+          title="Register a station"
+          headingId="register-heading"
+          description="Use the station id D1 gave this station when it was registered with the Instant Issuance Agent."
+        >
           <RegisterStationForm onDone={done} />
-        </section>
+        </Card>
       ) : null}
     </div>
   );

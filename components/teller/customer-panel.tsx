@@ -1,4 +1,5 @@
 import type { Customer } from "@/db/schema";
+import { Card } from "@/components/ui/card";
 
 type Account = { accountNumber: string; kind: string; currency: string };
 
@@ -13,11 +14,8 @@ export function CustomerPanel({ customer, accounts }: { customer: Customer; acco
     ["Address", `${customer.address.line1}, ${customer.address.postalCode} ${customer.address.city}, ${customer.address.country}`],
   ];
   return (
-    <section aria-labelledby="customer-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h1 id="customer-heading" className="text-2xl font-bold">
-        {customer.givenName} {customer.familyName}
-      </h1>
-      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+    <Card title={`${customer.givenName} ${customer.familyName}`} level={1} headingId="customer-heading">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600">{label}</dt>
@@ -35,6 +33,6 @@ export function CustomerPanel({ customer, accounts }: { customer: Customer; acco
           </ul>
         </dd>
       </dl>
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { CustomerHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 const REASON: Record<CustomerHit["reason"], string> = {
   name: "Name",
@@ -50,13 +52,12 @@ export function CustomerSearch() {
 
   return (
     <div className="relative">
-      <label htmlFor="customer-search" className="block text-sm font-medium text-slate-800">
-        Find a customer
-      </label>
-      <p id="customer-search-hint" className="text-sm text-slate-600">
+      {/* Label and Input, not a Field: a search box has no field error, and the combobox keeps its own ARIA. */}
+      <Label htmlFor="customer-search">Find a customer</Label>
+      <p id="customer-search-hint" className="text-sm text-slate-700">
         Name, customer number, national ID, phone or account number.
       </p>
-      <input
+      <Input
         id="customer-search"
         type="search"
         role="combobox"
@@ -86,7 +87,8 @@ export function CustomerSearch() {
             setText("");
           }
         }}
-        className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-4 py-3 text-lg"
+        sizing="lg"
+        className="mt-1"
       />
       <p aria-live="polite" className="sr-only">
         {enabled && !isFetching ? `${hits.length} customer${hits.length === 1 ? "" : "s"} found` : ""}

@@ -13,7 +13,10 @@ import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 export type ProductChoice = { id: string; name: string; cardFaceImage: string | null; embossRules: EmbossRules };
 export type StationChoice = { id: string; label: string; location: string; isDefault: boolean; queue: number };
@@ -97,43 +100,38 @@ export function IssueCardForm(props: {
           </div>
         </fieldset>
         <div className="grid items-start gap-4 md:grid-cols-2">
-          <div>
-            <label htmlFor="nameOnCard" className="block text-sm font-semibold">Name on the card</label>
-            <p id="nameOnCard-hint" className="text-sm text-slate-600">
-              Capital letters, up to {product.embossRules.maxLength} characters. Check it with the customer.
-            </p>
-            <input
-              id="nameOnCard"
-              name={field("nameOnCard")}
-              value={name}
-              onChange={(e) => setName(e.target.value.toUpperCase())}
-              aria-invalid={Boolean(nameErrors?.length)}
-              aria-describedby="nameOnCard-hint nameOnCard-error"
-              className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-lg uppercase aria-[invalid=true]:border-red-700"
-            />
-            <FieldError id="nameOnCard-error" errors={nameErrors} />
-          </div>
+          <Field
+            id="nameOnCard"
+            label="Name on the card"
+            hint={`Capital letters, up to ${product.embossRules.maxLength} characters. Check it with the customer.`}
+            errors={nameErrors}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                name={field("nameOnCard")}
+                value={name}
+                onChange={(e) => setName(e.target.value.toUpperCase())}
+                sizing="lg"
+                className="font-mono uppercase"
+              />
+            )}
+          </Field>
           <CardFace image={product.cardFaceImage} name={name} productName={product.name} />
         </div>
-        <div>
-          <label htmlFor="stationId" className="block text-sm font-semibold">Personalization station</label>
-          <select
-            id="stationId"
-            name={field("stationId")}
-            value={stationId}
-            onChange={(e) => setStationId(e.target.value)}
-            aria-describedby="stationId-error"
-            className="mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
-          >
-            {stations.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label} · {s.location}
-                {s.isDefault ? " · default" : ""} · {s.queue === 0 ? "free" : `${s.queue} in queue`}
-              </option>
-            ))}
-          </select>
-          <FieldError id="stationId-error" errors={serverErrors?.stationId} />
-        </div>
+        {/* Full width of the form: a narrower box cut the option text off (UX walk T14). */}
+        <Field id="stationId" label="Personalization station" errors={serverErrors?.stationId}>
+          {(control) => (
+            <Select {...control} name={field("stationId")} value={stationId} onChange={(e) => setStationId(e.target.value)}>
+              {stations.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label} · {s.location}
+                  {s.isDefault ? " · default" : ""} · {s.queue === 0 ? "free" : `${s.queue} in queue`}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </fieldset>
       {reviewing ? (
         <>

@@ -14,6 +14,7 @@ import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { liveMeta } from "@/components/live/live-query";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
@@ -88,10 +89,9 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
       ) : (
         <Alert tone="info"><p data-testid="progress">{sentence}</p></Alert>
       )}
-      <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="steps-heading" className="mb-3 font-semibold">Production</h2>
+      <Card title="Production" headingId="steps-heading">
         <JobTimeline state={job.state} events={job.events} failure={failed ? exceptionAdvice(job.errorMessage).split(".")[0] ?? null : null} />
-      </section>
+      </Card>
       {failed ? (
         job.retriedAs ? (
           <p>

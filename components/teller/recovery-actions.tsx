@@ -7,7 +7,9 @@ import { retryJobAction } from "@/lib/actions/teller/retry-job";
 import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 
 const field = fieldNames<typeof retryJobAction>();
 
@@ -21,23 +23,22 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
   const [closeError, setCloseError] = useState<string | null>(null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <section aria-labelledby="recover-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="recover-heading" className="font-semibold">What to do now</h2>
+    <Card title="What to do now" headingId="recover-heading">
       {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
       {stations.length === 0 ? (
         <p className="mt-2">No other station is available at your branch. Cancel this card, or ask your manager to enable a station.</p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
-          <div>
-            <label htmlFor="retry-station" className="block text-sm font-medium">Retry on station</label>
-            <select id="retry-station" name={field("stationId")} aria-describedby="retry-station-error" className="mt-1 rounded-md border border-slate-400 px-3 py-2">
-              {stations.map((s) => (
-                <option key={s.id} value={s.id}>{s.label} · {s.location}</option>
-              ))}
-            </select>
-            <FieldError id="retry-station-error" errors={errors?.stationId} />
-          </div>
+          <Field id="retry-station" label="Retry on station" errors={errors?.stationId}>
+            {(control) => (
+              <Select {...control} name={field("stationId")} inline>
+                {stations.map((s) => (
+                  <option key={s.id} value={s.id}>{s.label} · {s.location}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
           <Button type="submit" disabled={retrying}>{retrying ? "Sending…" : "Retry on this station"}</Button>
         </form>
       )}
@@ -57,6 +58,6 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
         </Button>
         {closeError ? <p role="alert" className="mt-2 text-sm text-red-800">{closeError}</p> : null}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -11,6 +11,10 @@ import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { applyEventToRows } from "@/lib/events/apply-event";
 import { STATE_LABEL } from "@/lib/issuance/states";
 import { JOB_STATES } from "@/lib/vocabulary";
+import { Card } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
 
 type Scope = "mine" | "queue";
@@ -37,36 +41,35 @@ const time = (iso: string | Date) => new Date(iso).toLocaleTimeString([], { hour
 function JobTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
   if (jobs.length === 0) return <p className="text-slate-700">Nothing here.</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 text-slate-700">
-        <tr>
-          <th scope="col" className="py-2 pr-3">Time</th>
-          <th scope="col" className="py-2 pr-3">Customer</th>
-          <th scope="col" className="py-2 pr-3">Card</th>
-          <th scope="col" className="py-2 pr-3">Station</th>
-          <th scope="col" className="py-2">State</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time</TableHead>
+          <TableHead>Customer</TableHead>
+          <TableHead>Card</TableHead>
+          <TableHead>Station</TableHead>
+          <TableHead>State</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {jobs.map((job) => (
-          <tr key={job.id} className="border-b border-slate-100">
-            <td className="py-2 pr-3">{time(job.createdAt)}</td>
-            <td className="py-2 pr-3">
+          <TableRow key={job.id}>
+            <TableCell>{time(job.createdAt)}</TableCell>
+            <TableCell>
               <Link href={`/teller/jobs/${job.id}`} className="font-medium text-brand-700 underline">
                 {job.customerName}
               </Link>
-            </td>
-            <td className="py-2 pr-3">
+            </TableCell>
+            <TableCell>
               {job.productName}
               {job.panLast4 ? <span className="text-slate-600"> ·•••• {job.panLast4}</span> : null}
-            </td>
-            <td className="py-2 pr-3">{job.stationLabel}</td>
-            <td className="py-2"><JobStateBadge state={job.state} /></td>
-          </tr>
+            </TableCell>
+            <TableCell>{job.stationLabel}</TableCell>
+            <TableCell><JobStateBadge state={job.state} /></TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
 
@@ -76,25 +79,27 @@ export function WorkLists({ mine, queue }: { mine: JobSummary[]; queue: JobSumma
   const open = useJobs("queue", "", queue);
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <section aria-labelledby="today-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-          <h2 id="today-heading" className="text-base font-semibold">My cards today</h2>
-          <div>
-            <label htmlFor="state-filter" className="mr-2 text-sm">Show</label>
-            <select id="state-filter" value={state} onChange={(e) => setState(e.target.value)} className="rounded border border-slate-400 px-2 py-1 text-sm">
+      <Card
+        title="My cards today"
+        headingId="today-heading"
+        className="min-w-0"
+        actions={
+          <div className="flex items-center gap-2">
+            <Label htmlFor="state-filter">Show</Label>
+            <Select id="state-filter" inline sizing="sm" value={state} onChange={(e) => setState(e.target.value)}>
               <option value="">All states</option>
               {JOB_STATES.map((s) => (
                 <option key={s} value={s}>{STATE_LABEL[s]}</option>
               ))}
-            </select>
+            </Select>
           </div>
-        </div>
+        }
+      >
         <JobTable jobs={own.data ?? []} caption="My cards today" />
-      </section>
-      <section aria-labelledby="queue-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="queue-heading" className="mb-3 text-base font-semibold">Branch queue (in production)</h2>
+      </Card>
+      <Card title="Branch queue (in production)" headingId="queue-heading" className="min-w-0">
         <JobTable jobs={open.data ?? []} caption="Branch queue" />
-      </section>
+      </Card>
     </div>
   );
 }

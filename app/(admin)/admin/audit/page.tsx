@@ -3,6 +3,7 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager } from "@/components/admin/pager";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
@@ -33,12 +34,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </div>
       {!parsed.success ? <Alert tone="error" live>Some filters were not valid and were ignored. Check the dates and try again.</Alert> : null}
       <AuditFilters filter={filter} branches={branches} />
-      <section aria-label="Entries" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />
         </div>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { CreateBranchForm } from "@/components/create-branch-form";
 import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableHead, TableHeader, TableCell, TableRow, TableRowHead } from "@/components/ui/table";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -16,29 +17,28 @@ export default async function BranchesPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Branches</h1>
       <Card title={`All branches (${branches.length})`}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Branches</caption>
-          <thead className="border-b border-slate-300 text-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-4">Code</th>
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Address</th>
-              <th scope="col" className="py-2">Time zone</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table caption="Branches">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Code</TableHead>
+              <TableHead>Name</TableHead>
+              <TableHead>Address</TableHead>
+              <TableHead>Time zone</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {branches.map((b) => (
-              <tr key={b.id} className="border-b border-slate-100">
-                <td className="py-2 pr-4 font-mono">{b.code}</td>
-                <th scope="row" className="py-2 pr-4 font-normal">
+              <TableRow key={b.id}>
+                <TableCell className="font-mono">{b.code}</TableCell>
+                <TableRowHead>
                   <Link href={`/admin/branches/${b.id}`} className="font-semibold text-brand-700 underline">{b.name}</Link>
-                </th>
-                <td className="py-2 pr-4">{b.address}</td>
-                <td className="py-2">{b.timezone}</td>
-              </tr>
+                </TableRowHead>
+                <TableCell>{b.address}</TableCell>
+                <TableCell>{b.timezone}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </Card>
       <Card title="New branch">
         <CreateBranchForm />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductTable } from "@/components/admin/product-table";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { listProductsForAdmin } from "@/db/queries/products";
@@ -23,9 +24,9 @@ export default async function ProductsPage() {
           <Link href="/admin/products/new">New product</Link>
         </Button>
       </div>
-      <section aria-label="Products" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Card aria-label="Products">
         <ProductTable products={products} branches={branches} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableHead, TableHeader, TableCell, TableRow, TableRowHead } from "@/components/ui/table";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { listUsersForAdmin } from "@/db/queries/users";
@@ -21,36 +22,33 @@ export default async function UsersPage() {
         <CreateUserForm branches={branches} />
       </Card>
       <Card title={`All users (${users.length})`}>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">Users</caption>
-            <thead className="border-b border-slate-300 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">E-mail</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">Branch</th>
-                <th scope="col" className="py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">{u.name}</Link>
-                  </th>
-                  <td className="py-2 pr-4 font-mono">{u.email}</td>
-                  <td className="py-2 pr-4">{ROLE_LABEL[u.role]}</td>
-                  <td className="py-2 pr-4">{u.branchId ? branchName.get(u.branchId) : "All branches"}</td>
-                  <td className="py-2">
-                    {u.active ? "Active" : <strong>Deactivated</strong>}
-                    {u.active && u.mustChangePassword ? <span className="block text-xs text-slate-700">must choose a password</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Users" minWidth="min-w-[44rem]">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>E-mail</TableHead>
+              <TableHead>Role</TableHead>
+              <TableHead>Branch</TableHead>
+              <TableHead>Status</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {users.map((u) => (
+              <TableRow key={u.id}>
+                <TableRowHead>
+                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">{u.name}</Link>
+                </TableRowHead>
+                <TableCell className="font-mono">{u.email}</TableCell>
+                <TableCell>{ROLE_LABEL[u.role]}</TableCell>
+                <TableCell>{u.branchId ? branchName.get(u.branchId) : "All branches"}</TableCell>
+                <TableCell>
+                  {u.active ? "Active" : <strong>Deactivated</strong>}
+                  {u.active && u.mustChangePassword ? <span className="block text-xs text-slate-700">must choose a password</span> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager } from "@/components/admin/pager";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -29,12 +30,12 @@ export default async function BranchAuditPage({ searchParams }: { searchParams: 
       </div>
       {!parsed.success ? <Alert tone="error" live>Some filters were not valid and were ignored. Check the dates and try again.</Alert> : null}
       <AuditFilters filter={filter} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
-      <section aria-label="Entries" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />
         </div>
-      </section>
+      </Card>
     </div>
   );
 }

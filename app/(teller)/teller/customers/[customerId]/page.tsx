@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CardHistory } from "@/components/teller/card-history";
 import { CustomerPanel } from "@/components/teller/customer-panel";
 import { IssueCardForm } from "@/components/teller/issue-card-form";
+import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { findCustomer } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
@@ -39,8 +40,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <CustomerPanel customer={customer} accounts={accounts} />
           <CardHistory jobs={jobs} />
         </div>
-        <section aria-labelledby="issue-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="issue-heading" className="mb-3 text-xl font-bold">Issue a card</h2>
+        <Card title="Issue a card" headingId="issue-heading" headingClassName="text-xl font-bold" className="min-w-0">
           <IssueCardForm
             requestKey={randomUUID()}
             customerId={customer.id}
@@ -50,7 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               .filter((s) => s.enabled)
               .map((s) => ({ id: s.id, label: s.label, location: s.location, isDefault: s.isDefault, queue: depths.get(s.id) ?? 0 }))}
           />
-        </section>
+        </Card>
       </div>
     </div>
   );
