@@ -15,7 +15,8 @@ const layer = {
   dbValues: {
     regex: `${from("db")}(/|$)`,
     allowTypeImports: true,
-    message: "Components take data as props: import db/ for types only (`import type`), and load data in the page, layout or a lib/ loader.",
+    message:
+      "Components take data as props: import db/ for types only (`import type`), and load data in the page, layout or a lib/ loader.",
   },
   components: {
     regex: `${from("components")}(/|$)`,
@@ -24,7 +25,8 @@ const layer = {
   lib: {
     // Vocabularies are shared by every layer; settings reach the pool through lib/env.ts only.
     regex: `${from("lib")}/(?!(vocabulary|env)(\\.ts)?$)`,
-    message: "db/ imports nothing from lib/ but lib/vocabulary.ts (and lib/env.ts for the pool): callers depend on db/, not the reverse.",
+    message:
+      "db/ imports nothing from lib/ but lib/vocabulary.ts (and lib/env.ts for the pool): callers depend on db/, not the reverse.",
   },
   callers: {
     regex: `${from("(app|components)")}(/|$)`,
@@ -39,7 +41,16 @@ const zone = (files, ...patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**", "db/migrations/**"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      "db/migrations/**",
+    ],
   },
   ...nextVitals,
   ...nextTs,
@@ -60,7 +71,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "sim/**", "e2e/**", "bench/**", "db/testing/**", "**/*.test.ts", "playwright.config.ts", "vitest.config.ts", "next.config.mjs"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "sim/**",
+      "e2e/**",
+      "bench/**",
+      "db/testing/**",
+      "**/*.test.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "next.config.mjs",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   zone(["app/**", "proxy.ts", "instrumentation.ts"], layer.sim),

@@ -28,7 +28,11 @@ describe("layering", () => {
     ["components/__planted.tsx", `import { db } from "@/db";`, /types only/],
     ["components/admin/__planted.tsx", `import { ROLES } from "@/db/schema/users";`, /types only/],
     ["components/__planted.tsx", `export { findBranch } from "@/db/queries/branches";`, /types only/],
-    ["lib/__planted.ts", `import type { BoardData } from "@/components/manager/branch-board";`, /never imports components/],
+    [
+      "lib/__planted.ts",
+      `import type { BoardData } from "@/components/manager/branch-board";`,
+      /never imports components/,
+    ],
     ["lib/issuance/__planted.ts", `import { Button } from "../../components/ui/button";`, /never imports components/],
     ["db/queries/__planted.ts", `import { RANK } from "@/lib/issuance/states";`, /lib\/vocabulary/],
     ["db/schema/__planted.ts", `import { REASON_LABEL } from "../../lib/issuance/reasons";`, /lib\/vocabulary/],
@@ -41,11 +45,17 @@ describe("layering", () => {
   });
 
   it.each([
-    ["components/__planted.tsx", `import type { Branch } from "@/db/schema";\nimport { ROLES } from "@/lib/vocabulary";`],
+    [
+      "components/__planted.tsx",
+      `import type { Branch } from "@/db/schema";\nimport { ROLES } from "@/lib/vocabulary";`,
+    ],
     ["components/__planted.tsx", `import { type Branch } from "@/db/schema";`],
     ["lib/__planted.ts", `import { db } from "@/db";\nimport { loadBoard } from "@/lib/board";`],
     ["db/schema/__planted.ts", `import { JOB_STATES } from "../../lib/vocabulary";\nimport { env } from "@/lib/env";`],
-    ["lib/__planted.test.ts", `import { startSimFixture } from "@/test-support/d1-simulator";\nimport { startSimulator } from "@/sim/server";`],
+    [
+      "lib/__planted.test.ts",
+      `import { startSimFixture } from "@/test-support/d1-simulator";\nimport { startSimulator } from "@/sim/server";`,
+    ],
     ["db/testing/__planted.ts", `import { startSimFixture } from "@/test-support/d1-simulator";`],
     ["scripts/__planted.ts", `import { startSimulator } from "../sim/server";`],
   ])("allows %s importing: %s", async (filePath, code) => {

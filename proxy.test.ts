@@ -14,7 +14,12 @@ async function sessionCookie() {
   const token = await encode({
     salt: COOKIE,
     secret: env.AUTH_SECRET!,
-    token: { uid: "00000000-0000-4000-8000-000000000001", role: "teller", sv: 1, sid: "00000000-0000-4000-8000-000000000002" },
+    token: {
+      uid: "00000000-0000-4000-8000-000000000001",
+      role: "teller",
+      sv: 1,
+      sid: "00000000-0000-4000-8000-000000000002",
+    },
   });
   return `${COOKIE}=${token}`;
 }
@@ -30,7 +35,8 @@ describe("proxy", () => {
     const cookie = await sessionCookie();
     const away = await call("/login", cookie);
     expect(new URL(away.headers.get("location")!).pathname).toBe("/teller");
-    for (const response of [out, away]) expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    for (const response of [out, away])
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
   it("passes a fresh nonce to the page render and the same one to the browser", async () => {
@@ -43,7 +49,9 @@ describe("proxy", () => {
       expect(response.headers.get("x-middleware-request-x-nonce")).toBe(nonceOf(csp));
       expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
     }
-    expect(nonceOf(a.headers.get("content-security-policy"))).not.toBe(nonceOf(b.headers.get("content-security-policy")));
+    expect(nonceOf(a.headers.get("content-security-policy"))).not.toBe(
+      nonceOf(b.headers.get("content-security-policy")),
+    );
   });
 
   it("never sets or clears a cookie", async () => {

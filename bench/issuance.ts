@@ -23,7 +23,8 @@ async function waitForArrival(arrivals: Map<string, number>, cardId: string, tim
   for (;;) {
     const at = arrivals.get(cardId);
     if (at !== undefined) return at;
-    if (Date.now() > deadline) throw new Error(`the order for ${cardId} did not reach the simulator within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the order for ${cardId} did not reach the simulator within ${timeoutMs} ms`);
     await sleep(2);
   }
 }
@@ -31,14 +32,25 @@ async function waitForArrival(arrivals: Map<string, number>, cardId: string, tim
 export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
   const { pool } = ctx.database;
   const n = Math.max(10, Math.round(ctx.opts.samples / 1.6));
-  const { rows: [counter] } = await pool.query<{ product_id: string; station_id: string; d1_product: string; services: D1Services; payment: D1PaymentApplication }>(
+  const {
+    rows: [counter],
+  } = await pool.query<{
+    product_id: string;
+    station_id: string;
+    d1_product: string;
+    services: D1Services;
+    payment: D1PaymentApplication;
+  }>(
     `select p.id as product_id, s.id as station_id, p.d1_card_product_id as d1_product, p.services, p.payment_application as payment
        from branches b join stations s on s.branch_id = b.id and s.is_default
        join product_branches pb on pb.branch_id = b.id join card_products p on p.id = pb.product_id
       where b.code = 'BR001' and p.active order by p.name limit 1`,
   );
   if (!counter) throw new Error("no product/station for BR001");
-  const { rows: customers } = await pool.query<{ id: string }>("select id from customers order by md5(id::text) limit $1", [n + 5]);
+  const { rows: customers } = await pool.query<{ id: string }>(
+    "select id from customers order by md5(id::text) limit $1",
+    [n + 5],
+  );
   const cookie = await ctx.tellerCookie();
   const http = new Pool(ctx.app.url, { connections: 2 });
 
@@ -49,16 +61,32 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
     for (let i = 0; i < n + 3; i++) {
       const customerId = customers[i % customers.length]!.id;
       const action = findAction("issueCardAction", { customerId });
-      const body = JSON.stringify([{ requestKey: randomUUID(), customerId, productId: counter.product_id, stationId: counter.station_id, reason: "CREATION", nameOnCard: "BENCH CUSTOMER" }]);
+      const body = JSON.stringify([
+        {
+          requestKey: randomUUID(),
+          customerId,
+          productId: counter.product_id,
+          stationId: counter.station_id,
+          reason: "CREATION",
+          nameOnCard: "BENCH CUSTOMER",
+        },
+      ]);
       const t0 = Date.now();
       const p0 = performance.now();
-      const res = await http.request({ method: "POST", path: action.pagePath, headers: actionHeaders(action.id, ctx.app.url, cookie), body });
+      const res = await http.request({
+        method: "POST",
+        path: action.pagePath,
+        headers: actionHeaders(action.id, ctx.app.url, cookie),
+        body,
+      });
       await res.body.text();
       const answered = performance.now() - p0;
       const redirect = String(res.headers["x-action-redirect"] ?? "");
       const jobId = /\/teller\/jobs\/([0-9a-f-]{36})/.exec(redirect)?.[1];
       if (!jobId) throw new Error(`issue action answered ${res.statusCode} without a job redirect`);
-      const { rows: [job] } = await pool.query<{ card_id: string }>("select card_id from issuance_jobs where id = $1", [jobId]);
+      const {
+        rows: [job],
+      } = await pool.query<{ card_id: string }>("select card_id from issuance_jobs where id = $1", [jobId]);
       const arrived = await waitForArrival(ctx.sim.arrivals, job!.card_id);
       if (i >= 3) {
         appOverhead.push(arrived - t0);
@@ -86,17 +114,32 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
     tokenMiss.push(performance.now() - t);
     for (let i = 0; i < n + 3; i++) {
       const cardId = `bd-${randomUUID()}`;
-      const card = await cards.allocate({ jobId: randomUUID(), cardId, product: { bin: "453201", panLength: 16, expiryMonths: 48 }, nameOnCard: "BENCH CUSTOMER" });
+      const card = await cards.allocate({
+        jobId: randomUUID(),
+        cardId,
+        product: { bin: "453201", panLength: 16, expiryMonths: 48 },
+        nameOnCard: "BENCH CUSTOMER",
+      });
       const t0 = Date.now();
       await client.orderInstantCard({
-        cardId, issuerRequestId: `breq-${randomUUID()}`, persoStation: "BR001-PS-01", cardProductId: counter.d1_product,
-        services: { ...counter.services, issuance: "CREATION" }, paymentApplication: counter.payment, cardData: card,
+        cardId,
+        issuerRequestId: `breq-${randomUUID()}`,
+        persoStation: "BR001-PS-01",
+        cardProductId: counter.d1_product,
+        services: { ...counter.services, issuance: "CREATION" },
+        paymentApplication: counter.payment,
+        cardData: card,
       });
       const arrived = await waitForArrival(ctx.sim.arrivals, cardId);
       if (i >= 3) direct.push(arrived - t0);
       await sleep(50);
     }
-    const card = await cards.allocate({ jobId: randomUUID(), cardId: "bench-jwe", product: { bin: "453201", panLength: 16, expiryMonths: 48 }, nameOnCard: "BENCH CUSTOMER" });
+    const card = await cards.allocate({
+      jobId: randomUUID(),
+      cardId: "bench-jwe",
+      product: { bin: "453201", panLength: 16, expiryMonths: 48 },
+      nameOnCard: "BENCH CUSTOMER",
+    });
     const key = { publicKey: config.encryption.publicKeyPem, kid: config.encryption.kid };
     for (let i = 0; i < 520; i++) {
       t = performance.now();
@@ -120,11 +163,47 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
   const benchmark = "issuance overhead (issue action → order at D1 sim)";
   const baseName = "direct D1 client call";
   return [
-    row({ benchmark, metric: "p50", value: round(o.p50), unit: "ms", baseline: round(d.p50), baselineName: baseName, note: `${o.n} cards, sequential` }),
-    row({ benchmark, metric: "p99", value: round(o.p99), unit: "ms", baseline: round(d.p99), baselineName: baseName, target: "< 50 ms", met: check(o.p99, "<", 50) }),
-    row({ benchmark, metric: "issue action answered p50", value: round(a.p50), unit: "ms", note: `p99 ${round(a.p99)} ms (includes rendering the job page it redirects to)` }),
-    row({ benchmark, metric: "JWE encryption p50", value: round(j.p50 * 1000, 0), unit: "µs", note: `p99 ${round(j.p99 * 1000, 0)} µs (ECDH-ES + A256GCM, jose)` }),
-    row({ benchmark, metric: "token cache hit p50", value: round(h.p50 * 1000, 2), unit: "µs", baseline: round((tokenMiss[0] ?? Number.NaN) * 1000, 0), baselineName: "token fetch (miss)",
-      note: `p99 ${round(h.p99 * 1000, 2)} µs` }),
+    row({
+      benchmark,
+      metric: "p50",
+      value: round(o.p50),
+      unit: "ms",
+      baseline: round(d.p50),
+      baselineName: baseName,
+      note: `${o.n} cards, sequential`,
+    }),
+    row({
+      benchmark,
+      metric: "p99",
+      value: round(o.p99),
+      unit: "ms",
+      baseline: round(d.p99),
+      baselineName: baseName,
+      target: "< 50 ms",
+      met: check(o.p99, "<", 50),
+    }),
+    row({
+      benchmark,
+      metric: "issue action answered p50",
+      value: round(a.p50),
+      unit: "ms",
+      note: `p99 ${round(a.p99)} ms (includes rendering the job page it redirects to)`,
+    }),
+    row({
+      benchmark,
+      metric: "JWE encryption p50",
+      value: round(j.p50 * 1000, 0),
+      unit: "µs",
+      note: `p99 ${round(j.p99 * 1000, 0)} µs (ECDH-ES + A256GCM, jose)`,
+    }),
+    row({
+      benchmark,
+      metric: "token cache hit p50",
+      value: round(h.p50 * 1000, 2),
+      unit: "µs",
+      baseline: round((tokenMiss[0] ?? Number.NaN) * 1000, 0),
+      baselineName: "token fetch (miss)",
+      note: `p99 ${round(h.p99 * 1000, 2)} µs`,
+    }),
   ];
 }

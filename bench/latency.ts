@@ -76,16 +76,45 @@ export function latencyRows(
   const b = base.latency;
   const ms = (x: number) => round(x, 2);
   return [
-    row({ benchmark, metric: "p50", value: ms(l.p50), unit: "ms", baseline: ms(b.p50), baselineName: baseName,
-      target: targets.p50VsRelay ? "≤ 3× bare relay p50" : null, met: targets.p50VsRelay ? l.p50 <= 3 * b.p50 : null }),
+    row({
+      benchmark,
+      metric: "p50",
+      value: ms(l.p50),
+      unit: "ms",
+      baseline: ms(b.p50),
+      baselineName: baseName,
+      target: targets.p50VsRelay ? "≤ 3× bare relay p50" : null,
+      met: targets.p50VsRelay ? l.p50 <= 3 * b.p50 : null,
+    }),
     row({ benchmark, metric: "p95", value: ms(l.p95), unit: "ms", baseline: ms(b.p95), baselineName: baseName }),
-    row({ benchmark, metric: "p99", value: ms(l.p99), unit: "ms", baseline: ms(b.p99), baselineName: baseName,
-      target: targets.p99 ? "< 50 ms" : null, met: targets.p99 ? check(l.p99, "<", 50) : null }),
-    row({ benchmark, metric: "delivered", value: round((result.delivered / (result.expected || 1)) * 100, 2), unit: "%",
-      baseline: round((base.delivered / (base.expected || 1)) * 100, 2), baselineName: baseName,
-      note: `${result.delivered}/${result.expected} (notification × listener) pairs; ${result.errors} send errors` }),
-    row({ benchmark, metric: "receiver 204 p50", value: ms(result.response.p50), unit: "ms", baseline: ms(base.response.p50), baselineName: baseName,
-      note: `sent ${result.sent} at ${round(result.achievedRate, 1)}/s; generator CPU ${round(result.generatorCpuPct, 0)}% of one core` }),
+    row({
+      benchmark,
+      metric: "p99",
+      value: ms(l.p99),
+      unit: "ms",
+      baseline: ms(b.p99),
+      baselineName: baseName,
+      target: targets.p99 ? "< 50 ms" : null,
+      met: targets.p99 ? check(l.p99, "<", 50) : null,
+    }),
+    row({
+      benchmark,
+      metric: "delivered",
+      value: round((result.delivered / (result.expected || 1)) * 100, 2),
+      unit: "%",
+      baseline: round((base.delivered / (base.expected || 1)) * 100, 2),
+      baselineName: baseName,
+      note: `${result.delivered}/${result.expected} (notification × listener) pairs; ${result.errors} send errors`,
+    }),
+    row({
+      benchmark,
+      metric: "receiver 204 p50",
+      value: ms(result.response.p50),
+      unit: "ms",
+      baseline: ms(base.response.p50),
+      baselineName: baseName,
+      note: `sent ${result.sent} at ${round(result.achievedRate, 1)}/s; generator CPU ${round(result.generatorCpuPct, 0)}% of one core`,
+    }),
   ];
 }
 

@@ -22,7 +22,12 @@ function typo(word: string, seed: number): string {
 }
 
 async function pickSamples(pool: pg.Pool, n: number): Promise<Sample[]> {
-  const { rows } = await pool.query<{ customer_number: string; given_name: string; family_name: string; phone: string }>(
+  const { rows } = await pool.query<{
+    customer_number: string;
+    given_name: string;
+    family_name: string;
+    phone: string;
+  }>(
     `select customer_number, given_name, family_name, phone from customers
       where customer_number like 'C%' order by md5(customer_number) limit $1`,
     [n],
@@ -51,7 +56,12 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
   const captured: { last: Statement | null } = { last: null };
   const lastStatement = (): Statement | null => captured.last;
   const capturePool = new pg.Pool({ connectionString: ctx.database.url, max: 1 });
-  const capturing = drizzle({ client: capturePool, schema, casing: "snake_case", logger: { logQuery: (sql, params) => (captured.last = { sql, params }) } });
+  const capturing = drizzle({
+    client: capturePool,
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (sql, params) => (captured.last = { sql, params }) },
+  });
   const raw = new pg.Client({ connectionString: ctx.database.url });
   await raw.connect();
 
@@ -60,7 +70,12 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
     say(`lookup: ${samples.length} searches over ${customers.toLocaleString("en")} customers…`);
     // Warm-up: the first requests compile routes and fill caches.
     for (const s of samples.slice(0, 9)) {
-      const res = await http.request({ method: "POST", path: action.pagePath, headers, body: JSON.stringify([{ query: s.query }]) });
+      const res = await http.request({
+        method: "POST",
+        path: action.pagePath,
+        headers,
+        body: JSON.stringify([{ query: s.query }]),
+      });
       await res.body.text();
     }
     for (const s of samples) {
@@ -73,10 +88,16 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
       const sqlMs = performance.now() - t0;
 
       const t1 = performance.now();
-      const res = await http.request({ method: "POST", path: action.pagePath, headers, body: JSON.stringify([{ query: s.query }]) });
+      const res = await http.request({
+        method: "POST",
+        path: action.pagePath,
+        headers,
+        body: JSON.stringify([{ query: s.query }]),
+      });
       const body = await res.body.text();
       const appMs = performance.now() - t1;
-      if (res.statusCode !== 200 || !body.includes('"ok":true')) throw new Error(`search "${s.query}" answered ${res.statusCode}: ${body.slice(0, 300)}`);
+      if (res.statusCode !== 200 || !body.includes('"ok":true'))
+        throw new Error(`search "${s.query}" answered ${res.statusCode}: ${body.slice(0, 300)}`);
       const entry = times.get(s.kind) ?? { app: [], sql: [], found: 0 };
       entry.app.push(appMs);
       entry.sql.push(sqlMs);
@@ -95,9 +116,25 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
     const sql = summarize(t.sql);
     const note = `expected customer in the answer for ${t.found}/${t.app.length}`;
     rows.push(
-      row({ benchmark, metric: `${kind} p50`, value: round(app.p50), unit: "ms", baseline: round(sql.p50), baselineName: "same SQL via pg", note }),
-      row({ benchmark, metric: `${kind} p95`, value: round(app.p95), unit: "ms", baseline: round(sql.p95), baselineName: "same SQL via pg",
-        target: "< 30 ms", met: check(app.p95, "<", 30) }),
+      row({
+        benchmark,
+        metric: `${kind} p50`,
+        value: round(app.p50),
+        unit: "ms",
+        baseline: round(sql.p50),
+        baselineName: "same SQL via pg",
+        note,
+      }),
+      row({
+        benchmark,
+        metric: `${kind} p95`,
+        value: round(app.p95),
+        unit: "ms",
+        baseline: round(sql.p95),
+        baselineName: "same SQL via pg",
+        target: "< 30 ms",
+        met: check(app.p95, "<", 30),
+      }),
     );
   }
   return rows;

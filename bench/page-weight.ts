@@ -17,7 +17,9 @@ import { appDir, say } from "./lib/stack";
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
 
 function firstLoad(appDir: string, route: string): { gzipKB: number; rawKB: number } {
-  const stats = JSON.parse(readFileSync(path.join(appDir, ".next/diagnostics/route-bundle-stats.json"), "utf8")) as RouteStats[];
+  const stats = JSON.parse(
+    readFileSync(path.join(appDir, ".next/diagnostics/route-bundle-stats.json"), "utf8"),
+  ) as RouteStats[];
   const entry = stats.find((s) => s.route === route);
   if (!entry) throw new Error(`no build stats for ${route} in ${appDir}`);
   let gz = 0;
@@ -30,9 +32,13 @@ function firstLoad(appDir: string, route: string): { gzipKB: number; rawKB: numb
   return { gzipKB: gz / 1000, rawKB: raw / 1000 };
 }
 
-
 /** Milliseconds from navigation start until #customer-search carries React's props (hydrated). */
-async function timeToInteractive(browser: Browser, url: string, cookie: string | null, runs: number): Promise<number[]> {
+async function timeToInteractive(
+  browser: Browser,
+  url: string,
+  cookie: string | null,
+  runs: number,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const context = await browser.newContext();
@@ -66,8 +72,19 @@ export async function pageWeightBenchmark(ctx: Context): Promise<Row[]> {
     const baseName = "bare Next.js page";
     for (const route of ["/teller", "/teller/customers/[customerId]", "/teller/jobs/[jobId]"]) {
       const w = firstLoad(appDir(), route);
-      rows.push(row({ benchmark, metric: `first-load JS ${route}`, value: round(w.gzipKB, 1), unit: "kB gzip", baseline: round(base.gzipKB, 1), baselineName: baseName,
-        target: "< 200 kB", met: check(w.gzipKB, "<", 200), note: `${round(w.rawKB, 0)} kB uncompressed (bare page ${round(base.rawKB, 0)} kB)` }));
+      rows.push(
+        row({
+          benchmark,
+          metric: `first-load JS ${route}`,
+          value: round(w.gzipKB, 1),
+          unit: "kB gzip",
+          baseline: round(base.gzipKB, 1),
+          baselineName: baseName,
+          target: "< 200 kB",
+          met: check(w.gzipKB, "<", 200),
+          note: `${round(w.rawKB, 0)} kB uncompressed (bare page ${round(base.rawKB, 0)} kB)`,
+        }),
+      );
     }
     say("page weight: time to an interactive search box in Chromium…");
     const browser = await chromium.launch(chromiumLaunchOptions());
@@ -75,8 +92,17 @@ export async function pageWeightBenchmark(ctx: Context): Promise<Row[]> {
       const runs = ctx.opts.quick ? 5 : 10;
       const app = summarize(await timeToInteractive(browser, `${ctx.app.url}/teller`, await ctx.tellerCookie(), runs));
       const baseTti = summarize(await timeToInteractive(browser, `${bare.url}/search`, null, runs));
-      rows.push(row({ benchmark, metric: "search box interactive p50 (/teller, cold cache)", value: round(app.p50, 0), unit: "ms", baseline: round(baseTti.p50, 0), baselineName: baseName,
-        note: `p95 ${round(app.p95, 0)} ms over ${app.n} loads (bare ${round(baseTti.p95, 0)} ms)` }));
+      rows.push(
+        row({
+          benchmark,
+          metric: "search box interactive p50 (/teller, cold cache)",
+          value: round(app.p50, 0),
+          unit: "ms",
+          baseline: round(baseTti.p50, 0),
+          baselineName: baseName,
+          note: `p95 ${round(app.p95, 0)} ms over ${app.n} loads (bare ${round(baseTti.p95, 0)} ms)`,
+        }),
+      );
     } finally {
       await browser.close();
     }

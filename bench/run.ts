@@ -51,7 +51,15 @@ async function main(): Promise<number> {
       rows.push(...result);
     } catch (error) {
       console.error(`[bench] ${name} failed:`, error);
-      rows.push(row({ benchmark: name, metric: "error", value: null, unit: "", note: String(error instanceof Error ? error.message : error).slice(0, 300) }));
+      rows.push(
+        row({
+          benchmark: name,
+          metric: "error",
+          value: null,
+          unit: "",
+          note: String(error instanceof Error ? error.message : error).slice(0, 300),
+        }),
+      );
     }
     say(`${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }

@@ -17,7 +17,10 @@ export async function scaleOutBenchmark(ctx: Context): Promise<Row[]> {
     const single = await appLatency(ctx, ctx.app, ctx.app);
     say(`scale-out: notifications to instance A, listeners on instance B…`);
     const cross = await appLatency(ctx, ctx.app, second);
-    return latencyRows(`scale-out A→B (${rate}/s, ${clients} listeners)`, cross, single, "one instance, same run", { p50VsRelay: false, p99: true });
+    return latencyRows(`scale-out A→B (${rate}/s, ${clients} listeners)`, cross, single, "one instance, same run", {
+      p50VsRelay: false,
+      p99: true,
+    });
   } finally {
     await runCleanup(remove, () => second.proc.stop());
   }

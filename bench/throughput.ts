@@ -28,18 +28,32 @@ export async function throughputBenchmark(ctx: Context): Promise<Row[]> {
     for (const c of concurrency) {
       say(`throughput: concurrency ${c}: bare Next.js route…`);
       const baseline = await closedLoop({
-        origin: bare.url, path: "/ingest", headers: { "content-type": "application/json" },
-        body: () => '{"operations":[{"operationId":"op","operation":"PRODUCE","status":"PENDING","cardId":"c","details":{"status":"CARD_PROD_READY"}}]}',
-        okStatus: 204, concurrency: c, seconds: levelSeconds, warmupSeconds: WARMUP_SECONDS,
+        origin: bare.url,
+        path: "/ingest",
+        headers: { "content-type": "application/json" },
+        body: () =>
+          '{"operations":[{"operationId":"op","operation":"PRODUCE","status":"PENDING","cardId":"c","details":{"status":"CARD_PROD_READY"}}]}',
+        okStatus: 204,
+        concurrency: c,
+        seconds: levelSeconds,
+        warmupSeconds: WARMUP_SECONDS,
       });
       say(`throughput: concurrency ${c}: receiver…`);
-      const jobs = await createJobs(ctx.database.pool, Math.ceil((HEADROOM_PER_SECOND * (levelSeconds + WARMUP_SECONDS)) / 3));
+      const jobs = await createJobs(
+        ctx.database.pool,
+        Math.ceil((HEADROOM_PER_SECOND * (levelSeconds + WARMUP_SECONDS)) / 3),
+      );
       const next = notificationSource(jobs);
       const cpu0 = groupCpuSeconds(ctx.app.proc.child.pid!);
       const receiver = await closedLoop({
-        origin: ctx.app.url, path: notifyPath(),
+        origin: ctx.app.url,
+        path: notifyPath(),
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: () => next().body, okStatus: 204, concurrency: c, seconds: levelSeconds, warmupSeconds: WARMUP_SECONDS,
+        body: () => next().body,
+        okStatus: 204,
+        concurrency: c,
+        seconds: levelSeconds,
+        warmupSeconds: WARMUP_SECONDS,
       });
       const appCpuPct = ((groupCpuSeconds(ctx.app.proc.child.pid!) - cpu0) / (levelSeconds + WARMUP_SECONDS)) * 100;
       say(`throughput: concurrency ${c}: pgbench…`);
@@ -47,17 +61,37 @@ export async function throughputBenchmark(ctx: Context): Promise<Row[]> {
       best = Math.max(best, receiver.errors === 0 ? receiver.perSecond : 0);
       const benchmark = "receiver throughput";
       rows.push(
-        row({ benchmark, metric: `accepted/s @${c}`, value: round(receiver.perSecond, 0), unit: "notif/s",
-          baseline: round(baseline.perSecond, 0), baselineName: "bare Next.js 204 route",
-          note: `errors ${receiver.errors}${receiver.firstError ? ` (${receiver.firstError})` : ""}; p50 ${round(receiver.latency.p50)} ms, p99 ${round(receiver.latency.p99)} ms; app CPU ${round(appCpuPct, 0)}%, generator CPU ${round(receiver.generatorCpuPct, 0)}%` }),
-        row({ benchmark, metric: `accepted/s @${c} vs pgbench`, value: round(receiver.perSecond, 0), unit: "notif/s",
-          baseline: pgb === null ? null : round(pgb, 0), baselineName: "pgbench single-row insert tps" }),
+        row({
+          benchmark,
+          metric: `accepted/s @${c}`,
+          value: round(receiver.perSecond, 0),
+          unit: "notif/s",
+          baseline: round(baseline.perSecond, 0),
+          baselineName: "bare Next.js 204 route",
+          note: `errors ${receiver.errors}${receiver.firstError ? ` (${receiver.firstError})` : ""}; p50 ${round(receiver.latency.p50)} ms, p99 ${round(receiver.latency.p99)} ms; app CPU ${round(appCpuPct, 0)}%, generator CPU ${round(receiver.generatorCpuPct, 0)}%`,
+        }),
+        row({
+          benchmark,
+          metric: `accepted/s @${c} vs pgbench`,
+          value: round(receiver.perSecond, 0),
+          unit: "notif/s",
+          baseline: pgb === null ? null : round(pgb, 0),
+          baselineName: "pgbench single-row insert tps",
+        }),
       );
     }
   } finally {
     await bare.proc.stop();
   }
-  rows.push(row({ benchmark: "receiver throughput", metric: "best accepted/s (no errors)", value: round(best, 0), unit: "notif/s",
-    target: "≥ 1000/s", met: check(best, ">=", 1000) }));
+  rows.push(
+    row({
+      benchmark: "receiver throughput",
+      metric: "best accepted/s (no errors)",
+      value: round(best, 0),
+      unit: "notif/s",
+      target: "≥ 1000/s",
+      met: check(best, ">=", 1000),
+    }),
+  );
   return rows;
 }

@@ -4,7 +4,7 @@ export function CardFace({ image, name, productName }: { image: string | null; n
   return (
     <figure className="relative aspect-[428/270] w-full max-w-sm overflow-hidden rounded-xl bg-slate-700 shadow">
       {image ? <img src={image} alt="" className="absolute inset-0 h-full w-full object-cover" /> : null}
-      <figcaption className="absolute bottom-[14%] left-[8%] right-[8%] truncate font-mono text-lg tracking-widest text-white drop-shadow">
+      <figcaption className="absolute right-[8%] bottom-[14%] left-[8%] truncate font-mono text-lg tracking-widest text-white drop-shadow">
         {name || " "}
       </figcaption>
       <span className="sr-only">

@@ -13,7 +13,11 @@ const field = fieldNames<typeof changePasswordAction>();
 
 const FIELDS = [
   { name: field("currentPassword"), label: "Current password", autoComplete: "current-password" },
-  { name: field("newPassword"), label: `New password (at least ${PASSWORD_RULES.minLength} characters)`, autoComplete: "new-password" },
+  {
+    name: field("newPassword"),
+    label: `New password (at least ${PASSWORD_RULES.minLength} characters)`,
+    autoComplete: "new-password",
+  },
   { name: field("confirmPassword"), label: "New password again", autoComplete: "new-password" },
 ] as const;
 
@@ -38,7 +42,11 @@ export function ChangePasswordForm() {
   }, [state]);
   return (
     <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-3" noValidate>
-      {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
+      {state && !state.ok && !errors ? (
+        <Alert tone="error" live>
+          {state.message}
+        </Alert>
+      ) : null}
       {FIELDS.map((f) => (
         <InputField
           key={f.name}

@@ -27,7 +27,13 @@ export function CreateBranchForm() {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
   return (
-    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="grid gap-3 sm:grid-cols-2"
+      noValidate
+    >
       {FIELDS.map((f) => (
         <InputField
           key={f.name}
@@ -39,7 +45,7 @@ export function CreateBranchForm() {
           {...(f.name === "timezone" ? { list: TIME_ZONE_LIST_ID, autoComplete: "off" } : {})}
         />
       ))}
-      <div className="sm:col-span-2 flex items-center gap-4">
+      <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create branch"}
         </Button>

@@ -5,9 +5,18 @@ import type { Role } from "@/lib/vocabulary";
  * Shown only in demo mode (npm start on embedded defaults), never with a bank's settings. The
  * page passes the seed's accounts in, so the component imports no values from db/.
  */
-export function DemoSignIns({ password, users }: { password: string; users: ReadonlyArray<{ email: string; role: Role }> }) {
+export function DemoSignIns({
+  password,
+  users,
+}: {
+  password: string;
+  users: ReadonlyArray<{ email: string; role: Role }>;
+}) {
   return (
-    <section aria-labelledby="demo-heading" className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-sm">
+    <section
+      aria-labelledby="demo-heading"
+      className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-sm"
+    >
       <h2 id="demo-heading" className="font-semibold">
         Demo sign-ins
       </h2>

@@ -31,8 +31,25 @@ export function LoginForm() {
           {state.message}
         </Alert>
       ) : null}
-      <InputField id="email" label="E-mail address" errors={errors?.email} name="email" type="email" autoComplete="username" required autoFocus />
-      <InputField id="password" label="Password" errors={errors?.password} name="password" type="password" autoComplete="current-password" required />
+      <InputField
+        id="email"
+        label="E-mail address"
+        errors={errors?.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+      />
+      <InputField
+        id="password"
+        label="Password"
+        errors={errors?.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

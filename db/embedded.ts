@@ -48,7 +48,10 @@ function startFailure(error: unknown, server: EmbeddedPostgres, port: number, re
   const reasons = recent.filter((line) => /\b(FATAL|PANIC|ERROR|HINT)\b|could not bind/.test(line));
   // Without the log line prefix (time, pid) and PostgreSQL's double spaces.
   const detail = (reasons.length > 0 ? reasons : recent.slice(-5)).map((line) =>
-    line.replace(/^.*?\b(?=FATAL|PANIC|ERROR|HINT|LOG)/, "").replace(/\s+/g, " ").trim(),
+    line
+      .replace(/^.*?\b(?=FATAL|PANIC|ERROR|HINT|LOG)/, "")
+      .replace(/\s+/g, " ")
+      .trim(),
   );
   const failure = new Error(
     `PostgreSQL stopped while starting on port ${port} (${exit})${detail.length > 0 ? `: ${detail.join(" / ")}` : ""}`,
@@ -94,8 +97,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     throw startFailure(error, server, options.port, recent);
   }
   return {
-    url: (database) =>
-      `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
+    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
     stop: async () => {
       // A Ctrl-C in a terminal reaches PostgreSQL directly; if it has already exited, the
       // package's stop() would wait forever for an exit event that has been and gone.

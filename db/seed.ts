@@ -24,23 +24,24 @@ export async function isSeeded(db: Database): Promise<boolean> {
 export async function seedReferenceData(db: Database): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   await db.transaction(async (tx) => {
-    const branchRows = await tx.insert(branches).values([...DEMO_BRANCHES]).returning();
+    const branchRows = await tx
+      .insert(branches)
+      .values([...DEMO_BRANCHES])
+      .returning();
     const branchId = (code: string) => {
       const row = branchRows.find((b) => b.code === code);
       if (!row) throw new Error(`unknown branch ${code}`);
       return row.id;
     };
-    await tx.insert(stations).values(
-      DEMO_STATIONS.map(({ branch, ...s }) => ({ ...s, branchId: branchId(branch) })),
-    );
+    await tx.insert(stations).values(DEMO_STATIONS.map(({ branch, ...s }) => ({ ...s, branchId: branchId(branch) })));
     for (const { branches: offered, ...product } of DEMO_PRODUCTS) {
       const [row] = await tx.insert(cardProducts).values(product).returning({ id: cardProducts.id });
       if (!row) throw new Error("product insert returned nothing");
       await tx.insert(productBranches).values(offered.map((b) => ({ productId: row.id, branchId: branchId(b) })));
     }
-    await tx.insert(users).values(
-      DEMO_USERS.map(({ branch, ...u }) => ({ ...u, branchId: branchId(branch), passwordHash })),
-    );
+    await tx
+      .insert(users)
+      .values(DEMO_USERS.map(({ branch, ...u }) => ({ ...u, branchId: branchId(branch), passwordHash })));
   });
 }
 

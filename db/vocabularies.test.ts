@@ -36,14 +36,22 @@ describe("closed vocabularies in the database", () => {
     const counter = await makeCounter(db);
     const job = await makeJob(db, counter);
     // Raw SQL, as a hand-written query or another program would write: the types do not help here.
-    expect(await refusal(db.execute(sql`update issuance_jobs set state = 'shipped' where id = ${job.id}`))).toBe(CHECK_VIOLATION);
-    expect(await refusal(db.execute(sql`update issuance_jobs set reason = 'GIFT' where id = ${job.id}`))).toBe(CHECK_VIOLATION);
+    expect(await refusal(db.execute(sql`update issuance_jobs set state = 'shipped' where id = ${job.id}`))).toBe(
+      CHECK_VIOLATION,
+    );
+    expect(await refusal(db.execute(sql`update issuance_jobs set reason = 'GIFT' where id = ${job.id}`))).toBe(
+      CHECK_VIOLATION,
+    );
     expect(
       await refusal(
-        db.execute(sql`insert into job_events (job_id, branch_id, kind, state) values (${job.id}, ${counter.branch.id}, 'note', 'CARD_SHIPPED')`),
+        db.execute(
+          sql`insert into job_events (job_id, branch_id, kind, state) values (${job.id}, ${counter.branch.id}, 'note', 'CARD_SHIPPED')`,
+        ),
       ),
     ).toBe(CHECK_VIOLATION);
-    expect(await refusal(db.execute(sql`update users set role = 'auditor' where id = ${counter.teller.id}`))).toBe(CHECK_VIOLATION);
+    expect(await refusal(db.execute(sql`update users set role = 'auditor' where id = ${counter.teller.id}`))).toBe(
+      CHECK_VIOLATION,
+    );
   });
 
   it("accepts every state of the vocabulary", async () => {
@@ -53,7 +61,9 @@ describe("closed vocabularies in the database", () => {
       await db.execute(sql`update issuance_jobs set state = ${state} where id = ${job.id}`);
       await insertJobEvent({ db, event: { jobId: job.id, branchId: counter.branch.id, kind: "test", state } });
     }
-    const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from job_events where job_id = ${job.id}`);
+    const { rows } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from job_events where job_id = ${job.id}`,
+    );
     expect(rows[0]?.n).toBe(JOB_STATES.length);
   });
 
@@ -109,12 +119,19 @@ describe("migration 0009 on a database with rows", () => {
       const old = createDb(pool);
       await migrate(old, { migrationsFolder: folder });
       const typeOfRole = async (x: Executor) =>
-        (await x.execute<{ t: string }>(sql`select data_type as t from information_schema.columns where table_name = 'users' and column_name = 'role'`)).rows[0]?.t;
+        (
+          await x.execute<{ t: string }>(
+            sql`select data_type as t from information_schema.columns where table_name = 'users' and column_name = 'role'`,
+          )
+        ).rows[0]?.t;
       expect(await typeOfRole(old)).toBe("USER-DEFINED");
       const counter = await makeCounter(old);
       const manager = await makeUser(old, "manager", counter.branch.id);
       const job = await makeJob(old, counter, { state: "requested", reason: "RENEWAL" });
-      await insertJobEvent({ db: old, event: { jobId: job.id, branchId: counter.branch.id, kind: "accepted", state: "requested" } });
+      await insertJobEvent({
+        db: old,
+        event: { jobId: job.id, branchId: counter.branch.id, kind: "accepted", state: "requested" },
+      });
 
       await migrateDatabase(url);
 
@@ -138,7 +155,9 @@ describe("migration 0009 on a database with rows", () => {
         updates: [{ cardId: job.cardId, operationId: uniq("op-"), d1Status: "CARD_PROD_DONE", newState: "done" }],
       });
       expect(applied).toMatchObject({ recorded: 1, applied: 1 });
-      expect(await refusal(old.execute(sql`update issuance_jobs set state = 'shipped' where id = ${job.id}`))).toBe(CHECK_VIOLATION);
+      expect(await refusal(old.execute(sql`update issuance_jobs set state = 'shipped' where id = ${job.id}`))).toBe(
+        CHECK_VIOLATION,
+      );
     } finally {
       await pool.end();
     }

@@ -9,7 +9,10 @@ import { storageState } from "./support/users";
 test.use({ storageState: storageState("admin") });
 
 // The smallest valid PNG: a 1×1 transparent pixel.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
 /** A file of `bytes` that the server takes for a PNG (it sniffs the signature only). */
 const pngOfSize = (bytes: number) => Buffer.concat([PNG, Buffer.alloc(bytes - PNG.length)]);
@@ -20,8 +23,14 @@ async function noSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-async function offeredTo(page: Page, who: "tellerRiverside" | "teller"): Promise<{ name: string; cardFaceImage: string | null }[]> {
-  const context = await page.context().browser()!.newContext({ storageState: storageState(who) });
+async function offeredTo(
+  page: Page,
+  who: "tellerRiverside" | "teller",
+): Promise<{ name: string; cardFaceImage: string | null }[]> {
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: storageState(who) });
   const response = await context.request.get("/api/teller/products");
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { products: { name: string; cardFaceImage: string | null }[] };
@@ -30,11 +39,17 @@ async function offeredTo(page: Page, who: "tellerRiverside" | "teller"): Promise
 }
 
 test.describe("admin: card products", () => {
-  test("an admin creates a product for a branch, and retiring hides it from that branch's tellers", async ({ page }) => {
+  test("an admin creates a product for a branch, and retiring hides it from that branch's tellers", async ({
+    page,
+  }) => {
     const stamp = Date.now().toString(36).toUpperCase();
     const product = { name: `E2E Debit ${stamp}`, d1CardProductId: `E2E_DEBIT_${stamp}` };
     const products = new AdminProductsPage(page);
-    await products.createProduct({ ...product, branches: ["Riverside (BR002)"], faceImage: { name: "face.png", mimeType: "image/png", buffer: PNG } });
+    await products.createProduct({
+      ...product,
+      branches: ["Riverside (BR002)"],
+      faceImage: { name: "face.png", mimeType: "image/png", buffer: PNG },
+    });
 
     const riverside = await offeredTo(page, "tellerRiverside");
     const offered = riverside.find((p) => p.name === product.name);
@@ -59,7 +74,9 @@ test.describe("admin: card products", () => {
     await page.getByLabel("Name tellers see").fill("Bad product");
     await page.getByLabel("D1 cardProductId").fill("not valid!");
     await page.getByLabel("BIN", { exact: true }).fill("12");
-    await page.getByLabel("Upload an image").setInputFiles({ name: "face.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg/>") });
+    await page
+      .getByLabel("Upload an image")
+      .setInputFiles({ name: "face.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg/>") });
     await page.getByRole("button", { name: "Create product" }).click();
     await expect(page.getByLabel("D1 cardProductId")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#product-bin-error")).toHaveText("Enter the BIN as 6 to 11 digits.");
@@ -72,7 +89,9 @@ test.describe("admin: card products", () => {
     await expect(page.locator("#product-faceImage-error")).toContainText("PNG, JPEG or WebP");
   });
 
-  test("a card face over 512 KB gets a field error before it is uploaded, and the form keeps what was typed", async ({ page }) => {
+  test("a card face over 512 KB gets a field error before it is uploaded, and the form keeps what was typed", async ({
+    page,
+  }) => {
     const actionCalls: string[] = [];
     page.on("request", (r) => void (r.headers()["next-action"] && actionCalls.push(r.url())));
     for (const bytes of [4.7 * 1024 * 1024, 600 * 1024]) {
@@ -83,9 +102,13 @@ test.describe("admin: card products", () => {
       await page.getByLabel("BIN", { exact: true }).fill("453201");
       await page.getByLabel("Configuration").fill("VISA_DEBIT_A");
       await page.getByLabel("Riverside (BR002)").check();
-      await page.getByLabel("Upload an image").setInputFiles({ name: "face.png", mimeType: "image/png", buffer: pngOfSize(Math.round(bytes)) });
+      await page
+        .getByLabel("Upload an image")
+        .setInputFiles({ name: "face.png", mimeType: "image/png", buffer: pngOfSize(Math.round(bytes)) });
       await page.getByRole("button", { name: "Create product" }).click();
-      await expect(page.locator("#product-faceImage-error")).toHaveText(`The image is ${Math.ceil(bytes / 1024)} KB; upload one of at most 512 KB.`);
+      await expect(page.locator("#product-faceImage-error")).toHaveText(
+        `The image is ${Math.ceil(bytes / 1024)} KB; upload one of at most 512 KB.`,
+      );
       await expect(page.getByLabel("Upload an image")).toBeFocused();
       await expect(page.getByRole("heading", { level: 1, name: "New card product" })).toBeVisible();
       await expect(page.getByLabel("Name tellers see")).toHaveValue("Large face");

@@ -18,7 +18,10 @@ async function openUser(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-test("an admin creates a teller, who must choose a password at first sign-in; a reset ends their session", async ({ page, browser }) => {
+test("an admin creates a teller, who must choose a password at first sign-in; a reset ends their session", async ({
+  page,
+  browser,
+}) => {
   const suffix = Date.now().toString(36);
   const email = `e2e-${suffix}@riverside.demo`;
   const name = `Eve Example ${suffix}`;

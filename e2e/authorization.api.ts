@@ -41,9 +41,20 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/session/activity": ["teller", "manager", "admin"],
 };
 /** Routes with a path parameter: called with a well-formed id that does not exist. */
-const PARAM_ROUTES: Record<string, { path: string; roles: ReadonlyArray<"teller" | "manager" | "admin">; allowedStatus: number }> = {
-  "/api/jobs/[jobId]": { path: "/api/jobs/00000000-0000-4000-8000-000000000000", roles: ["teller", "manager", "admin"], allowedStatus: 404 },
-  "/api/card-faces/[productId]": { path: "/api/card-faces/00000000-0000-4000-8000-000000000000", roles: ["teller", "manager", "admin"], allowedStatus: 404 },
+const PARAM_ROUTES: Record<
+  string,
+  { path: string; roles: ReadonlyArray<"teller" | "manager" | "admin">; allowedStatus: number }
+> = {
+  "/api/jobs/[jobId]": {
+    path: "/api/jobs/00000000-0000-4000-8000-000000000000",
+    roles: ["teller", "manager", "admin"],
+    allowedStatus: 404,
+  },
+  "/api/card-faces/[productId]": {
+    path: "/api/card-faces/00000000-0000-4000-8000-000000000000",
+    roles: ["teller", "manager", "admin"],
+    allowedStatus: 404,
+  },
 };
 /** Server-sent event streams: checked by status and content type, then closed. */
 const STREAMS: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
@@ -88,7 +99,8 @@ async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], base
 
 test("every route and action of the build is in the authorisation tables", () => {
   for (const route of appRoutes()) {
-    const known = PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES || route in PARAM_ROUTES;
+    const known =
+      PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES || route in PARAM_ROUTES;
     expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
   for (const action of serverActions()) {
@@ -139,10 +151,16 @@ for (const who of WHO) {
 
     for (const [path, roles] of Object.entries(STREAMS)) {
       test(`stream ${path}`, async ({ baseURL }) => {
-        const state = who === "anonymous" ? { cookies: [] } : ((await request.storageState()) as { cookies: { name: string; value: string }[] });
+        const state =
+          who === "anonymous"
+            ? { cookies: [] }
+            : ((await request.storageState()) as { cookies: { name: string; value: string }[] });
         const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
         const abort = new AbortController();
-        const response = await fetch(`${baseURL}${path}`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+        const response = await fetch(`${baseURL}${path}`, {
+          headers: { cookie, accept: "text/event-stream" },
+          signal: abort.signal,
+        });
         const expected = who === "anonymous" ? 401 : roles.includes(ROLE[who]) ? 200 : 403;
         expect(response.status).toBe(expected);
         if (expected === 200) expect(response.headers.get("content-type")).toContain("text/event-stream");
@@ -152,7 +170,10 @@ for (const who of WHO) {
 
     for (const [path, d1] of Object.entries(D1_ROUTES)) {
       test(`D1 route ${path} ignores sessions`, async () => {
-        const response = await request.fetch(path.replace("[issuerId]", "ISSUER0001"), { method: d1.method, data: "{}" });
+        const response = await request.fetch(path.replace("[issuerId]", "ISSUER0001"), {
+          method: d1.method,
+          data: "{}",
+        });
         expect(response.status()).toBe(d1.status);
       });
     }
@@ -177,7 +198,10 @@ for (const who of WHO) {
   });
 }
 
-test("a teller calling the admin create-branch action with valid input changes nothing", async ({ playwright, baseURL }) => {
+test("a teller calling the admin create-branch action with valid input changes nothing", async ({
+  playwright,
+  baseURL,
+}) => {
   const teller = await as("teller", playwright, baseURL ?? "");
   const admin = await as("admin", playwright, baseURL ?? "");
   const action = serverActions().find((a) => a.name === "createBranchAction")!;

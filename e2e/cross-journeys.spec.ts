@@ -6,7 +6,13 @@ import { ManagerStationsPage } from "./pages/manager-stations-page";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";
 
-type SimOrder = { issuerRequestId: string; persoStation?: string; station?: string; cardProductId?: string; product?: string };
+type SimOrder = {
+  issuerRequestId: string;
+  persoStation?: string;
+  station?: string;
+  cardProductId?: string;
+  product?: string;
+};
 
 async function simOrderFor(reference: string): Promise<SimOrder | undefined> {
   const orders = await sim<SimOrder[] | { orders: SimOrder[] }>("GET", "/orders");

@@ -27,6 +27,8 @@ test("injected script and foreign loads are blocked, and the page still works", 
 
   // Hydrated: React's scripts ran (they carry the nonce) and attached themselves to the form.
   await expect
-    .poll(() => page.evaluate(() => Object.keys(document.querySelector("form") ?? {}).some((k) => k.startsWith("__reactFiber"))))
+    .poll(() =>
+      page.evaluate(() => Object.keys(document.querySelector("form") ?? {}).some((k) => k.startsWith("__reactFiber"))),
+    )
     .toBe(true);
 });

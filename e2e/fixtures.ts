@@ -30,7 +30,8 @@ function record(context: BrowserContext, file: string): BrowserContext {
   recorded.add(context);
   context.on("response", (response) => void append(file, response).catch(() => {}));
   context.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+    if (/Content Security Policy/i.test(message.text()))
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
   });
   return context;
 }
@@ -39,7 +40,9 @@ export const test = base.extend<{ noCspViolations: void }, { responseFile: strin
   responseFile: [
     async ({}, provide, workerInfo) => {
       mkdirSync(RESPONSES_DIR, { recursive: true });
-      await provide(path.join(RESPONSES_DIR, `${workerInfo.project.name}-${workerInfo.workerIndex}-${process.pid}.txt`));
+      await provide(
+        path.join(RESPONSES_DIR, `${workerInfo.project.name}-${workerInfo.workerIndex}-${process.pid}.txt`),
+      );
     },
     { scope: "worker" },
   ],

@@ -6,7 +6,9 @@ import { storageState } from "./support/users";
 test.describe("an admin's new branch form", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("keeps every field after an error, suggests time zones, and empties only once the branch is created", async ({ page }) => {
+  test("keeps every field after an error, suggests time zones, and empties only once the branch is created", async ({
+    page,
+  }) => {
     const code = `E2E-${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
     await page.goto("/admin/branches");
     await page.waitForLoadState("networkidle");
@@ -35,7 +37,9 @@ test.describe("an admin's new branch form", () => {
 test.describe("the change-password form", () => {
   test.use({ storageState: storageState("teller") });
 
-  test("keeps the current password after a rule error and empties the new pair to be chosen again", async ({ page }) => {
+  test("keeps the current password after a rule error and empties the new pair to be chosen again", async ({
+    page,
+  }) => {
     await page.goto("/account/password");
     await page.waitForLoadState("networkidle");
     const current = page.getByLabel("Current password");

@@ -21,7 +21,8 @@ test.describe("manager: stations", () => {
     const context = await browser.newContext({ storageState: storageState("managerRiverside") });
     const stations = new ManagerStationsPage(await context.newPage());
     await stations.goto();
-    if (!(await stations.row("BR002-PS-01").textContent())?.includes("Default")) await stations.makeDefault("Counter printer");
+    if (!(await stations.row("BR002-PS-01").textContent())?.includes("Default"))
+      await stations.makeDefault("Counter printer");
     await context.close();
   });
 
@@ -74,7 +75,10 @@ test.describe("manager: stations", () => {
       await stations.goto();
       await expectNoSidewaysPageScroll(page);
       // The table's last column (the actions) is still there, reached by scrolling the table.
-      await stations.row("BR002-PS-01").getByRole("button", { name: /^Disable|^Enable/ }).scrollIntoViewIfNeeded();
+      await stations
+        .row("BR002-PS-01")
+        .getByRole("button", { name: /^Disable|^Enable/ })
+        .scrollIntoViewIfNeeded();
       await expect(stations.row("BR002-PS-01").getByRole("button", { name: /^Disable|^Enable/ })).toBeInViewport();
       await expectNoSidewaysPageScroll(page);
       await page.goto("/manager");

@@ -68,7 +68,10 @@ test.describe("security headers", () => {
 async function signIn(email: string, password: string, extraHeaders: Record<string, string> = {}) {
   const csrf = await fetch(`${BASE_URL}/api/auth/csrf`, { headers: extraHeaders });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -80,7 +83,11 @@ async function signIn(email: string, password: string, extraHeaders: Record<stri
   return { response, session, cookie: session?.split(";")[0] ?? "" };
 }
 
-const attributes = (setCookie: string) => setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+const attributes = (setCookie: string) =>
+  setCookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
 
 test.describe("session cookies", () => {
   test("over HTTP: httpOnly, SameSite=Lax, path /, a lifetime, and no Secure flag the browser would refuse", async () => {
@@ -113,7 +120,12 @@ test.describe("foreign origins", () => {
     const action = serverActions().find((a) => a.name === name);
     expect(action, `${name} is in the build`).toBeDefined();
     const response = await request.post(action!.pagePath, {
-      headers: { "next-action": action!.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin },
+      headers: {
+        "next-action": action!.id,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        origin,
+      },
       data: JSON.stringify(args),
       maxRedirects: 0,
     });
@@ -148,7 +160,12 @@ test.describe("foreign origins", () => {
     expect(action, "createProductAction is in the build").toBeDefined();
     const big = "x".repeat(5 * 1024 * 1024);
     const response = await admin.post(action!.pagePath, {
-      headers: { "next-action": action!.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: BASE_URL },
+      headers: {
+        "next-action": action!.id,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        origin: BASE_URL,
+      },
       data: JSON.stringify([null, { name: big }]),
       maxRedirects: 0,
     });
@@ -178,8 +195,8 @@ test.describe("foreign origins", () => {
     expect(done.headers.get("location")).toBe("/login");
     // The browser drops the cookie; a copy kept by anyone else is refused from now on.
     expect((await activity()).status).toBe(401);
-    expect((await fetch(`${BASE_URL}/teller`, { headers: { cookie }, redirect: "manual" })).headers.get("location")).toContain(
-      "/login?ended=1",
-    );
+    expect(
+      (await fetch(`${BASE_URL}/teller`, { headers: { cookie }, redirect: "manual" })).headers.get("location"),
+    ).toContain("/login?ended=1");
   });
 });

@@ -44,25 +44,29 @@ const simulator = await startLocalSimulator({
 });
 say(`simulator on ${simulator.sim.url}`);
 
-const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
-  cwd: ROOT,
-  stdio: ["ignore", "pipe", "pipe"],
-  detached: true,
-  env: {
-    ...process.env,
-    ...simulator.appEnv,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
-    DEMO_MODE: "false",
-    // Streams are recycled every few seconds, so every journey also crosses reconnects.
-    SSE_MAX_SECONDS: "3",
-    // Everything the app logs, at debug level, goes to a file the card-data scan reads.
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
-    LOG_FILE: APP_LOG,
-    NEXT_TELEMETRY_DISABLED: "1",
+const app = spawn(
+  path.join(ROOT, "node_modules", ".bin", "next"),
+  ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"],
+  {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+    env: {
+      ...process.env,
+      ...simulator.appEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
+      DEMO_MODE: "false",
+      // Streams are recycled every few seconds, so every journey also crosses reconnects.
+      SSE_MAX_SECONDS: "3",
+      // Everything the app logs, at debug level, goes to a file the card-data scan reads.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
+      LOG_FILE: APP_LOG,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
-});
+);
 
 // What the app prints besides its log (Next.js errors, warnings) is shown and kept for the scan.
 const output = createWriteStream(APP_OUTPUT);

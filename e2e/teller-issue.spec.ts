@@ -8,7 +8,9 @@ test.use({ storageState: storageState("teller") });
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help}`);
 }
 
 test("search → issue → statuses arrive live → hand the card over", async ({ page }) => {
@@ -22,7 +24,9 @@ test("search → issue → statuses arrive live → hand the card over", async (
   await counter.expectDone();
   await expect(page.getByRole("list", { name: "Production steps" }).getByText("(done)")).toHaveCount(4);
   // The last announcement names the card's last four digits (they may arrive after the state).
-  await expect(page.getByTestId("announcer")).toHaveText(/^Card produced\. Hand the card ending in \d{4} to the customer\.$/);
+  await expect(page.getByTestId("announcer")).toHaveText(
+    /^Card produced\. Hand the card ending in \d{4} to the customer\.$/,
+  );
   expect(await seriousViolations(page)).toEqual([]);
   expect(await productionsFor(await counter.reference())).toBe(1);
 });
@@ -64,9 +68,9 @@ test("a double click on Issue card gives one job and one production", async ({ p
   const customerId = page.url().split("/").pop();
   // Other tests issue cards at the same time: count this customer's requests only.
   const myJobs = async () =>
-    ((await (await page.request.get("/api/teller/jobs?scope=mine")).json()) as { jobs: Array<{ customerId: string }> }).jobs.filter(
-      (j) => j.customerId === customerId,
-    ).length;
+    (
+      (await (await page.request.get("/api/teller/jobs?scope=mine")).json()) as { jobs: Array<{ customerId: string }> }
+    ).jobs.filter((j) => j.customerId === customerId).length;
   const jobsBefore = await myJobs();
   await page.getByRole("button", { name: "Review" }).click();
   await page.getByRole("button", { name: "Issue card" }).dblclick();

@@ -33,7 +33,9 @@ test("the whole flow works by keyboard alone", async ({ page }) => {
   await new CounterPage(page).expectDone();
 });
 
-test("the review box takes focus once when it opens, and later renders leave focus where the teller put it", async ({ page }) => {
+test("the review box takes focus once when it opens, and later renders leave focus where the teller put it", async ({
+  page,
+}) => {
   const counter = new CounterPage(page);
   await counter.goto();
   await counter.openCustomer("C00000064");
@@ -68,7 +70,9 @@ test.describe("on a tablet kiosk", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(
+      results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
   });
 });
 
@@ -89,7 +93,8 @@ test("replaying the same issue request (reload, back button, retry) returns the 
   const first = await callAction(page.request, action, [input]);
   const second = await callAction(page.request, action, [input]);
   expect(resultCode(first.body)).toBeNull();
-  const jobOf = (call: { actionRedirect: string | null }) => /\/teller\/jobs\/([0-9a-f-]{36})/.exec(call.actionRedirect ?? "")?.[1];
+  const jobOf = (call: { actionRedirect: string | null }) =>
+    /\/teller\/jobs\/([0-9a-f-]{36})/.exec(call.actionRedirect ?? "")?.[1];
   expect(jobOf(first)).toBeTruthy();
   expect(jobOf(second)).toBe(jobOf(first));
   await page.goto(`/teller/jobs/${jobOf(first)}`);

@@ -25,9 +25,13 @@ test.describe("live production", () => {
       await expect(page.getByTestId("live-announcer")).toHaveText(/Offline/);
       // Meanwhile the card is produced: the server knows, the screen cannot.
       await expect
-        .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job: { state: string } }).job.state, {
-          timeout: 20_000,
-        })
+        .poll(
+          async () =>
+            ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job: { state: string } }).job.state,
+          {
+            timeout: 20_000,
+          },
+        )
         .toBe("done");
       await expect(page.getByTestId("hand-over")).toHaveCount(0);
       await expect(counter.jobState()).not.toContainText("Ready at the station");
@@ -37,7 +41,9 @@ test.describe("live production", () => {
       await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
       await expect(page.getByTestId("live-announcer")).toHaveText("Live updates are back.");
       const steps = page.getByRole("list", { name: "Production steps" });
-      await expect(steps.getByRole("listitem").filter({ hasText: "Ready at the station" })).toContainText(/\d{2}:\d{2}:\d{2}/);
+      await expect(steps.getByRole("listitem").filter({ hasText: "Ready at the station" })).toContainText(
+        /\d{2}:\d{2}:\d{2}/,
+      );
       await expect(steps.getByText("(done)")).toHaveCount(4);
     } finally {
       await sim("PATCH", "/stations/BR001-PS-02", { timings: { readyMs: 300, doneMs: 900 } });
@@ -73,7 +79,9 @@ test.describe("branches are kept apart", () => {
     expect(response.status()).toBe(404);
     await other.goto(`/teller/jobs/${jobId}`);
     await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    const polled = (await (await other.request.get("/api/events?after=0")).json()) as { events: Array<{ jobId: string }> };
+    const polled = (await (await other.request.get("/api/events?after=0")).json()) as {
+      events: Array<{ jobId: string }>;
+    };
     expect(polled.events.some((e) => e.jobId === jobId)).toBe(false);
     await other.goto("/teller");
     const seen = await other.evaluate(() => (window as unknown as { seen?: string[] }).seen ?? []);

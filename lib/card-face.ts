@@ -17,13 +17,19 @@ export function sniffImageType(bytes: Uint8Array): CardFaceType | null {
 export type CheckedCardFace = { contentType: CardFaceType; data: Buffer; byteSize: number; sha256: string };
 
 /** The checked image, or the sentence that tells the admin what to upload instead. */
-export async function checkCardFace(file: Blob): Promise<{ ok: true; image: CheckedCardFace } | { ok: false; message: string }> {
+export async function checkCardFace(
+  file: Blob,
+): Promise<{ ok: true; image: CheckedCardFace } | { ok: false; message: string }> {
   const tooLarge = cardFaceSizeProblem(file.size);
   if (tooLarge) return { ok: false, message: tooLarge };
   const data = Buffer.from(await file.arrayBuffer());
   const contentType = sniffImageType(data);
-  if (!contentType) return { ok: false, message: "Upload a PNG, JPEG or WebP image; other files (including SVG) are not accepted." };
-  return { ok: true, image: { contentType, data, byteSize: data.length, sha256: createHash("sha256").update(data).digest("hex") } };
+  if (!contentType)
+    return { ok: false, message: "Upload a PNG, JPEG or WebP image; other files (including SVG) are not accepted." };
+  return {
+    ok: true,
+    image: { contentType, data, byteSize: data.length, sha256: createHash("sha256").update(data).digest("hex") },
+  };
 }
 
 /** Where tellers' browsers load a product's uploaded face; the hash busts caches on change. */

@@ -8,7 +8,7 @@ describe("CSV cells", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    for (const evil of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\r=1"]) {
+    for (const evil of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\r=1"]) {
       expect(csvCell(evil).replace(/^"/, "").startsWith("'")).toBe(true);
     }
     expect(csvCell("=1,2")).toBe(`"'=1,2"`);

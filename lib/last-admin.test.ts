@@ -45,10 +45,14 @@ describe("the last active admin", () => {
   it("bumps the session version when sessions must end", async () => {
     const e = await makeUser(db, "teller", null);
     await updateUser({ db, id: e.id, values: { name: "Renamed" }, endSessions: false });
-    const { rows } = await db.execute<{ session_version: number }>(`select session_version from users where id = '${e.id}'`);
+    const { rows } = await db.execute<{ session_version: number }>(
+      `select session_version from users where id = '${e.id}'`,
+    );
     expect(rows[0]?.session_version).toBe(1);
     await updateUser({ db, id: e.id, values: { active: false }, endSessions: true });
-    const after = await db.execute<{ session_version: number }>(`select session_version from users where id = '${e.id}'`);
+    const after = await db.execute<{ session_version: number }>(
+      `select session_version from users where id = '${e.id}'`,
+    );
     expect(after.rows[0]?.session_version).toBe(2);
   });
 });

@@ -11,7 +11,10 @@ function capture() {
       done();
     },
   });
-  const logger = pino({ redact: { paths: redactPaths, censor: "[redacted]" }, serializers: { err: errSerializer } }, stream);
+  const logger = pino(
+    { redact: { paths: redactPaths, censor: "[redacted]" }, serializers: { err: errSerializer } },
+    stream,
+  );
   return { logger, lines };
 }
 

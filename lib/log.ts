@@ -3,7 +3,26 @@
 import pino from "pino";
 import { env } from "./env";
 
-const CARD_FIELDS = ["pan", "exp", "cvv", "cvv1", "cvv2", "csc", "pin", "pvv", "encryptedData", "track1", "track2", "track3", "password", "passwordHash", "assertion", "access_token", "authorization", "cookie"];
+const CARD_FIELDS = [
+  "pan",
+  "exp",
+  "cvv",
+  "cvv1",
+  "cvv2",
+  "csc",
+  "pin",
+  "pvv",
+  "encryptedData",
+  "track1",
+  "track2",
+  "track3",
+  "password",
+  "passwordHash",
+  "assertion",
+  "access_token",
+  "authorization",
+  "cookie",
+];
 
 export const redactPaths = CARD_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]);
 
@@ -16,7 +35,11 @@ export function errSerializer(error: unknown) {
   if (typeof out.message === "string" && out.message.startsWith("Failed query")) {
     const cause = (error as { cause?: { message?: unknown } }).cause?.message;
     out.message = typeof cause === "string" ? `Failed query: ${cause}` : "Failed query";
-    if (typeof out.stack === "string") out.stack = out.stack.split("\n").filter((l) => l.trimStart().startsWith("at ")).join("\n");
+    if (typeof out.stack === "string")
+      out.stack = out.stack
+        .split("\n")
+        .filter((l) => l.trimStart().startsWith("at "))
+        .join("\n");
   }
   const stripCause = (c: unknown) => (c && typeof c === "object" ? { ...c, query: undefined, params: undefined } : c);
   if (out.cause) out.cause = stripCause(out.cause);

@@ -10,9 +10,12 @@ import { toProductValues, type ProductInput } from "@/lib/validations/product";
 export async function checkProductInput(input: ProductInput & { faceImage?: Blob }, exceptId?: string) {
   const fieldErrors: FieldErrors = {};
   const found = await existingBranchIds({ db, ids: input.branchIds });
-  if (found.length !== new Set(input.branchIds).size) fieldErrors.branchIds = ["A chosen branch no longer exists. Reload the page and choose again."];
+  if (found.length !== new Set(input.branchIds).size)
+    fieldErrors.branchIds = ["A chosen branch no longer exists. Reload the page and choose again."];
   if (await d1ProductIdTaken({ db, d1CardProductId: input.d1CardProductId, exceptId })) {
-    fieldErrors.d1CardProductId = [`Another product already uses ${input.d1CardProductId}. Each D1 card product is set up once.`];
+    fieldErrors.d1CardProductId = [
+      `Another product already uses ${input.d1CardProductId}. Each D1 card product is set up once.`,
+    ];
   }
   let image: CheckedCardFace | undefined;
   if (input.faceImage) {

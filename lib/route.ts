@@ -12,7 +12,10 @@ export function toResponse(error: unknown, context: Record<string, unknown> = {}
   if (isDatabaseUnavailable(error)) {
     log.warn({ ...context, err: error }, "database unavailable");
     const unavailable = new AppError("unavailable:database");
-    return Response.json(unavailable.toJSON(), { status: 503, headers: { "cache-control": "no-store", "retry-after": "2" } });
+    return Response.json(unavailable.toJSON(), {
+      status: 503,
+      headers: { "cache-control": "no-store", "retry-after": "2" },
+    });
   }
   log.error({ ...context, err: error }, "route crashed");
   const internal = new AppError("internal:route");

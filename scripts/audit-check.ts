@@ -30,13 +30,16 @@ export function auditVerdict(stdout: string): AuditVerdict {
   }
   const counts = report.metadata?.vulnerabilities;
   if (!counts) {
-    const reason = report.message ?? report.error?.summary ?? report.error?.code ?? "no vulnerability summary in the report";
+    const reason =
+      report.message ?? report.error?.summary ?? report.error?.code ?? "no vulnerability summary in the report";
     return { kind: "unreachable", reason: String(reason).split("\n")[0]! };
   }
   const findings = Object.entries(report.vulnerabilities ?? {})
     .filter(([, v]) => BLOCKING.has(v.severity ?? ""))
     .map(([name, v]) => {
-      const titles = (v.via ?? []).flatMap((x) => (x && typeof x === "object" && "title" in x ? [String((x).title)] : []));
+      const titles = (v.via ?? []).flatMap((x) =>
+        x && typeof x === "object" && "title" in x ? [String(x.title)] : [],
+      );
       return `${v.severity} ${name}${v.range ? ` (${v.range})` : ""}${titles.length ? `: ${titles.join("; ")}` : ""}${v.fixAvailable ? " — fix available" : ""}`;
     });
   const blocking = (counts.high ?? 0) + (counts.critical ?? 0);

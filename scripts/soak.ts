@@ -16,7 +16,13 @@ import { createDb, createPool } from "../db/client.ts";
 import { DEMO_PASSWORD } from "../db/seed-data.ts";
 import { branches, issuanceJobs, jobEvents } from "../db/schema/index.ts";
 import { callAction, EventStreamClient, serverAction, signIn } from "./lib/app-client.ts";
-import { appUnderTest, errorLines, issueFormInputs, startRestartablePostgres, startSimulatorFor } from "./lib/app-harness.ts";
+import {
+  appUnderTest,
+  errorLines,
+  issueFormInputs,
+  startRestartablePostgres,
+  startSimulatorFor,
+} from "./lib/app-harness.ts";
 import { ensureBuild } from "./lib/build.ts";
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 15);
@@ -46,7 +52,11 @@ function establishedTo(port: number): number {
 if (!ensureBuild(say)) process.exit(1);
 const pg = await startRestartablePostgres();
 const appUrl = `http://127.0.0.1:${PORT}`;
-const sim = await startSimulatorFor(appUrl, { port: SIM_PORT, adminPort: SIM_PORT + 1, timings: { readyMs: 300, doneMs: 900 } });
+const sim = await startSimulatorFor(appUrl, {
+  port: SIM_PORT,
+  adminPort: SIM_PORT + 1,
+  timings: { readyMs: 300, doneMs: 900 },
+});
 const app = appUnderTest({
   port: PORT,
   databaseUrl: pg.url,
@@ -60,7 +70,9 @@ let exitCode = 1;
 
 try {
   await app.start();
-  say(`app on ${appUrl} (pid ${app.pid()}), simulator on ${sim.sim.url}, ${MINUTES} min, ${CLIENTS} streams, ${CARDS_PER_MINUTE} cards/min`);
+  say(
+    `app on ${appUrl} (pid ${app.pid()}), simulator on ${sim.sim.url}, ${MINUTES} min, ${CLIENTS} streams, ${CARDS_PER_MINUTE} cards/min`,
+  );
   await sim.admin("POST", "/faults/notifications", { duplicatePercent: 5 });
 
   // Managers may use their branch's counter and its stream; one session per branch.
@@ -70,7 +82,11 @@ try {
     BR002: await signIn(appUrl, "manager@riverside.demo", DEMO_PASSWORD),
   };
   const branchIds = Object.fromEntries(
-    await Promise.all(branchCodes.map(async (code) => [code, (await db.select().from(branches).where(eq(branches.code, code)))[0]!.id] as const)),
+    await Promise.all(
+      branchCodes.map(
+        async (code) => [code, (await db.select().from(branches).where(eq(branches.code, code)))[0]!.id] as const,
+      ),
+    ),
   );
   const clientBranch: string[] = [];
   for (let i = 0; i < CLIENTS; i++) {
@@ -92,8 +108,15 @@ try {
   const actionErrors: string[] = [];
   const samples: Array<{ at: number; rss: number; appConnections: number; dbConnections: number }> = [];
   const sample = async () => {
-    const { rows } = await pool.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database()");
-    samples.push({ at: Date.now(), rss: app.rss(), appConnections: establishedTo(PORT), dbConnections: rows[0]?.n ?? 0 });
+    const { rows } = await pool.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database()",
+    );
+    samples.push({
+      at: Date.now(),
+      rss: app.rss(),
+      appConnections: establishedTo(PORT),
+      dbConnections: rows[0]?.n ?? 0,
+    });
   };
   const started = Date.now();
   const endAt = started + MINUTES * 60_000;
@@ -135,7 +158,10 @@ try {
       .select({ id: jobEvents.id })
       .from(jobEvents)
       .where(and(eq(jobEvents.branchId, branchId), gt(jobEvents.id, startEventId)));
-    expected.set(branchId, rows.map((r) => r.id));
+    expected.set(
+      branchId,
+      rows.map((r) => r.id),
+    );
   }
   const missedBy = (i: number) => {
     const seen = new Set(clients[i]!.events.map((e) => e.id));
@@ -184,7 +210,12 @@ try {
     rssSamplesMB: samples.map((s) => mb(s.rss)),
     rssGrowthAfterWarmUpMB: mb(growth),
     rssBoundMB: RSS_GROWTH_MB,
-    appConnections: { afterWarmUp: warm.appConnections, middle: middle.appConnections, end: end.appConnections, afterClientsClosed: afterClose },
+    appConnections: {
+      afterWarmUp: warm.appConnections,
+      middle: middle.appConnections,
+      end: end.appConnections,
+      afterClientsClosed: afterClose,
+    },
     dbConnections: { afterWarmUp: warm.dbConnections, middle: middle.dbConnections, end: end.dbConnections },
     errors: {
       actionFailures: actionErrors.length,
@@ -200,10 +231,12 @@ try {
   const problems: string[] = [];
   if (actionErrors.length) problems.push(`${actionErrors.length} issue actions failed`);
   if (unfinished) problems.push(`${unfinished} cards did not finish`);
-  if (streamFailures || streamBreaks) problems.push(`${streamFailures} stream connection failures, ${streamBreaks} broken streams`);
+  if (streamFailures || streamBreaks)
+    problems.push(`${streamFailures} stream connection failures, ${streamBreaks} broken streams`);
   if (missed) problems.push(`${missed} events missed by streams`);
   if (appErrors.length) problems.push(`${appErrors.length} error lines in the app log`);
-  if (growth > RSS_GROWTH_MB * 1024 * 1024) problems.push(`RSS grew ${mb(growth)} MB after warm-up (bound ${RSS_GROWTH_MB} MB)`);
+  if (growth > RSS_GROWTH_MB * 1024 * 1024)
+    problems.push(`RSS grew ${mb(growth)} MB after warm-up (bound ${RSS_GROWTH_MB} MB)`);
   if (afterClose > 5) problems.push(`${afterClose} connections still open after every client closed`);
   if (problems.length) say(`FAILED: ${problems.join("; ")}`);
   else say("passed");
@@ -218,4 +251,3 @@ try {
   await pg.dispose();
 }
 process.exit(exitCode);
-

@@ -3,7 +3,15 @@
 // starts it and prints where to go. Ctrl-C stops every process it started. Every step that can
 // fail is named, so a failure says what failed and why, and stops whatever had started.
 import path from "node:path";
-import { closeDatabase, ensureDataDir, loadDotEnv, localAuthSecret, openDatabase, ROOT, type LocalDatabase } from "./lib/local.ts";
+import {
+  closeDatabase,
+  ensureDataDir,
+  loadDotEnv,
+  localAuthSecret,
+  openDatabase,
+  ROOT,
+  type LocalDatabase,
+} from "./lib/local.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { startApp, type AppProcess } from "./lib/app-process.ts";
 import { checkPorts, portErrorFrom, portsInUseReport, portsNeeded, type PortNeed } from "./lib/ports.ts";
@@ -64,7 +72,9 @@ try {
   const { DEMO_PASSWORD, DEMO_USERS } = await import("../db/seed-data.ts");
 
   const embedded = !env.DATABASE_URL;
-  database = await step(embedded ? "starting the embedded PostgreSQL" : "opening the database", () => openDatabase(env, say));
+  database = await step(embedded ? "starting the embedded PostgreSQL" : "opening the database", () =>
+    openDatabase(env, say),
+  );
   const url = database.url;
   await step("migrating the database", () => migrateDatabase(url));
   say("Database migrated.");
@@ -88,7 +98,12 @@ try {
   // No real D1 configured: run the simulator, with its dev PKI under .data/pki.
   if (!env.D1_BANKING_URL) {
     simulator = await step("starting the D1 simulator", () =>
-      startLocalSimulator({ dataDir: ensureDataDir(), appUrl: `http://127.0.0.1:${env.PORT}`, port: env.SIM_PORT, adminPort: env.SIM_ADMIN_PORT }),
+      startLocalSimulator({
+        dataDir: ensureDataDir(),
+        appUrl: `http://127.0.0.1:${env.PORT}`,
+        port: env.SIM_PORT,
+        adminPort: env.SIM_ADMIN_PORT,
+      }),
     );
     say(`D1 simulator on ${simulator.sim.url} (control page: ${simulator.sim.adminUrl ?? "off"}).`);
   }
@@ -132,7 +147,9 @@ try {
           `  Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
           ...DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email}`),
           "",
-          ...(simulator ? [`  D1 simulator control page (stations, faults): ${simulator.sim.adminUrl ?? "off"}`, ""] : []),
+          ...(simulator
+            ? [`  D1 simulator control page (stations, faults): ${simulator.sim.adminUrl ?? "off"}`, ""]
+            : []),
           "  Data is kept in .data/ between starts. Press Ctrl-C to stop.",
         ]
       : ["  Using the database in DATABASE_URL. Press Ctrl-C to stop."]),

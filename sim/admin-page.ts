@@ -6,8 +6,7 @@ import type { stationView } from "./stations";
 type StationView = ReturnType<typeof stationView>;
 type OrderView = ReturnType<typeof orderView>;
 
-const escape = (value: unknown): string =>
-  String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function stockText(stock: StationView["stock"]): string {
   if (stock === "unlimited") return "unlimited";
@@ -46,9 +45,13 @@ th{background:#f0f0f0}.online{color:#0a6b2a}.offline{color:#8a5a00}.error{color:
 <th scope="col">Queued</th><th scope="col">Stock</th><th scope="col">Produced</th><th scope="col">Failed</th><th scope="col">Pending faults</th></tr></thead>
 <tbody>${stationRows}</tbody></table>
 <h2>Recent orders</h2>
-${orders.length === 0 ? "<p>No orders yet.</p>" : `<table><thead><tr><th scope="col">Accepted</th><th scope="col">Card</th><th scope="col">Station</th>
+${
+  orders.length === 0
+    ? "<p>No orders yet.</p>"
+    : `<table><thead><tr><th scope="col">Accepted</th><th scope="col">Card</th><th scope="col">Station</th>
 <th scope="col">Product</th><th scope="col">Status</th><th scope="col">Details</th><th scope="col">Reason</th></tr></thead>
-<tbody>${orderRows}</tbody></table>`}
+<tbody>${orderRows}</tbody></table>`
+}
 </body></html>
 `;
 }

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DevPki } from "./pki";
 import type { RunningSimulator } from "./server";
-import { d1Client, getToken, orderBody, orderUrl, startReceiver, startTestSimulator, tempPki, waitFor } from "./test-helpers";
+import {
+  d1Client,
+  getToken,
+  orderBody,
+  orderUrl,
+  startReceiver,
+  startTestSimulator,
+  tempPki,
+  waitFor,
+} from "./test-helpers";
 
 describe("control API and E2 fault injection", () => {
   let pki: DevPki;
@@ -30,21 +39,44 @@ describe("control API and E2 fault injection", () => {
   });
 
   async function admin(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${sim.adminUrl}${path}`, { method, headers: { "content-type": "application/json", ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${sim.adminUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
-    return { status: res.status, text, json: (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined) as Record<string, unknown> };
+    return {
+      status: res.status,
+      text,
+      json: (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined) as Record<
+        string,
+        unknown
+      >,
+    };
   }
   const post = async (cardId: string, timeoutMs = 5000) =>
-    client.call("POST", orderUrl(sim, cardId), { headers: auth, body: JSON.stringify(await orderBody(pki)), timeoutMs });
+    client.call("POST", orderUrl(sim, cardId), {
+      headers: auth,
+      body: JSON.stringify(await orderBody(pki)),
+      timeoutMs,
+    });
 
   it("lists, adds and updates stations, validating input", async () => {
     const list = await admin("GET", "/stations");
     expect((list.json.stations as unknown[]).length).toBe(5);
-    const added = await admin("POST", "/stations", { persoStation: "BR003-PS-01", branchCode: "BR003", stock: { DEBIT_CLASSIC: 10 } });
+    const added = await admin("POST", "/stations", {
+      persoStation: "BR003-PS-01",
+      branchCode: "BR003",
+      stock: { DEBIT_CLASSIC: 10 },
+    });
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ persoStation: "BR003-PS-01", state: "ONLINE", stock: { DEBIT_CLASSIC: 10 } });
     expect((await admin("POST", "/stations", { persoStation: "BR003-PS-01", branchCode: "BR003" })).status).toBe(409);
-    const patched = await admin("PATCH", "/stations/BR003-PS-01", { state: "OFFLINE", timings: { readyMs: 5 }, stock: null });
+    const patched = await admin("PATCH", "/stations/BR003-PS-01", {
+      state: "OFFLINE",
+      timings: { readyMs: 5 },
+      stock: null,
+    });
     expect(patched.json).toMatchObject({ state: "OFFLINE", stock: "unlimited", timings: { readyMs: 5 } });
     expect((await admin("PATCH", "/stations/BR003-PS-01", { state: "SLEEPING" })).status).toBe(400);
     expect((await admin("PATCH", "/stations/NOPE", { state: "ONLINE" })).status).toBe(404);
@@ -87,7 +119,11 @@ describe("control API and E2 fault injection", () => {
     expect((retry.json as { operationId: string }).operationId).toBe(sim.core.orders.get(cardId)?.operationId);
     await waitFor(() => sim.core.orders.get(cardId)?.latest.details.status === "CARD_PROD_DONE", 5000, "done");
     const counters = await admin("GET", "/counters");
-    expect(counters.json).toMatchObject({ ordersAccepted: { [cardId]: 2 }, productionsStarted: { [cardId]: 1 }, operationsCreated: 1 });
+    expect(counters.json).toMatchObject({
+      ordersAccepted: { [cardId]: 2 },
+      productionsStarted: { [cardId]: 1 },
+      operationsCreated: 1,
+    });
   });
 
   it("injects a slow answer that still succeeds", async () => {
@@ -108,7 +144,9 @@ describe("control API and E2 fault injection", () => {
   });
 
   it("sets notification faults and exposes the notification log without card data", async () => {
-    expect((await admin("POST", "/faults/notifications", { dropNext: 1 })).json).toMatchObject({ notifications: { dropNext: 1 } });
+    expect((await admin("POST", "/faults/notifications", { dropNext: 1 })).json).toMatchObject({
+      notifications: { dropNext: 1 },
+    });
     const cardId = `c-${++seq}`;
     await post(cardId);
     await waitFor(() => receiver.statusesFor(cardId).includes("CARD_PROD_DONE"), 5000, "done");
@@ -118,7 +156,9 @@ describe("control API and E2 fault injection", () => {
     const log = await admin("GET", "/notifications");
     const events = log.json.events as Array<{ outcome: string; operations: Array<{ detailsStatus: string }> }>;
     expect(events.map((e) => `${e.outcome}:${e.operations[0]?.detailsStatus}`)).toEqual([
-      "dropped:CARD_PROD_REQUESTED", "delivered:CARD_PROD_READY", "delivered:CARD_PROD_DONE",
+      "dropped:CARD_PROD_REQUESTED",
+      "delivered:CARD_PROD_READY",
+      "delivered:CARD_PROD_DONE",
     ]);
     expect(log.text).not.toContain("4111111111111111");
     expect((await admin("GET", "/counters")).json).toMatchObject({ notifications: { dropped: 1, delivered: 2 } });

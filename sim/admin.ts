@@ -11,14 +11,25 @@ import { stateSchema, stationConfigSchema, stationView, stockSchema, timingsSche
 import type { Order } from "./orders";
 
 const stationUpdateSchema = z
-  .object({ branchCode: z.string().min(1).max(32), state: stateSchema, stock: stockSchema.nullable(), timings: timingsSchema, manual: z.boolean() })
+  .object({
+    branchCode: z.string().min(1).max(32),
+    state: stateSchema,
+    stock: stockSchema.nullable(),
+    timings: timingsSchema,
+    manual: z.boolean(),
+  })
   .partial()
   .strict();
 const reportSchema = z
-  .object({ step: z.enum(["ready", "done", "jam", "chipWriteFail", "outOfStock", "offline", "stationError", "dataException"]) })
+  .object({
+    step: z.enum(["ready", "done", "jam", "chipWriteFail", "outOfStock", "offline", "stationError", "dataException"]),
+  })
   .strict();
 const stationFaultSchema = z
-  .object({ kind: z.enum(["jam", "chipWriteFail", "outOfStock", "dataException"]), count: z.number().int().min(1).max(10_000).default(1) })
+  .object({
+    kind: z.enum(["jam", "chipWriteFail", "outOfStock", "dataException"]),
+    count: z.number().int().min(1).max(10_000).default(1),
+  })
   .strict();
 
 async function body<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
@@ -75,13 +86,18 @@ export function startAdminServer(core: SimulatorCore): Server {
     }
     if (key === "GET /counters") {
       const { counters } = core.orders;
-      return sendJson(res, 200, { ...counters, notifications: core.notifier.stats, issuerTokenFetches: core.notifier.tokens?.fetches ?? 0 });
+      return sendJson(res, 200, {
+        ...counters,
+        notifications: core.notifier.stats,
+        issuerTokenFetches: core.notifier.tokens?.fetches ?? 0,
+      });
     }
     if (key === "GET /notifications") {
       const since = Number(url.searchParams.get("since") ?? "0");
       return sendJson(res, 200, { events: core.notifier.events.filter((e) => e.seq > since) });
     }
-    if (key === "GET /faults") return sendJson(res, 200, { orders: core.orderFaults.list(), notifications: core.notifier.faults });
+    if (key === "GET /faults")
+      return sendJson(res, 200, { orders: core.orderFaults.list(), notifications: core.notifier.faults });
     if (key === "POST /faults/orders") {
       core.orderFaults.add(await body(req, orderFaultSchema));
       return sendJson(res, 201, { orders: core.orderFaults.list() });
@@ -95,14 +111,25 @@ export function startAdminServer(core: SimulatorCore): Server {
       return sendJson(res, 200, { notifications: core.notifier.faults });
     }
     if (key === "DELETE /faults/notifications") {
-      Object.assign(core.notifier.faults, { dropNext: 0, dropPercent: 0, duplicateNext: 0, duplicatePercent: 0, delayNext: 0, delayPercent: 0, reorderNext: 0, resendNext: 0 });
+      Object.assign(core.notifier.faults, {
+        dropNext: 0,
+        dropPercent: 0,
+        duplicateNext: 0,
+        duplicatePercent: 0,
+        delayNext: 0,
+        delayPercent: 0,
+        reorderNext: 0,
+        resendNext: 0,
+      });
       return sendJson(res, 200, { notifications: core.notifier.faults });
     }
     if (first === "stations") {
-      if (parts.length === 1 && req.method === "GET") return sendJson(res, 200, { stations: core.stations.list().map(stationView) });
+      if (parts.length === 1 && req.method === "GET")
+        return sendJson(res, 200, { stations: core.stations.list().map(stationView) });
       if (parts.length === 1 && req.method === "POST") {
         const config = await body(req, stationConfigSchema);
-        if (core.stations.get(config.persoStation)) throw new HttpError(409, undefined, `station ${config.persoStation} exists`);
+        if (core.stations.get(config.persoStation))
+          throw new HttpError(409, undefined, `station ${config.persoStation} exists`);
         return sendJson(res, 201, stationView(core.stations.add(config)));
       }
       if (id && parts.length === 2 && req.method === "GET") return sendJson(res, 200, stationView(station(id)));
@@ -140,7 +167,8 @@ export function startAdminServer(core: SimulatorCore): Server {
       if (id && parts.length === 2 && req.method === "GET") return sendJson(res, 200, orderView(order(id)));
       if (id && sub === "cancel" && parts.length === 3 && req.method === "POST") {
         const o = order(id);
-        if (!core.agent.cancelQueued(o)) throw new HttpError(409, undefined, "only a card still waiting in a station queue can be canceled");
+        if (!core.agent.cancelQueued(o))
+          throw new HttpError(409, undefined, "only a card still waiting in a station queue can be canceled");
         return sendJson(res, 200, orderView(o));
       }
     }

@@ -111,7 +111,10 @@ export class Agent {
       this.orders.transition(order, "CARD_PROD_DONE");
       station.produced++;
     }
-    this.log.info({ cardId: order.cardId, persoStation: station.persoStation, outcome: failure ?? "done" }, "station finished card");
+    this.log.info(
+      { cardId: order.cardId, persoStation: station.persoStation, outcome: failure ?? "done" },
+      "station finished card",
+    );
     station.current = undefined;
     station.phase = undefined;
     // Next card on a fresh tick, so a long queue never grows the stack.

@@ -79,14 +79,23 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
   const notify = config.notify ?? {};
   const token =
     notify.tokenUrl && notify.clientId && notify.clientSecret
-      ? { tokenUrl: notify.tokenUrl, clientId: notify.clientId, clientSecret: notify.clientSecret, ...(notify.scope ? { scope: notify.scope } : {}) }
+      ? {
+          tokenUrl: notify.tokenUrl,
+          clientId: notify.clientId,
+          clientSecret: notify.clientSecret,
+          ...(notify.scope ? { scope: notify.scope } : {}),
+        }
       : undefined;
   const notifier = new Notifier(
     {
       issuerId,
       ...(notify.baseUrl ? { baseUrl: notify.baseUrl } : {}),
       ...(token ? { token } : {}),
-      tls: { certPem: read(pki.simClient.certPath), keyPem: read(pki.simClient.keyPath), caPem: notify.caPem ?? read(pki.ca.certPath) },
+      tls: {
+        certPem: read(pki.simClient.certPath),
+        keyPem: read(pki.simClient.keyPath),
+        caPem: notify.caPem ?? read(pki.ca.certPath),
+      },
       maxOperationsPerNotification: notify.maxOperationsPerNotification ?? 1,
       maxAttempts: notify.maxAttempts ?? 5,
       baseDelayMs: notify.baseDelayMs ?? 1000,
@@ -103,7 +112,9 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
     { kid: pki.issuerSigning.kid, publicKeyPem: read(pki.issuerSigning.publicKeyPath) },
     ...(config.issuerSigningKeys ?? []),
   ]);
-  const decryptor = new CardDecryptor([{ kid: pki.simEncryption.kid, privateKeyPem: read(pki.simEncryption.privateKeyPath) }]);
+  const decryptor = new CardDecryptor([
+    { kid: pki.simEncryption.kid, privateKeyPem: read(pki.simEncryption.privateKeyPath) },
+  ]);
   return {
     issuerId,
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

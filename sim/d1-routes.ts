@@ -20,8 +20,7 @@ function param(raw: string, field: string): string {
   }
 }
 
-const methodNotAllowed = (allow: string) =>
-  new HttpError(405, "SIM_METHOD_NOT_ALLOWED", `use ${allow}`, { allow });
+const methodNotAllowed = (allow: string) => new HttpError(405, "SIM_METHOD_NOT_ALLOWED", `use ${allow}`, { allow });
 
 export function createD1Handler(core: SimulatorCore) {
   const log = core.log.child({ part: "d1" });
@@ -36,7 +35,13 @@ export function createD1Handler(core: SimulatorCore) {
     } else if (type === "" || type.includes("application/x-www-form-urlencoded")) {
       params = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
     } else {
-      throw new HttpError(400, undefined, "unsupported content type", {}, { error: "invalid_request", error_description: "use application/x-www-form-urlencoded or application/json" });
+      throw new HttpError(
+        400,
+        undefined,
+        "unsupported content type",
+        {},
+        { error: "invalid_request", error_description: "use application/x-www-form-urlencoded or application/json" },
+      );
     }
     sendJson(res, 200, await core.tokens.exchange(params));
   }
@@ -81,7 +86,10 @@ export function createD1Handler(core: SimulatorCore) {
       });
     core.orders.noteAccepted(accepted);
     if (!existing) core.agent.enqueue(station, accepted);
-    log.info({ cardId, operationId: accepted.operationId, replay: Boolean(existing), last4: cardData.pan.slice(-4) }, "order accepted");
+    log.info(
+      { cardId, operationId: accepted.operationId, replay: Boolean(existing), last4: cardData.pan.slice(-4) },
+      "order accepted",
+    );
     if (fault?.mode === "hangAfterAccept") return; // the order stands but the answer is "lost"
     sendJson(res, 202, { operationId: accepted.operationId });
   }
@@ -131,7 +139,8 @@ export function createD1Handler(core: SimulatorCore) {
       .finally(() => {
         // Drain whatever the handler did not read so the connection stays usable.
         if (!req.readableEnded) req.resume();
-        if (res.headersSent) log.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - started }, "request");
+        if (res.headersSent)
+          log.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - started }, "request");
       });
   };
 }

@@ -13,13 +13,19 @@ const optionalString = z
   .optional();
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(min).max(max).optional(),
+  );
 
 const schema = z.object({
   SIM_HOST: z.string().default("127.0.0.1"),
   SIM_PORT: int(8443, 0, 65535),
   SIM_ADMIN_PORT: int(8444, 0, 65535),
-  SIM_ISSUER_ID: z.string().regex(/^[A-Za-z0-9]{10}$/, "must be 10 letters or digits").default("ISSUER0001"),
+  SIM_ISSUER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{10}$/, "must be 10 letters or digits")
+    .default("ISSUER0001"),
   SIM_PKI_DIR: z.string().default(".data/pki"),
   SIM_NOTIFY_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SIM_NOTIFY_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -47,7 +53,9 @@ export function loadSimEnv(source: Record<string, string | undefined> = process.
   }
   const env = result.data;
   if (env.SIM_NOTIFY_TOKEN_URL && !(env.SIM_NOTIFY_CLIENT_ID && env.SIM_NOTIFY_CLIENT_SECRET)) {
-    throw new Error("Invalid simulator settings:\n  SIM_NOTIFY_CLIENT_ID and SIM_NOTIFY_CLIENT_SECRET are required with SIM_NOTIFY_TOKEN_URL");
+    throw new Error(
+      "Invalid simulator settings:\n  SIM_NOTIFY_CLIENT_ID and SIM_NOTIFY_CLIENT_SECRET are required with SIM_NOTIFY_TOKEN_URL",
+    );
   }
   if (!env.SIM_STATIONS_FILE) return env;
   const file = path.resolve(cwd, env.SIM_STATIONS_FILE);

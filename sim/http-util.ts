@@ -53,7 +53,12 @@ function tooLarge(limit: number): HttpError {
   return new HttpError(413, "SIM_PAYLOAD_TOO_LARGE", `request body exceeds ${limit} bytes`, { connection: "close" });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, {

@@ -46,7 +46,11 @@ export class IssuerTokenClient {
     try {
       const res = await request(tokenUrl, {
         method: "POST",
-        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        headers: {
+          authorization: `Basic ${basic}`,
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+        },
         body: form.toString(),
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -80,7 +84,8 @@ function usableMs(expiresIn: unknown, expiresAt: unknown): number {
   let lifetimeMs = 300_000; // neither given: assume 5 minutes
   const seconds = typeof expiresIn === "string" ? Number(expiresIn) : expiresIn;
   if (typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0) lifetimeMs = seconds * 1000;
-  else if (typeof expiresAt === "string" && Number.isFinite(Date.parse(expiresAt))) lifetimeMs = Date.parse(expiresAt) - Date.now();
+  else if (typeof expiresAt === "string" && Number.isFinite(Date.parse(expiresAt)))
+    lifetimeMs = Date.parse(expiresAt) - Date.now();
   // Refresh a little early so a token never expires in flight.
   return Math.max(0, lifetimeMs - Math.min(30_000, lifetimeMs / 10));
 }

@@ -14,18 +14,36 @@ describe("simulator settings, logging and CLI", () => {
 
   it("applies defaults and refuses bad values with the variable name", () => {
     const env = loadSimEnv({});
-    expect(env).toMatchObject({ SIM_HOST: "127.0.0.1", SIM_PORT: 8443, SIM_ADMIN_PORT: 8444, SIM_ISSUER_ID: "ISSUER0001", SIM_PKI_DIR: ".data/pki", SIM_MAX_OPERATIONS_PER_NOTIFICATION: 1, SIM_NOTIFY_MAX_ATTEMPTS: 5 });
+    expect(env).toMatchObject({
+      SIM_HOST: "127.0.0.1",
+      SIM_PORT: 8443,
+      SIM_ADMIN_PORT: 8444,
+      SIM_ISSUER_ID: "ISSUER0001",
+      SIM_PKI_DIR: ".data/pki",
+      SIM_MAX_OPERATIONS_PER_NOTIFICATION: 1,
+      SIM_NOTIFY_MAX_ATTEMPTS: 5,
+    });
     expect(env.SIM_READY_MS).toBeUndefined();
-    expect(loadSimEnv({ SIM_READY_MS: "20", SIM_NOTIFY_URL: "" })).toMatchObject({ SIM_READY_MS: 20, SIM_NOTIFY_URL: undefined });
+    expect(loadSimEnv({ SIM_READY_MS: "20", SIM_NOTIFY_URL: "" })).toMatchObject({
+      SIM_READY_MS: 20,
+      SIM_NOTIFY_URL: undefined,
+    });
     expect(() => loadSimEnv({ SIM_ISSUER_ID: "ISSUER1" })).toThrow(/SIM_ISSUER_ID/);
     expect(() => loadSimEnv({ SIM_PORT: "http" })).toThrow(/SIM_PORT/);
-    expect(() => loadSimEnv({ SIM_NOTIFY_TOKEN_URL: "http://127.0.0.1:3000/authz/d1/v1/oauth2/token" })).toThrow(/SIM_NOTIFY_CLIENT_ID/);
+    expect(() => loadSimEnv({ SIM_NOTIFY_TOKEN_URL: "http://127.0.0.1:3000/authz/d1/v1/oauth2/token" })).toThrow(
+      /SIM_NOTIFY_CLIENT_ID/,
+    );
   });
 
   it("reads and validates a stations file", async () => {
     const good = path.join(dir, "stations.json");
-    await writeFile(good, JSON.stringify([{ persoStation: "KIOSK-PS-101", branchCode: "K1", stock: { DEBIT_CLASSIC: 3 } }]));
-    expect(loadSimEnv({ SIM_STATIONS_FILE: good }).stations).toEqual([{ persoStation: "KIOSK-PS-101", branchCode: "K1", stock: { DEBIT_CLASSIC: 3 } }]);
+    await writeFile(
+      good,
+      JSON.stringify([{ persoStation: "KIOSK-PS-101", branchCode: "K1", stock: { DEBIT_CLASSIC: 3 } }]),
+    );
+    expect(loadSimEnv({ SIM_STATIONS_FILE: good }).stations).toEqual([
+      { persoStation: "KIOSK-PS-101", branchCode: "K1", stock: { DEBIT_CLASSIC: 3 } },
+    ]);
     const bad = path.join(dir, "bad.json");
     await writeFile(bad, JSON.stringify([{ persoStation: "X", state: "ASLEEP" }]));
     expect(() => loadSimEnv({ SIM_STATIONS_FILE: bad })).toThrow(/SIM_STATIONS_FILE/);
@@ -42,7 +60,13 @@ describe("simulator settings, logging and CLI", () => {
 
   it("starts from the CLI, prints its URLs and exits cleanly on SIGTERM", async () => {
     const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "sim/main.ts"], {
-      env: { ...process.env, SIM_PORT: "0", SIM_ADMIN_PORT: "0", SIM_PKI_DIR: path.join(dir, "pki"), SIM_LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        SIM_PORT: "0",
+        SIM_ADMIN_PORT: "0",
+        SIM_PKI_DIR: path.join(dir, "pki"),
+        SIM_LOG_LEVEL: "silent",
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

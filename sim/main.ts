@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     "D1 simulator ready",
   );
   // Plain lines too, for people (pino output is for machines).
-  process.stderr.write(`D1 simulator: ${sim.url} (mTLS)  control: ${sim.adminUrl ?? "off"}  PKI: ${pki.manifestPath}\n`);
+  process.stderr.write(
+    `D1 simulator: ${sim.url} (mTLS)  control: ${sim.adminUrl ?? "off"}  PKI: ${pki.manifestPath}\n`,
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {

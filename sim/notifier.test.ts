@@ -41,7 +41,11 @@ describe("notifier (E5 client)", () => {
       {
         issuerId: ISSUER,
         baseUrl,
-        tls: { certPem: readFileSync(pki.simClient.certPath, "utf8"), keyPem: readFileSync(pki.simClient.keyPath, "utf8"), caPem: readFileSync(pki.ca.certPath, "utf8") },
+        tls: {
+          certPem: readFileSync(pki.simClient.certPath, "utf8"),
+          keyPem: readFileSync(pki.simClient.keyPath, "utf8"),
+          caPem: readFileSync(pki.ca.certPath, "utf8"),
+        },
         maxOperationsPerNotification: 1,
         maxAttempts: 4,
         baseDelayMs: 30,
@@ -123,9 +127,12 @@ describe("notifier (E5 client)", () => {
         req.on("end", () => {
           tokenCalls++;
           const expected = `Basic ${Buffer.from("sim-client:s3cret").toString("base64")}`;
-          if (req.headers.authorization !== expected || body !== "grant_type=client_credentials") return res.writeHead(400).end();
+          if (req.headers.authorization !== expected || body !== "grant_type=client_credentials")
+            return res.writeHead(400).end();
           current = `token-${tokenCalls}`;
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: current, token_type: "Bearer", expires_in: "900" }));
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end(JSON.stringify({ access_token: current, token_type: "Bearer", expires_in: "900" }));
         });
       }),
     );
@@ -147,7 +154,13 @@ describe("notifier (E5 client)", () => {
   it("presents the simulator's client certificate over mTLS", async () => {
     const seen: string[] = [];
     const server = createServer(
-      { key: readFileSync(pki.simServer.keyPath), cert: readFileSync(pki.simServer.certPath), ca: readFileSync(pki.ca.certPath), requestCert: true, rejectUnauthorized: true },
+      {
+        key: readFileSync(pki.simServer.keyPath),
+        cert: readFileSync(pki.simServer.certPath),
+        ca: readFileSync(pki.ca.certPath),
+        requestCert: true,
+        rejectUnauthorized: true,
+      },
       (req, res) => {
         seen.push(String((req.socket as TLSSocket).getPeerCertificate().subject.CN));
         req.resume();
@@ -155,7 +168,13 @@ describe("notifier (E5 client)", () => {
       },
     );
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    receivers.push({ close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }) });
+    receivers.push({
+      close: () =>
+        new Promise<void>((ok) => {
+          server.close(() => ok());
+          server.closeAllConnections();
+        }),
+    });
     const nt = notifier(`https://127.0.0.1:${(server.address() as AddressInfo).port}`);
     nt.enqueue(op());
     await waitFor(() => nt.stats.delivered === 1, 5000, "mTLS delivery");
@@ -178,20 +197,35 @@ describe("notifier (E5 client)", () => {
       nt.enqueue(op("first"));
       nt.enqueue(op("second"));
       await waitFor(() => r.operations().length === 4, 5000, "reordered pair");
-      expect(r.operations().slice(2).map((o) => o.cardId)).toEqual(["second", "first"]);
+      expect(
+        r
+          .operations()
+          .slice(2)
+          .map((o) => o.cardId),
+      ).toEqual(["second", "first"]);
 
       Object.assign(nt.faults, { delayNext: 1, delayMs: 80 });
       nt.enqueue(op("late"));
       nt.enqueue(op("early"));
       await waitFor(() => r.operations().length === 6, 5000, "delayed op");
-      expect(r.operations().slice(4).map((o) => o.cardId)).toEqual(["early", "late"]);
+      expect(
+        r
+          .operations()
+          .slice(4)
+          .map((o) => o.cardId),
+      ).toEqual(["early", "late"]);
 
       // The receiver records a call before the notifier has read the answer: wait for both.
       await waitFor(() => nt.stats.delivered === 6, 5000, "six deliveries");
       Object.assign(nt.faults, { resendNext: 1 });
       nt.enqueue(op("resent"));
       await waitFor(() => nt.stats.delivered === 7, 5000, "resent op");
-      expect(r.operations().slice(6).map((o) => o.cardId)).toEqual(["resent", "resent"]);
+      expect(
+        r
+          .operations()
+          .slice(6)
+          .map((o) => o.cardId),
+      ).toEqual(["resent", "resent"]);
       expect(nt.stats).toMatchObject({ dropped: 1, duplicated: 1, reordered: 1, delayed: 1, resent: 1 });
     });
 

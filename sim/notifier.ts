@@ -33,7 +33,17 @@ export interface NotificationEvent {
   operations: Array<{ operationId: string; cardId: string; status: string; detailsStatus: string }>;
 }
 
-const emptyStats = () => ({ calls: 0, delivered: 0, gaveUp: 0, dropped: 0, duplicated: 0, delayed: 0, reordered: 0, resent: 0, responses: {} as Record<string, number> });
+const emptyStats = () => ({
+  calls: 0,
+  delivered: 0,
+  gaveUp: 0,
+  dropped: 0,
+  duplicated: 0,
+  delayed: 0,
+  reordered: 0,
+  resent: 0,
+  responses: {} as Record<string, number>,
+});
 const summary = (ops: OperationNotification[]) =>
   ops.map((o) => ({ operationId: o.operationId, cardId: o.cardId, status: o.status, detailsStatus: o.details.status }));
 const MAX_EVENTS = 1000;
@@ -141,7 +151,11 @@ export class Notifier {
     this.record({ outcome: "gave-up", operations: ops });
   }
 
-  private async post(url: string, body: string, correlationId: string): Promise<{ response: number | string; retryable: boolean }> {
+  private async post(
+    url: string,
+    body: string,
+    correlationId: string,
+  ): Promise<{ response: number | string; retryable: boolean }> {
     const headers: Record<string, string> = { "content-type": "application/json", "x-correlation-id": correlationId };
     try {
       if (this.tokens) headers.authorization = `Bearer ${await this.tokens.get()}`;
@@ -151,7 +165,13 @@ export class Notifier {
       return { response: "token-error", retryable };
     }
     try {
-      const res = await request(url, { method: "POST", headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.config.timeoutMs) });
+      const res = await request(url, {
+        method: "POST",
+        headers,
+        body,
+        dispatcher: this.dispatcher,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
       await res.body.dump();
       return { response: res.statusCode, retryable: res.statusCode >= 500 };
     } catch (err) {

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DevPki } from "./pki";
 import type { RunningSimulator } from "./server";
-import { card, d1Client, encryptCard, expIn, getToken, orderBody, orderUrl, startTestSimulator, statusUrl, tempPki, waitFor } from "./test-helpers";
+import {
+  card,
+  d1Client,
+  encryptCard,
+  expIn,
+  getToken,
+  orderBody,
+  orderUrl,
+  startTestSimulator,
+  statusUrl,
+  tempPki,
+  waitFor,
+} from "./test-helpers";
 
 describe("E2 order and E3 status", () => {
   let pki: DevPki;
@@ -46,9 +58,15 @@ describe("E2 order and E3 status", () => {
 
   it("validates the path", async () => {
     const body = await orderBody(pki);
-    const short = await client.call("POST", orderUrl(sim, "c1", "ISSUER01"), { headers: auth, body: JSON.stringify(body) });
+    const short = await client.call("POST", orderUrl(sim, "c1", "ISSUER01"), {
+      headers: auth,
+      body: JSON.stringify(body),
+    });
     expect(short.json).toEqual({ errorCode: "FIELD_INVALID_FORMAT", error: "issuerId" });
-    const other = await client.call("POST", orderUrl(sim, "c1", "ISSUER0002"), { headers: auth, body: JSON.stringify(body) });
+    const other = await client.call("POST", orderUrl(sim, "c1", "ISSUER0002"), {
+      headers: auth,
+      body: JSON.stringify(body),
+    });
     expect(other.json).toEqual({ errorCode: "FIELD_INVALID_VALUE", error: "issuerId" });
     const badCard = await post("bad.card!", body);
     expect(badCard.json).toEqual({ errorCode: "FIELD_INVALID_FORMAT", error: "cardId" });
@@ -64,7 +82,13 @@ describe("E2 order and E3 status", () => {
     ["no services", { services: undefined }, 400, "FIELD_INVALID_FORMAT", "services"],
     ["no services.issuance", { services: {} }, 400, "FIELD_INVALID_FORMAT", "services.issuance"],
     ["bad services.issuance", { services: { issuance: "UPGRADE" } }, 400, "FIELD_INVALID_VALUE", "services.issuance"],
-    ["paymentApplication not an object", { paymentApplication: "VISA" }, 400, "FIELD_INVALID_FORMAT", "paymentApplication"],
+    [
+      "paymentApplication not an object",
+      { paymentApplication: "VISA" },
+      400,
+      "FIELD_INVALID_FORMAT",
+      "paymentApplication",
+    ],
     ["bad cardProductId", { cardProductId: "DEBIT CLASSIC" }, 400, "FIELD_INVALID_FORMAT", "cardProductId"],
     ["no issuerRequestId", { issuerRequestId: undefined }, 400, "FIELD_INVALID_FORMAT", "issuerRequestId"],
     ["unknown station", { persoStation: "BR999-PS-01" }, 400, "SIM_UNKNOWN_PERSO_STATION", "persoStation"],
@@ -92,7 +116,10 @@ describe("E2 order and E3 status", () => {
   });
 
   it("answers CRYPTO_ERROR for an unknown kid or a tampered JWE, PARSING_ERROR for non-JSON plaintext", async () => {
-    const unknownKid = await post(nextCard(), await orderBody(pki, { encryptedData: await encryptCard(pki, card(), "other-kid") }));
+    const unknownKid = await post(
+      nextCard(),
+      await orderBody(pki, { encryptedData: await encryptCard(pki, card(), "other-kid") }),
+    );
     expect(unknownKid.json).toMatchObject({ errorCode: "CRYPTO_ERROR" });
     const jwe = await encryptCard(pki, card());
     const parts = jwe.split(".");
@@ -102,7 +129,10 @@ describe("E2 order and E3 status", () => {
     const tampered = await post(nextCard(), await orderBody(pki, { encryptedData: parts.join(".") }));
     expect(tampered.status).toBe(400);
     expect(tampered.json).toMatchObject({ errorCode: "CRYPTO_ERROR" });
-    const notJson = await post(nextCard(), await orderBody(pki, { encryptedData: await encryptCard(pki, "PAN=4111111111111111") }));
+    const notJson = await post(
+      nextCard(),
+      await orderBody(pki, { encryptedData: await encryptCard(pki, "PAN=4111111111111111") }),
+    );
     expect(notJson.json).toEqual({ errorCode: "PARSING_ERROR", error: "encryptedData" });
   });
 
@@ -140,10 +170,23 @@ describe("E2 order and E3 status", () => {
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({
       operations: [
-        expect.objectContaining({ operationId: accepted.operationId, operation: "PRODUCE", status: "SUCCESSFUL", cardId, issuerRequestId: "req-0001", startTime: expect.any(String), endTime: expect.any(String), details: { status: "CARD_PROD_DONE" } }),
+        expect.objectContaining({
+          operationId: accepted.operationId,
+          operation: "PRODUCE",
+          status: "SUCCESSFUL",
+          cardId,
+          issuerRequestId: "req-0001",
+          startTime: expect.any(String),
+          endTime: expect.any(String),
+          details: { status: "CARD_PROD_DONE" },
+        }),
       ],
     });
-    const lower = await client.call("GET", statusUrl(sim, cardId).replace("physicalCards", "physicalcards").replace("productionStatus", "productionstatus"), { headers: auth });
+    const lower = await client.call(
+      "GET",
+      statusUrl(sim, cardId).replace("physicalCards", "physicalcards").replace("productionStatus", "productionstatus"),
+      { headers: auth },
+    );
     expect(lower.json).toEqual(reply.json);
     const missing = await client.call("GET", statusUrl(sim, "never-ordered"), { headers: auth });
     expect(missing.status).toBe(404);
@@ -167,14 +210,28 @@ describe("E2 order and E3 status", () => {
   });
 
   it("survives malformed input with 4xx answers and keeps serving", async () => {
-    const bodies = ["[]", "null", "42", '"text"', JSON.stringify({ distributionChannel: "INSTANT", persoStation: ["x"] }), "{".repeat(5000)];
+    const bodies = [
+      "[]",
+      "null",
+      "42",
+      '"text"',
+      JSON.stringify({ distributionChannel: "INSTANT", persoStation: ["x"] }),
+      "{".repeat(5000),
+    ];
     for (const body of bodies) {
       const reply = await client.call("POST", orderUrl(sim, nextCard()), { headers: auth, body });
       expect(reply.status).toBe(400);
     }
-    const badEscape = await client.call("POST", `${sim.bankingUrl}/issuers/ISSUER0001/physicalCards/%E0%A4%A/operations:production`, { headers: auth, body: "{}" });
+    const badEscape = await client.call(
+      "POST",
+      `${sim.bankingUrl}/issuers/ISSUER0001/physicalCards/%E0%A4%A/operations:production`,
+      { headers: auth, body: "{}" },
+    );
     expect(badEscape.json).toEqual({ errorCode: "FIELD_INVALID_FORMAT", error: "cardId" });
-    const encodedColon = await client.call("POST", orderUrl(sim, nextCard()).replace(":production", "%3Aproduction"), { headers: auth, body: JSON.stringify(await orderBody(pki)) });
+    const encodedColon = await client.call("POST", orderUrl(sim, nextCard()).replace(":production", "%3Aproduction"), {
+      headers: auth,
+      body: JSON.stringify(await orderBody(pki)),
+    });
     expect(encodedColon.status).toBe(202);
     expect((await client.call("DELETE", orderUrl(sim, nextCard()), { headers: auth })).status).toBe(405);
     expect((await post(nextCard(), await orderBody(pki))).status).toBe(202);

@@ -4,7 +4,8 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { CardData, DetailsStatus, OperationNotification, OperationStatus } from "./types";
 
-export type FailureKind = "jam" | "chipWriteFail" | "outOfStock" | "offline" | "stationError" | "dataException" | "canceled";
+export type FailureKind =
+  "jam" | "chipWriteFail" | "outOfStock" | "offline" | "stationError" | "dataException" | "canceled";
 
 interface Failure {
   status: DetailsStatus;
@@ -15,17 +16,57 @@ interface Failure {
 
 /** errorCode values for FAILED are not published (§10.2 [U]), hence SIM_ codes. */
 export const FAILURES: Record<FailureKind, Failure> = {
-  jam: { status: "CARD_PROD_EXCEPTION", reason: "jam", errorCode: "SIM_CARD_JAM", error: "Card jammed in the personalization station" },
-  chipWriteFail: { status: "CARD_PROD_EXCEPTION", reason: "chip write failure", errorCode: "SIM_CHIP_WRITE_FAILURE", error: "Writing the chip failed" },
-  outOfStock: { status: "CARD_PROD_EXCEPTION", reason: "out of stock", errorCode: "SIM_OUT_OF_STOCK", error: "No blank cards left for this product at the station" },
-  offline: { status: "CARD_PROD_EXCEPTION", reason: "station offline", errorCode: "SIM_STATION_OFFLINE", error: "The personalization station did not answer" },
-  stationError: { status: "CARD_PROD_EXCEPTION", reason: "station error", errorCode: "SIM_STATION_ERROR", error: "The personalization station reports an error" },
-  dataException: { status: "DATA_EXCEPTION", reason: "invalid personalization data", errorCode: "SIM_DATA_EXCEPTION", error: "Personalization data could not be processed" },
+  jam: {
+    status: "CARD_PROD_EXCEPTION",
+    reason: "jam",
+    errorCode: "SIM_CARD_JAM",
+    error: "Card jammed in the personalization station",
+  },
+  chipWriteFail: {
+    status: "CARD_PROD_EXCEPTION",
+    reason: "chip write failure",
+    errorCode: "SIM_CHIP_WRITE_FAILURE",
+    error: "Writing the chip failed",
+  },
+  outOfStock: {
+    status: "CARD_PROD_EXCEPTION",
+    reason: "out of stock",
+    errorCode: "SIM_OUT_OF_STOCK",
+    error: "No blank cards left for this product at the station",
+  },
+  offline: {
+    status: "CARD_PROD_EXCEPTION",
+    reason: "station offline",
+    errorCode: "SIM_STATION_OFFLINE",
+    error: "The personalization station did not answer",
+  },
+  stationError: {
+    status: "CARD_PROD_EXCEPTION",
+    reason: "station error",
+    errorCode: "SIM_STATION_ERROR",
+    error: "The personalization station reports an error",
+  },
+  dataException: {
+    status: "DATA_EXCEPTION",
+    reason: "invalid personalization data",
+    errorCode: "SIM_DATA_EXCEPTION",
+    error: "Personalization data could not be processed",
+  },
   // CARD_PROD_CANCELED → FAILED (§10.3 [U]): no card came out, which is what a teller must see.
-  canceled: { status: "CARD_PROD_CANCELED", reason: "canceled by the issuer", errorCode: "SIM_CARD_PROD_CANCELED", error: "Production was canceled" },
+  canceled: {
+    status: "CARD_PROD_CANCELED",
+    reason: "canceled by the issuer",
+    errorCode: "SIM_CARD_PROD_CANCELED",
+    error: "Production was canceled",
+  },
 };
 
-const FINAL: ReadonlySet<DetailsStatus> = new Set(["CARD_PROD_DONE", "DATA_EXCEPTION", "CARD_PROD_EXCEPTION", "CARD_PROD_CANCELED"]);
+const FINAL: ReadonlySet<DetailsStatus> = new Set([
+  "CARD_PROD_DONE",
+  "DATA_EXCEPTION",
+  "CARD_PROD_EXCEPTION",
+  "CARD_PROD_CANCELED",
+]);
 
 export function operationStatusOf(status: DetailsStatus): OperationStatus {
   if (status === "CARD_PROD_REQUESTED" || status === "CARD_PROD_READY") return "PENDING";
@@ -109,7 +150,14 @@ export class OrderBook {
       operationId,
       acceptedAt: now,
       history: [],
-      latest: { operationId, operation: "PRODUCE", status: "PENDING", startTime: now, cardId: input.cardId, details: { status: "CARD_PROD_REQUESTED" } },
+      latest: {
+        operationId,
+        operation: "PRODUCE",
+        status: "PENDING",
+        startTime: now,
+        cardId: input.cardId,
+        details: { status: "CARD_PROD_REQUESTED" },
+      },
     };
     this.orders.set(order.cardId, order);
     this.counters.operationsCreated++;

@@ -11,7 +11,14 @@ describe("ensureDevPki", () => {
   afterAll(() => cleanup());
 
   it("writes private keys with mode 0600 and a manifest with the kids", () => {
-    for (const file of [pki.ca.keyPath, pki.simServer.keyPath, pki.issuerClient.keyPath, pki.simClient.keyPath, pki.issuerSigning.privateKeyPath, pki.simEncryption.privateKeyPath]) {
+    for (const file of [
+      pki.ca.keyPath,
+      pki.simServer.keyPath,
+      pki.issuerClient.keyPath,
+      pki.simClient.keyPath,
+      pki.issuerSigning.privateKeyPath,
+      pki.simEncryption.privateKeyPath,
+    ]) {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readFileSync(file, "utf8")).toContain("-----BEGIN PRIVATE KEY-----");
     }

@@ -59,7 +59,13 @@ async function toSigningKeys(privatePem: string): Promise<CryptoKeyPair> {
   const priv: KeyObject = createPrivateKey(privatePem);
   const pubJwk = priv.export({ format: "jwk" });
   delete pubJwk.d;
-  const privateKey = await globalThis.crypto.subtle.importKey("pkcs8", priv.export({ type: "pkcs8", format: "der" }), EC, false, ["sign"]);
+  const privateKey = await globalThis.crypto.subtle.importKey(
+    "pkcs8",
+    priv.export({ type: "pkcs8", format: "der" }),
+    EC,
+    false,
+    ["sign"],
+  );
   const publicKey = await globalThis.crypto.subtle.importKey("jwk", pubJwk, EC, true, ["verify"]);
   return { privateKey, publicKey };
 }
@@ -175,14 +181,31 @@ export async function ensureDevPki(options: EnsureDevPkiOptions): Promise<DevPki
   const issuerCn = `TLSMA-EC/${issuerId}-PPR`;
   const simClientCn = "TLSMA-EC/D1-SIMULATOR-PPR";
   const leaves: LeafSpec[] = [
-    { certPath: p("sim-server.crt.pem"), keyPath: p("sim-server.key.pem"), subject: "CN=localhost, O=D1 simulator", usage: "server" },
-    { certPath: p("issuer-client.crt.pem"), keyPath: p("issuer-client.key.pem"), subject: `CN=${issuerCn}, O=Issuer ${issuerId}`, usage: "client" },
-    { certPath: p("sim-client.crt.pem"), keyPath: p("sim-client.key.pem"), subject: `CN=${simClientCn}, O=D1 simulator`, usage: "client" },
+    {
+      certPath: p("sim-server.crt.pem"),
+      keyPath: p("sim-server.key.pem"),
+      subject: "CN=localhost, O=D1 simulator",
+      usage: "server",
+    },
+    {
+      certPath: p("issuer-client.crt.pem"),
+      keyPath: p("issuer-client.key.pem"),
+      subject: `CN=${issuerCn}, O=Issuer ${issuerId}`,
+      usage: "client",
+    },
+    {
+      certPath: p("sim-client.crt.pem"),
+      keyPath: p("sim-client.key.pem"),
+      subject: `CN=${simClientCn}, O=D1 simulator`,
+      usage: "client",
+    },
   ];
   for (const leaf of leaves) {
     const usable = existsSync(leaf.keyPath) && (await certUsable(leaf.certPath, caPem));
     const subjectMatches =
-      usable && new x509.X509Certificate(await readFile(leaf.certPath, "utf8")).subject === new x509.Name(leaf.subject).toString();
+      usable &&
+      new x509.X509Certificate(await readFile(leaf.certPath, "utf8")).subject ===
+        new x509.Name(leaf.subject).toString();
     if (!usable || !subjectMatches) await issueLeaf(leaf, caPem, caKeyPem, days);
   }
 
@@ -191,7 +214,12 @@ export async function ensureDevPki(options: EnsureDevPkiOptions): Promise<DevPki
   const enc = { privateKeyPath: p("sim-encryption.key.pem"), publicKeyPath: p("sim-encryption.pub.pem") };
   const encPublicPem = await ensureKeyPair(enc.privateKeyPath, enc.publicKeyPath);
   const encKid = await keyId(encPublicPem, "d1-sim-enc");
-  const publicJwk = { ...(await exportJWK(await importSPKI(encPublicPem, "ECDH-ES", { extractable: true }))), kid: encKid, use: "enc", alg: "ECDH-ES" };
+  const publicJwk = {
+    ...(await exportJWK(await importSPKI(encPublicPem, "ECDH-ES", { extractable: true }))),
+    kid: encKid,
+    use: "enc",
+    alg: "ECDH-ES",
+  };
 
   const pki: DevPki = {
     dir,

@@ -54,7 +54,11 @@ export function d1Client(pki: DevPki, cert: { certPath: string; keyPath: string 
       ...(cert ? { cert: readFileSync(cert.certPath), key: readFileSync(cert.keyPath) } : {}),
     },
   });
-  async function call(method: string, url: string, init: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
+  async function call(
+    method: string,
+    url: string,
+    init: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+  ): Promise<Reply> {
     const res = await request(url, {
       method: method as "GET",
       headers: init.headers ?? {},
@@ -68,19 +72,37 @@ export function d1Client(pki: DevPki, cert: { certPath: string; keyPath: string 
   return { agent, call, close: () => agent.close() };
 }
 
-export async function assertion(pki: DevPki, claims: JWTPayload = {}, opts: { kid?: string; keyPem?: string } = {}): Promise<string> {
+export async function assertion(
+  pki: DevPki,
+  claims: JWTPayload = {},
+  opts: { kid?: string; keyPem?: string } = {},
+): Promise<string> {
   const key = await importPKCS8(opts.keyPem ?? readFileSync(pki.issuerSigning.privateKeyPath, "utf8"), "ES256");
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: ISSUER, sub: ISSUER, iat: now, exp: now + 300, aud: "https://api.d1.thalescloud.io", ...claims })
+  return new SignJWT({
+    iss: ISSUER,
+    sub: ISSUER,
+    iat: now,
+    exp: now + 300,
+    aud: "https://api.d1.thalescloud.io",
+    ...claims,
+  })
     .setProtectedHeader({ alg: "ES256", kid: opts.kid ?? pki.issuerSigning.kid, typ: "JWT" })
     .sign(key);
 }
 
 export function tokenForm(assertionJwt: string): string {
-  return new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: assertionJwt }).toString();
+  return new URLSearchParams({
+    grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+    assertion: assertionJwt,
+  }).toString();
 }
 
-export async function getToken(sim: RunningSimulator, client: ReturnType<typeof d1Client>, pki: DevPki): Promise<string> {
+export async function getToken(
+  sim: RunningSimulator,
+  client: ReturnType<typeof d1Client>,
+  pki: DevPki,
+): Promise<string> {
   const reply = await client.call("POST", sim.tokenUrl, {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: tokenForm(await assertion(pki)),
@@ -92,10 +114,17 @@ export async function getToken(sim: RunningSimulator, client: ReturnType<typeof 
 export async function encryptCard(pki: DevPki, data: unknown, kid = pki.simEncryption.kid): Promise<string> {
   const key = await importSPKI(readFileSync(pki.simEncryption.publicKeyPath, "utf8"), "ECDH-ES");
   const plaintext = typeof data === "string" ? data : JSON.stringify(data);
-  return new CompactEncrypt(new TextEncoder().encode(plaintext)).setProtectedHeader({ alg: "ECDH-ES", enc: "A256GCM", kid }).encrypt(key);
+  return new CompactEncrypt(new TextEncoder().encode(plaintext))
+    .setProtectedHeader({ alg: "ECDH-ES", enc: "A256GCM", kid })
+    .encrypt(key);
 }
 
-export const card = (over: Record<string, unknown> = {}) => ({ pan: VALID_PAN, exp: expIn(3), name: "JANE DOE", ...over });
+export const card = (over: Record<string, unknown> = {}) => ({
+  pan: VALID_PAN,
+  exp: expIn(3),
+  name: "JANE DOE",
+  ...over,
+});
 
 export async function orderBody(pki: DevPki, over: Record<string, unknown> = {}, cardData: unknown = card()) {
   return {
@@ -139,7 +168,12 @@ export async function startReceiver(respond: (call: ReceivedCall, index: number)
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const call: ReceivedCall = { path: req.url ?? "", headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as ReceivedCall["body"], at: Date.now() };
+      const call: ReceivedCall = {
+        path: req.url ?? "",
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as ReceivedCall["body"],
+        at: Date.now(),
+      };
       calls.push(call);
       const status = respond(call, calls.length - 1);
       if (status === "hang") return;
@@ -152,7 +186,11 @@ export async function startReceiver(respond: (call: ReceivedCall, index: number)
     url,
     calls,
     operations: () => calls.flatMap((c) => c.body.operations),
-    statusesFor: (cardId: string) => calls.flatMap((c) => c.body.operations).filter((o) => o.cardId === cardId).map((o) => o.details.status),
+    statusesFor: (cardId: string) =>
+      calls
+        .flatMap((c) => c.body.operations)
+        .filter((o) => o.cardId === cardId)
+        .map((o) => o.details.status),
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());

@@ -12,10 +12,13 @@ export class Timers {
   /** Runs `fn` after `ms`; returns a cancel function. Does nothing once stopped. */
   after(ms: number, fn: () => void): () => void {
     if (this.stopped) return () => {};
-    const handle = setTimeout(() => {
-      this.handles.delete(handle);
-      fn();
-    }, Math.max(0, ms));
+    const handle = setTimeout(
+      () => {
+        this.handles.delete(handle);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.handles.add(handle);
     return () => {
       clearTimeout(handle);

@@ -46,8 +46,10 @@ export class TokenService {
   async exchange(params: Record<string, unknown>): Promise<TokenResponse> {
     const grantType = params.grant_type;
     const assertion = params.assertion;
-    if (typeof grantType !== "string" || grantType === "") throw oauthError("invalid_request", "grant_type is required");
-    if (grantType !== JWT_BEARER_GRANT) throw oauthError("unsupported_grant_type", `grant_type must be ${JWT_BEARER_GRANT}`);
+    if (typeof grantType !== "string" || grantType === "")
+      throw oauthError("invalid_request", "grant_type is required");
+    if (grantType !== JWT_BEARER_GRANT)
+      throw oauthError("unsupported_grant_type", `grant_type must be ${JWT_BEARER_GRANT}`);
     if (typeof assertion !== "string" || assertion === "") throw oauthError("invalid_request", "assertion is required");
 
     let header: ReturnType<typeof decodeProtectedHeader>;
@@ -57,7 +59,8 @@ export class TokenService {
       throw oauthError("invalid_grant", "assertion is not a compact JWS");
     }
     if (header.alg !== "ES256") throw oauthError("invalid_grant", "assertion alg must be ES256");
-    if (typeof header.kid !== "string" || header.kid === "") throw oauthError("invalid_grant", "assertion header has no kid");
+    if (typeof header.kid !== "string" || header.kid === "")
+      throw oauthError("invalid_grant", "assertion header has no kid");
     const key = this.keys.get(header.kid);
     if (!key) throw oauthError("invalid_grant", `unknown kid: ${header.kid}`);
 
@@ -65,18 +68,23 @@ export class TokenService {
     try {
       ({ payload } = await jwtVerify(assertion, await key, { algorithms: ["ES256"], clockTolerance: SKEW_S }));
     } catch (err) {
-      if (err instanceof errors.JWTExpired) throw oauthError("invalid_grant", "assertion has expired (exp is in the past)");
-      if (err instanceof errors.JWSSignatureVerificationFailed) throw oauthError("invalid_grant", "assertion signature is invalid");
-      if (err instanceof errors.JWTClaimValidationFailed) throw oauthError("invalid_grant", `assertion claim ${err.claim} is invalid: ${err.reason}`);
+      if (err instanceof errors.JWTExpired)
+        throw oauthError("invalid_grant", "assertion has expired (exp is in the past)");
+      if (err instanceof errors.JWSSignatureVerificationFailed)
+        throw oauthError("invalid_grant", "assertion signature is invalid");
+      if (err instanceof errors.JWTClaimValidationFailed)
+        throw oauthError("invalid_grant", `assertion claim ${err.claim} is invalid: ${err.reason}`);
       throw oauthError("invalid_grant", "assertion could not be verified");
     }
     const { iss, sub, exp } = payload;
-    if (typeof iss !== "string" || typeof sub !== "string") throw oauthError("invalid_grant", "assertion must carry iss and sub");
+    if (typeof iss !== "string" || typeof sub !== "string")
+      throw oauthError("invalid_grant", "assertion must carry iss and sub");
     if (iss !== sub) throw oauthError("invalid_grant", "assertion iss and sub must be equal");
     if (iss !== this.issuerId) throw oauthError("invalid_grant", `unknown issuer: ${iss}`);
     if (typeof exp !== "number") throw oauthError("invalid_grant", "assertion must carry a numeric exp");
     const now = Math.floor(Date.now() / 1000);
-    if (exp > now + MAX_ASSERTION_LIFETIME_S + SKEW_S) throw oauthError("invalid_grant", "assertion exp is more than 15 minutes ahead");
+    if (exp > now + MAX_ASSERTION_LIFETIME_S + SKEW_S)
+      throw oauthError("invalid_grant", "assertion exp is more than 15 minutes ahead");
 
     const accessToken = await new SignJWT({ scope: TOKEN_SCOPE })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })

@@ -35,7 +35,9 @@ describe("E1 token endpoint and mTLS", () => {
   it("refuses a TLS connection without a client certificate", async () => {
     const anonymous = d1Client(pki, null);
     // The server ends the handshake; undici sees the socket closed before any HTTP answer.
-    await expect(anonymous.call("POST", sim.tokenUrl, { headers: FORM, body: tokenForm(await assertion(pki)) })).rejects.toMatchObject({ code: "UND_ERR_SOCKET" });
+    await expect(
+      anonymous.call("POST", sim.tokenUrl, { headers: FORM, body: tokenForm(await assertion(pki)) }),
+    ).rejects.toMatchObject({ code: "UND_ERR_SOCKET" });
     await anonymous.close();
   });
 
@@ -48,7 +50,12 @@ describe("E1 token endpoint and mTLS", () => {
   it("issues a 900 s bearer token for a valid assertion (form and JSON bodies)", async () => {
     const form = await postToken(tokenForm(await assertion(pki)));
     expect(form.status).toBe(200);
-    expect(form.json).toMatchObject({ token_type: "Bearer", expires_in: 900, scope: expect.any(String), access_token: expect.any(String) });
+    expect(form.json).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 900,
+      scope: expect.any(String),
+      access_token: expect.any(String),
+    });
     const json = await postToken(
       JSON.stringify({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: await assertion(pki) }),
       { "content-type": "application/json" },
@@ -57,14 +64,26 @@ describe("E1 token endpoint and mTLS", () => {
   });
 
   const refusals: Array<[string, () => Promise<string>, RegExp]> = [
-    ["a bad signature", async () => {
-      const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256", privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-      return assertion(pki, {}, { keyPem: privateKey });
-    }, /signature/],
+    [
+      "a bad signature",
+      async () => {
+        const { privateKey } = generateKeyPairSync("ec", {
+          namedCurve: "P-256",
+          privateKeyEncoding: { type: "pkcs8", format: "pem" },
+          publicKeyEncoding: { type: "spki", format: "pem" },
+        });
+        return assertion(pki, {}, { keyPem: privateKey });
+      },
+      /signature/,
+    ],
     ["an unknown kid", () => assertion(pki, {}, { kid: "nobody" }), /unknown kid/],
     ["iss different from sub", () => assertion(pki, { sub: "ISSUER0002" }), /iss and sub/],
     ["another issuer", () => assertion(pki, { iss: "ISSUER0009", sub: "ISSUER0009" }), /unknown issuer/],
-    ["exp more than 15 minutes ahead", () => assertion(pki, { exp: Math.floor(Date.now() / 1000) + 20 * 60 }), /15 minutes/],
+    [
+      "exp more than 15 minutes ahead",
+      () => assertion(pki, { exp: Math.floor(Date.now() / 1000) + 20 * 60 }),
+      /15 minutes/,
+    ],
     ["an expired assertion", () => assertion(pki, { exp: Math.floor(Date.now() / 1000) - 60 }), /expired/],
   ];
   it.each(refusals)("refuses %s with 400 invalid_grant", async (_what, make, reason) => {
@@ -75,15 +94,22 @@ describe("E1 token endpoint and mTLS", () => {
 
   it("refuses a missing or wrong grant_type and a missing assertion", async () => {
     expect((await postToken("assertion=x")).json).toMatchObject({ error: "invalid_request" });
-    expect((await postToken("grant_type=client_credentials&assertion=x")).json).toMatchObject({ error: "unsupported_grant_type" });
+    expect((await postToken("grant_type=client_credentials&assertion=x")).json).toMatchObject({
+      error: "unsupported_grant_type",
+    });
     const noAssertion = await postToken("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer");
     expect(noAssertion.status).toBe(400);
-    expect(noAssertion.json).toMatchObject({ error: "invalid_request", error_description: expect.stringMatching(/assertion/) });
+    expect(noAssertion.json).toMatchObject({
+      error: "invalid_request",
+      error_description: expect.stringMatching(/assertion/),
+    });
   });
 
   it("refuses an assertion signed with a non-ES256 algorithm", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "HS256", kid: pki.issuerSigning.kid })).toString("base64url");
-    const payload = Buffer.from(JSON.stringify({ iss: ISSUER, sub: ISSUER, exp: Math.floor(Date.now() / 1000) + 60 })).toString("base64url");
+    const payload = Buffer.from(
+      JSON.stringify({ iss: ISSUER, sub: ISSUER, exp: Math.floor(Date.now() / 1000) + 60 }),
+    ).toString("base64url");
     const reply = await postToken(tokenForm(`${header}.${payload}.c2ln`));
     expect(reply.json).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/ES256/) });
   });
@@ -102,14 +128,26 @@ describe("bearer token check", () => {
   it("accepts its own token, refuses missing (401, no code), garbage and expired ones (AUTHORIZER_UNAUTHORIZED)", async () => {
     const { pki, cleanup } = await tempPki();
     const { readFileSync } = await import("node:fs");
-    const service = new TokenService(ISSUER, [{ kid: pki.issuerSigning.kid, publicKeyPem: readFileSync(pki.issuerSigning.publicKeyPath, "utf8") }]);
-    const issued = await service.exchange({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: await assertion(pki) });
+    const service = new TokenService(ISSUER, [
+      { kid: pki.issuerSigning.kid, publicKeyPem: readFileSync(pki.issuerSigning.publicKeyPath, "utf8") },
+    ]);
+    const issued = await service.exchange({
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+      assertion: await assertion(pki),
+    });
     await expect(service.authenticate(`Bearer ${issued.access_token}`)).resolves.toBe(ISSUER);
     await expect(service.authenticate(undefined)).rejects.toMatchObject({ status: 401, errorCode: undefined });
-    await expect(service.authenticate("Bearer not.a.jwt")).rejects.toMatchObject({ status: 401, errorCode: "AUTHORIZER_UNAUTHORIZED" });
+    await expect(service.authenticate("Bearer not.a.jwt")).rejects.toMatchObject({
+      status: 401,
+      errorCode: "AUTHORIZER_UNAUTHORIZED",
+    });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 901_000);
-    await expect(service.authenticate(`Bearer ${issued.access_token}`)).rejects.toMatchObject({ status: 401, errorCode: "AUTHORIZER_UNAUTHORIZED", message: expect.stringMatching(/expired/) });
+    await expect(service.authenticate(`Bearer ${issued.access_token}`)).rejects.toMatchObject({
+      status: 401,
+      errorCode: "AUTHORIZER_UNAUTHORIZED",
+      message: expect.stringMatching(/expired/),
+    });
     vi.useRealTimers();
     await cleanup();
   });

@@ -105,7 +105,10 @@ export function captureLogger(): { logger: Logger; text: () => string; lines: st
 }
 
 /** Wraps a dispatcher and records the method and path of every request that goes through it. */
-export function recordRequests(dispatcher: Dispatcher): { dispatcher: Dispatcher; requests: { method: string; path: string }[] } {
+export function recordRequests(dispatcher: Dispatcher): {
+  dispatcher: Dispatcher;
+  requests: { method: string; path: string }[];
+} {
   const requests: { method: string; path: string }[] = [];
   const recorder: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
     requests.push({ method: opts.method, path: opts.path });

@@ -13,7 +13,11 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body: Buffer.concat(chunks) });
 }
 
-export async function startReceiverBridge(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+export async function startReceiverBridge(): Promise<{
+  url: string;
+  received: () => number;
+  close: () => Promise<void>;
+}> {
   let received = 0;
   const server = createServer((req, res) => {
     void (async () => {

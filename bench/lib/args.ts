@@ -61,7 +61,8 @@ export function parseArgs(argv: string[]): Options {
   const onlyRaw = get("only");
   const only = onlyRaw ? onlyRaw.split(",").map((s) => s.trim()) : [...BENCHMARKS];
   for (const name of only) {
-    if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`unknown benchmark "${name}"; choose from ${BENCHMARKS.join(", ")}`);
+    if (!(BENCHMARKS as readonly string[]).includes(name))
+      throw new Error(`unknown benchmark "${name}"; choose from ${BENCHMARKS.join(", ")}`);
   }
   const levels = get("concurrency");
   return {
@@ -71,7 +72,14 @@ export function parseArgs(argv: string[]): Options {
     rate: num("rate", 100),
     clients: num("clients", 200),
     duration: num("duration", quick ? 8 : 20),
-    concurrency: levels ? levels.split(",").map(Number).filter((n) => n > 0) : quick ? [4, 32] : [1, 4, 16, 64],
+    concurrency: levels
+      ? levels
+          .split(",")
+          .map(Number)
+          .filter((n) => n > 0)
+      : quick
+        ? [4, 32]
+        : [1, 4, 16, 64],
     levelSeconds: num("level-seconds", quick ? 3 : 6),
     streams: num("streams", 1000),
     samples: num("samples", quick ? 40 : 100),

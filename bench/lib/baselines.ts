@@ -10,10 +10,15 @@ import { PORTS, say } from "./stack";
 export type Server = { url: string; proc: Proc };
 
 export async function startRelay(port: number = PORTS.relay): Promise<Server> {
-  const proc = startProcess("relay baseline", process.execPath, [path.join(ROOT, "bench/baseline/relay-server.ts"), String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const proc = startProcess(
+    "relay baseline",
+    process.execPath,
+    [path.join(ROOT, "bench/baseline/relay-server.ts"), String(port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`, proc, 10_000);
   return { url, proc };
@@ -43,22 +48,29 @@ export function buildBareNext(): void {
   // No tsconfig.json: with one present, Next.js 16 resolves this nested app against the
   // repository's proxy.ts and instrumentation.ts; without one it writes its own and stays inside.
   for (const name of readdirSync(NEXT_SOURCE)) {
-    if (name !== "tsconfig.json") cpSync(path.join(NEXT_SOURCE, name), path.join(NEXT_BASELINE, name), { recursive: true });
+    if (name !== "tsconfig.json")
+      cpSync(path.join(NEXT_SOURCE, name), path.join(NEXT_BASELINE, name), { recursive: true });
   }
   const result = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: NEXT_BASELINE,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error(`bare Next.js baseline build failed:\n${String(result.stdout)}\n${String(result.stderr)}`);
+  if (result.status !== 0)
+    throw new Error(`bare Next.js baseline build failed:\n${String(result.stdout)}\n${String(result.stderr)}`);
 }
 
 export async function startBareNext(port: number = PORTS.bareNext): Promise<Server> {
   buildBareNext();
-  const proc = startProcess("bare Next.js baseline", path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: NEXT_BASELINE,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const proc = startProcess(
+    "bare Next.js baseline",
+    path.join(ROOT, "node_modules/.bin/next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: NEXT_BASELINE,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/search`, proc, 60_000);
   return { url, proc };

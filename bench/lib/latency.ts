@@ -48,7 +48,9 @@ export async function measureLatency(run: LatencyRun): Promise<LatencyResult> {
     samples.push(at - t0);
     delivered++;
   };
-  const clients: SseClient[] = await openMany(run.clients, 20, () => openSse(run.streamUrl, { cookie: run.cookie }, onData));
+  const clients: SseClient[] = await openMany(run.clients, 20, () =>
+    openSse(run.streamUrl, { cookie: run.cookie }, onData),
+  );
   const pool = new Pool(run.sendOrigin, { connections: 32, pipelining: 1, keepAliveTimeout: 30_000 });
   const responses: number[] = [];
   let errors = 0;

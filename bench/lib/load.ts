@@ -3,7 +3,14 @@
 import { Pool } from "undici";
 import { summarize, type Summary } from "./stats";
 
-export type LoadResult = { ok: number; errors: number; perSecond: number; latency: Summary; generatorCpuPct: number; firstError?: string };
+export type LoadResult = {
+  ok: number;
+  errors: number;
+  perSecond: number;
+  latency: Summary;
+  generatorCpuPct: number;
+  firstError?: string;
+};
 
 export async function closedLoop(options: {
   origin: string;
@@ -35,7 +42,12 @@ export async function closedLoop(options: {
       }
       let good = false;
       try {
-        const res = await pool.request({ method: "POST", path: options.path, headers: options.headers, body: options.body() });
+        const res = await pool.request({
+          method: "POST",
+          path: options.path,
+          headers: options.headers,
+          body: options.body(),
+        });
         const text = await res.body.text();
         good = res.statusCode === options.okStatus;
         if (!good) firstError ??= `HTTP ${res.statusCode} ${text.slice(0, 200)}`;

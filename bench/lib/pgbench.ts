@@ -11,7 +11,10 @@ export async function preparePgbench(database: Db, dir: string): Promise<string>
   await database.pool.query(`create table if not exists bench_insert (
     id bigserial primary key, job_id uuid not null, payload jsonb not null, created_at timestamptz not null default now())`);
   const script = path.join(dir, "insert.sql");
-  writeFileSync(script, `insert into bench_insert (job_id, payload) values (gen_random_uuid(), '{"status": "CARD_PROD_DONE", "operationId": "op-bench"}');\n`);
+  writeFileSync(
+    script,
+    `insert into bench_insert (job_id, payload) values (gen_random_uuid(), '{"status": "CARD_PROD_DONE", "operationId": "op-bench"}');\n`,
+  );
   return script;
 }
 
@@ -20,8 +23,26 @@ export function pgbenchInsertTps(database: Db, script: string, clients: number, 
   const url = new URL(database.url);
   const result = spawnSync(
     PGBENCH,
-    ["-n", "-M", "prepared", "-f", script, "-c", String(clients), "-j", String(Math.min(clients, 2)), "-T", String(seconds),
-      "-h", url.hostname, "-p", url.port, "-U", decodeURIComponent(url.username), url.pathname.slice(1)],
+    [
+      "-n",
+      "-M",
+      "prepared",
+      "-f",
+      script,
+      "-c",
+      String(clients),
+      "-j",
+      String(Math.min(clients, 2)),
+      "-T",
+      String(seconds),
+      "-h",
+      url.hostname,
+      "-p",
+      url.port,
+      "-U",
+      decodeURIComponent(url.username),
+      url.pathname.slice(1),
+    ],
     { encoding: "utf8", env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
   );
   if (result.error || result.status !== 0) {

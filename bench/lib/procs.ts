@@ -39,7 +39,8 @@ export function startProcess(name: string, command: string, args: string[], opti
 export async function waitForHttp(url: string, proc: Proc | null, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}):\n${proc.output()}`);
+    if (proc && proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited (${proc.child.exitCode}):\n${proc.output()}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();

@@ -33,7 +33,13 @@ export type Machine = {
 
 export type Report = { machine: Machine; settings: Record<string, unknown>; durationSeconds: number; rows: Row[] };
 
-export function row(r: Omit<Row, "met" | "baseline" | "target"> & { baseline?: number | null; target?: string | null; met?: boolean | null }): Row {
+export function row(
+  r: Omit<Row, "met" | "baseline" | "target"> & {
+    baseline?: number | null;
+    target?: string | null;
+    met?: boolean | null;
+  },
+): Row {
   return { baseline: null, target: null, met: null, ...r };
 }
 
@@ -46,7 +52,8 @@ export function check(value: number | null, op: "<" | ">=", limit: number): bool
 export function machineInfo(postgresVersion: string): Machine {
   let pretty = `${os.type()} ${os.release()}`;
   try {
-    pretty = /PRETTY_NAME="([^"]+)"/.exec(execFileSync("cat", ["/etc/os-release"], { encoding: "utf8" }))?.[1] ?? pretty;
+    pretty =
+      /PRETTY_NAME="([^"]+)"/.exec(execFileSync("cat", ["/etc/os-release"], { encoding: "utf8" }))?.[1] ?? pretty;
   } catch {}
   return {
     cpu: os.cpus()[0]?.model.trim() ?? "unknown",
@@ -60,11 +67,14 @@ export function machineInfo(postgresVersion: string): Machine {
   };
 }
 
-const fmt = (v: number | null): string => (v === null ? "—" : Number.isInteger(v) ? String(v) : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+const fmt = (v: number | null): string =>
+  v === null ? "—" : Number.isInteger(v) ? String(v) : v >= 100 ? v.toFixed(0) : v.toFixed(2);
 
 export function printTable(report: Report): void {
   const m = report.machine;
-  console.log(`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.postgres} · ${m.os} · ${m.date}`);
+  console.log(
+    `\nMachine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.postgres} · ${m.os} · ${m.date}`,
+  );
   const header = ["benchmark", "metric", "value", "unit", "baseline", "×base", "target", "met"];
   const lines = report.rows.map((r) => [
     r.benchmark,

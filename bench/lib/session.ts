@@ -11,11 +11,18 @@ export async function signIn(baseUrl: string, email: string, password = DEMO_PAS
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), "x-auth-return-redirect": "1" },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.join("; "),
+      "x-auth-return-redirect": "1",
+    },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/` }).toString(),
   });
   await response.arrayBuffer();
-  const session = response.headers.getSetCookie().map(cookiePair).find((c) => /session-token=/.test(c));
+  const session = response.headers
+    .getSetCookie()
+    .map(cookiePair)
+    .find((c) => /session-token=/.test(c));
   if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
   return session;
 }

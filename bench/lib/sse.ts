@@ -24,35 +24,39 @@ export function openSse(
     fail = reject;
   });
   const marker = options.liveMarker ?? ": live";
-  req = http.get(url, { agent, headers: { accept: "text/event-stream", ...(options.cookie ? { cookie: options.cookie } : {}) } }, (res) => {
-    if (res.statusCode !== 200) {
-      fail(new Error(`SSE ${url}: HTTP ${res.statusCode}`));
-      res.resume();
-      return;
-    }
-    res.setEncoding("utf8");
-    let buffer = "";
-    let isLive = false;
-    res.on("data", (chunk: string) => {
-      const at = performance.now();
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (!isLive && frame.includes(marker)) {
-          isLive = true;
-          markLive();
-        }
-        const dataAt = frame.indexOf("data: ");
-        if (dataAt < 0) continue;
-        frames++;
-        const lineEnd = frame.indexOf("\n", dataAt);
-        onData(frame.slice(dataAt + 6, lineEnd < 0 ? undefined : lineEnd), at);
+  req = http.get(
+    url,
+    { agent, headers: { accept: "text/event-stream", ...(options.cookie ? { cookie: options.cookie } : {}) } },
+    (res) => {
+      if (res.statusCode !== 200) {
+        fail(new Error(`SSE ${url}: HTTP ${res.statusCode}`));
+        res.resume();
+        return;
       }
-    });
-    res.on("error", () => {});
-  });
+      res.setEncoding("utf8");
+      let buffer = "";
+      let isLive = false;
+      res.on("data", (chunk: string) => {
+        const at = performance.now();
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!isLive && frame.includes(marker)) {
+            isLive = true;
+            markLive();
+          }
+          const dataAt = frame.indexOf("data: ");
+          if (dataAt < 0) continue;
+          frames++;
+          const lineEnd = frame.indexOf("\n", dataAt);
+          onData(frame.slice(dataAt + 6, lineEnd < 0 ? undefined : lineEnd), at);
+        }
+      });
+      res.on("error", () => {});
+    },
+  );
   req.on("error", (e) => fail(e));
   return {
     live,
@@ -62,11 +66,7 @@ export function openSse(
 }
 
 /** Opens `n` streams, at most `parallel` connecting at a time, and waits until all are live. */
-export async function openMany(
-  n: number,
-  parallel: number,
-  open: (i: number) => SseClient,
-): Promise<SseClient[]> {
+export async function openMany(n: number, parallel: number, open: (i: number) => SseClient): Promise<SseClient[]> {
   const clients: SseClient[] = [];
   let next = 0;
   const worker = async () => {

@@ -151,7 +151,10 @@ export function buildApp(dir: string): void {
     cpSync(path.join(ROOT, "public"), path.join(target, "public"), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(target, "node_modules"));
     const copied = path.join(target, ".next/BUILD_ID");
-    const whole = existsSync(copied) && readFileSync(copied, "utf8") === buildId && existsSync(path.join(target, ".next/server/server-reference-manifest.json"));
+    const whole =
+      existsSync(copied) &&
+      readFileSync(copied, "utf8") === buildId &&
+      existsSync(path.join(target, ".next/server/server-reference-manifest.json"));
     if (whole) {
       snapshot = target;
       break;
@@ -164,25 +167,35 @@ export function buildApp(dir: string): void {
 
 export type App = { url: string; port: number; proc: Proc; rssMB: () => number };
 
-export async function startApp(port: number, database: Db, sim: Sim, extraEnv: Record<string, string> = {}): Promise<App> {
-  const proc = startProcess(`app :${port}`, path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir(),
-    env: {
-      ...process.env,
-      ...sim.appEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      AUTH_SECRET,
-      DEMO_MODE: "false",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Streams stay open for the whole benchmark (the browser would resume them anyway).
-      SSE_MAX_SECONDS: "3600",
-      // The bench's synthetic jobs have no order at the simulator; keep reconciliation off them.
-      RECONCILE_QUIET_SECONDS: "86400",
-      ...extraEnv,
+export async function startApp(
+  port: number,
+  database: Db,
+  sim: Sim,
+  extraEnv: Record<string, string> = {},
+): Promise<App> {
+  const proc = startProcess(
+    `app :${port}`,
+    path.join(ROOT, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: appDir(),
+      env: {
+        ...process.env,
+        ...sim.appEnv,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        AUTH_SECRET,
+        DEMO_MODE: "false",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Streams stay open for the whole benchmark (the browser would resume them anyway).
+        SSE_MAX_SECONDS: "3600",
+        // The bench's synthetic jobs have no order at the simulator; keep reconciliation off them.
+        RECONCILE_QUIET_SECONDS: "86400",
+        ...extraEnv,
+      },
     },
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/api/ready`, proc, 120_000);
   return { url, port, proc, rssMB: () => groupRssMB(proc.child.pid!) };

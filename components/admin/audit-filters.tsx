@@ -6,7 +6,15 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 
 /** GET form: the filters live in the URL, so a filtered view can be bookmarked and exported. */
-export function AuditFilters({ filter, branches, hidden }: { filter: AuditFilter; branches?: Branch[]; hidden?: Record<string, string> }) {
+export function AuditFilters({
+  filter,
+  branches,
+  hidden,
+}: {
+  filter: AuditFilter;
+  branches?: Branch[];
+  hidden?: Record<string, string>;
+}) {
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Filter the audit log">
       {Object.entries(hidden ?? {}).map(([k, v]) => (
@@ -18,14 +26,22 @@ export function AuditFilters({ filter, branches, hidden }: { filter: AuditFilter
       </div>
       <div>
         <Label htmlFor="audit-action">Action starts with</Label>
-        <Input id="audit-action" name="action" defaultValue={filter.action} placeholder="e.g. station." className="mt-1" />
+        <Input
+          id="audit-action"
+          name="action"
+          defaultValue={filter.action}
+          placeholder="e.g. station."
+          className="mt-1"
+        />
       </div>
       <div>
         <Label htmlFor="audit-entity">Entity</Label>
         <Select id="audit-entity" name="entity" defaultValue={filter.entity ?? ""} className="mt-1">
           <option value="">Any</option>
           {AUDIT_ENTITIES.map((e) => (
-            <option key={e.value} value={e.value}>{e.label}</option>
+            <option key={e.value} value={e.value}>
+              {e.label}
+            </option>
           ))}
         </Select>
       </div>
@@ -35,7 +51,9 @@ export function AuditFilters({ filter, branches, hidden }: { filter: AuditFilter
           <Select id="audit-branch" name="branchId" defaultValue={filter.branchId ?? ""} className="mt-1">
             <option value="">Any</option>
             {branches.map((b) => (
-              <option key={b.id} value={b.id}>{b.name} ({b.code})</option>
+              <option key={b.id} value={b.id}>
+                {b.name} ({b.code})
+              </option>
             ))}
           </Select>
         </div>

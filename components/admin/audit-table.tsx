@@ -6,13 +6,14 @@ function Change({ label, value }: { label: string; value: Record<string, unknown
   return (
     <div>
       <span className="font-semibold">{label}: </span>
-      <code className="break-all font-mono text-xs">{JSON.stringify(value)}</code>
+      <code className="font-mono text-xs break-all">{JSON.stringify(value)}</code>
     </div>
   );
 }
 
 export function AuditTable({ entries, branchCode }: { entries: AuditEntry[]; branchCode: Map<string, string> }) {
-  if (entries.length === 0) return <p className="text-slate-700">No entries match these filters. Widen the date range or clear a filter.</p>;
+  if (entries.length === 0)
+    return <p className="text-slate-700">No entries match these filters. Widen the date range or clear a filter.</p>;
   return (
     <Table caption="Audit log entries, newest first" minWidth="min-w-[60rem]">
       <TableHeader>

@@ -16,13 +16,43 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
   const [state, formAction, pending] = useActionState(updateBranchAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="grid gap-3 sm:grid-cols-2"
+      noValidate
+    >
       <input type="hidden" name={field("branchId")} value={branch.id} />
-      <InputField id="branch-edit-name" errors={errors?.name} name={field("name")} label="Name" defaultValue={branch.name} required />
-      <InputField id="branch-edit-timezone" errors={errors?.timezone} name={field("timezone")} label="Time zone" defaultValue={branch.timezone} list={TIME_ZONE_LIST_ID} autoComplete="off" hint="e.g. Europe/Berlin; the branch board counts days in it." />
-      <InputField id="branch-edit-address" errors={errors?.address} name={field("address")} label="Address" defaultValue={branch.address} className="sm:col-span-2" />
+      <InputField
+        id="branch-edit-name"
+        errors={errors?.name}
+        name={field("name")}
+        label="Name"
+        defaultValue={branch.name}
+        required
+      />
+      <InputField
+        id="branch-edit-timezone"
+        errors={errors?.timezone}
+        name={field("timezone")}
+        label="Time zone"
+        defaultValue={branch.timezone}
+        list={TIME_ZONE_LIST_ID}
+        autoComplete="off"
+        hint="e.g. Europe/Berlin; the branch board counts days in it."
+      />
+      <InputField
+        id="branch-edit-address"
+        errors={errors?.address}
+        name={field("address")}
+        label="Address"
+        defaultValue={branch.address}
+        className="sm:col-span-2"
+      />
       <div className="flex items-center gap-4 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save branch"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save branch"}
+        </Button>
         <div aria-live="polite" className="text-sm">
           {state?.ok ? <Alert tone="success">Branch {state.data.code} is saved.</Alert> : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}

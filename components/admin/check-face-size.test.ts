@@ -14,7 +14,10 @@ describe("the product form's card face check in the browser", () => {
     const server = vi.fn(() => Promise.resolve({ ok: true as const, data: null }));
     const result = await checkFaceSizeFirst(server)(null, form(CARD_FACE_MAX_BYTES + 1));
     expect(server).not.toHaveBeenCalled();
-    expect(result).toMatchObject({ ok: false, fieldErrors: { faceImage: ["The image is 513 KB; upload one of at most 512 KB."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { faceImage: ["The image is 513 KB; upload one of at most 512 KB."] },
+    });
   });
 
   it("sends an image of the largest allowed size, and a form without one", async () => {

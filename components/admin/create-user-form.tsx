@@ -18,10 +18,18 @@ export function CreateUserForm({ branches }: { branches: Branch[] }) {
   }, [state]);
   return (
     <div className="space-y-4">
-      <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={keepValuesOnSubmit(formAction)}
+        className="grid gap-3 sm:grid-cols-2"
+        noValidate
+      >
         <UserFields form="new-user" values={{}} branches={branches} errors={errors} />
         <div className="flex items-center gap-4 sm:col-span-2">
-          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create user"}
+          </Button>
           <div aria-live="polite" className="text-sm">
             {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
           </div>

@@ -16,12 +16,21 @@ export function EditUserForm({ user, branches }: { user: AdminUser; branches: Br
   const [state, formAction, pending] = useActionState(updateUserAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="grid gap-3 sm:grid-cols-2"
+      noValidate
+    >
       <input type="hidden" name={field("userId")} value={user.id} />
       <UserFields form="edit-user" values={user} branches={branches} errors={errors} />
-      <p className="text-sm text-slate-700 sm:col-span-2">Changing the role or branch signs the person out everywhere.</p>
+      <p className="text-sm text-slate-700 sm:col-span-2">
+        Changing the role or branch signs the person out everywhere.
+      </p>
       <div className="flex items-center gap-4 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save user"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save user"}
+        </Button>
         <div aria-live="polite" className="text-sm">
           {state?.ok ? <Alert tone="success">{state.data.email} is saved.</Alert> : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}

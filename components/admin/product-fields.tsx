@@ -11,7 +11,20 @@ import { FieldError } from "@/components/ui/field-error";
 const field = fieldNames<typeof createProductAction | typeof updateProductAction>();
 
 type Errors = Record<string, string[] | undefined> | undefined;
-type P = Partial<Pick<AdminProduct, "name" | "d1CardProductId" | "bin" | "panLength" | "expiryMonths" | "services" | "paymentApplication" | "embossRules" | "branchIds">>;
+type P = Partial<
+  Pick<
+    AdminProduct,
+    | "name"
+    | "d1CardProductId"
+    | "bin"
+    | "panLength"
+    | "expiryMonths"
+    | "services"
+    | "paymentApplication"
+    | "embossRules"
+    | "branchIds"
+  >
+>;
 
 const group = "grid gap-x-4 gap-y-1 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-3";
 const legend = "px-1 text-sm font-semibold";
@@ -26,18 +39,89 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
     <>
       <fieldset className={group}>
         <legend className={legend}>Product</legend>
-        <InputField id={`${f}-name`} errors={errors?.name} name={field("name")} label="Name tellers see" defaultValue={product.name} required />
-        <InputField id={`${f}-d1CardProductId`} errors={errors?.d1CardProductId} name={field("d1CardProductId")} label="D1 cardProductId" defaultValue={product.d1CardProductId} required hint="As set up at D1 onboarding." />
-        <InputField id={`${f}-bin`} errors={errors?.bin} name={field("bin")} label="BIN" inputMode="numeric" defaultValue={product.bin} required hint="6 to 11 digits." />
-        <InputField id={`${f}-panLength`} errors={errors?.panLength} name={field("panLength")} label="PAN length" type="number" min={13} max={19} defaultValue={product.panLength ?? 16} required />
-        <InputField id={`${f}-expiryMonths`} errors={errors?.expiryMonths} name={field("expiryMonths")} label="Valid for (months)" type="number" min={1} max={120} defaultValue={product.expiryMonths ?? 36} required />
+        <InputField
+          id={`${f}-name`}
+          errors={errors?.name}
+          name={field("name")}
+          label="Name tellers see"
+          defaultValue={product.name}
+          required
+        />
+        <InputField
+          id={`${f}-d1CardProductId`}
+          errors={errors?.d1CardProductId}
+          name={field("d1CardProductId")}
+          label="D1 cardProductId"
+          defaultValue={product.d1CardProductId}
+          required
+          hint="As set up at D1 onboarding."
+        />
+        <InputField
+          id={`${f}-bin`}
+          errors={errors?.bin}
+          name={field("bin")}
+          label="BIN"
+          inputMode="numeric"
+          defaultValue={product.bin}
+          required
+          hint="6 to 11 digits."
+        />
+        <InputField
+          id={`${f}-panLength`}
+          errors={errors?.panLength}
+          name={field("panLength")}
+          label="PAN length"
+          type="number"
+          min={13}
+          max={19}
+          defaultValue={product.panLength ?? 16}
+          required
+        />
+        <InputField
+          id={`${f}-expiryMonths`}
+          errors={errors?.expiryMonths}
+          name={field("expiryMonths")}
+          label="Valid for (months)"
+          type="number"
+          min={1}
+          max={120}
+          defaultValue={product.expiryMonths ?? 36}
+          required
+        />
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>D1 services (defaults; leave empty for D1&apos;s own)</legend>
-        <InputField id={`${f}-priority`} errors={errors?.priority} name={field("priority")} label="Priority" defaultValue={s.priority} />
-        <InputField id={`${f}-delivery`} errors={errors?.delivery} name={field("delivery")} label="Delivery" defaultValue={s.delivery} placeholder="NO_SHIPMENT" />
-        <InputField id={`${f}-cardCarrier`} errors={errors?.cardCarrier} name={field("cardCarrier")} label="Card carrier" defaultValue={s.cardCarrier} placeholder="NO_CARRIER" />
-        <InputField id={`${f}-packaging`} errors={errors?.packaging} name={field("packaging")} label="Packaging" defaultValue={s.packaging} placeholder="NO_PACK" />
+        <InputField
+          id={`${f}-priority`}
+          errors={errors?.priority}
+          name={field("priority")}
+          label="Priority"
+          defaultValue={s.priority}
+        />
+        <InputField
+          id={`${f}-delivery`}
+          errors={errors?.delivery}
+          name={field("delivery")}
+          label="Delivery"
+          defaultValue={s.delivery}
+          placeholder="NO_SHIPMENT"
+        />
+        <InputField
+          id={`${f}-cardCarrier`}
+          errors={errors?.cardCarrier}
+          name={field("cardCarrier")}
+          label="Card carrier"
+          defaultValue={s.cardCarrier}
+          placeholder="NO_CARRIER"
+        />
+        <InputField
+          id={`${f}-packaging`}
+          errors={errors?.packaging}
+          name={field("packaging")}
+          label="Packaging"
+          defaultValue={s.packaging}
+          placeholder="NO_PACK"
+        />
         <div className="flex flex-col justify-center">
           <Checkbox name={field("pinMailer")} label="Send a PIN mailer" defaultChecked={s.pinMailer ?? false} />
           <Checkbox name={field("alphaCard")} label="Alpha (sample) card" defaultChecked={s.alphaCard ?? false} />
@@ -45,25 +129,86 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>Payment application (D1 references)</legend>
-        <InputField id={`${f}-paConfig`} errors={errors?.paConfig} name={field("paConfig")} label="Configuration" defaultValue={pa?.config} required hint="e.g. VISA_DEBIT_A" />
-        <InputField id={`${f}-odaKeyIndex`} errors={errors?.odaKeyIndex} name={field("odaKeyIndex")} label="ODA key index" defaultValue={pa?.odaKeyIndex} />
-        <InputField id={`${f}-derivationKeyIndex`} errors={errors?.derivationKeyIndex} name={field("derivationKeyIndex")} label="Derivation key index" defaultValue={pa?.derivationKeyIndex} />
-        <InputField id={`${f}-cvKeyIndex`} errors={errors?.cvKeyIndex} name={field("cvKeyIndex")} label="CVK index" defaultValue={pa?.cvKeyIndex} />
-        <InputField id={`${f}-pvKeyIndex`} errors={errors?.pvKeyIndex} name={field("pvKeyIndex")} label="PVK index" defaultValue={pa?.pvKeyIndex} />
+        <InputField
+          id={`${f}-paConfig`}
+          errors={errors?.paConfig}
+          name={field("paConfig")}
+          label="Configuration"
+          defaultValue={pa?.config}
+          required
+          hint="e.g. VISA_DEBIT_A"
+        />
+        <InputField
+          id={`${f}-odaKeyIndex`}
+          errors={errors?.odaKeyIndex}
+          name={field("odaKeyIndex")}
+          label="ODA key index"
+          defaultValue={pa?.odaKeyIndex}
+        />
+        <InputField
+          id={`${f}-derivationKeyIndex`}
+          errors={errors?.derivationKeyIndex}
+          name={field("derivationKeyIndex")}
+          label="Derivation key index"
+          defaultValue={pa?.derivationKeyIndex}
+        />
+        <InputField
+          id={`${f}-cvKeyIndex`}
+          errors={errors?.cvKeyIndex}
+          name={field("cvKeyIndex")}
+          label="CVK index"
+          defaultValue={pa?.cvKeyIndex}
+        />
+        <InputField
+          id={`${f}-pvKeyIndex`}
+          errors={errors?.pvKeyIndex}
+          name={field("pvKeyIndex")}
+          label="PVK index"
+          defaultValue={pa?.pvKeyIndex}
+        />
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>Name on the card</legend>
-        <InputField id={`${f}-embossMaxLength`} errors={errors?.embossMaxLength} name={field("embossMaxLength")} label="Longest name (characters)" type="number" min={2} max={26} defaultValue={e?.maxLength ?? 26} required />
-        <InputField id={`${f}-embossAllowed`} errors={errors?.embossAllowed} name={field("embossAllowed")} label="Allowed characters" defaultValue={e?.allowedCharacters ?? "A-Z0-9 .'\\-/"} required hint="Inside of a character class, e.g. A-Z0-9 .'\-/" inputClassName="font-mono" />
+        <InputField
+          id={`${f}-embossMaxLength`}
+          errors={errors?.embossMaxLength}
+          name={field("embossMaxLength")}
+          label="Longest name (characters)"
+          type="number"
+          min={2}
+          max={26}
+          defaultValue={e?.maxLength ?? 26}
+          required
+        />
+        <InputField
+          id={`${f}-embossAllowed`}
+          errors={errors?.embossAllowed}
+          name={field("embossAllowed")}
+          label="Allowed characters"
+          defaultValue={e?.allowedCharacters ?? "A-Z0-9 .'\\-/"}
+          required
+          hint="Inside of a character class, e.g. A-Z0-9 .'\-/"
+          inputClassName="font-mono"
+        />
         <div className="flex items-center">
-          <Checkbox name={field("embossUppercase")} label="Capital letters only" defaultChecked={e?.uppercase ?? true} />
+          <Checkbox
+            name={field("embossUppercase")}
+            label="Capital letters only"
+            defaultChecked={e?.uppercase ?? true}
+          />
         </div>
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">
         <legend className={legend}>Offered in these branches</legend>
         <div className="flex flex-wrap gap-x-6">
           {branches.map((b) => (
-            <Checkbox key={b.id} name={field("branchIds")} value={b.id} label={`${b.name} (${b.code})`} defaultChecked={product.branchIds?.includes(b.id) ?? false} />
+            <Checkbox
+              key={b.id}
+              name={field("branchIds")}
+              value={b.id}
+              label={`${b.name} (${b.code})`}
+              defaultChecked={product.branchIds?.includes(b.id) ?? false}
+            />
           ))}
         </div>
         <FieldError id="product-branchIds-error" errors={errors?.branchIds} />

@@ -22,7 +22,10 @@ const updateField = fieldNames<typeof updateProductAction>();
 
 /** Creates a product, or edits one when `product` is given. */
 export function ProductForm({ product, branches }: { product?: AdminProduct; branches: Branch[] }) {
-  const [state, formAction, pending] = useActionState(checkFaceSizeFirst(product ? updateProductAction : createProductAction), null);
+  const [state, formAction, pending] = useActionState(
+    checkFaceSizeFirst(product ? updateProductAction : createProductAction),
+    null,
+  );
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -36,14 +39,25 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
   }, [state, product]);
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate encType="multipart/form-data">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-4"
+      noValidate
+      encType="multipart/form-data"
+    >
       {product ? <input type="hidden" name={updateField("productId")} value={product.id} /> : null}
       <ProductFields product={product ?? {}} branches={branches} errors={errors} />
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Card face image</legend>
         {product?.cardFaceImage ? (
           // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching
-          <img src={product.cardFaceImage} alt={`Current card face of ${product.name}`} className="mb-2 h-24 w-auto rounded border border-slate-200" />
+          <img
+            src={product.cardFaceImage}
+            alt={`Current card face of ${product.name}`}
+            className="mb-2 h-24 w-auto rounded border border-slate-200"
+          />
         ) : null}
         <InputField
           id="product-faceImage"
@@ -54,7 +68,9 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
           accept="image/png,image/jpeg,image/webp"
           hint={`PNG, JPEG or WebP, at most ${CARD_FACE_MAX_BYTES / 1024} KB. SVG is not accepted.`}
         />
-        {product?.cardFaceImage ? <Checkbox name={updateField("removeFaceImage")} label="Remove the current image" /> : null}
+        {product?.cardFaceImage ? (
+          <Checkbox name={updateField("removeFaceImage")} label="Remove the current image" />
+        ) : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
@@ -64,10 +80,18 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
           {state?.ok ? (
             <Alert tone="success">
               {product ? `${state.data.name} is saved.` : `${state.data.name} is created.`}{" "}
-              {!product ? <Link className="font-semibold underline" href={`/admin/products/${state.data.productId}`}>Open it</Link> : null}
+              {!product ? (
+                <Link className="font-semibold underline" href={`/admin/products/${state.data.productId}`}>
+                  Open it
+                </Link>
+              ) : null}
             </Alert>
           ) : null}
-          {state && !state.ok ? <Alert tone="error">{errors ? "Some fields need attention: see the messages next to them." : state.message}</Alert> : null}
+          {state && !state.ok ? (
+            <Alert tone="error">
+              {errors ? "Some fields need attention: see the messages next to them." : state.message}
+            </Alert>
+          ) : null}
         </div>
       </div>
     </form>

@@ -17,7 +17,16 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
   const setActive = (active: boolean) =>
     startTransition(async () => {
       const r = await setProductActiveAction({ productId: product.id, active });
-      setMessage(r.ok ? { ok: true, text: active ? `${product.name} is offered again.` : `${product.name} is retired. Tellers no longer see it.` } : { ok: false, text: r.message });
+      setMessage(
+        r.ok
+          ? {
+              ok: true,
+              text: active
+                ? `${product.name} is offered again.`
+                : `${product.name} is retired. Tellers no longer see it.`,
+            }
+          : { ok: false, text: r.message },
+      );
       router.refresh();
     });
 
@@ -32,24 +41,46 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {product.active ? (
-          <Button variant="secondary" disabled={pending} onClick={() => setActive(false)} aria-label={`Retire ${product.name}`}>Retire</Button>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setActive(false)}
+            aria-label={`Retire ${product.name}`}
+          >
+            Retire
+          </Button>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => setActive(true)} aria-label={`Offer ${product.name} again`}>Offer again</Button>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setActive(true)}
+            aria-label={`Offer ${product.name} again`}
+          >
+            Offer again
+          </Button>
         )}
         {!product.hasJobs && !confirmDelete ? (
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>Delete…</Button>
+          <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </Button>
         ) : null}
       </div>
       {confirmDelete ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p>No card was ever issued with {product.name}, so it can be deleted for good. This cannot be undone.</p>
           <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={remove} autoFocus>Delete for good</Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirmDelete(false)}>Keep it</Button>
+            <Button variant="danger" disabled={pending} onClick={remove} autoFocus>
+              Delete for good
+            </Button>
+            <Button variant="secondary" disabled={pending} onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </Button>
           </div>
         </div>
       ) : null}
-      <p aria-live="polite" className={message?.ok === false ? "text-sm text-red-800" : "text-sm text-green-900"}>{message?.text ?? ""}</p>
+      <p aria-live="polite" className={message?.ok === false ? "text-sm text-red-800" : "text-sm text-green-900"}>
+        {message?.text ?? ""}
+      </p>
     </div>
   );
 }

@@ -15,20 +15,38 @@ export function ProductTable({ products, branches }: { products: AdminProduct[];
           <TableHead>BIN / PAN</TableHead>
           <TableHead>Offered in</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead><span className="sr-only">Actions</span></TableHead>
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {products.map((p) => (
           <TableRow key={p.id} className="align-top" data-testid={`product-${p.d1CardProductId}`}>
             <TableRowHead>
-              <Link href={`/admin/products/${p.id}`} className="font-semibold text-brand-700 underline">{p.name}</Link>
+              <Link href={`/admin/products/${p.id}`} className="font-semibold text-brand-700 underline">
+                {p.name}
+              </Link>
               <span className="block font-mono text-xs text-slate-700">{p.d1CardProductId}</span>
             </TableRowHead>
-            <TableCell className="font-mono">{p.bin} · {p.panLength} digits</TableCell>
-            <TableCell>{p.branchIds.length ? p.branchIds.map((id) => code.get(id) ?? "?").sort().join(", ") : "No branch"}</TableCell>
-            <TableCell>{p.active ? "Offered" : <strong className="text-slate-700">Retired</strong>}{p.hasJobs ? <span className="block text-xs text-slate-700">has issued cards</span> : null}</TableCell>
-            <TableCell><ProductLifecycle product={p} /></TableCell>
+            <TableCell className="font-mono">
+              {p.bin} · {p.panLength} digits
+            </TableCell>
+            <TableCell>
+              {p.branchIds.length
+                ? p.branchIds
+                    .map((id) => code.get(id) ?? "?")
+                    .sort()
+                    .join(", ")
+                : "No branch"}
+            </TableCell>
+            <TableCell>
+              {p.active ? "Offered" : <strong className="text-slate-700">Retired</strong>}
+              {p.hasJobs ? <span className="block text-xs text-slate-700">has issued cards</span> : null}
+            </TableCell>
+            <TableCell>
+              <ProductLifecycle product={p} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -20,7 +20,13 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
     startTransition(async () => {
       const r = await setUserActiveAction({ userId: user.id, active });
       setError(r.ok ? null : r.message);
-      setDone(r.ok ? (active ? `${user.email} can sign in again.` : `${user.email} is deactivated and signed out everywhere.`) : null);
+      setDone(
+        r.ok
+          ? active
+            ? `${user.email} can sign in again.`
+            : `${user.email} is deactivated and signed out everywhere.`
+          : null,
+      );
       router.refresh();
     });
 
@@ -34,15 +40,25 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={pending} onClick={reset}>Reset password</Button>
+        <Button variant="secondary" disabled={pending} onClick={reset}>
+          Reset password
+        </Button>
         {user.active ? (
-          <Button variant="danger" disabled={pending} onClick={() => setActive(false)}>Deactivate</Button>
+          <Button variant="danger" disabled={pending} onClick={() => setActive(false)}>
+            Deactivate
+          </Button>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => setActive(true)}>Reactivate</Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setActive(true)}>
+            Reactivate
+          </Button>
         )}
       </div>
       <div aria-live="polite" className="text-sm">
-        {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-red-800">
+            {error}
+          </p>
+        ) : null}
         {done ? <p className="text-green-900">{done}</p> : null}
       </div>
       {temporary ? <TemporaryPassword email={temporary.email} password={temporary.password} /> : null}

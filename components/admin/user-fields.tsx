@@ -17,28 +17,70 @@ type Errors = Record<string, string[] | undefined> | undefined;
 type Values = { name?: string; email?: string; role?: Role; branchId?: string | null };
 
 /** Name, e-mail, role and branch; the branch is required for tellers and managers. */
-export function UserFields({ form, values, branches, errors }: { form: string; values: Values; branches: Branch[]; errors: Errors }) {
+export function UserFields({
+  form,
+  values,
+  branches,
+  errors,
+}: {
+  form: string;
+  values: Values;
+  branches: Branch[];
+  errors: Errors;
+}) {
   // Uncontrolled, so a choice made before hydration is not reset by it; the state only words the branch label.
   const [role, setRole] = useState<Role>(values.role ?? "teller");
   return (
     <>
-      <InputField id={`${form}-name`} errors={errors?.name} name={field("name")} label="Full name" defaultValue={values.name} autoComplete="off" required />
-      <InputField id={`${form}-email`} errors={errors?.email} name={field("email")} label="E-mail address" type="email" defaultValue={values.email} autoComplete="off" required />
+      <InputField
+        id={`${form}-name`}
+        errors={errors?.name}
+        name={field("name")}
+        label="Full name"
+        defaultValue={values.name}
+        autoComplete="off"
+        required
+      />
+      <InputField
+        id={`${form}-email`}
+        errors={errors?.email}
+        name={field("email")}
+        label="E-mail address"
+        type="email"
+        defaultValue={values.email}
+        autoComplete="off"
+        required
+      />
       <Field id={`${form}-role`} label="Role" errors={errors?.role}>
         {(control) => (
-          <Select {...control} name={field("role")} defaultValue={values.role ?? "teller"} onChange={(e) => { if (isRole(e.target.value)) setRole(e.target.value); }}>
+          <Select
+            {...control}
+            name={field("role")}
+            defaultValue={values.role ?? "teller"}
+            onChange={(e) => {
+              if (isRole(e.target.value)) setRole(e.target.value);
+            }}
+          >
             {ROLES.map((r) => (
-              <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
             ))}
           </Select>
         )}
       </Field>
-      <Field id={`${form}-branchId`} label={`Branch${role === "admin" ? " (optional for administrators)" : ""}`} errors={errors?.branchId}>
+      <Field
+        id={`${form}-branchId`}
+        label={`Branch${role === "admin" ? " (optional for administrators)" : ""}`}
+        errors={errors?.branchId}
+      >
         {(control) => (
           <Select {...control} name={field("branchId")} defaultValue={values.branchId ?? ""}>
             <option value="">{role === "admin" ? "All branches" : "Choose a branch"}</option>
             {branches.map((b) => (
-              <option key={b.id} value={b.id}>{b.name} ({b.code})</option>
+              <option key={b.id} value={b.id}>
+                {b.name} ({b.code})
+              </option>
             ))}
           </Select>
         )}

@@ -59,7 +59,10 @@ export function LiveBadge() {
       <span
         data-testid="live-status"
         data-status={status}
-        className={cn("inline-flex items-center gap-1 rounded-full border bg-white px-2 py-0.5 text-xs font-medium", TONE[status])}
+        className={cn(
+          "inline-flex items-center gap-1 rounded-full border bg-white px-2 py-0.5 text-xs font-medium",
+          TONE[status],
+        )}
       >
         <span aria-hidden>{SYMBOL[status]}</span>
         {text(status, pollSeconds)}

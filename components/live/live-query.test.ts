@@ -4,7 +4,13 @@ import { applyEventToRows, type WireEvent } from "@/lib/events/apply-event";
 import type { JobState } from "@/lib/vocabulary";
 import { changesTotals, liveMeta, writeLiveEvent } from "./live-query";
 
-type Row = { id: string; state: JobState; panLast4: string | null; errorCode: string | null; errorMessage: string | null };
+type Row = {
+  id: string;
+  state: JobState;
+  panLast4: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+};
 const ev = (id: number, jobId: string, kind: string, state: JobState): WireEvent => ({
   id,
   jobId,
@@ -20,7 +26,9 @@ function cache() {
   const client = new QueryClient();
   const rows: Row[] = [{ id: "j1", state: "requested", panLast4: null, errorCode: null, errorMessage: null }];
   // Queries declare their rule on the query itself; the cache keeps it with the data.
-  client.getQueryCache().build(client, { queryKey: ["rows"], meta: liveMeta<Row[]>({ apply: applyEventToRows, refetch: changesTotals }) });
+  client
+    .getQueryCache()
+    .build(client, { queryKey: ["rows"], meta: liveMeta<Row[]>({ apply: applyEventToRows, refetch: changesTotals }) });
   client.getQueryCache().build(client, { queryKey: ["totals"], meta: liveMeta<number>({ refetch: () => true }) });
   client.getQueryCache().build(client, { queryKey: ["not-live"] });
   client.setQueryData(["rows"], rows);

@@ -1,7 +1,13 @@
 import type { DayStats } from "@/db/queries/branch-stats";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 
-const dayName = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const dayName = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
 
 /**
  * Cards issued and exceptions per day as CSS bars. The bars are hidden from screen readers; the
@@ -11,7 +17,9 @@ export function BoardChart({ days }: { days: DayStats[] }) {
   const max = Math.max(1, ...days.map((d) => d.issued + d.exceptions));
   return (
     <figure aria-labelledby="chart-caption">
-      <figcaption id="chart-caption" className="mb-2 text-sm font-semibold">Cards per day, last 7 days</figcaption>
+      <figcaption id="chart-caption" className="mb-2 text-sm font-semibold">
+        Cards per day, last 7 days
+      </figcaption>
       <div aria-hidden className="flex h-40 items-end gap-2 border-b border-slate-300 pb-1">
         {days.map((d) => (
           <div key={d.day} className="flex h-full flex-1 flex-col items-center justify-end gap-0.5">
@@ -19,7 +27,10 @@ export function BoardChart({ days }: { days: DayStats[] }) {
             {/* Exceptions are hatched as well as red, so they differ without colour. */}
             <div
               className="w-full max-w-12 rounded-t bg-red-700"
-              style={{ height: `${(d.exceptions / max) * 100}%`, backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)" }}
+              style={{
+                height: `${(d.exceptions / max) * 100}%`,
+                backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)",
+              }}
             />
             <div className="w-full max-w-12 bg-brand-600" style={{ height: `${(d.issued / max) * 100}%` }} />
           </div>
@@ -27,12 +38,25 @@ export function BoardChart({ days }: { days: DayStats[] }) {
       </div>
       <div aria-hidden className="mt-1 flex gap-2">
         {days.map((d) => (
-          <span key={d.day} className="flex-1 text-center text-xs text-slate-700">{dayName(d.day)}</span>
+          <span key={d.day} className="flex-1 text-center text-xs text-slate-700">
+            {dayName(d.day)}
+          </span>
         ))}
       </div>
       <p aria-hidden className="mt-2 flex gap-4 text-xs text-slate-700">
-        <span><span className="mr-1 inline-block h-3 w-3 bg-brand-600 align-middle" />Issued (solid)</span>
-        <span><span className="mr-1 inline-block h-3 w-3 bg-red-700 align-middle" style={{ backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)" }} />Exceptions (hatched)</span>
+        <span>
+          <span className="mr-1 inline-block h-3 w-3 bg-brand-600 align-middle" />
+          Issued (solid)
+        </span>
+        <span>
+          <span
+            className="mr-1 inline-block h-3 w-3 bg-red-700 align-middle"
+            style={{
+              backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)",
+            }}
+          />
+          Exceptions (hatched)
+        </span>
       </p>
       <Table caption="Cards issued and exceptions per day" density="compact" className="mt-4">
         <TableHeader>

@@ -27,7 +27,10 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
             <TableRow key={j.id}>
               <TableCell>{formatTime(j.createdAt)}</TableCell>
               <TableCell className="font-mono">{j.nameOnCard}</TableCell>
-              <TableCell>{j.product}{j.panLast4 ? <span className="text-slate-700"> ··{j.panLast4}</span> : null}</TableCell>
+              <TableCell>
+                {j.product}
+                {j.panLast4 ? <span className="text-slate-700"> ··{j.panLast4}</span> : null}
+              </TableCell>
               <TableCell>{j.station}</TableCell>
               <TableCell>{j.teller}</TableCell>
               <TableCell className={failed ? "font-semibold text-red-800" : undefined}>
@@ -36,7 +39,9 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
                 {failed && j.errorCode ? <span className="block text-xs font-normal">{j.errorCode}</span> : null}
               </TableCell>
               <TableCell numeric>
-                {j.state === "done" && j.completedAt ? formatDuration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000) : "—"}
+                {j.state === "done" && j.completedAt
+                  ? formatDuration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000)
+                  : "—"}
               </TableCell>
             </TableRow>
           );

@@ -17,7 +17,9 @@ export function BranchPicker({ branches, current }: { branches: Branch[]; curren
           ))}
         </Select>
       </div>
-      <Button type="submit" variant="secondary">Show branch</Button>
+      <Button type="submit" variant="secondary">
+        Show branch
+      </Button>
     </form>
   );
 }

@@ -31,7 +31,13 @@ export function RegisterStationForm({ onDone }: { onDone: (message: string) => v
   }, [state, onDone]);
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="grid gap-3 md:grid-cols-3" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="grid gap-3 md:grid-cols-3"
+      noValidate
+    >
       {FIELDS.map((f) => (
         <InputField
           key={f.name}

@@ -19,7 +19,10 @@ export function StationActions({ station, onDone }: Props) {
     if (warning) confirmRef.current?.focus();
   }, [warning]);
 
-  const run = (call: () => ReturnType<typeof setStationEnabledAction> | ReturnType<typeof setDefaultStationAction>, success: string) =>
+  const run = (
+    call: () => ReturnType<typeof setStationEnabledAction> | ReturnType<typeof setDefaultStationAction>,
+    success: string,
+  ) =>
     startTransition(async () => {
       const result = await call();
       if (result.ok) {
@@ -34,7 +37,10 @@ export function StationActions({ station, onDone }: Props) {
     });
 
   const disable = (confirm: boolean) =>
-    run(() => setStationEnabledAction({ stationId: station.id, enabled: false, confirm }), `${station.label} is disabled. Tellers can no longer send cards to it.`);
+    run(
+      () => setStationEnabledAction({ stationId: station.id, enabled: false, confirm }),
+      `${station.label} is disabled. Tellers can no longer send cards to it.`,
+    );
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -44,14 +50,24 @@ export function StationActions({ station, onDone }: Props) {
             variant="secondary"
             disabled={pending}
             aria-label={`Make ${station.label} the default station`}
-            onClick={() => run(() => setDefaultStationAction({ stationId: station.id }), `${station.label} is now the default station.`)}
+            onClick={() =>
+              run(
+                () => setDefaultStationAction({ stationId: station.id }),
+                `${station.label} is now the default station.`,
+              )
+            }
           >
             Make default
           </Button>
         ) : null}
         {station.enabled ? (
-          <Button variant="secondary" disabled={pending || station.isDefault} aria-label={`Disable ${station.label}`} onClick={() => disable(false)}
-            title={station.isDefault ? "Make another station the default before disabling this one." : undefined}>
+          <Button
+            variant="secondary"
+            disabled={pending || station.isDefault}
+            aria-label={`Disable ${station.label}`}
+            onClick={() => disable(false)}
+            title={station.isDefault ? "Make another station the default before disabling this one." : undefined}
+          >
             Disable
           </Button>
         ) : (
@@ -59,14 +75,22 @@ export function StationActions({ station, onDone }: Props) {
             variant="secondary"
             disabled={pending}
             aria-label={`Enable ${station.label}`}
-            onClick={() => run(() => setStationEnabledAction({ stationId: station.id, enabled: true }), `${station.label} is enabled.`)}
+            onClick={() =>
+              run(
+                () => setStationEnabledAction({ stationId: station.id, enabled: true }),
+                `${station.label} is enabled.`,
+              )
+            }
           >
             Enable
           </Button>
         )}
       </div>
       {warning ? (
-        <div role="alert" className="max-w-sm rounded-md border border-amber-400 bg-amber-50 p-3 text-left text-sm text-amber-950">
+        <div
+          role="alert"
+          className="max-w-sm rounded-md border border-amber-400 bg-amber-50 p-3 text-left text-sm text-amber-950"
+        >
           <p>
             <strong>Warning: </strong>
             {warning}

@@ -6,8 +6,19 @@ import { formatDateTime, formatDuration, reasonLabel } from "./format";
 import { StationActions } from "./station-actions";
 
 /** Stations with their health; status is always said in words, never by colour alone. */
-export function StationHealthTable({ stations, canManage, onDone }: { stations: StationHealth[]; canManage: boolean; onDone: (m: string) => void }) {
-  if (stations.length === 0) return <p className="text-slate-700">This branch has no personalization station yet. Register the first one below.</p>;
+export function StationHealthTable({
+  stations,
+  canManage,
+  onDone,
+}: {
+  stations: StationHealth[];
+  canManage: boolean;
+  onDone: (m: string) => void;
+}) {
+  if (stations.length === 0)
+    return (
+      <p className="text-slate-700">This branch has no personalization station yet. Register the first one below.</p>
+    );
   return (
     <Table caption="Personalization stations and their health" minWidth="min-w-[56rem]" density="relaxed">
       <TableHeader>
@@ -18,7 +29,11 @@ export function StationHealthTable({ stations, canManage, onDone }: { stations: 
           <TableHead>In queue</TableHead>
           <TableHead>Median time to card (24 h)</TableHead>
           <TableHead>Exceptions, last hour</TableHead>
-          {canManage ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+          {canManage ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -30,14 +45,24 @@ export function StationHealthTable({ stations, canManage, onDone }: { stations: 
               {s.location ? <span className="block text-xs text-slate-700">{s.location}</span> : null}
             </TableRowHead>
             <TableCell>
-              <span className={s.enabled ? "text-slate-900" : "font-semibold text-red-800"}>{s.enabled ? "Enabled" : "Disabled"}</span>
-              {s.isDefault ? <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">Default</strong> : null}
+              <span className={s.enabled ? "text-slate-900" : "font-semibold text-red-800"}>
+                {s.enabled ? "Enabled" : "Disabled"}
+              </span>
+              {s.isDefault ? (
+                <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">Default</strong>
+              ) : null}
             </TableCell>
             <TableCell>{formatDateTime(s.lastSuccessAt)}</TableCell>
-            <TableCell>{s.queueDepth === 0 ? "Empty" : `${s.queueDepth} ${s.queueDepth === 1 ? "card" : "cards"}`}</TableCell>
+            <TableCell>
+              {s.queueDepth === 0 ? "Empty" : `${s.queueDepth} ${s.queueDepth === 1 ? "card" : "cards"}`}
+            </TableCell>
             <TableCell>
               {s.medianSeconds === null ? "No cards yet" : formatDuration(s.medianSeconds)}
-              {s.cardsLast24h ? <span className="block text-xs text-slate-700">over {s.cardsLast24h} {s.cardsLast24h === 1 ? "card" : "cards"}</span> : null}
+              {s.cardsLast24h ? (
+                <span className="block text-xs text-slate-700">
+                  over {s.cardsLast24h} {s.cardsLast24h === 1 ? "card" : "cards"}
+                </span>
+              ) : null}
             </TableCell>
             <TableCell>
               {s.exceptionsLastHour.length === 0 ? (

@@ -13,7 +13,9 @@ export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
       title="Cards and requests"
       headingId="cards-heading"
       description={
-        cards.length > 0 ? `Cards issued here: ${cards.map((c) => `${c.productName} •••• ${c.panLast4 ?? "????"}`).join(", ")}.` : undefined
+        cards.length > 0
+          ? `Cards issued here: ${cards.map((c) => `${c.productName} •••• ${c.panLast4 ?? "????"}`).join(", ")}.`
+          : undefined
       }
     >
       {jobs.length === 0 ? (
@@ -41,7 +43,9 @@ export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
                   {job.panLast4 ? ` •••• ${job.panLast4}` : ""}
                 </TableCell>
                 <TableCell>{REASON_LABEL[job.reason]}</TableCell>
-                <TableCell><JobStateBadge state={job.state} /></TableCell>
+                <TableCell>
+                  <JobStateBadge state={job.state} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -11,7 +11,10 @@ export function CustomerPanel({ customer, accounts }: { customer: Customer; acco
     ["National ID", customer.nationalId],
     ["Phone", customer.phone],
     ["E-mail", customer.email],
-    ["Address", `${customer.address.line1}, ${customer.address.postalCode} ${customer.address.city}, ${customer.address.country}`],
+    [
+      "Address",
+      `${customer.address.line1}, ${customer.address.postalCode} ${customer.address.city}, ${customer.address.country}`,
+    ],
   ];
   return (
     <Card title={`${customer.givenName} ${customer.familyName}`} level={1} headingId="customer-heading">
@@ -27,7 +30,10 @@ export function CustomerPanel({ customer, accounts }: { customer: Customer; acco
           <ul>
             {accounts.map((a) => (
               <li key={a.accountNumber} className="font-mono">
-                {a.accountNumber} <span className="font-sans text-slate-600">({a.kind}, {a.currency})</span>
+                {a.accountNumber}{" "}
+                <span className="font-sans text-slate-600">
+                  ({a.kind}, {a.currency})
+                </span>
               </li>
             ))}
           </ul>

@@ -94,9 +94,16 @@ export function CustomerSearch() {
         {enabled && !isFetching ? `${hits.length} customer${hits.length === 1 ? "" : "s"} found` : ""}
       </p>
       {open ? (
-        <ul id={listId} role="listbox" aria-label="Customers" className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Customers"
+          className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg"
+        >
           {hits.length === 0 ? (
-            <li className="px-4 py-3 text-slate-700">No customer matches “{query}”. Check the spelling or try a number.</li>
+            <li className="px-4 py-3 text-slate-700">
+              No customer matches “{query}”. Check the spelling or try a number.
+            </li>
           ) : (
             hits.map((hit, i) => (
               <li

@@ -48,7 +48,8 @@ export function IssueCardForm(props: {
   const problems = product ? embossProblems(name, product.embossRules) : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
 
-  if (!product) return <Alert tone="error">Your branch offers no card at the moment. Ask an administrator to add one.</Alert>;
+  if (!product)
+    return <Alert tone="error">Your branch offers no card at the moment. Ask an administrator to add one.</Alert>;
   if (stations.length === 0) {
     return (
       <Alert tone="error">
@@ -63,13 +64,20 @@ export function IssueCardForm(props: {
     <form action={formAction} className="space-y-5" aria-describedby={state && !state.ok ? "issue-error" : undefined}>
       <input type="hidden" name={field("requestKey")} value={props.requestKey} />
       <input type="hidden" name={field("customerId")} value={props.customerId} />
-      {state && !state.ok && !serverErrors ? <Alert tone="error" live id="issue-error">{state.message}</Alert> : null}
+      {state && !state.ok && !serverErrors ? (
+        <Alert tone="error" live id="issue-error">
+          {state.message}
+        </Alert>
+      ) : null}
       <fieldset disabled={reviewing} className="space-y-5">
         <fieldset>
           <legend className="text-sm font-semibold">Card</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-3">
             {products.map((p) => (
-              <label key={p.id} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 p-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <label
+                key={p.id}
+                className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 p-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
                 <input
                   type="radio"
                   name={field("productId")}
@@ -80,8 +88,10 @@ export function IssueCardForm(props: {
                     setName(toEmbossName(name || props.customerName, p.embossRules));
                   }}
                 />
-                {/* eslint-disable-next-line @next/next/no-img-element -- small card face thumbnails */}
-                {p.cardFaceImage ? <img src={p.cardFaceImage} alt="" className="h-8 w-12 rounded object-cover" /> : null}
+                {p.cardFaceImage ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- small card face thumbnails
+                  <img src={p.cardFaceImage} alt="" className="h-8 w-12 rounded object-cover" />
+                ) : null}
                 <span>{p.name}</span>
               </label>
             ))}
@@ -93,7 +103,13 @@ export function IssueCardForm(props: {
           <div className="mt-2 flex flex-wrap gap-4">
             {REASONS.map((r) => (
               <label key={r} className="flex items-center gap-2">
-                <input type="radio" name={field("reason")} value={r} checked={r === reason} onChange={() => setReason(r)} />
+                <input
+                  type="radio"
+                  name={field("reason")}
+                  value={r}
+                  checked={r === reason}
+                  onChange={() => setReason(r)}
+                />
                 {REASON_LABEL[r]}
               </label>
             ))}
@@ -122,7 +138,12 @@ export function IssueCardForm(props: {
         {/* Full width of the form: a narrower box cut the option text off (UX walk T14). */}
         <Field id="stationId" label="Personalization station" errors={serverErrors?.stationId}>
           {(control) => (
-            <Select {...control} name={field("stationId")} value={stationId} onChange={(e) => setStationId(e.target.value)}>
+            <Select
+              {...control}
+              name={field("stationId")}
+              value={stationId}
+              onChange={(e) => setStationId(e.target.value)}
+            >
               {stations.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label} · {s.location}
@@ -135,25 +156,38 @@ export function IssueCardForm(props: {
       </fieldset>
       {reviewing ? (
         <>
-        {/* The fieldset above is disabled while reviewing, and disabled fields are not sent. */}
-        <input type="hidden" name={field("productId")} value={product.id} />
-        <input type="hidden" name={field("reason")} value={reason} />
-        <input type="hidden" name={field("nameOnCard")} value={name} />
-        <input type="hidden" name={field("stationId")} value={stationId} />
-        <section aria-labelledby="review-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4" tabIndex={-1} ref={focusReview}>
-          <h3 id="review-heading" className="font-semibold">Check before issuing</h3>
-          <p className="mt-1">
-            {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
-            {REASON_LABEL[reason].toLowerCase()}, at {station?.label}.
-          </p>
-          <div className="mt-3 flex gap-3">
-            <Button type="submit" disabled={pending}>{pending ? "Issuing…" : "Issue card"}</Button>
-            <Button variant="secondary" onClick={() => setReviewing(false)} disabled={pending}>Change</Button>
-          </div>
-        </section>
+          {/* The fieldset above is disabled while reviewing, and disabled fields are not sent. */}
+          <input type="hidden" name={field("productId")} value={product.id} />
+          <input type="hidden" name={field("reason")} value={reason} />
+          <input type="hidden" name={field("nameOnCard")} value={name} />
+          <input type="hidden" name={field("stationId")} value={stationId} />
+          <section
+            aria-labelledby="review-heading"
+            className="rounded-md border border-brand-100 bg-brand-50 p-4"
+            tabIndex={-1}
+            ref={focusReview}
+          >
+            <h3 id="review-heading" className="font-semibold">
+              Check before issuing
+            </h3>
+            <p className="mt-1">
+              {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
+              {REASON_LABEL[reason].toLowerCase()}, at {station?.label}.
+            </p>
+            <div className="mt-3 flex gap-3">
+              <Button type="submit" disabled={pending}>
+                {pending ? "Issuing…" : "Issue card"}
+              </Button>
+              <Button variant="secondary" onClick={() => setReviewing(false)} disabled={pending}>
+                Change
+              </Button>
+            </div>
+          </section>
         </>
       ) : (
-        <Button onClick={() => setReviewing(true)} disabled={problems.length > 0}>Review</Button>
+        <Button onClick={() => setReviewing(true)} disabled={problems.length > 0}>
+          Review
+        </Button>
       )}
     </form>
   );

@@ -65,13 +65,19 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
             {job.customerName}
           </Link>
         </h1>
-        <span data-testid="job-state"><JobStateBadge state={job.state} /></span>
+        <span data-testid="job-state">
+          <JobStateBadge state={job.state} />
+        </span>
       </header>
       <p className="text-sm text-slate-700">
-        {REASON_LABEL[job.reason]} · printed as <span className="font-mono">{job.nameOnCard}</span> · at {job.stationLabel}
+        {REASON_LABEL[job.reason]} · printed as <span className="font-mono">{job.nameOnCard}</span> · at{" "}
+        {job.stationLabel}
       </p>
       <p className="text-xs text-slate-600">
-        Reference for support: <span className="font-mono" data-testid="d1-reference">{job.issuerRequestId}</span>
+        Reference for support:{" "}
+        <span className="font-mono" data-testid="d1-reference">
+          {job.issuerRequestId}
+        </span>
       </p>
       {job.state === "done" ? (
         <Alert tone="success">
@@ -87,16 +93,25 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           {job.errorCode ? <p className="mt-1 text-xs">Reference for support: {job.errorCode}</p> : null}
         </Alert>
       ) : (
-        <Alert tone="info"><p data-testid="progress">{sentence}</p></Alert>
+        <Alert tone="info">
+          <p data-testid="progress">{sentence}</p>
+        </Alert>
       )}
       <Card title="Production" headingId="steps-heading">
-        <JobTimeline state={job.state} events={job.events} failure={failed ? exceptionAdvice(job.errorMessage).split(".")[0] ?? null : null} />
+        <JobTimeline
+          state={job.state}
+          events={job.events}
+          failure={failed ? (exceptionAdvice(job.errorMessage).split(".")[0] ?? null) : null}
+        />
       </Card>
       {failed ? (
         job.retriedAs ? (
           <p>
             This card was issued again:{" "}
-            <Link href={`/teller/jobs/${job.retriedAs}`} className="font-semibold text-brand-700 underline">open the new request</Link>.
+            <Link href={`/teller/jobs/${job.retriedAs}`} className="font-semibold text-brand-700 underline">
+              open the new request
+            </Link>
+            .
           </p>
         ) : closed ? (
           <p className="font-semibold">Canceled at the counter. No card was produced.</p>

@@ -16,7 +16,12 @@ const SYMBOL: Record<string, string> = { done: "✓", submitting: "…", request
 export function JobStateBadge({ state }: { state: JobState }) {
   const label = STATE_LABEL[state];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-medium", TONE[state] ?? FAILED)}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-medium",
+        TONE[state] ?? FAILED,
+      )}
+    >
       <span aria-hidden>{SYMBOL[state] ?? "!"}</span>
       {label}
     </span>

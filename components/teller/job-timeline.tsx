@@ -9,10 +9,19 @@ const STEPS: Array<{ state: JobState; label: string }> = [
   { state: "done", label: "Produced" },
 ];
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const time = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** Submitted → accepted → ready → produced, or where it stopped and why. */
-export function JobTimeline({ state, events, failure }: { state: JobState; events: JobEventView[]; failure: string | null }) {
+export function JobTimeline({
+  state,
+  events,
+  failure,
+}: {
+  state: JobState;
+  events: JobEventView[];
+  failure: string | null;
+}) {
   const rank = RANK[state];
   const failed = rank === 3 && state !== "done";
   const reachedAt = (step: JobState) =>
@@ -43,7 +52,10 @@ export function JobTimeline({ state, events, failure }: { state: JobState; event
       })}
       {failed ? (
         <li className="flex items-start gap-3">
-          <span aria-hidden className="mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border border-red-700 bg-red-700 text-xs font-bold text-white">
+          <span
+            aria-hidden
+            className="mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border border-red-700 bg-red-700 text-xs font-bold text-white"
+          >
             !
           </span>
           <span className="font-semibold text-red-900">Stopped: {failure}</span>

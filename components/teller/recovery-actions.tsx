@@ -24,9 +24,15 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <Card title="What to do now" headingId="recover-heading">
-      {state && !state.ok && !errors ? <Alert tone="error" live>{state.message}</Alert> : null}
+      {state && !state.ok && !errors ? (
+        <Alert tone="error" live>
+          {state.message}
+        </Alert>
+      ) : null}
       {stations.length === 0 ? (
-        <p className="mt-2">No other station is available at your branch. Cancel this card, or ask your manager to enable a station.</p>
+        <p className="mt-2">
+          No other station is available at your branch. Cancel this card, or ask your manager to enable a station.
+        </p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
@@ -34,12 +40,16 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
             {(control) => (
               <Select {...control} name={field("stationId")} inline>
                 {stations.map((s) => (
-                  <option key={s.id} value={s.id}>{s.label} · {s.location}</option>
+                  <option key={s.id} value={s.id}>
+                    {s.label} · {s.location}
+                  </option>
                 ))}
               </Select>
             )}
           </Field>
-          <Button type="submit" disabled={retrying}>{retrying ? "Sending…" : "Retry on this station"}</Button>
+          <Button type="submit" disabled={retrying}>
+            {retrying ? "Sending…" : "Retry on this station"}
+          </Button>
         </form>
       )}
       <div className="mt-4 border-t border-slate-200 pt-4">
@@ -56,7 +66,11 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
         >
           {closing ? "Canceling…" : "Cancel this card"}
         </Button>
-        {closeError ? <p role="alert" className="mt-2 text-sm text-red-800">{closeError}</p> : null}
+        {closeError ? (
+          <p role="alert" className="mt-2 text-sm text-red-800">
+            {closeError}
+          </p>
+        ) : null}
       </div>
     </Card>
   );

@@ -65,7 +65,9 @@ function JobTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
               {job.panLast4 ? <span className="text-slate-600"> ·•••• {job.panLast4}</span> : null}
             </TableCell>
             <TableCell>{job.stationLabel}</TableCell>
-            <TableCell><JobStateBadge state={job.state} /></TableCell>
+            <TableCell>
+              <JobStateBadge state={job.state} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -89,7 +91,9 @@ export function WorkLists({ mine, queue }: { mine: JobSummary[]; queue: JobSumma
             <Select id="state-filter" inline sizing="sm" value={state} onChange={(e) => setState(e.target.value)}>
               <option value="">All states</option>
               {JOB_STATES.map((s) => (
-                <option key={s} value={s}>{STATE_LABEL[s]}</option>
+                <option key={s} value={s}>
+                  {STATE_LABEL[s]}
+                </option>
               ))}
             </Select>
           </div>

@@ -30,7 +30,18 @@ export type CardProps = Omit<ComponentProps<"section">, "title"> & {
  * A white panel, as a <section> labelled by its real heading. A card without a title is named
  * with `aria-label` or left unnamed (then it is no landmark, just a box).
  */
-export function Card({ title, level = 2, headingId, headingClassName, description, actions, padding = "normal", className, children, ...props }: CardProps) {
+export function Card({
+  title,
+  level = 2,
+  headingId,
+  headingClassName,
+  description,
+  actions,
+  padding = "normal",
+  className,
+  children,
+  ...props
+}: CardProps) {
   const generated = useId();
   const id = headingId ?? generated;
   const Heading = `h${level}` as const;
@@ -38,14 +49,20 @@ export function Card({ title, level = 2, headingId, headingClassName, descriptio
   return (
     <section
       aria-labelledby={title !== undefined ? id : undefined}
-      className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", padding === "compact" ? "p-4" : "p-5", className)}
+      className={cn(
+        "rounded-lg border border-slate-200 bg-white shadow-sm",
+        padding === "compact" ? "p-4" : "p-5",
+        className,
+      )}
       {...props}
     >
       {hasHeader ? (
         <div className="mb-3 flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
           {title !== undefined ? (
             <div>
-              <Heading id={id} className={headingClassName ?? HEADING_STYLE[level]}>{title}</Heading>
+              <Heading id={id} className={headingClassName ?? HEADING_STYLE[level]}>
+                {title}
+              </Heading>
               {description ? <p className="mt-1 text-sm text-slate-700">{description}</p> : null}
             </div>
           ) : null}

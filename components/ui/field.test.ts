@@ -17,7 +17,8 @@ class Markup {
     const match = pattern.exec(this.html);
     if (!match) return null;
     const attributes: Record<string, string> = {};
-    for (const [, name, value] of (match[2] ?? "").matchAll(/([\w-]+)="([^"]*)"/g)) if (name) attributes[name] = value ?? "";
+    for (const [, name, value] of (match[2] ?? "").matchAll(/([\w-]+)="([^"]*)"/g))
+      if (name) attributes[name] = value ?? "";
     return { tag: match[1], attributes, text: match[3] ?? "" };
   }
 }
@@ -25,7 +26,13 @@ class Markup {
 describe("Field", () => {
   it("links the label, hint and error to the input and marks it invalid while there is an error", () => {
     const html = renderToStaticMarkup(
-      h(InputField, { id: "product-bin", name: "bin", label: "BIN", hint: "6 to 11 digits.", errors: ["Enter the BIN as 6 to 11 digits.", "second"] }),
+      h(InputField, {
+        id: "product-bin",
+        name: "bin",
+        label: "BIN",
+        hint: "6 to 11 digits.",
+        errors: ["Enter the BIN as 6 to 11 digits.", "second"],
+      }),
     );
     const doc = new Markup(html);
     expect(doc.element({ tag: "label" })?.attributes.for).toBe("product-bin");
@@ -42,7 +49,9 @@ describe("Field", () => {
   });
 
   it("keeps an empty error region when valid, and leaves out the hint it does not have", () => {
-    const doc = new Markup(renderToStaticMarkup(h(InputField, { id: "email", name: "email", label: "E-mail address" })));
+    const doc = new Markup(
+      renderToStaticMarkup(h(InputField, { id: "email", name: "email", label: "E-mail address" })),
+    );
     const input = doc.element({ id: "email" });
     expect(input?.attributes["aria-invalid"]).toBe("false");
     expect(input?.attributes["aria-describedby"]).toBe("email-error");
@@ -58,7 +67,8 @@ describe("Field", () => {
           id: "stationId",
           label: "Personalization station",
           errors: ["Choose one of your branch's stations."],
-          children: (control: FieldControlProps) => h(Select, { ...control, name: "stationId" }, h("option", { value: "a" }, "A")),
+          children: (control: FieldControlProps) =>
+            h(Select, { ...control, name: "stationId" }, h("option", { value: "a" }, "A")),
         }),
       ),
     ).element({ id: "stationId" });
@@ -68,7 +78,12 @@ describe("Field", () => {
 
     const textarea = new Markup(
       renderToStaticMarkup(
-        h(Field, { id: "note", label: "Note", hint: "Optional.", children: (control: FieldControlProps) => h(Textarea, { ...control, name: "note" }) }),
+        h(Field, {
+          id: "note",
+          label: "Note",
+          hint: "Optional.",
+          children: (control: FieldControlProps) => h(Textarea, { ...control, name: "note" }),
+        }),
       ),
     ).element({ id: "note" });
     expect(textarea?.tag).toBe("textarea");

@@ -33,7 +33,11 @@ export function Field({ id, label, hint, errors, className, children }: FieldPro
   return (
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
-      {hint ? <p id={hintId} className="text-sm text-slate-700">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
       <div className="mt-1">
         {children({
           id,

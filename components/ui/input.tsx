@@ -10,7 +10,11 @@ export const CONTROL_SIZES = {
 
 export type ControlSize = keyof typeof CONTROL_SIZES;
 
-export function Input({ className, sizing = "md", ...props }: InputHTMLAttributes<HTMLInputElement> & { sizing?: ControlSize }) {
+export function Input({
+  className,
+  sizing = "md",
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { sizing?: ControlSize }) {
   return (
     <input
       className={cn(

@@ -27,7 +27,15 @@ const DENSITY = {
   relaxed: "[&_td]:py-3 [&_tbody_th]:py-3 [&_thead_th]:py-2",
 } as const;
 
-export function Table({ caption, showCaption = false, minWidth, density = "normal", className, children, ...props }: TableProps) {
+export function Table({
+  caption,
+  showCaption = false,
+  minWidth,
+  density = "normal",
+  className,
+  children,
+  ...props
+}: TableProps) {
   return (
     <div className="relative w-full min-w-0 overflow-x-auto">
       <table className={cn("w-full text-left text-sm", DENSITY[density], minWidth, className)} {...props}>
@@ -58,7 +66,9 @@ type CellOptions = { numeric?: boolean };
 
 /** A column heading. */
 export function TableHead({ numeric, className, ...props }: ComponentProps<"th"> & CellOptions) {
-  return <th scope="col" className={cn(CELL, "align-bottom font-semibold", numeric && NUMERIC, className)} {...props} />;
+  return (
+    <th scope="col" className={cn(CELL, "align-bottom font-semibold", numeric && NUMERIC, className)} {...props} />
+  );
 }
 
 /** The cell that names its row (read out with every other cell of the row). */

@@ -2,7 +2,11 @@ import type { TextareaHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 import { CONTROL_SIZES, type ControlSize } from "./input";
 
-export function Textarea({ className, sizing = "md", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { sizing?: ControlSize }) {
+export function Textarea({
+  className,
+  sizing = "md",
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { sizing?: ControlSize }) {
   return (
     <textarea
       className={cn(

@@ -10,22 +10,61 @@ describe("audit queries", () => {
     const branch = await makeBranch(db);
     const tag = uniq("t").toLowerCase();
     const base = { entityType: "station", entityId: "s1", ip: "10.0.0.1" };
-    await insertAudit({ db, entry: { ...base, action: `${tag}.register`, actorEmail: `a_${tag}@bank.example`, branchId: branch.id, at: new Date("2026-01-10T10:00:00Z") } });
-    await insertAudit({ db, entry: { ...base, action: `${tag}.disable`, actorEmail: `b_${tag}@bank.example`, branchId: branch.id, at: new Date("2026-01-11T23:59:00Z") } });
-    await insertAudit({ db, entry: { ...base, action: `${tag}.disable`, actorEmail: `b_${tag}@bank.example`, branchId: null, entityType: "user" } });
+    await insertAudit({
+      db,
+      entry: {
+        ...base,
+        action: `${tag}.register`,
+        actorEmail: `a_${tag}@bank.example`,
+        branchId: branch.id,
+        at: new Date("2026-01-10T10:00:00Z"),
+      },
+    });
+    await insertAudit({
+      db,
+      entry: {
+        ...base,
+        action: `${tag}.disable`,
+        actorEmail: `b_${tag}@bank.example`,
+        branchId: branch.id,
+        at: new Date("2026-01-11T23:59:00Z"),
+      },
+    });
+    await insertAudit({
+      db,
+      entry: {
+        ...base,
+        action: `${tag}.disable`,
+        actorEmail: `b_${tag}@bank.example`,
+        branchId: null,
+        entityType: "user",
+      },
+    });
 
     const all = await listAudit({ db, query: { action: `${tag}.` }, page: 1, pageSize: 10 });
     expect(all.entries).toHaveLength(3);
     expect(all.hasMore).toBe(false);
     const byActor = await listAudit({ db, query: { action: tag, actor: `B_${tag}` }, page: 1, pageSize: 10 });
     expect(byActor.entries).toHaveLength(2);
-    const inBranch = await listAudit({ db, query: { action: tag, branchId: branch.id, entity: "station" }, page: 1, pageSize: 1 });
+    const inBranch = await listAudit({
+      db,
+      query: { action: tag, branchId: branch.id, entity: "station" },
+      page: 1,
+      pageSize: 1,
+    });
     expect(inBranch.entries[0]?.action).toBe(`${tag}.disable`);
     expect(inBranch.hasMore).toBe(true);
-    const dated = await listAudit({ db, query: { action: tag, from: "2026-01-11", to: "2026-01-11" }, page: 1, pageSize: 10 });
+    const dated = await listAudit({
+      db,
+      query: { action: tag, from: "2026-01-11", to: "2026-01-11" },
+      page: 1,
+      pageSize: 10,
+    });
     expect(dated.entries.map((e) => e.action)).toEqual([`${tag}.disable`]);
     // LIKE wildcards in a filter are literal characters, not patterns.
-    expect((await listAudit({ db, query: { action: `${tag.slice(0, 2)}%` }, page: 1, pageSize: 10 })).entries).toHaveLength(0);
+    expect(
+      (await listAudit({ db, query: { action: `${tag.slice(0, 2)}%` }, page: 1, pageSize: 10 })).entries,
+    ).toHaveLength(0);
 
     const first = await auditBatch({ db, query: { action: tag }, limit: 2 });
     const rest = await auditBatch({ db, query: { action: tag }, beforeId: first.at(-1)!.id, limit: 2 });

@@ -32,7 +32,17 @@ function where(q: AuditQuery, beforeId?: number): SQL | undefined {
 }
 
 /** One page of entries, newest first; `hasMore` without counting the whole log. */
-export async function listAudit({ db, query, page, pageSize }: { db: Executor; query: AuditQuery; page: number; pageSize: number }) {
+export async function listAudit({
+  db,
+  query,
+  page,
+  pageSize,
+}: {
+  db: Executor;
+  query: AuditQuery;
+  page: number;
+  pageSize: number;
+}) {
   const rows = await db
     .select()
     .from(auditLog)
@@ -44,6 +54,16 @@ export async function listAudit({ db, query, page, pageSize }: { db: Executor; q
 }
 
 /** Keyset batches for the CSV export: entries older than `beforeId`, newest first. */
-export function auditBatch({ db, query, beforeId, limit }: { db: Executor; query: AuditQuery; beforeId?: number; limit: number }) {
+export function auditBatch({
+  db,
+  query,
+  beforeId,
+  limit,
+}: {
+  db: Executor;
+  query: AuditQuery;
+  beforeId?: number;
+  limit: number;
+}) {
   return db.select().from(auditLog).where(where(query, beforeId)).orderBy(desc(auditLog.id)).limit(limit);
 }

@@ -14,13 +14,34 @@ describe("branch board numbers", () => {
     const now = Date.now();
     // Today (UTC branch): ten cards taking 10..100 seconds.
     for (let i = 1; i <= 10; i++) {
-      await makeJob(db, counter, { state: "done", createdAt: new Date(now - 60_000 - i * 10_000), completedAt: new Date(now - 60_000) });
+      await makeJob(db, counter, {
+        state: "done",
+        createdAt: new Date(now - 60_000 - i * 10_000),
+        completedAt: new Date(now - 60_000),
+      });
     }
-    await makeJob(db, counter, { state: "production_exception", errorCode: "CARD_JAM", createdAt: new Date(now - 5000), completedAt: new Date(now - 4000) });
+    await makeJob(db, counter, {
+      state: "production_exception",
+      errorCode: "CARD_JAM",
+      createdAt: new Date(now - 5000),
+      completedAt: new Date(now - 4000),
+    });
     // Three days ago: one card and one data exception; ten days ago: ignored.
-    await makeJob(db, counter, { state: "done", createdAt: new Date(now - 3 * DAY - 200_000), completedAt: new Date(now - 3 * DAY) });
-    await makeJob(db, counter, { state: "data_exception", createdAt: new Date(now - 3 * DAY), completedAt: new Date(now - 3 * DAY + 1000) });
-    await makeJob(db, counter, { state: "done", createdAt: new Date(now - 10 * DAY), completedAt: new Date(now - 10 * DAY) });
+    await makeJob(db, counter, {
+      state: "done",
+      createdAt: new Date(now - 3 * DAY - 200_000),
+      completedAt: new Date(now - 3 * DAY),
+    });
+    await makeJob(db, counter, {
+      state: "data_exception",
+      createdAt: new Date(now - 3 * DAY),
+      completedAt: new Date(now - 3 * DAY + 1000),
+    });
+    await makeJob(db, counter, {
+      state: "done",
+      createdAt: new Date(now - 10 * DAY),
+      completedAt: new Date(now - 10 * DAY),
+    });
     await makeJob(db, counter, { state: "ready" });
 
     const stats = await branchStats({ db, branchId: counter.branch.id });

@@ -4,7 +4,12 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { FAILED_STATES } from "@/lib/vocabulary";
 
-export type PeriodStats = { issued: number; exceptions: number; medianSeconds: number | null; p90Seconds: number | null };
+export type PeriodStats = {
+  issued: number;
+  exceptions: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+};
 export type DayStats = PeriodStats & { day: string };
 export type BranchStats = {
   days: DayStats[];
@@ -24,7 +29,10 @@ type Row = {
   today: string;
 };
 
-const failed = sql.join(FAILED_STATES.map((s) => sql`${s}`), sql`, `);
+const failed = sql.join(
+  FAILED_STATES.map((s) => sql`${s}`),
+  sql`, `,
+);
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
 export async function branchStats({ db, branchId }: { db: Executor; branchId: string }): Promise<BranchStats> {
@@ -53,7 +61,12 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
 }
 
 const empty = (): PeriodStats => ({ issued: 0, exceptions: 0, medianSeconds: null, p90Seconds: null });
-const period = (r: Row): PeriodStats => ({ issued: r.issued, exceptions: r.exceptions, medianSeconds: num(r.median), p90Seconds: num(r.p90) });
+const period = (r: Row): PeriodStats => ({
+  issued: r.issued,
+  exceptions: r.exceptions,
+  medianSeconds: num(r.median),
+  p90Seconds: num(r.p90),
+});
 
 function shape(rows: Row[], today: string): BranchStats {
   const days: DayStats[] = [];
@@ -78,6 +91,7 @@ function shape(rows: Row[], today: string): BranchStats {
       else if (r.day === today) out.today.byReason.push(entry);
     }
   }
-  for (const p of [out.today, out.week]) p.byReason.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  for (const p of [out.today, out.week])
+    p.byReason.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   return out;
 }

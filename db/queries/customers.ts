@@ -15,7 +15,15 @@ export type CustomerHit = {
   matched: string;
 };
 
-export async function searchCustomers({ db, query, limit = 8 }: { db: Executor; query: string; limit?: number }): Promise<CustomerHit[]> {
+export async function searchCustomers({
+  db,
+  query,
+  limit = 8,
+}: {
+  db: Executor;
+  query: string;
+  limit?: number;
+}): Promise<CustomerHit[]> {
   const text = query.trim().toLowerCase();
   const upper = query.trim().toUpperCase().replace(/\s+/g, "");
   const digits = query.replace(/\D/g, "");

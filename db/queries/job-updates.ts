@@ -22,7 +22,13 @@ export type ApplyResult = { recorded: number; applied: number; unknownCards: str
  * furthest new state it reached if that is forwards and the job is not final, and audits every
  * move — all in one statement, so it commits or fails as a whole.
  */
-export async function applyD1StatusUpdates({ db, updates }: { db: Executor; updates: D1StatusUpdate[] }): Promise<ApplyResult> {
+export async function applyD1StatusUpdates({
+  db,
+  updates,
+}: {
+  db: Executor;
+  updates: D1StatusUpdate[];
+}): Promise<ApplyResult> {
   if (updates.length === 0) return { recorded: 0, applied: 0, unknownCards: [] };
   const input = JSON.stringify(
     updates.map((u) => ({

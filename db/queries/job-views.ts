@@ -5,7 +5,14 @@ import type { Executor } from "@/db/client";
 import { cardProducts, customers, issuanceJobs, stations } from "@/db/schema";
 import type { JobState } from "@/lib/vocabulary";
 
-export type JobEventView = { id: number; kind: string; state: JobState; d1Status: string | null; detail: Record<string, unknown>; at: string };
+export type JobEventView = {
+  id: number;
+  kind: string;
+  state: JobState;
+  d1Status: string | null;
+  detail: Record<string, unknown>;
+  at: string;
+};
 
 const summaryFields = {
   id: issuanceJobs.id,
@@ -53,7 +60,9 @@ export async function findJobView({ db, id }: { db: Executor; id: string }) {
       events: sql<JobEventView[]>`coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind,
         'state', e.state, 'd1Status', e.d1_status, 'detail', e.detail, 'at', e.created_at) order by e.id)
         from job_events e where e.job_id = "issuance_jobs"."id"), '[]'::json)`,
-      retriedAs: sql<string | null>`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+      retriedAs: sql<
+        string | null
+      >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
     })
     .from(issuanceJobs)
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))

@@ -5,9 +5,17 @@ import type { JobState } from "@/lib/vocabulary";
 
 /** Inserts the job unless its request key exists; returns the job and whether it is new. */
 export async function insertJobOnce({ db, values }: { db: Executor; values: NewIssuanceJob }) {
-  const [created] = await db.insert(issuanceJobs).values(values).onConflictDoNothing({ target: issuanceJobs.requestKey }).returning();
+  const [created] = await db
+    .insert(issuanceJobs)
+    .values(values)
+    .onConflictDoNothing({ target: issuanceJobs.requestKey })
+    .returning();
   if (created) return { job: created, created: true };
-  const [existing] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.requestKey, values.requestKey)).limit(1);
+  const [existing] = await db
+    .select()
+    .from(issuanceJobs)
+    .where(eq(issuanceJobs.requestKey, values.requestKey))
+    .limit(1);
   if (!existing) throw new Error("request key conflict without a row");
   return { job: existing, created: false };
 }
@@ -130,7 +138,15 @@ export async function markSubmissionFailed({
 }
 
 /** Jobs whose submission seems stuck (worker died) or whose D1 status went quiet. */
-export async function findJobsToReconcile({ db, quietSeconds, limit }: { db: Executor; quietSeconds: number; limit: number }) {
+export async function findJobsToReconcile({
+  db,
+  quietSeconds,
+  limit,
+}: {
+  db: Executor;
+  quietSeconds: number;
+  limit: number;
+}) {
   return db
     .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
     .from(issuanceJobs)

@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeBranch, makeCounter, makeJob, makeProduct } from "@/db/testing/factories";
-import { deleteProduct, findCardFace, listOfferedProducts, listProductsForAdmin, productHasJobs, setProductBranches, updateProduct, upsertCardFace } from "./products";
+import {
+  deleteProduct,
+  findCardFace,
+  listOfferedProducts,
+  listProductsForAdmin,
+  productHasJobs,
+  setProductBranches,
+  updateProduct,
+  upsertCardFace,
+} from "./products";
 
 describe("product administration queries", () => {
   afterAll(() => db.$client.end());

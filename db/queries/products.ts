@@ -32,7 +32,9 @@ export async function listProductsForAdmin({ db }: { db: Executor }) {
   const rows = await db
     .select({
       product: cardProducts,
-      branchIds: sql<string[]>`coalesce((select array_agg(pb.branch_id::text) from product_branches pb where pb.product_id = ${outerProductId}), '{}')`,
+      branchIds: sql<
+        string[]
+      >`coalesce((select array_agg(pb.branch_id::text) from product_branches pb where pb.product_id = ${outerProductId}), '{}')`,
       hasJobs: sql<boolean>`exists (select 1 from issuance_jobs j where j.product_id = ${outerProductId})`,
     })
     .from(cardProducts)
@@ -45,22 +47,41 @@ export type AdminProduct = Awaited<ReturnType<typeof listProductsForAdmin>>[numb
 export async function findProduct({ db, id }: { db: Executor; id: string }) {
   const [row] = await db.select().from(cardProducts).where(eq(cardProducts.id, id)).limit(1);
   if (!row) return null;
-  const branches = await db.select({ branchId: productBranches.branchId }).from(productBranches).where(eq(productBranches.productId, id));
+  const branches = await db
+    .select({ branchId: productBranches.branchId })
+    .from(productBranches)
+    .where(eq(productBranches.productId, id));
   return { ...row, branchIds: branches.map((b) => b.branchId).sort() };
 }
 
 export async function findProductForUpdate({ db, id }: { db: Executor; id: string }) {
   const [row] = await db.select().from(cardProducts).where(eq(cardProducts.id, id)).for("update").limit(1);
   if (!row) return null;
-  const branches = await db.select({ branchId: productBranches.branchId }).from(productBranches).where(eq(productBranches.productId, id));
+  const branches = await db
+    .select({ branchId: productBranches.branchId })
+    .from(productBranches)
+    .where(eq(productBranches.productId, id));
   return { ...row, branchIds: branches.map((b) => b.branchId).sort() };
 }
 
-export async function d1ProductIdTaken({ db, d1CardProductId, exceptId }: { db: Executor; d1CardProductId: string; exceptId?: string }) {
+export async function d1ProductIdTaken({
+  db,
+  d1CardProductId,
+  exceptId,
+}: {
+  db: Executor;
+  d1CardProductId: string;
+  exceptId?: string;
+}) {
   const rows = await db
     .select({ id: cardProducts.id })
     .from(cardProducts)
-    .where(and(eq(cardProducts.d1CardProductId, d1CardProductId), exceptId ? sql`${cardProducts.id} <> ${exceptId}` : undefined))
+    .where(
+      and(
+        eq(cardProducts.d1CardProductId, d1CardProductId),
+        exceptId ? sql`${cardProducts.id} <> ${exceptId}` : undefined,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -83,7 +104,15 @@ export async function updateProduct({ db, id, values }: { db: Executor; id: stri
 }
 
 /** Replaces the set of branches offering a product. */
-export async function setProductBranches({ db, productId, branchIds }: { db: Executor; productId: string; branchIds: string[] }) {
+export async function setProductBranches({
+  db,
+  productId,
+  branchIds,
+}: {
+  db: Executor;
+  productId: string;
+  branchIds: string[];
+}) {
   await db.delete(productBranches).where(eq(productBranches.productId, productId));
   if (branchIds.length) await db.insert(productBranches).values(branchIds.map((branchId) => ({ productId, branchId })));
 }
@@ -113,7 +142,12 @@ export async function upsertCardFace({
 }: {
   db: Executor;
   productId: string;
-  image: { contentType: (typeof cardFaceImages.$inferInsert)["contentType"]; data: Buffer; byteSize: number; sha256: string };
+  image: {
+    contentType: (typeof cardFaceImages.$inferInsert)["contentType"];
+    data: Buffer;
+    byteSize: number;
+    sha256: string;
+  };
 }) {
   await db
     .insert(cardFaceImages)

@@ -6,15 +6,36 @@ import { userSessions, users } from "@/db/schema";
 import { sessionUserFields } from "./users";
 
 /** Starts a session at sign-in and prunes records long past any possible lifetime. */
-export async function createSession({ db, userId, pruneAfterHours }: { db: Executor; userId: string; pruneAfterHours: number }) {
-  await db.delete(userSessions).where(lt(userSessions.createdAt, sql`now() - make_interval(hours => ${pruneAfterHours})`));
-  const [row] = await db.insert(userSessions).values({ userId }).returning({ id: userSessions.id, createdAt: userSessions.createdAt });
+export async function createSession({
+  db,
+  userId,
+  pruneAfterHours,
+}: {
+  db: Executor;
+  userId: string;
+  pruneAfterHours: number;
+}) {
+  await db
+    .delete(userSessions)
+    .where(lt(userSessions.createdAt, sql`now() - make_interval(hours => ${pruneAfterHours})`));
+  const [row] = await db
+    .insert(userSessions)
+    .values({ userId })
+    .returning({ id: userSessions.id, createdAt: userSessions.createdAt });
   if (!row) throw new Error("session insert returned nothing");
   return row;
 }
 
 /** The user row and this session's record in one round trip, for every request's re-check. */
-export async function findSessionRecord({ db, userId, sessionId }: { db: Executor; userId: string; sessionId: string }) {
+export async function findSessionRecord({
+  db,
+  userId,
+  sessionId,
+}: {
+  db: Executor;
+  userId: string;
+  sessionId: string;
+}) {
   const [row] = await db
     .select({
       user: sessionUserFields,
@@ -33,7 +54,15 @@ export async function findSessionRecord({ db, userId, sessionId }: { db: Executo
 }
 
 /** Records activity; a no-op when it was recorded less than `minIntervalSeconds` ago. */
-export async function touchSession({ db, id, minIntervalSeconds }: { db: Executor; id: string; minIntervalSeconds: number }) {
+export async function touchSession({
+  db,
+  id,
+  minIntervalSeconds,
+}: {
+  db: Executor;
+  id: string;
+  minIntervalSeconds: number;
+}) {
   await db
     .update(userSessions)
     .set({ lastSeenAt: sql`now()` })

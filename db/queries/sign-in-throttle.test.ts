@@ -29,9 +29,13 @@ describe("sign-in throttling", () => {
   it("starts a new window once the old one has passed", async () => {
     const k = key("window");
     for (let i = 0; i < 4; i++) await recordFailure({ db, key: k, max: 5, lockMinutes: 15 });
-    await db.execute(sql`update sign_in_throttle set window_started_at = now() - interval '16 minutes' where key = ${k}`);
+    await db.execute(
+      sql`update sign_in_throttle set window_started_at = now() - interval '16 minutes' where key = ${k}`,
+    );
     await recordFailure({ db, key: k, max: 5, lockMinutes: 15 });
-    const { rows } = await db.execute<{ failures: number }>(sql`select failures from sign_in_throttle where key = ${k}`);
+    const { rows } = await db.execute<{ failures: number }>(
+      sql`select failures from sign_in_throttle where key = ${k}`,
+    );
     expect(rows[0]?.failures).toBe(1);
     expect(await lockedUntil({ db, keys: [k] })).toBeNull();
   });

@@ -14,14 +14,33 @@ describe("station health", () => {
     const counter = await makeCounter(db);
     const idle = await makeStation(db, counter.branch.id, { label: "Idle" });
     // Three cards done in 60, 120 and 300 seconds; the median is 120.
-    for (const [created, took] of [[900, 60], [800, 120], [700, 300]] as const) {
+    for (const [created, took] of [
+      [900, 60],
+      [800, 120],
+      [700, 300],
+    ] as const) {
       await makeJob(db, counter, { state: "done", createdAt: ago(created), completedAt: ago(created - took) });
     }
-    await makeJob(db, counter, { state: "production_exception", errorCode: "CARD_JAM", createdAt: ago(600), completedAt: ago(590) });
-    await makeJob(db, counter, { state: "production_exception", errorCode: "CARD_JAM", createdAt: ago(500), completedAt: ago(490) });
+    await makeJob(db, counter, {
+      state: "production_exception",
+      errorCode: "CARD_JAM",
+      createdAt: ago(600),
+      completedAt: ago(590),
+    });
+    await makeJob(db, counter, {
+      state: "production_exception",
+      errorCode: "CARD_JAM",
+      createdAt: ago(500),
+      completedAt: ago(490),
+    });
     await makeJob(db, counter, { state: "data_exception", createdAt: ago(400), completedAt: ago(399) });
     // An exception two hours ago is not "in the last hour".
-    await makeJob(db, counter, { state: "submission_failed", errorCode: "OLD", createdAt: ago(7300), completedAt: ago(7200) });
+    await makeJob(db, counter, {
+      state: "submission_failed",
+      errorCode: "OLD",
+      createdAt: ago(7300),
+      completedAt: ago(7200),
+    });
     await makeJob(db, counter, { state: "requested" });
     await makeJob(db, counter, { state: "submitting" });
 
@@ -36,12 +55,19 @@ describe("station health", () => {
       { reason: "CARD_JAM", count: 2 },
       { reason: "data_exception", count: 1 },
     ]);
-    expect(health[1]).toMatchObject({ queueDepth: 0, medianSeconds: null, lastSuccessAt: null, exceptionsLastHour: [] });
+    expect(health[1]).toMatchObject({
+      queueDepth: 0,
+      medianSeconds: null,
+      lastSuccessAt: null,
+      exceptionsLastHour: [],
+    });
     expect(await countOpenJobs({ db, stationId: counter.station.id })).toBe(2);
   });
 
   it("never lets a disabled station be the default (database check)", async () => {
     const counter = await makeCounter(db);
-    await expect(db.execute(sql`update stations set enabled = false where id = ${counter.station.id}`)).rejects.toThrow();
+    await expect(
+      db.execute(sql`update stations set enabled = false where id = ${counter.station.id}`),
+    ).rejects.toThrow();
   });
 });

@@ -21,7 +21,10 @@ export type StationHealth = {
   exceptionsLastHour: ExceptionCount[];
 };
 
-const failed = sql.join(FAILED_STATES.map((s) => sql`${s}`), sql`, `);
+const failed = sql.join(
+  FAILED_STATES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealth[]> {
   const { rows } = await db.execute<StationHealth>(sql`

@@ -32,7 +32,10 @@ export const sessionUserFields = {
 export type SessionUser = Pick<User, keyof typeof sessionUserFields>;
 
 export async function markSignedIn({ db, id }: { db: Executor; id: string }) {
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, id));
 }
 
 export async function setPassword({
@@ -127,7 +130,15 @@ export async function updateUser({
 }: {
   db: Executor;
   id: string;
-  values: Partial<{ name: string; email: string; role: Role; branchId: string | null; active: boolean; passwordHash: string; mustChangePassword: boolean }>;
+  values: Partial<{
+    name: string;
+    email: string;
+    role: Role;
+    branchId: string | null;
+    active: boolean;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  }>;
   endSessions: boolean;
 }) {
   const [row] = await db
@@ -145,5 +156,8 @@ export async function updateUser({
 
 /** Users with their branch, for the admin's list. */
 export function listUsersForAdmin({ db }: { db: Executor }) {
-  return db.select(adminView).from(users).orderBy(sql`${users.active} desc`, users.email);
+  return db
+    .select(adminView)
+    .from(users)
+    .orderBy(sql`${users.active} desc`, users.email);
 }

@@ -22,7 +22,9 @@ export const stations = pgTable(
     uniqueIndex("stations_perso_station_key").on(t.persoStation),
     index("stations_branch_idx").on(t.branchId),
     // At most one default station per branch.
-    uniqueIndex("stations_one_default_per_branch").on(t.branchId).where(sql`${t.isDefault}`),
+    uniqueIndex("stations_one_default_per_branch")
+      .on(t.branchId)
+      .where(sql`${t.isDefault}`),
     // Tellers' cards go to the default station, so it must be one that accepts cards.
     check("stations_default_is_enabled", sql`${t.enabled} or not ${t.isDefault}`),
   ],

@@ -15,7 +15,11 @@ export async function makeBranch(db: Executor, overrides: Partial<typeof branche
   return row!;
 }
 
-export async function makeStation(db: Executor, branchId: string, overrides: Partial<typeof stations.$inferInsert> = {}) {
+export async function makeStation(
+  db: Executor,
+  branchId: string,
+  overrides: Partial<typeof stations.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(stations)
     .values({ persoStation: uniq("PS-").toUpperCase(), branchId, label: "Test station", ...overrides })
@@ -23,7 +27,12 @@ export async function makeStation(db: Executor, branchId: string, overrides: Par
   return row!;
 }
 
-export async function makeUser(db: Executor, role: Role, branchId: string | null, overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function makeUser(
+  db: Executor,
+  role: Role,
+  branchId: string | null,
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(users)
     .values({ email: `${uniq(role)}@test.example`, name: `Test ${role}`, role, branchId, ...overrides })
@@ -48,7 +57,11 @@ export async function makeCustomer(db: Executor, overrides: Partial<typeof custo
   return row!;
 }
 
-export async function makeProduct(db: Executor, branchIds: string[], overrides: Partial<typeof cardProducts.$inferInsert> = {}) {
+export async function makeProduct(
+  db: Executor,
+  branchIds: string[],
+  overrides: Partial<typeof cardProducts.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(cardProducts)
     .values({
@@ -62,7 +75,8 @@ export async function makeProduct(db: Executor, branchIds: string[], overrides: 
       ...overrides,
     })
     .returning();
-  if (branchIds.length) await db.insert(productBranches).values(branchIds.map((branchId) => ({ productId: row!.id, branchId })));
+  if (branchIds.length)
+    await db.insert(productBranches).values(branchIds.map((branchId) => ({ productId: row!.id, branchId })));
   return row!;
 }
 

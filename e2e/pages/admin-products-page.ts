@@ -46,14 +46,18 @@ export class AdminProductsPage {
 
   async retire(name: string, d1CardProductId: string) {
     await this.goto();
-    await this.row(d1CardProductId).getByRole("button", { name: `Retire ${name}` }).click();
+    await this.row(d1CardProductId)
+      .getByRole("button", { name: `Retire ${name}` })
+      .click();
     await expect(this.page.getByText(`${name} is retired. Tellers no longer see it.`)).toBeVisible();
     await expect(this.row(d1CardProductId)).toContainText("Retired");
   }
 
   async offerAgain(name: string, d1CardProductId: string) {
     await this.goto();
-    await this.row(d1CardProductId).getByRole("button", { name: `Offer ${name} again` }).click();
+    await this.row(d1CardProductId)
+      .getByRole("button", { name: `Offer ${name} again` })
+      .click();
     await expect(this.row(d1CardProductId)).toContainText("Offered");
   }
 }

@@ -20,7 +20,10 @@ export class CounterPage {
   async issue(options: { product?: string; station?: RegExp | string; name?: string } = {}) {
     if (options.product) await this.page.getByRole("radio", { name: options.product }).check();
     if (options.name !== undefined) await this.page.getByLabel("Name on the card").fill(options.name);
-    if (options.station) await this.page.getByLabel("Personalization station").selectOption({ label: await this.optionLabel(options.station) });
+    if (options.station)
+      await this.page
+        .getByLabel("Personalization station")
+        .selectOption({ label: await this.optionLabel(options.station) });
     await this.page.getByRole("button", { name: "Review" }).click();
     await this.page.getByRole("button", { name: "Issue card" }).click();
     await expect(this.page).toHaveURL(/\/teller\/jobs\/[0-9a-f-]{36}$/);
@@ -42,6 +45,8 @@ export class CounterPage {
   }
 
   async expectDone() {
-    await expect(this.page.getByTestId("hand-over")).toContainText(/Hand the card over: .+ •••• \d{4}/, { timeout: 20_000 });
+    await expect(this.page.getByTestId("hand-over")).toContainText(/Hand the card over: .+ •••• \d{4}/, {
+      timeout: 20_000,
+    });
   }
 }

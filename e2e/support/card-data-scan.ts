@@ -18,11 +18,20 @@ const joinDigits = (text: string) => text.replace(/(?<=\d)[ -](?=\d)/g, "");
 
 export function findPans(source: string, text: string, pans: readonly Pan[]): Hit[] {
   const joined = joinDigits(text);
-  return pans.filter((p) => text.includes(p.pan) || joined.includes(p.pan)).map((p) => ({ source, jobId: p.jobId, last4: p.pan.slice(-4) }));
+  return pans
+    .filter((p) => text.includes(p.pan) || joined.includes(p.pan))
+    .map((p) => ({ source, jobId: p.jobId, last4: p.pan.slice(-4) }));
 }
 
 async function jobPans(client: pg.Client): Promise<{ pans: Pan[]; jobs: number }> {
-  const { rows } = await client.query<{ id: string; card_id: string; name_on_card: string; bin: string; pan_length: number; expiry_months: number }>(
+  const { rows } = await client.query<{
+    id: string;
+    card_id: string;
+    name_on_card: string;
+    bin: string;
+    pan_length: number;
+    expiry_months: number;
+  }>(
     `select j.id, j.card_id, j.name_on_card, p.bin, p.pan_length, p.expiry_months
        from issuance_jobs j join card_products p on p.id = j.product_id`,
   );
@@ -82,7 +91,9 @@ try {
   const database = await scanDatabase(client, pans);
   const log = scanFiles("app log", [APP_LOG], pans);
   const output = scanFiles("app output", [APP_OUTPUT], pans);
-  const responseFiles = existsSync(RESPONSES_DIR) ? readdirSync(RESPONSES_DIR).map((f) => path.join(RESPONSES_DIR, f)) : [];
+  const responseFiles = existsSync(RESPONSES_DIR)
+    ? readdirSync(RESPONSES_DIR).map((f) => path.join(RESPONSES_DIR, f))
+    : [];
   const responses = scanFiles("browser responses", responseFiles, pans);
   // Proof that the matcher finds a PAN when there is one, in the form a person would type it.
   const first = pans[0];

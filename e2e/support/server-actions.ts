@@ -38,7 +38,11 @@ export function appRoutes(): string[] {
 
 export type ActionCall = { status: number; body: string; redirectedToLogin: boolean; actionRedirect: string | null };
 
-export async function callAction(request: APIRequestContext, action: ServerAction, args: unknown[]): Promise<ActionCall> {
+export async function callAction(
+  request: APIRequestContext,
+  action: ServerAction,
+  args: unknown[],
+): Promise<ActionCall> {
   const response = await request.post(action.pagePath, {
     headers: {
       "next-action": action.id,

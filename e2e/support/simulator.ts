@@ -12,7 +12,6 @@ export async function sim<T = unknown>(method: string, path: string, body?: unkn
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-
 /** Cards the simulator started producing for one request (by its issuerRequestId). */
 export async function productionsFor(issuerRequestId: string): Promise<number> {
   const counters = await sim<{ productionsStartedByIssuerRequestId: Record<string, number> }>("GET", "/counters");

@@ -26,9 +26,23 @@ export async function objectForm() {
   // @ts-expect-error -- a field of the wrong type
   await closeJobAction({ jobId: 42 });
 
-  await issueCardAction({ requestKey: jobId, customerId: jobId, productId: jobId, stationId: jobId, reason: "RENEWAL", nameOnCard: "A B" });
-  // @ts-expect-error -- a reason outside the schema's enum
-  await issueCardAction({ requestKey: jobId, customerId: jobId, productId: jobId, stationId: jobId, reason: "LOST", nameOnCard: "A B" });
+  await issueCardAction({
+    requestKey: jobId,
+    customerId: jobId,
+    productId: jobId,
+    stationId: jobId,
+    reason: "RENEWAL",
+    nameOnCard: "A B",
+  });
+  await issueCardAction({
+    requestKey: jobId,
+    customerId: jobId,
+    productId: jobId,
+    stationId: jobId,
+    // @ts-expect-error -- a reason outside the schema's enum
+    reason: "LOST",
+    nameOnCard: "A B",
+  });
 
   // Form booleans take what a form or code sends; `confirm` is optional in the schema.
   await setStationEnabledAction({ stationId: jobId, enabled: false });
@@ -63,5 +77,7 @@ export function formFieldNames() {
   field("branchCode");
 
   // Fields shared by two forms take only the names both actions parse.
-  expectTypeOf<FieldName<typeof createUserAction | typeof updateUserAction>>().toEqualTypeOf<"name" | "email" | "role" | "branchId">();
+  expectTypeOf<FieldName<typeof createUserAction | typeof updateUserAction>>().toEqualTypeOf<
+    "name" | "email" | "role" | "branchId"
+  >();
 }

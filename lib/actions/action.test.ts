@@ -38,10 +38,15 @@ const teller: CurrentUser = {
 };
 
 const schema = z.object({ jobId: z.uuid("Choose a card request."), count: z.coerce.number().int().default(1) });
-const handler = vi.fn((input: z.output<typeof schema>, ctx: { user: CurrentUser; ip: string; assertBranch: (b: string | null) => void }) => {
-  ctx.assertBranch(BRANCH);
-  return Promise.resolve({ jobId: input.jobId, count: input.count, by: ctx.user.id, ip: ctx.ip });
-});
+const handler = vi.fn(
+  (
+    input: z.output<typeof schema>,
+    ctx: { user: CurrentUser; ip: string; assertBranch: (b: string | null) => void },
+  ) => {
+    ctx.assertBranch(BRANCH);
+    return Promise.resolve({ jobId: input.jobId, count: input.count, by: ctx.user.id, ip: ctx.ip });
+  },
+);
 const action = createAction({ name: "test", roles: ["teller"], input: schema, handler });
 
 describe("createAction", () => {
@@ -51,28 +56,46 @@ describe("createAction", () => {
   });
 
   it("takes the object form and hands the handler the parsed input and the caller", async () => {
-    expect(await action({ jobId: BRANCH, count: "3" })).toEqual({ ok: true, data: { jobId: BRANCH, count: 3, by: teller.id, ip: "203.0.113.9" } });
+    expect(await action({ jobId: BRANCH, count: "3" })).toEqual({
+      ok: true,
+      data: { jobId: BRANCH, count: 3, by: teller.id, ip: "203.0.113.9" },
+    });
   });
 
   it("takes the useActionState form and reads the FormData, without Next.js's own fields", async () => {
     const form = new FormData();
     form.set("jobId", BRANCH);
     form.set("$ACTION_ID_abc", "");
-    expect(await action(null, form)).toEqual({ ok: true, data: { jobId: BRANCH, count: 1, by: teller.id, ip: "203.0.113.9" } });
+    expect(await action(null, form)).toEqual({
+      ok: true,
+      data: { jobId: BRANCH, count: 1, by: teller.id, ip: "203.0.113.9" },
+    });
     expect(handler.mock.calls[0]?.[0]).toEqual({ jobId: BRANCH, count: 1 });
   });
 
   it("answers invalid input with invalid:action and field errors, and never runs the handler", async () => {
     const result = await action({ jobId: "not-a-uuid" });
-    expect(result).toMatchObject({ ok: false, code: "invalid:action", fieldErrors: { jobId: ["Choose a card request."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid:action",
+      fieldErrors: { jobId: ["Choose a card request."] },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("checks session and role before the input, so a refused caller learns nothing about the fields", async () => {
     session.user = null;
-    expect(await action({ jobId: "not-a-uuid" })).toEqual({ ok: false, code: "unauthorized:auth", message: expect.any(String) });
+    expect(await action({ jobId: "not-a-uuid" })).toEqual({
+      ok: false,
+      code: "unauthorized:auth",
+      message: expect.any(String),
+    });
     session.user = { ...teller, role: "admin" };
-    expect(await action({ jobId: "not-a-uuid" })).toEqual({ ok: false, code: "forbidden:action", message: expect.any(String) });
+    expect(await action({ jobId: "not-a-uuid" })).toEqual({
+      ok: false,
+      code: "forbidden:action",
+      message: expect.any(String),
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -87,10 +110,18 @@ describe("createAction", () => {
   });
 
   it("redirects after a success only, outside the error handling", async () => {
-    const redirecting = createAction({ name: "test", roles: ["teller"], input: schema, handler, redirectTo: (data) => `/teller/jobs/${data.jobId}` });
+    const redirecting = createAction({
+      name: "test",
+      roles: ["teller"],
+      input: schema,
+      handler,
+      redirectTo: (data) => `/teller/jobs/${data.jobId}`,
+    });
     const thrown = await redirecting({ jobId: BRANCH }).catch((error: unknown) => error);
     // Next.js's redirect() throws an error whose digest carries the target.
-    expect(thrown).toMatchObject({ digest: expect.stringMatching(new RegExp(`^NEXT_REDIRECT;.*;/teller/jobs/${BRANCH};`)) });
+    expect(thrown).toMatchObject({
+      digest: expect.stringMatching(new RegExp(`^NEXT_REDIRECT;.*;/teller/jobs/${BRANCH};`)),
+    });
     handler.mockRejectedValueOnce(new AppError("conflict:job"));
     expect(await redirecting({ jobId: BRANCH })).toMatchObject({ ok: false, code: "conflict:job" });
   });

@@ -12,7 +12,10 @@ const ALLOWED = [/^db\/seed-data\.ts: export const DEMO_PASSWORD = "branch-demo-
 
 const PATTERNS: [string, RegExp][] = [
   ["PEM private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n[A-Za-z0-9+/]/],
-  ["secret-like literal", /\b\w*(?:secret|password|passwd|token|api_?key|private_?key)\w*["']?\s*[:=]\s*["'`][A-Za-z0-9+=_.~-]{12,}["'`]/i],
+  [
+    "secret-like literal",
+    /\b\w*(?:secret|password|passwd|token|api_?key|private_?key)\w*["']?\s*[:=]\s*["'`][A-Za-z0-9+=_.~-]{12,}["'`]/i,
+  ],
   ["JWT literal", /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./],
   ["AWS access key", /\bAKIA[0-9A-Z]{16}\b/],
 ];
@@ -53,7 +56,13 @@ describe("secrets only from the environment", () => {
 
   // instrumentation.ts reads NEXT_RUNTIME, which Next.js sets itself (not a setting).
   it("only lib/env.ts reads process.env in the app's code", () => {
-    const readers = sources.filter((f) => !f.startsWith("scripts/") && !f.startsWith("db/") && !["next.config.mjs", "instrumentation.ts"].includes(f) && /process\.env\b/.test(readFileSync(f, "utf8")));
+    const readers = sources.filter(
+      (f) =>
+        !f.startsWith("scripts/") &&
+        !f.startsWith("db/") &&
+        !["next.config.mjs", "instrumentation.ts"].includes(f) &&
+        /process\.env\b/.test(readFileSync(f, "utf8")),
+    );
     expect(readers).toEqual(["lib/env.ts"]);
   });
 });

@@ -28,7 +28,9 @@ export function oidcProvider(): Provider | null {
 
 function claim(profile: Record<string, unknown>, name: string): unknown {
   // Claims may be nested, e.g. `realm_access.roles` style paths with dots.
-  return name.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), profile);
+  return name
+    .split(".")
+    .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), profile);
 }
 
 /** Upserts the SSO user; returns null (sign-in refused) when the claims give no valid role. */
@@ -43,7 +45,10 @@ export async function provisionOidcUser(profile: Record<string, unknown>) {
   }
   const [branch] =
     typeof branchCode === "string"
-      ? await db.select({ id: branches.id }).from(branches).where(sql`lower(${branches.code}) = lower(${branchCode})`)
+      ? await db
+          .select({ id: branches.id })
+          .from(branches)
+          .where(sql`lower(${branches.code}) = lower(${branchCode})`)
       : [];
   if (role !== "admin" && !branch) {
     log.warn({ event: "oidc_refused", email, branchCode }, "SSO user has no known branch");
@@ -58,6 +63,9 @@ export async function provisionOidcUser(profile: Record<string, unknown>) {
         .set({ name, role, branchId, lastSignInAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(users.id, existing.id))
         .returning()
-    : await db.insert(users).values({ email, name, role, branchId, lastSignInAt: sql`now()` }).returning();
+    : await db
+        .insert(users)
+        .values({ email, name, role, branchId, lastSignInAt: sql`now()` })
+        .returning();
   return row?.active ? row : null;
 }

@@ -7,12 +7,23 @@ const h = (entries: Record<string, string>) => new Headers(entries);
 describe("sameOrigin", () => {
   it("accepts our own origin, by Host or by the proxy's X-Forwarded-Host", () => {
     expect(sameOrigin(h({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }), [])).toBe(true);
-    expect(sameOrigin(h({ host: "app:3000", "x-forwarded-host": "issuance.bank.example", origin: "https://issuance.bank.example" }), [])).toBe(true);
+    expect(
+      sameOrigin(
+        h({ host: "app:3000", "x-forwarded-host": "issuance.bank.example", origin: "https://issuance.bank.example" }),
+        [],
+      ),
+    ).toBe(true);
     expect(sameOrigin(h({ host: "app:3000" }), [])).toBe(true);
   });
 
   it("refuses foreign, null and unparsable origins", () => {
-    for (const origin of ["https://evil.example", "null", "not a url", "http://127.0.0.1:3000.evil.example", "file:///x"]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "not a url",
+      "http://127.0.0.1:3000.evil.example",
+      "file:///x",
+    ]) {
       expect(sameOrigin(h({ host: "127.0.0.1:3000", origin }), []), origin).toBe(false);
     }
   });
@@ -37,7 +48,10 @@ describe("sameOrigin", () => {
           return; // not a valid header value at all: a client could not send it
         }
         const ok = sameOrigin(headers, []);
-        if (ok) expect(new URL(headers.get("origin")!).host).toBe(headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host"));
+        if (ok)
+          expect(new URL(headers.get("origin")!).host).toBe(
+            headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host"),
+          );
       }),
       { numRuns: 2000 },
     );

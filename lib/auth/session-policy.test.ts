@@ -15,8 +15,12 @@ describe("sessionVerdict", () => {
   });
 
   it("follows the configured idle limit", () => {
-    expect(sessionVerdict({ role: "teller", ageSeconds: 0, idleSeconds: 6 * MIN }, { ...policy, idleMinutes: 5 })).toBe("idle");
-    expect(sessionVerdict({ role: "teller", ageSeconds: 0, idleSeconds: 6 * MIN }, { ...policy, idleMinutes: 30 })).toBe("ok");
+    expect(sessionVerdict({ role: "teller", ageSeconds: 0, idleSeconds: 6 * MIN }, { ...policy, idleMinutes: 5 })).toBe(
+      "idle",
+    );
+    expect(
+      sessionVerdict({ role: "teller", ageSeconds: 0, idleSeconds: 6 * MIN }, { ...policy, idleMinutes: 30 }),
+    ).toBe("ok");
   });
 
   it("does not time out managers and admins who watch live boards", () => {

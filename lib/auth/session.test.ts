@@ -80,7 +80,10 @@ describe("server-side sessions", () => {
     expect(await sessionStatus()).toEqual({ user: null, ended: "revoked" });
     cookie.session = { user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: other.id } };
     expect((await sessionStatus()).user).not.toBeNull();
-    await db.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: user.sessionVersion + 1 })
+      .where(eq(users.id, user.id));
     expect(await sessionStatus()).toEqual({ user: null, ended: "revoked" });
   });
 
@@ -95,7 +98,14 @@ describe("server-side sessions", () => {
     const { sessionId } = await signIn("teller");
     await setAgo(sessionId, "lastSeenAt", 30);
     await recordActivity();
-    const idle = async () => Number((await db.execute<{ s: number }>(sql`select extract(epoch from now() - last_seen_at)::float8 as s from user_sessions where id = ${sessionId}`)).rows[0]!.s);
+    const idle = async () =>
+      Number(
+        (
+          await db.execute<{ s: number }>(
+            sql`select extract(epoch from now() - last_seen_at)::float8 as s from user_sessions where id = ${sessionId}`,
+          )
+        ).rows[0]!.s,
+      );
     expect(await idle()).toBeGreaterThanOrEqual(29);
     await setAgo(sessionId, "lastSeenAt", 61);
     await recordActivity();

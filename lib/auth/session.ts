@@ -20,8 +20,7 @@ export type CurrentUser = SessionUser;
 export type EndedReason = "revoked" | "idle" | "expired";
 
 export type SessionStatus =
-  | { user: CurrentUser; sessionId: string; idleSeconds: number }
-  | { user: null; ended: EndedReason | null };
+  { user: CurrentUser; sessionId: string; idleSeconds: number } | { user: null; ended: EndedReason | null };
 
 export const SESSION_POLICY = { idleMinutes: env.SESSION_IDLE_MINUTES, maxAgeHours: env.SESSION_MAX_AGE_HOURS };
 
@@ -34,7 +33,8 @@ export const sessionStatus = cache(async (): Promise<SessionStatus> => {
   // Tokens from before server-side sessions carry no id: they must sign in again.
   if (!sessionId) return { user: null, ended: "revoked" };
   const row = await findSessionRecord({ db, userId: id, sessionId });
-  if (!row || !row.user.active || row.user.sessionVersion !== session.user.sessionVersion) return { user: null, ended: "revoked" };
+  if (!row || !row.user.active || row.user.sessionVersion !== session.user.sessionVersion)
+    return { user: null, ended: "revoked" };
   const { ended, endReason, ageSeconds, idleSeconds } = row.session;
   if (ended) return { user: null, ended: endReason === "idle" || endReason === "expired" ? endReason : "revoked" };
   const verdict = sessionVerdict({ role: row.user.role, ageSeconds, idleSeconds }, SESSION_POLICY);

@@ -33,7 +33,9 @@ describe("SimulatedCardDataSource", () => {
 
   it("gives the same card to the same cardId and different PANs to different cardIds", async () => {
     const a1 = await source.allocate(request("card-a"));
-    const a2 = await new SimulatedCardDataSource({ now: () => new Date("2025-11-15T12:00:00Z") }).allocate(request("card-a"));
+    const a2 = await new SimulatedCardDataSource({ now: () => new Date("2025-11-15T12:00:00Z") }).allocate(
+      request("card-a"),
+    );
     const b = await source.allocate(request("card-b"));
     expect(a2).toEqual(a1);
     expect(b.pan).not.toBe(a1.pan);

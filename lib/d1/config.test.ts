@@ -38,8 +38,14 @@ describe("loadD1Config", () => {
     expect(config.tls.cert).toContain("BEGIN CERTIFICATE");
     expect(config.tls.key).toContain("PRIVATE KEY");
     expect(config.tls.ca).toContain("BEGIN CERTIFICATE");
-    expect(config.signing).toEqual({ privateKeyPem: expect.stringContaining("PRIVATE KEY"), kid: pki.issuerSigning.kid });
-    expect(config.encryption).toEqual({ publicKeyPem: expect.stringContaining("PUBLIC KEY"), kid: pki.simEncryption.kid });
+    expect(config.signing).toEqual({
+      privateKeyPem: expect.stringContaining("PRIVATE KEY"),
+      kid: pki.issuerSigning.kid,
+    });
+    expect(config.encryption).toEqual({
+      publicKeyPem: expect.stringContaining("PUBLIC KEY"),
+      kid: pki.simEncryption.kid,
+    });
     expect(config.audience).toBe("https://api.d1.thalescloud.io");
     expect(config).toMatchObject({ timeoutMs: 10_000, maxAttempts: 4 });
   });
@@ -55,17 +61,25 @@ describe("loadD1Config", () => {
   });
 
   it("names the setting whose file cannot be read", () => {
-    expect(() => loadD1Config(settings({ D1_TLS_KEY_FILE: path.join(dir, "nope.pem") }))).toThrow(/D1_TLS_KEY_FILE: cannot read .*nope\.pem \(ENOENT\)/);
+    expect(() => loadD1Config(settings({ D1_TLS_KEY_FILE: path.join(dir, "nope.pem") }))).toThrow(
+      /D1_TLS_KEY_FILE: cannot read .*nope\.pem \(ENOENT\)/,
+    );
   });
 
   it("refuses keys of the wrong kind", async () => {
-    expect(() => loadD1Config(settings({ D1_SIGNING_KEY_FILE: pki.issuerSigning.publicKeyPath }))).toThrow(/D1_SIGNING_KEY_FILE: expected a PKCS#8/);
+    expect(() => loadD1Config(settings({ D1_SIGNING_KEY_FILE: pki.issuerSigning.publicKeyPath }))).toThrow(
+      /D1_SIGNING_KEY_FILE: expected a PKCS#8/,
+    );
     // A TLS certificate is not the encryption key either.
     expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: pki.ca.certPath }))).toThrow(/D1_ENCRYPTION_KEY_FILE/);
-    expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: pki.simEncryption.privateKeyPath }))).toThrow(/D1_ENCRYPTION_KEY_FILE: expected an SPKI PEM public key/);
+    expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: pki.simEncryption.privateKeyPath }))).toThrow(
+      /D1_ENCRYPTION_KEY_FILE: expected an SPKI PEM public key/,
+    );
     const junk = path.join(dir, "junk.pem");
     await writeFile(junk, "not a key");
-    expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: junk }))).toThrow(/D1_ENCRYPTION_KEY_FILE: expected an SPKI PEM public key/);
+    expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: junk }))).toThrow(
+      /D1_ENCRYPTION_KEY_FILE: expected an SPKI PEM public key/,
+    );
     await writeFile(junk, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
     expect(() => loadD1Config(settings({ D1_ENCRYPTION_KEY_FILE: junk }))).toThrow(/does not parse/);
   });

@@ -91,7 +91,10 @@ function isP256(key: KeyObject): boolean {
 // jose imports PKCS#8 private keys and SPKI public keys only; Node would also accept SEC1 or
 // derive a public key from a private one, so the PEM label is checked first.
 const PEM_LABEL = {
-  private: { label: "-----BEGIN PRIVATE KEY-----", hint: "a PKCS#8 PEM private key (BEGIN PRIVATE KEY; convert with openssl pkcs8 -topk8 -nocrypt)" },
+  private: {
+    label: "-----BEGIN PRIVATE KEY-----",
+    hint: "a PKCS#8 PEM private key (BEGIN PRIVATE KEY; convert with openssl pkcs8 -topk8 -nocrypt)",
+  },
   public: { label: "-----BEGIN PUBLIC KEY-----", hint: "an SPKI PEM public key (BEGIN PUBLIC KEY)" },
 };
 

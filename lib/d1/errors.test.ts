@@ -9,18 +9,33 @@ describe("d1ResponseError", () => {
   it("keeps D1's errorCode and error in detail and says what the teller can do", () => {
     const error = d1ResponseError(400, { errorCode: "SIM_UNKNOWN_PERSO_STATION", error: "persoStation" }, ctx);
     expect(error.code).toBe("bad_request:d1");
-    expect(error.message).toBe("The personalization station is not registered at D1. Choose another station or ask your manager.");
-    expect(error.detail).toMatchObject({ d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION", d1Error: "persoStation", httpStatus: 400, cardId: "card-1" });
+    expect(error.message).toBe(
+      "The personalization station is not registered at D1. Choose another station or ask your manager.",
+    );
+    expect(error.detail).toMatchObject({
+      d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION",
+      d1Error: "persoStation",
+      httpStatus: 400,
+      cardId: "card-1",
+    });
   });
 
   it("names the refused field", () => {
-    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_FORMAT", error: "name" }, ctx).message).toMatch(/name on the card/);
-    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "exp" }, ctx).message).toMatch(/expiry date/);
-    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "paymentApplication.odaKeyIndex" }, ctx).message).toMatch(
-      /"paymentApplication\.odaKeyIndex".*administrator/,
+    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_FORMAT", error: "name" }, ctx).message).toMatch(
+      /name on the card/,
     );
-    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "persoStation" }, ctx).message).toMatch(/station is not registered/);
-    expect(d1ResponseError(400, { errorCode: "CRYPTO_ERROR", error: "x" }, ctx).message).toMatch(/could not be encrypted for D1.*support/);
+    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "exp" }, ctx).message).toMatch(
+      /expiry date/,
+    );
+    expect(
+      d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "paymentApplication.odaKeyIndex" }, ctx).message,
+    ).toMatch(/"paymentApplication\.odaKeyIndex".*administrator/);
+    expect(d1ResponseError(400, { errorCode: "FIELD_INVALID_VALUE", error: "persoStation" }, ctx).message).toMatch(
+      /station is not registered/,
+    );
+    expect(d1ResponseError(400, { errorCode: "CRYPTO_ERROR", error: "x" }, ctx).message).toMatch(
+      /could not be encrypted for D1.*support/,
+    );
   });
 
   it("masks anything that looks like a PAN in D1's error text", () => {
@@ -34,7 +49,14 @@ describe("isRetryableD1Error", () => {
     expect(isRetryableD1Error(new AppError("unauthorized:d1"))).toBe(true);
     expect(isRetryableD1Error(new AppError("internal:d1"))).toBe(true);
     expect(isRetryableD1Error(new Error("socket hang up"))).toBe(true);
-    for (const code of ["bad_request:d1", "invalid:d1", "forbidden:d1", "not_found:d1", "conflict:d1", "too_large:d1"] as const) {
+    for (const code of [
+      "bad_request:d1",
+      "invalid:d1",
+      "forbidden:d1",
+      "not_found:d1",
+      "conflict:d1",
+      "too_large:d1",
+    ] as const) {
       expect(isRetryableD1Error(new AppError(code))).toBe(false);
     }
   });

@@ -70,19 +70,39 @@ function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; messa
   if (errorCode === "CRYPTO_ERROR") {
     return {
       code: "bad_request:d1",
-      message: "The card data could not be encrypted for D1 (D1 could not decrypt it). Contact support: the D1 encryption key may be out of date.",
+      message:
+        "The card data could not be encrypted for D1 (D1 could not decrypt it). Contact support: the D1 encryption key may be out of date.",
     };
   }
   if (errorCode === "PARSING_ERROR") {
-    return { code: "bad_request:d1", message: "D1 could not read the card data it received. Contact support with the job reference." };
+    return {
+      code: "bad_request:d1",
+      message: "D1 could not read the card data it received. Contact support with the job reference.",
+    };
   }
   if (status === 401) {
-    return { code: "unauthorized:d1", message: "D1 did not accept our bank's access token. The request is kept; support must check the D1 connection." };
+    return {
+      code: "unauthorized:d1",
+      message: "D1 did not accept our bank's access token. The request is kept; support must check the D1 connection.",
+    };
   }
-  if (status === 403) return { code: "forbidden:d1", message: "D1 does not allow this order for our bank. Contact support with the job reference." };
-  if (status === 404) return { code: "not_found:d1", message: "D1 does not know this card or address. Contact support with the job reference." };
-  if (status === 409) return { code: "conflict:d1", message: "D1 already has an order for this card. Check the card's status before ordering again." };
-  if (status === 413) return { code: "too_large:d1", message: "The order is too large for D1. Contact support with the job reference." };
+  if (status === 403)
+    return {
+      code: "forbidden:d1",
+      message: "D1 does not allow this order for our bank. Contact support with the job reference.",
+    };
+  if (status === 404)
+    return {
+      code: "not_found:d1",
+      message: "D1 does not know this card or address. Contact support with the job reference.",
+    };
+  if (status === 409)
+    return {
+      code: "conflict:d1",
+      message: "D1 already has an order for this card. Check the card's status before ordering again.",
+    };
+  if (status === 413)
+    return { code: "too_large:d1", message: "The order is too large for D1. Contact support with the job reference." };
   return { code: "bad_request:d1", message: "D1 did not accept the order. Contact support with the job reference." };
 }
 
@@ -100,7 +120,8 @@ export function d1ResponseError(status: number, json: unknown, ctx: D1ErrorConte
 function tokenRefusal(): { code: ErrorCode; message: string } {
   return {
     code: "unauthorized:d1",
-    message: "D1 did not accept our bank's credentials. The request is kept; support must check the D1 connection settings.",
+    message:
+      "D1 did not accept our bank's credentials. The request is kept; support must check the D1 connection settings.",
   };
 }
 

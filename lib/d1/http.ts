@@ -53,9 +53,7 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs = Da
 
 const retryableStatus = (status: number) => status === 429 || status >= 500;
 
-type Outcome =
-  | { kind: "answer"; res: RawResponse; token: string }
-  | { kind: "failed"; reason: string; cause: unknown };
+type Outcome = { kind: "answer"; res: RawResponse; token: string } | { kind: "failed"; reason: string; cause: unknown };
 
 export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
   const { config, logger } = deps;
@@ -74,14 +72,19 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
     let delay: number;
 
     if (outcome.kind === "failed") {
-      logger.warn({ d1: { ...ctx, method: call.method, path: call.path, attempt, ms, reason: outcome.reason } }, "D1 call failed");
+      logger.warn(
+        { d1: { ...ctx, method: call.method, path: call.path, attempt, ms, reason: outcome.reason } },
+        "D1 call failed",
+      );
       last = { reason: outcome.reason };
       lastCause = outcome.cause;
       delay = backoffDelay(attempt, policy, deps.random);
     } else {
       const { res, token } = outcome;
       const d1ErrorCode = res.status >= 400 ? parseD1ErrorBody(res.json).errorCode : undefined;
-      const line = { d1: { ...ctx, method: call.method, path: call.path, attempt, ms, httpStatus: res.status, d1ErrorCode } };
+      const line = {
+        d1: { ...ctx, method: call.method, path: call.path, attempt, ms, httpStatus: res.status, d1ErrorCode },
+      };
       if (res.status < 400) logger.info(line, "D1 call");
       else logger.warn(line, "D1 call refused");
 
@@ -97,7 +100,8 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
 
       last = { httpStatus: res.status, d1ErrorCode };
       lastCause = undefined;
-      const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers["retry-after"]) : undefined;
+      const retryAfter =
+        res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers["retry-after"]) : undefined;
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
         // Waiting that long inside a request would block a worker; the job queue can wait instead.
         throw d1Unavailable({ ...ctx, attempts: attempt, ...last, retryAfterMs: retryAfter });
@@ -118,7 +122,11 @@ async function exchange(deps: D1HttpDeps, call: D1Call): Promise<Outcome> {
     // Token endpoint unreachable or failing: the same retry rules as the call itself.
     if (isAppError(err) && err.type === "unavailable") {
       const why = err.detail?.reason ?? err.detail?.httpStatus;
-      return { kind: "failed", reason: `token ${typeof why === "string" || typeof why === "number" ? why : "unavailable"}`, cause: err };
+      return {
+        kind: "failed",
+        reason: `token ${typeof why === "string" || typeof why === "number" ? why : "unavailable"}`,
+        cause: err,
+      };
     }
     throw err;
   }

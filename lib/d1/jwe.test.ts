@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const card = { pan: "4111111111111111", exp: "2906", name: "JANE DOE", secondName: "ACME LTD", panSequenceNumber: "01" };
+const card = {
+  pan: "4111111111111111",
+  exp: "2906",
+  name: "JANE DOE",
+  secondName: "ACME LTD",
+  panSequenceNumber: "01",
+};
 
 async function decrypt(jwe: string): Promise<unknown> {
   const privateKey = await importPKCS8(readFileSync(pki.simEncryption.privateKeyPath, "utf8"), "ECDH-ES");
@@ -43,7 +49,9 @@ describe("encryptCardData", () => {
   });
 
   it("drops undefined optional fields from the plaintext", async () => {
-    const plain = await decrypt(await encryptCardData({ pan: card.pan, exp: card.exp, name: card.name, secondName: undefined }, key));
+    const plain = await decrypt(
+      await encryptCardData({ pan: card.pan, exp: card.exp, name: card.name, secondName: undefined }, key),
+    );
     expect(plain).toEqual({ pan: card.pan, exp: card.exp, name: card.name });
   });
 

@@ -33,9 +33,12 @@ describe("mutual TLS", () => {
   it("a client without a certificate is refused during the handshake", async () => {
     const noCert = new Agent({ connect: { ca: readFileSync(fx.pki.ca.certPath) } });
     await expect(
-      request(fx.sim.tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: tokenForm, dispatcher: noCert }).then(
-        (r) => r.body.text(),
-      ),
+      request(fx.sim.tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: tokenForm,
+        dispatcher: noCert,
+      }).then((r) => r.body.text()),
     ).rejects.toThrow();
     await noCert.close();
   });
@@ -45,7 +48,11 @@ describe("mutual TLS", () => {
     try {
       const config = fx.config({
         maxAttempts: 2,
-        tls: { ...fx.config().tls, cert: readFileSync(foreign.pki.issuerClient.certPath, "utf8"), key: readFileSync(foreign.pki.issuerClient.keyPath, "utf8") },
+        tls: {
+          ...fx.config().tls,
+          cert: readFileSync(foreign.pki.issuerClient.certPath, "utf8"),
+          key: readFileSync(foreign.pki.issuerClient.keyPath, "utf8"),
+        },
       });
       const d1 = createD1Client(config, { sleep: () => Promise.resolve() });
       const e = (await d1.getProductionStatus("card-1").catch((err: unknown) => err)) as AppError;
@@ -62,7 +69,9 @@ describe("mutual TLS", () => {
   it("refuses a D1 server whose certificate does not chain to the configured CA", async () => {
     const foreign = await tempPki();
     try {
-      const d1 = createD1Client(fx.config({ maxAttempts: 1, tls: { ...fx.config().tls, ca: readFileSync(foreign.pki.ca.certPath, "utf8") } }));
+      const d1 = createD1Client(
+        fx.config({ maxAttempts: 1, tls: { ...fx.config().tls, ca: readFileSync(foreign.pki.ca.certPath, "utf8") } }),
+      );
       await expect(d1.getProductionStatus("card-1")).rejects.toMatchObject({ code: "unavailable:d1" });
       await d1.close();
     } finally {

@@ -32,7 +32,9 @@ afterAll(async () => {
   await fx.stop();
 });
 
-const orderPosts = (cardId: string) => requests.filter((r) => r.method === "POST" && r.path.includes(`/physicalCards/${cardId}/operations:production`)).length;
+const orderPosts = (cardId: string) =>
+  requests.filter((r) => r.method === "POST" && r.path.includes(`/physicalCards/${cardId}/operations:production`))
+    .length;
 
 async function waitForFinal(cardId: string): Promise<SimOrder> {
   for (let i = 0; i < 400; i++) {
@@ -86,8 +88,15 @@ describe("orderInstantCard", () => {
 
   it("treats D1's 409 for the same cardId with other data as already ordered", async () => {
     await d1.orderInstantCard(orderInput("card-conflict"));
-    const result = await d1.orderInstantCard(orderInput("card-conflict", { cardData: { pan: "5555555555554444", exp: "3012", name: "JANE DOE" } }));
-    expect(result).toMatchObject({ status: 409, alreadyOrdered: true, d1ErrorCode: "SIM_CARD_ALREADY_ORDERED", attempts: 1 });
+    const result = await d1.orderInstantCard(
+      orderInput("card-conflict", { cardData: { pan: "5555555555554444", exp: "3012", name: "JANE DOE" } }),
+    );
+    expect(result).toMatchObject({
+      status: 409,
+      alreadyOrdered: true,
+      d1ErrorCode: "SIM_CARD_ALREADY_ORDERED",
+      attempts: 1,
+    });
     await waitForFinal("card-conflict");
     expect((await fx.admin<SimCounters>("GET", "/counters")).productionsStarted["card-conflict"]).toBe(1);
   });
@@ -95,26 +104,39 @@ describe("orderInstantCard", () => {
   it("turns an unknown station into a final error the teller can act on, keeping D1's code", async () => {
     const e = await error(d1.orderInstantCard(orderInput("card-nostation", { persoStation: "BR999-PS-09" })));
     expect(e.code).toBe("bad_request:d1");
-    expect(e.message).toBe("The personalization station is not registered at D1. Choose another station or ask your manager.");
-    expect(e.detail).toMatchObject({ d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION", d1Error: "persoStation", httpStatus: 400, cardId: "card-nostation" });
+    expect(e.message).toBe(
+      "The personalization station is not registered at D1. Choose another station or ask your manager.",
+    );
+    expect(e.detail).toMatchObject({
+      d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION",
+      d1Error: "persoStation",
+      httpStatus: 400,
+      cardId: "card-nostation",
+    });
     expect(isRetryableD1Error(e)).toBe(false);
     expect(orderPosts("card-nostation")).toBe(1);
   });
 
   it("names the field D1 refused", async () => {
-    const e = await error(d1.orderInstantCard(orderInput("card-badname", { cardData: { pan: TEST_PAN, exp: "3012", name: "Jane Doe" } })));
+    const e = await error(
+      d1.orderInstantCard(orderInput("card-badname", { cardData: { pan: TEST_PAN, exp: "3012", name: "Jane Doe" } })),
+    );
     expect(e.code).toBe("invalid:d1");
     expect(e.message).toMatch(/name on the card/);
     expect(e.detail).toMatchObject({ d1ErrorCode: "FIELD_INVALID_FORMAT", d1Error: "name" });
     expect(orderPosts("card-badname")).toBe(1);
 
-    const issuance = await error(d1.orderInstantCard(orderInput("card-badissuance", { services: { issuance: "LOST" as "CREATION" } })));
+    const issuance = await error(
+      d1.orderInstantCard(orderInput("card-badissuance", { services: { issuance: "LOST" as "CREATION" } })),
+    );
     expect(issuance.detail).toMatchObject({ d1ErrorCode: "FIELD_INVALID_VALUE", d1Error: "services.issuance" });
     expect(issuance.message).toMatch(/services\.issuance.*administrator/);
   });
 
   it("reports data D1 cannot decrypt as an encryption problem for support", async () => {
-    const wrongKid = createD1Client(fx.config({ encryption: { ...fx.config().encryption, kid: "d1-old-key" } }), { logger: logs.logger });
+    const wrongKid = createD1Client(fx.config({ encryption: { ...fx.config().encryption, kid: "d1-old-key" } }), {
+      logger: logs.logger,
+    });
     const e = await error(wrongKid.orderInstantCard(orderInput("card-crypto")));
     expect(e.code).toBe("bad_request:d1");
     expect(e.message).toMatch(/could not be encrypted for D1.*support/);

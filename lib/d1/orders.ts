@@ -8,7 +8,13 @@ import { AppError } from "@/lib/errors";
 import { d1ResponseError, parseD1ErrorBody } from "./errors";
 import { callD1, type D1HttpDeps } from "./http";
 import { encryptCardData } from "./jwe";
-import { CARD_ID_PATTERN, CORRELATION_ID_PATTERN, type D1CardData, type D1PaymentApplication, type D1Services } from "./types";
+import {
+  CARD_ID_PATTERN,
+  CORRELATION_ID_PATTERN,
+  type D1CardData,
+  type D1PaymentApplication,
+  type D1Services,
+} from "./types";
 
 export interface InstantOrderInput {
   /** Our D1 card identifier, generated and persisted once per teller request (§13). */
@@ -34,7 +40,12 @@ export type InstantOrderResult =
    */
   | { status: 409; alreadyOrdered: true; d1ErrorCode?: string; correlationId: string; attempts: number };
 
-const acceptedSchema = z.looseObject({ operationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() });
+const acceptedSchema = z.looseObject({
+  operationId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+});
 
 export function newCorrelationId(): string {
   return randomUUID();
@@ -43,10 +54,16 @@ export function newCorrelationId(): string {
 function checkIds(cardId: string, correlationId: string): void {
   // A bad id is our bug, not the teller's; catching it here keeps it out of D1's logs.
   if (!CARD_ID_PATTERN.test(cardId)) {
-    throw new AppError("bad_request:d1", { message: "The card reference is not valid for D1.", detail: { operation: "order", reason: "cardId pattern" } });
+    throw new AppError("bad_request:d1", {
+      message: "The card reference is not valid for D1.",
+      detail: { operation: "order", reason: "cardId pattern" },
+    });
   }
   if (!CORRELATION_ID_PATTERN.test(correlationId)) {
-    throw new AppError("bad_request:d1", { message: "The correlation id is not valid for D1.", detail: { operation: "order", cardId, reason: "correlationId pattern" } });
+    throw new AppError("bad_request:d1", {
+      message: "The correlation id is not valid for D1.",
+      detail: { operation: "order", cardId, reason: "correlationId pattern" },
+    });
   }
 }
 
@@ -70,7 +87,8 @@ export async function orderInstantCard(deps: D1HttpDeps, input: InstantOrderInpu
     path: `/issuers/${encodeURIComponent(config.issuerId)}/physicalCards/${input.cardId}/operations:production`,
     cardId: input.cardId,
     correlationId,
-    body: async () => JSON.stringify({ ...fields, encryptedData: await encryptCardData(input.cardData, encryptionKey) }),
+    body: async () =>
+      JSON.stringify({ ...fields, encryptedData: await encryptCardData(input.cardData, encryptionKey) }),
   });
 
   const ctx = { operation: "order" as const, cardId: input.cardId, correlationId, attempts: answer.attempts };
@@ -78,12 +96,24 @@ export async function orderInstantCard(deps: D1HttpDeps, input: InstantOrderInpu
     const parsed = acceptedSchema.safeParse(answer.json ?? {});
     const operationId = parsed.success ? parsed.data.operationId : undefined;
     if (!parsed.success) deps.logger.warn({ d1: { ...ctx, reason: "unreadable operationId" } }, "D1 order accepted");
-    return { status: 202, alreadyOrdered: false, ...(operationId ? { operationId } : {}), correlationId, attempts: answer.attempts };
+    return {
+      status: 202,
+      alreadyOrdered: false,
+      ...(operationId ? { operationId } : {}),
+      correlationId,
+      attempts: answer.attempts,
+    };
   }
   if (answer.status === 409) {
     const { errorCode: d1ErrorCode } = parseD1ErrorBody(answer.json);
     deps.logger.info({ d1: { ...ctx, d1ErrorCode } }, "D1 order already exists; treating it as accepted");
-    return { status: 409, alreadyOrdered: true, ...(d1ErrorCode ? { d1ErrorCode } : {}), correlationId, attempts: answer.attempts };
+    return {
+      status: 409,
+      alreadyOrdered: true,
+      ...(d1ErrorCode ? { d1ErrorCode } : {}),
+      correlationId,
+      attempts: answer.attempts,
+    };
   }
   throw d1ResponseError(answer.status, answer.json, ctx);
 }

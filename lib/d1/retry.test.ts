@@ -8,7 +8,15 @@ import { createD1Client, type D1Client } from "./client";
 import type { D1Config } from "./config";
 import { createD1Dispatcher } from "./dispatcher";
 import { isRetryableD1Error, retryAfterMs } from "./errors";
-import { captureLogger, orderInput, recordRequests, startSimFixture, type SimCounters, type SimFixture, type SimOrder } from "@/test-support/d1-simulator";
+import {
+  captureLogger,
+  orderInput,
+  recordRequests,
+  startSimFixture,
+  type SimCounters,
+  type SimFixture,
+  type SimOrder,
+} from "@/test-support/d1-simulator";
 
 let fx: SimFixture;
 const clients: D1Client[] = [];
@@ -37,7 +45,8 @@ function client(overrides: Partial<D1Config> = {}) {
     },
   });
   clients.push(d1);
-  const posts = (cardId: string) => recorded.requests.filter((r) => r.method === "POST" && r.path.includes(`/${cardId}/operations:production`)).length;
+  const posts = (cardId: string) =>
+    recorded.requests.filter((r) => r.method === "POST" && r.path.includes(`/${cardId}/operations:production`)).length;
   const tokenFetches = () => recorded.requests.filter((r) => r.path.endsWith("/oauth2/token")).length;
   return { d1, delays, posts, tokenFetches, logs };
 }
@@ -46,7 +55,10 @@ const counters = () => fx.admin<SimCounters>("GET", "/counters");
 
 describe("retries", () => {
   it("retries 500s with jittered backoff, then succeeds", async () => {
-    const { d1, delays, posts } = client({ maxAttempts: 4, retry: { baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 } });
+    const { d1, delays, posts } = client({
+      maxAttempts: 4,
+      retry: { baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 },
+    });
     await fx.admin("POST", "/faults/orders", { mode: "http500", count: 2 });
     const result = await d1.orderInstantCard(orderInput("card-500"));
     expect(result).toMatchObject({ status: 202, attempts: 3 });
@@ -84,7 +96,13 @@ describe("retries", () => {
     expect(e).toBeInstanceOf(AppError);
     expect(e.code).toBe("unavailable:d1");
     expect(e.message).toMatch(/not reachable.*kept/);
-    expect(e.detail).toMatchObject({ operation: "order", cardId: "card-down", attempts: 3, httpStatus: 500, d1ErrorCode: "SIM_INTERNAL_ERROR" });
+    expect(e.detail).toMatchObject({
+      operation: "order",
+      cardId: "card-down",
+      attempts: 3,
+      httpStatus: 500,
+      d1ErrorCode: "SIM_INTERNAL_ERROR",
+    });
     expect(isRetryableD1Error(e)).toBe(true);
     expect(posts("card-down")).toBe(3);
     expect((await counters()).ordersAccepted["card-down"]).toBeUndefined();
@@ -106,7 +124,11 @@ describe("retries", () => {
     expect(posts("card-lost-202")).toBe(2);
     const order = await fx.admin<SimOrder>("GET", "/orders/card-lost-202");
     expect(result.status === 202 && result.operationId).toBe(order.operationId);
-    for (let i = 0; i < 400 && (await fx.admin<SimOrder>("GET", "/orders/card-lost-202")).latest.status === "PENDING"; i++) {
+    for (
+      let i = 0;
+      i < 400 && (await fx.admin<SimOrder>("GET", "/orders/card-lost-202")).latest.status === "PENDING";
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 5));
     }
     const c = await counters();
@@ -116,7 +138,9 @@ describe("retries", () => {
 
   it("does not retry a refusal of the order", async () => {
     const { d1, posts, delays } = client();
-    await expect(d1.orderInstantCard(orderInput("card-refused", { cardProductId: "bad product!" }))).rejects.toMatchObject({ code: "invalid:d1" });
+    await expect(
+      d1.orderInstantCard(orderInput("card-refused", { cardProductId: "bad product!" })),
+    ).rejects.toMatchObject({ code: "invalid:d1" });
     expect(posts("card-refused")).toBe(1);
     expect(delays).toEqual([]);
   });

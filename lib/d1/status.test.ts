@@ -66,7 +66,14 @@ describe("production status parsing", () => {
   it("keeps unknown fields and unknown status values", () => {
     const parsed = productionStatusSchema.parse({
       operations: [
-        { operationId: "op-1", operation: "PRODUCE", status: "PENDING", startTime: "2025-01-17T06:28:02.492Z", details: { status: "CARD_PROD_ONGOING", site: "X" }, extra: 1 },
+        {
+          operationId: "op-1",
+          operation: "PRODUCE",
+          status: "PENDING",
+          startTime: "2025-01-17T06:28:02.492Z",
+          details: { status: "CARD_PROD_ONGOING", site: "X" },
+          extra: 1,
+        },
       ],
       more: true,
     });
@@ -77,7 +84,13 @@ describe("production status parsing", () => {
   it("picks the most recent PRODUCE operation and ignores others", () => {
     const status = productionStatusSchema.parse({
       operations: [
-        { operationId: "b", operation: "PRODUCE", status: "SUCCESSFUL", startTime: "2025-01-02T00:00:00Z", endTime: "2025-01-02T00:05:00Z" },
+        {
+          operationId: "b",
+          operation: "PRODUCE",
+          status: "SUCCESSFUL",
+          startTime: "2025-01-02T00:00:00Z",
+          endTime: "2025-01-02T00:05:00Z",
+        },
         { operationId: "a", operation: "PRODUCE", status: "PENDING", startTime: "2025-01-01T00:00:00Z" },
         { operationId: "c", operation: "ACTIVATE", status: "SUCCESSFUL", startTime: "2025-02-01T00:00:00Z" },
       ],

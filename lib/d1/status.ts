@@ -37,7 +37,10 @@ export async function getProductionStatus(
   options: { correlationId?: string } = {},
 ): Promise<ProductionStatus | null> {
   if (!CARD_ID_PATTERN.test(cardId)) {
-    throw new AppError("bad_request:d1", { message: "The card reference is not valid for D1.", detail: { operation: "status", reason: "cardId pattern" } });
+    throw new AppError("bad_request:d1", {
+      message: "The card reference is not valid for D1.",
+      detail: { operation: "status", reason: "cardId pattern" },
+    });
   }
   const correlationId = options.correlationId ?? newCorrelationId();
   const answer = await callD1(deps, {
@@ -54,7 +57,11 @@ export async function getProductionStatus(
   if (!parsed.success) {
     throw new AppError("internal:d1", {
       message: "The card service sent a status we could not read. It will be asked again later.",
-      detail: { ...ctx, reason: "unexpected productionStatus body", issues: parsed.error.issues.map((i) => i.path.join(".")) },
+      detail: {
+        ...ctx,
+        reason: "unexpected productionStatus body",
+        issues: parsed.error.issues.map((i) => i.path.join(".")),
+      },
     });
   }
   return parsed.data;
@@ -64,5 +71,8 @@ export async function getProductionStatus(
 export function latestProduceOperation(status: ProductionStatus): CardOperation | undefined {
   const produce = status.operations.filter((op) => op.operation === "PRODUCE");
   const time = (op: CardOperation) => Date.parse(op.endTime ?? op.startTime ?? "") || 0;
-  return produce.reduce<CardOperation | undefined>((best, op) => (!best || time(op) >= time(best) ? op : best), undefined);
+  return produce.reduce<CardOperation | undefined>(
+    (best, op) => (!best || time(op) >= time(best) ? op : best),
+    undefined,
+  );
 }

@@ -4,7 +4,15 @@ import type { JobState } from "@/lib/vocabulary";
 import { applyEvent, applyEventToRows, type WireEvent } from "./apply-event";
 
 const requested: JobState = "requested";
-const job = { id: "j1", state: requested, d1Status: null, panLast4: null, errorCode: null, errorMessage: null, events: [] as JobEventView[] };
+const job = {
+  id: "j1",
+  state: requested,
+  d1Status: null,
+  panLast4: null,
+  errorCode: null,
+  errorMessage: null,
+  events: [] as JobEventView[],
+};
 const ev = (id: number, state: JobState, extra: Partial<WireEvent> = {}): WireEvent => ({
   id,
   jobId: "j1",
@@ -35,17 +43,25 @@ describe("applying live events in the browser", () => {
   });
 
   it("takes the last four digits from the acceptance", () => {
-    const accepted = applyEvent({ ...job, state: "submitting" }, ev(2, "requested", { kind: "accepted", detail: { panLast4: "0366" } }));
+    const accepted = applyEvent(
+      { ...job, state: "submitting" },
+      ev(2, "requested", { kind: "accepted", detail: { panLast4: "0366" } }),
+    );
     expect(accepted).toMatchObject({ state: "requested", panLast4: "0366" });
   });
 
   it("updates a list's row in place and leaves the list alone when nothing changes", () => {
-    const rows = [{ ...job, id: "j0" }, { id: "j1", state: requested, panLast4: null, errorCode: null, errorMessage: null }];
+    const rows = [
+      { ...job, id: "j0" },
+      { id: "j1", state: requested, panLast4: null, errorCode: null, errorMessage: null },
+    ];
     const ready = applyEventToRows(rows, ev(5, "ready"));
     expect(ready.map((r) => r.state)).toEqual(["requested", "ready"]);
     expect(ready[0]).toBe(rows[0]);
     expect(applyEventToRows(ready, ev(4, "requested"))).toBe(ready);
     expect(applyEventToRows(ready, ev(9, "done", { jobId: "elsewhere" }))).toBe(ready);
-    expect(applyEventToRows(ready, ev(6, "requested", { kind: "accepted", detail: { panLast4: "0366" } }))[1]).toMatchObject({ state: "ready", panLast4: "0366" });
+    expect(
+      applyEventToRows(ready, ev(6, "requested", { kind: "accepted", detail: { panLast4: "0366" } }))[1],
+    ).toMatchObject({ state: "ready", panLast4: "0366" });
   });
 });

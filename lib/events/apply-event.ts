@@ -35,11 +35,13 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
     if ("d1Status" in row) next.d1Status = event.d1Status ?? row.d1Status;
     if (event.state.endsWith("exception")) {
       next.errorCode = (event.detail.errorCode as string | undefined) ?? event.d1Status ?? row.errorCode;
-      next.errorMessage = (event.detail.reason as string | undefined) ?? (event.detail.error as string | undefined) ?? row.errorMessage;
+      next.errorMessage =
+        (event.detail.reason as string | undefined) ?? (event.detail.error as string | undefined) ?? row.errorMessage;
     }
   }
   if (event.kind === "accepted" && typeof event.detail.panLast4 === "string") next.panLast4 = event.detail.panLast4;
-  if (event.kind === "submit_retrying") next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
+  if (event.kind === "submit_retrying")
+    next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);
   return changed ? next : row;
 }

@@ -155,7 +155,10 @@ describe("the branch SSE stream", () => {
     const slow = await db.$client.connect();
     try {
       await slow.query("begin");
-      await slow.query("insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late', 'requested')", [job.id, a.branch.id]);
+      await slow.query("insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late', 'requested')", [
+        job.id,
+        a.branch.id,
+      ]);
       await event(a, job.id, "early");
       await until(() => live.some((f) => f.kind === "early"), "the early event");
       const resumeFrom = live.find((f) => f.kind === "early")!.id;
@@ -177,7 +180,10 @@ describe("the branch SSE stream", () => {
     const again = await db.$client.connect();
     try {
       await again.query("begin");
-      await again.query("insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late-live', 'requested')", [job.id, a.branch.id]);
+      await again.query(
+        "insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late-live', 'requested')",
+        [job.id, a.branch.id],
+      );
       await event(a, job.id, "early-live");
       await until(() => open.some((f) => f.kind === "early-live"), "the early live event");
       await again.query("commit");
@@ -193,7 +199,10 @@ describe("the branch SSE stream", () => {
     const slow = await db.$client.connect();
     try {
       await slow.query("begin");
-      await slow.query("insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late-poll', 'requested')", [job.id, a.branch.id]);
+      await slow.query(
+        "insert into job_events (job_id, branch_id, kind, state) values ($1, $2, 'late-poll', 'requested')",
+        [job.id, a.branch.id],
+      );
       await event(a, job.id, "early-poll");
       const first = await pollBranchEvents(a.branch.id, 0);
       const cursor = first.find((e) => e.kind === "early-poll")!.id;

@@ -49,7 +49,10 @@ export class EventHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: "branch-issuance-events" });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: "branch-issuance-events",
+    });
     client.on("notification", (msg) => this.dispatch(msg.payload ?? ""));
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection ended")));

@@ -11,5 +11,11 @@ const POLL_LIMIT = 200;
  * commit just after a poll returned a higher id). Clients drop the repeats by id.
  */
 export function pollBranchEvents(branchId: string, after: number) {
-  return branchEventsForResume({ db, branchId, afterId: after, lookbackSeconds: RESUME_LOOKBACK_SECONDS, limit: POLL_LIMIT });
+  return branchEventsForResume({
+    db,
+    branchId,
+    afterId: after,
+    lookbackSeconds: RESUME_LOOKBACK_SECONDS,
+    limit: POLL_LIMIT,
+  });
 }

@@ -56,7 +56,9 @@ async function issueCards(count: number): Promise<void> {
   const inputs = await issueFormInputs(appDb, "BR001", count, jobIds.length);
   // Five tellers' worth of concurrency.
   for (let i = 0; i < inputs.length; i += 5) {
-    const results = await Promise.all(inputs.slice(i, i + 5).map((input) => callAction(app.url, cookie, action, [input])));
+    const results = await Promise.all(
+      inputs.slice(i, i + 5).map((input) => callAction(app.url, cookie, action, [input])),
+    );
     for (const result of results) {
       const id = /\/teller\/jobs\/([0-9a-f-]{36})/.exec(result.redirect ?? "")?.[1];
       if (!id) throw new Error(`issue action failed: ${result.status} ${result.body.slice(0, 300)}`);
@@ -110,7 +112,11 @@ it(`kill -9 of the app with ${JOBS} jobs in flight, then a restart: the app come
   await sim.admin("POST", "/faults/orders", { mode: "slow", probability: 0.5, delayMs: 1_500 });
   await issueCards(JOBS);
   expect(jobIds).toHaveLength(JOBS);
-  await until(async () => (await jobRows()).filter((j) => j.state !== "submitting").length >= JOBS / 5, "a fifth of the orders to be accepted", 60_000);
+  await until(
+    async () => (await jobRows()).filter((j) => j.state !== "submitting").length >= JOBS / 5,
+    "a fifth of the orders to be accepted",
+    60_000,
+  );
 
   await app.kill9();
   const atKill = await jobRows();
@@ -151,22 +157,30 @@ it("PostgreSQL restarted under the running app: readiness reports the outage, th
 
 it("every job finishes exactly once, in the state D1 reports, and nothing is lost", async () => {
   await sim.admin("DELETE", "/faults/orders");
-  await until(async () => (await jobRows()).every((j) => isFinal(j.state)), "every job to reach a final state", 150_000);
+  await until(
+    async () => (await jobRows()).every((j) => isFinal(j.state)),
+    "every job to reach a final state",
+    150_000,
+  );
   const rows = await jobRows();
   expect(rows).toHaveLength(jobIds.length);
   const counters = await sim.admin<Counters>("GET", "/counters");
   const wrong: string[] = [];
   for (const row of rows) {
     const order = await sim.admin<{ latest: { details: { status: string } } }>("GET", `/orders/${row.cardId}`);
-    if (row.state !== "done" || order.latest.details.status !== "CARD_PROD_DONE") wrong.push(`${row.cardId} ${row.state} ${order.latest.details.status}`);
-    if (counters.productionsStarted[row.cardId] !== 1) wrong.push(`${row.cardId} produced ${counters.productionsStarted[row.cardId]}×`);
-    if (counters.productionsStartedByIssuerRequestId[row.issuerRequestId] !== 1) wrong.push(`${row.issuerRequestId} produced twice`);
+    if (row.state !== "done" || order.latest.details.status !== "CARD_PROD_DONE")
+      wrong.push(`${row.cardId} ${row.state} ${order.latest.details.status}`);
+    if (counters.productionsStarted[row.cardId] !== 1)
+      wrong.push(`${row.cardId} produced ${counters.productionsStarted[row.cardId]}×`);
+    if (counters.productionsStartedByIssuerRequestId[row.issuerRequestId] !== 1)
+      wrong.push(`${row.issuerRequestId} produced twice`);
   }
   expect(wrong).toEqual([]);
   console.log(`[app-crash] notifications: ${JSON.stringify(counters.notifications)}`);
   // Nothing in the app's log at error level but the database outage itself (connections
   // refused or terminated, "starting up"): no crash, no unhandled error.
-  const outage = /ECONNREFUSED|Connection terminated|terminating connection|connection error|57P01|57P03|08006|08001|database system is/;
+  const outage =
+    /ECONNREFUSED|Connection terminated|terminating connection|connection error|57P01|57P03|08006|08001|database system is/;
   const errors = errorLines(app.logFile).filter((l) => !outage.test(l));
   expect(errors).toEqual([]);
 }, 180_000);
@@ -174,12 +188,20 @@ it("every job finishes exactly once, in the state D1 reports, and nothing is los
 it("the signed-in event stream resumed across both outages without missing a status", async () => {
   const expected = async () =>
     appDb
-      .select({ id: jobEvents.id, jobId: jobEvents.jobId, kind: jobEvents.kind, state: jobEvents.state, d1Status: jobEvents.d1Status })
+      .select({
+        id: jobEvents.id,
+        jobId: jobEvents.jobId,
+        kind: jobEvents.kind,
+        state: jobEvents.state,
+        d1Status: jobEvents.d1Status,
+      })
       .from(jobEvents)
       .where(and(eq(jobEvents.branchId, branchId), gt(jobEvents.id, eventsBefore)))
       .orderBy(asc(jobEvents.id));
   // The last events may still be on their way to the stream.
-  await until(async () => stream.events.length >= (await expected()).length, "the stream to catch up", 20_000).catch(() => {});
+  await until(async () => stream.events.length >= (await expected()).length, "the stream to catch up", 20_000).catch(
+    () => {},
+  );
   const received = [...stream.events].sort((a, b) => a.id - b.id);
   const recorded = await expected();
   const missing = recorded.filter((e) => !received.some((r) => r.id === e.id));

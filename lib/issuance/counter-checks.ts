@@ -18,11 +18,16 @@ export async function checkCounterRequest(input: {
   const [product] = await db
     .select({ id: cardProducts.id, active: cardProducts.active, embossRules: cardProducts.embossRules })
     .from(cardProducts)
-    .innerJoin(productBranches, and(eq(productBranches.productId, cardProducts.id), eq(productBranches.branchId, input.branchId)))
+    .innerJoin(
+      productBranches,
+      and(eq(productBranches.productId, cardProducts.id), eq(productBranches.branchId, input.branchId)),
+    )
     .where(eq(cardProducts.id, input.productId))
     .limit(1);
   if (!product?.active) {
-    throw new AppError("invalid:product", { fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] } });
+    throw new AppError("invalid:product", {
+      fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] },
+    });
   }
   const [station] = await db.select().from(stations).where(eq(stations.id, input.stationId)).limit(1);
   if (!station || station.branchId !== input.branchId) {
@@ -34,7 +39,11 @@ export async function checkCounterRequest(input: {
     });
   }
   if (input.customerId) {
-    const [customer] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId)).limit(1);
+    const [customer] = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.id, input.customerId))
+      .limit(1);
     if (!customer) throw new AppError("not_found:customer");
   }
   const problems = embossProblems(input.nameOnCard, product.embossRules);

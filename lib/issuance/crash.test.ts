@@ -64,7 +64,10 @@ it("kill -9 during the D1 call, restart: the job finishes with exactly one produ
   expect(stuck?.state).toBe("submitting");
 
   // Restart: a new worker, and reconciliation finding the stuck job.
-  runner = await startWorker({ d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error }, 2);
+  runner = await startWorker(
+    { d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error },
+    2,
+  );
   const deps = { d1: client };
   await until(async () => {
     await reconcileJobs(deps, { quietSeconds: 0 });

@@ -2,7 +2,22 @@
 // decide what a station can print. Shared by the teller's form (live preview) and the server.
 import type { EmbossRules } from "@/db/schema/products";
 
-const SPECIAL: Record<string, string> = { ß: "SS", Æ: "AE", æ: "AE", Ø: "O", ø: "O", Œ: "OE", œ: "OE", Ł: "L", ł: "L", Đ: "D", đ: "D", Þ: "TH", þ: "TH", ı: "I" };
+const SPECIAL: Record<string, string> = {
+  ß: "SS",
+  Æ: "AE",
+  æ: "AE",
+  Ø: "O",
+  ø: "O",
+  Œ: "OE",
+  œ: "OE",
+  Ł: "L",
+  ł: "L",
+  Đ: "D",
+  đ: "D",
+  Þ: "TH",
+  þ: "TH",
+  ı: "I",
+};
 
 /** The customer's name as a station prints it: accents removed, upper case, single spaces. */
 export function toEmbossName(name: string, rules: Pick<EmbossRules, "uppercase">): string {
@@ -20,7 +35,9 @@ export function embossProblems(name: string, rules: EmbossRules): string[] {
   const problems: string[] = [];
   if (name.trim().length === 0) return ["Enter the name to print on the card."];
   if (name.length > rules.maxLength) {
-    problems.push(`Shorten the name to ${rules.maxLength} characters or fewer (now ${name.length}); initials are fine.`);
+    problems.push(
+      `Shorten the name to ${rules.maxLength} characters or fewer (now ${name.length}); initials are fine.`,
+    );
   }
   if (rules.uppercase && name !== name.toUpperCase()) problems.push("Use capital letters only.");
   const allowed = new RegExp(`^[${rules.allowedCharacters}]*$`, "u");

@@ -72,126 +72,135 @@ afterAll(async () => {
   await db.$client.end();
 });
 
-it(`${CARDS} cards through D1 faults and lossy notifications: each ends in D1's own final state, produced once`, async () => {
-  const counters = await Promise.all(STATIONS.map((persoStation) => makeCounter(db, { persoStation })));
-  for (const persoStation of STATIONS) await fixture.admin("POST", "/stations", { persoStation, branchCode: "FAULTS" });
+it(
+  `${CARDS} cards through D1 faults and lossy notifications: each ends in D1's own final state, produced once`,
+  async () => {
+    const counters = await Promise.all(STATIONS.map((persoStation) => makeCounter(db, { persoStation })));
+    for (const persoStation of STATIONS)
+      await fixture.admin("POST", "/stations", { persoStation, branchCode: "FAULTS" });
 
-  // Station failures, so that the true final states are not all "done".
-  await fixture.admin("POST", `/stations/${STATIONS[1]}/faults`, { kind: "jam", count: 2 });
-  await fixture.admin("POST", `/stations/${STATIONS[2]}/faults`, { kind: "dataException", count: 1 });
-  // E2 faults, each drawn per request.
-  for (const fault of [
-    { mode: "http500", probability: 0.15 },
-    { mode: "http429", probability: 0.1, retryAfterSeconds: 1 },
-    { mode: "hang", probability: 0.05 },
-    { mode: "hangAfterAccept", probability: 0.05 },
-  ]) {
-    await fixture.admin("POST", "/faults/orders", fault);
-  }
-  await fixture.admin("POST", "/faults/notifications", {
-    dropPercent: 20,
-    duplicatePercent: 25,
-    delayPercent: 10,
-    delayMs: 300,
-    reorderNext: Math.ceil(CARDS / 2),
-  });
-
-  runner = await startWorker(deps, 4);
-  const started = Date.now();
-  const jobs: IssuanceJob[] = [];
-  for (let i = 0; i < CARDS; i++) {
-    const counter = counters[i % counters.length]!;
-    jobs.push((await createIssuanceJob(jobRequest(counter), tellerContext(counter))).job);
-  }
-  const ids = jobs.map((j) => j.id);
-
-  // Reconciliation at test speed (the app's cron does the same every minute).
-  const reconciled = { passes: 0, polled: 0, requeued: 0, applied: 0 };
-  let rows: IssuanceJob[] = [];
-  let allFinalAt = 0;
-  while (Date.now() - started < DEADLINE_MS) {
-    const pass = await reconcileJobs(deps, { quietSeconds: 2, limit: 1_000 });
-    reconciled.passes++;
-    reconciled.polled += pass.polled;
-    reconciled.requeued += pass.requeued;
-    reconciled.applied += pass.applied;
-    rows = await db.select().from(issuanceJobs).where(inArray(issuanceJobs.id, ids));
-    if (rows.every((r) => isFinal(r.state))) {
-      allFinalAt = Date.now();
-      break;
+    // Station failures, so that the true final states are not all "done".
+    await fixture.admin("POST", `/stations/${STATIONS[1]}/faults`, { kind: "jam", count: 2 });
+    await fixture.admin("POST", `/stations/${STATIONS[2]}/faults`, { kind: "dataException", count: 1 });
+    // E2 faults, each drawn per request.
+    for (const fault of [
+      { mode: "http500", probability: 0.15 },
+      { mode: "http429", probability: 0.1, retryAfterSeconds: 1 },
+      { mode: "hang", probability: 0.05 },
+      { mode: "hangAfterAccept", probability: 0.05 },
+    ]) {
+      await fixture.admin("POST", "/faults/orders", fault);
     }
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  const stuck = rows.filter((r) => !isFinal(r.state)).map((r) => `${r.cardId}:${r.state}`);
-  expect(stuck, `jobs not final after ${DEADLINE_MS} ms`).toEqual([]);
+    await fixture.admin("POST", "/faults/notifications", {
+      dropPercent: 20,
+      duplicatePercent: 25,
+      delayPercent: 10,
+      delayMs: 300,
+      reorderNext: Math.ceil(CARDS / 2),
+    });
 
-  // The simulator's truth, read through E3 once the faults are off.
-  await fixture.admin("DELETE", "/faults/orders");
-  await fixture.admin("DELETE", "/faults/notifications");
-  const sim = await fixture.admin<Counters>("GET", "/counters");
-  const mismatches: string[] = [];
-  const byState: Record<string, number> = {};
-  for (const row of rows) {
-    byState[row.state] = (byState[row.state] ?? 0) + 1;
-    const status = await client.getProductionStatus(row.cardId);
-    const latest = status?.operations.find((op) => op.operation === "PRODUCE")?.details?.status;
-    const truth = latest ? stateForD1Status(latest) : null;
-    if (truth !== row.state) mismatches.push(`${row.cardId}: ours ${row.state}, D1 ${latest ?? "no order"}`);
-  }
-  expect(mismatches).toEqual([]);
-  // A station failure really happened, so "final" was not simply "done" everywhere.
-  expect(rows.some((r) => r.state !== "done")).toBe(true);
+    runner = await startWorker(deps, 4);
+    const started = Date.now();
+    const jobs: IssuanceJob[] = [];
+    for (let i = 0; i < CARDS; i++) {
+      const counter = counters[i % counters.length]!;
+      jobs.push((await createIssuanceJob(jobRequest(counter), tellerContext(counter))).job);
+    }
+    const ids = jobs.map((j) => j.id);
 
-  const perJob = rows.map((r) => sim.productionsStarted[r.cardId] ?? 0);
-  const perRequest = rows.map((r) => sim.productionsStartedByIssuerRequestId[r.issuerRequestId] ?? 0);
-  expect(perJob.every((n) => n === 1), `productions per job: ${perJob.join(",")}`).toBe(true);
-  expect(perRequest.every((n) => n === 1)).toBe(true);
+    // Reconciliation at test speed (the app's cron does the same every minute).
+    const reconciled = { passes: 0, polled: 0, requeued: 0, applied: 0 };
+    let rows: IssuanceJob[] = [];
+    let allFinalAt = 0;
+    while (Date.now() - started < DEADLINE_MS) {
+      const pass = await reconcileJobs(deps, { quietSeconds: 2, limit: 1_000 });
+      reconciled.passes++;
+      reconciled.polled += pass.polled;
+      reconciled.requeued += pass.requeued;
+      reconciled.applied += pass.applied;
+      rows = await db.select().from(issuanceJobs).where(inArray(issuanceJobs.id, ids));
+      if (rows.every((r) => isFinal(r.state))) {
+        allFinalAt = Date.now();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const stuck = rows.filter((r) => !isFinal(r.state)).map((r) => `${r.cardId}:${r.state}`);
+    expect(stuck, `jobs not final after ${DEADLINE_MS} ms`).toEqual([]);
 
-  // Duplicates and reorders were absorbed: each D1 status is recorded once per job.
-  const repeated = await db
-    .select({ jobId: jobEvents.jobId, d1Status: jobEvents.d1Status, n: sql<number>`count(*)::int` })
-    .from(jobEvents)
-    .where(and(inArray(jobEvents.jobId, ids), isNotNull(jobEvents.d1Status)))
-    .groupBy(jobEvents.jobId, jobEvents.d1Status)
-    .having(sql`count(*) > 1`);
-  expect(repeated).toEqual([]);
+    // The simulator's truth, read through E3 once the faults are off.
+    await fixture.admin("DELETE", "/faults/orders");
+    await fixture.admin("DELETE", "/faults/notifications");
+    const sim = await fixture.admin<Counters>("GET", "/counters");
+    const mismatches: string[] = [];
+    const byState: Record<string, number> = {};
+    for (const row of rows) {
+      byState[row.state] = (byState[row.state] ?? 0) + 1;
+      const status = await client.getProductionStatus(row.cardId);
+      const latest = status?.operations.find((op) => op.operation === "PRODUCE")?.details?.status;
+      const truth = latest ? stateForD1Status(latest) : null;
+      if (truth !== row.state) mismatches.push(`${row.cardId}: ours ${row.state}, D1 ${latest ?? "no order"}`);
+    }
+    expect(mismatches).toEqual([]);
+    // A station failure really happened, so "final" was not simply "done" everywhere.
+    expect(rows.some((r) => r.state !== "done")).toBe(true);
 
-  // The faults really fired: otherwise this run proves nothing.
-  const notifications = sim.notifications as Record<string, number>;
-  const retries = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(jobEvents)
-    .where(and(inArray(jobEvents.jobId, ids), eq(jobEvents.kind, "submit_retrying")));
-  // Every failed E2 attempt our client met, by what went wrong (HTTP status or timeout).
-  const failedAttempts: Record<string, number> = {};
-  for (const line of d1Log.lines) {
-    const entry = JSON.parse(line) as { d1?: { operation?: string; httpStatus?: number; reason?: string } };
-    if (entry.d1?.operation !== "order") continue;
-    const what = entry.d1.reason ?? (entry.d1.httpStatus && entry.d1.httpStatus >= 400 ? String(entry.d1.httpStatus) : null);
-    if (what) failedAttempts[what] = (failedAttempts[what] ?? 0) + 1;
-  }
-  const lostAnswers = rows.reduce((n, r) => n + (sim.ordersAccepted[r.cardId] ?? 0) - 1, 0);
-  expect(notifications.dropped).toBeGreaterThan(0);
-  expect(notifications.duplicated).toBeGreaterThan(0);
-  expect(Object.values(failedAttempts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  expect(reconciled.applied).toBeGreaterThan(0);
+    const perJob = rows.map((r) => sim.productionsStarted[r.cardId] ?? 0);
+    const perRequest = rows.map((r) => sim.productionsStartedByIssuerRequestId[r.issuerRequestId] ?? 0);
+    expect(
+      perJob.every((n) => n === 1),
+      `productions per job: ${perJob.join(",")}`,
+    ).toBe(true);
+    expect(perRequest.every((n) => n === 1)).toBe(true);
 
-  const figures = {
-    cards: CARDS,
-    finalStates: byState,
-    secondsToAllFinal: Number(((allFinalAt - started) / 1000).toFixed(1)),
-    failedD1OrderAttempts: failedAttempts,
-    ordersRepeatedAfterALostAnswer: lostAnswers,
-    jobRetriesAfterFailedCalls: retries[0]?.n ?? 0,
-    notifications: {
-      delivered: notifications.delivered,
-      dropped: notifications.dropped,
-      duplicated: notifications.duplicated,
-      delayed: notifications.delayed,
-      reordered: notifications.reordered,
-    },
-    reconciliation: reconciled,
-    productionsPerJob: { min: Math.min(...perJob), max: Math.max(...perJob) },
-  };
-  console.log(`[faults] ${JSON.stringify(figures, null, 2)}`);
-}, DEADLINE_MS + 60_000);
+    // Duplicates and reorders were absorbed: each D1 status is recorded once per job.
+    const repeated = await db
+      .select({ jobId: jobEvents.jobId, d1Status: jobEvents.d1Status, n: sql<number>`count(*)::int` })
+      .from(jobEvents)
+      .where(and(inArray(jobEvents.jobId, ids), isNotNull(jobEvents.d1Status)))
+      .groupBy(jobEvents.jobId, jobEvents.d1Status)
+      .having(sql`count(*) > 1`);
+    expect(repeated).toEqual([]);
+
+    // The faults really fired: otherwise this run proves nothing.
+    const notifications = sim.notifications as Record<string, number>;
+    const retries = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobEvents)
+      .where(and(inArray(jobEvents.jobId, ids), eq(jobEvents.kind, "submit_retrying")));
+    // Every failed E2 attempt our client met, by what went wrong (HTTP status or timeout).
+    const failedAttempts: Record<string, number> = {};
+    for (const line of d1Log.lines) {
+      const entry = JSON.parse(line) as { d1?: { operation?: string; httpStatus?: number; reason?: string } };
+      if (entry.d1?.operation !== "order") continue;
+      const what =
+        entry.d1.reason ?? (entry.d1.httpStatus && entry.d1.httpStatus >= 400 ? String(entry.d1.httpStatus) : null);
+      if (what) failedAttempts[what] = (failedAttempts[what] ?? 0) + 1;
+    }
+    const lostAnswers = rows.reduce((n, r) => n + (sim.ordersAccepted[r.cardId] ?? 0) - 1, 0);
+    expect(notifications.dropped).toBeGreaterThan(0);
+    expect(notifications.duplicated).toBeGreaterThan(0);
+    expect(Object.values(failedAttempts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(reconciled.applied).toBeGreaterThan(0);
+
+    const figures = {
+      cards: CARDS,
+      finalStates: byState,
+      secondsToAllFinal: Number(((allFinalAt - started) / 1000).toFixed(1)),
+      failedD1OrderAttempts: failedAttempts,
+      ordersRepeatedAfterALostAnswer: lostAnswers,
+      jobRetriesAfterFailedCalls: retries[0]?.n ?? 0,
+      notifications: {
+        delivered: notifications.delivered,
+        dropped: notifications.dropped,
+        duplicated: notifications.duplicated,
+        delayed: notifications.delayed,
+        reordered: notifications.reordered,
+      },
+      reconciliation: reconciled,
+      productionsPerJob: { min: Math.min(...perJob), max: Math.max(...perJob) },
+    };
+    console.log(`[faults] ${JSON.stringify(figures, null, 2)}`);
+  },
+  DEADLINE_MS + 60_000,
+);

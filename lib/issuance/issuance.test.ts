@@ -45,7 +45,8 @@ async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10
 }
 
 type Counters = { productionsStarted: Record<string, number> };
-const productions = async (cardId: string) => (await fixture.admin<Counters>("GET", "/counters")).productionsStarted[cardId] ?? 0;
+const productions = async (cardId: string) =>
+  (await fixture.admin<Counters>("GET", "/counters")).productionsStarted[cardId] ?? 0;
 
 beforeAll(async () => {
   bridge = await startReceiverBridge();
@@ -99,8 +100,12 @@ describe("issuing a card", () => {
     expect(accepted.panLast4).toMatch(/^\d{4}$/);
     expect(accepted.d1OperationId).toBeTruthy();
     await until(async () => (await stateOf(job.id)).state === "done", "done");
-    const kinds = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id))).map((e) => `${e.kind}:${e.state}`);
-    expect(kinds).toEqual(expect.arrayContaining(["created:submitting", "accepted:requested", "d1_status:ready", "d1_status:done"]));
+    const kinds = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id))).map(
+      (e) => `${e.kind}:${e.state}`,
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(["created:submitting", "accepted:requested", "d1_status:ready", "d1_status:done"]),
+    );
     expect(await productions(job.cardId)).toBe(1);
   });
 
@@ -132,7 +137,12 @@ describe("issuing a card", () => {
     const failed = await stateOf(job.id);
     expect(failed.state).toBe("submission_failed");
     expect(failed.errorMessage).toMatch(/station/i);
-    const [event] = await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id)).orderBy(jobEvents.id).offset(1);
+    const [event] = await db
+      .select()
+      .from(jobEvents)
+      .where(eq(jobEvents.jobId, job.id))
+      .orderBy(jobEvents.id)
+      .offset(1);
     expect(event?.detail).toMatchObject({ d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION" });
   });
 
@@ -146,7 +156,10 @@ describe("issuing a card", () => {
     );
     await fixture.admin("DELETE", "/faults/notifications");
     expect((await stateOf(job.id)).state).toBe("requested");
-    await db.update(issuanceJobs).set({ updatedAt: new Date(Date.now() - 120_000) }).where(eq(issuanceJobs.id, job.id));
+    await db
+      .update(issuanceJobs)
+      .set({ updatedAt: new Date(Date.now() - 120_000) })
+      .where(eq(issuanceJobs.id, job.id));
     const result = await reconcileJobs(deps, { quietSeconds: 60 });
     expect(result.polled).toBeGreaterThanOrEqual(1);
     expect((await stateOf(job.id)).state).toBe("done");
@@ -206,7 +219,11 @@ describe("card data never rests", () => {
       const card = await source.allocate({
         jobId: job.id,
         cardId: job.cardId,
-        product: { bin: counter.product.bin, panLength: counter.product.panLength, expiryMonths: counter.product.expiryMonths },
+        product: {
+          bin: counter.product.bin,
+          panLength: counter.product.panLength,
+          expiryMonths: counter.product.expiryMonths,
+        },
         nameOnCard: job.nameOnCard,
       });
       pans.push(card.pan);

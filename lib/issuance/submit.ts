@@ -24,7 +24,10 @@ export function retryDelayMs(attempt: number): number {
   return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"accepted" | "retrying" | "failed" | "skipped"> {
+export async function submitOrder(
+  jobId: string,
+  deps: IssuanceDeps,
+): Promise<"accepted" | "retrying" | "failed" | "skipped"> {
   const found = await findJobForSubmission({ db, jobId });
   if (!found) {
     log.warn({ jobId }, "submission for an unknown job skipped");
@@ -89,7 +92,13 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"a
         const attempt = (await markSubmitAttempt({ db: tx, jobId, errorCode: code, errorMessage: message })) ?? 1;
         await insertJobEvent({
           db: tx,
-          event: { jobId, branchId: job.branchId, kind: "submit_retrying", state: "submitting", detail: { code, attempt, ...d1 } },
+          event: {
+            jobId,
+            branchId: job.branchId,
+            kind: "submit_retrying",
+            state: "submitting",
+            detail: { code, attempt, ...d1 },
+          },
         });
         await enqueueSubmission({ db: tx, jobId, runAt: new Date(Date.now() + retryDelayMs(attempt)) });
       });
@@ -100,11 +109,24 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<"a
       if (!failed) return;
       await insertJobEvent({
         db: tx,
-        event: { jobId, branchId: job.branchId, kind: "submission_failed", state: failed.state, detail: { code, message, ...d1 } },
+        event: {
+          jobId,
+          branchId: job.branchId,
+          kind: "submission_failed",
+          state: failed.state,
+          detail: { code, message, ...d1 },
+        },
       });
       await insertAudit({
         db: tx,
-        entry: { actorRole: "system", branchId: job.branchId, action: "job.submission_failed", entityType: "issuance_job", entityId: jobId, after: { code, ...d1 } },
+        entry: {
+          actorRole: "system",
+          branchId: job.branchId,
+          action: "job.submission_failed",
+          entityType: "issuance_job",
+          entityId: jobId,
+          after: { code, ...d1 },
+        },
       });
     });
     return "failed";

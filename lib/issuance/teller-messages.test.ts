@@ -12,7 +12,9 @@ describe("stateSentence", () => {
   });
 
   it("tells the teller a D1 outage is handled, and a plain send otherwise", () => {
-    expect(stateSentence({ ...job, state: "submitting", errorCode: "unavailable:d1" })).toMatch(/sent again automatically/);
+    expect(stateSentence({ ...job, state: "submitting", errorCode: "unavailable:d1" })).toMatch(
+      /sent again automatically/,
+    );
     expect(stateSentence({ ...job, state: "submitting" })).toBe("Sending the order to D1…");
   });
 });

@@ -5,17 +5,31 @@ const REASONS: Array<[RegExp, string]> = [
   [/jam/i, "The card jammed in the station. Clear the jam, then retry on this or another station."],
   [/chip/i, "The chip could not be written. Retry, preferably on another station."],
   [/stock|no blank/i, "The station has no blank cards left for this product. Refill it or retry on another station."],
-  [/offline|did not answer|unreachable/i, "The station is offline. Check that it is switched on and connected, or retry on another station."],
+  [
+    /offline|did not answer|unreachable/i,
+    "The station is offline. Check that it is switched on and connected, or retry on another station.",
+  ],
   [/cancel/i, "Production was canceled."],
-  [/data|personali[sz]ation/i, "D1 could not prepare the card data. Retrying may help; if it fails again, contact support."],
+  [
+    /data|personali[sz]ation/i,
+    "D1 could not prepare the card data. Retrying may help; if it fails again, contact support.",
+  ],
 ];
 
 export function exceptionAdvice(reason: string | null): string {
   if (!reason) return "The station reported a problem. Retry on another station, or cancel.";
-  return REASONS.find(([re]) => re.test(reason))?.[1] ?? `The station reported: “${reason}”. Retry on another station, or cancel.`;
+  return (
+    REASONS.find(([re]) => re.test(reason))?.[1] ??
+    `The station reported: “${reason}”. Retry on another station, or cancel.`
+  );
 }
 
-export function stateSentence(job: { state: string; errorCode: string | null; errorMessage: string | null; panLast4: string | null }): string {
+export function stateSentence(job: {
+  state: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  panLast4: string | null;
+}): string {
   switch (job.state) {
     case "submitting":
       return job.errorCode === "unavailable:d1"

@@ -5,7 +5,10 @@ import { log } from "@/lib/log";
 import { checkD1Credentials, d1NotificationsConfigured, signD1Token } from "./token";
 
 const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}) =>
-  Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", ...headers } });
+  Response.json(
+    { error, error_description: description },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
 
 export async function issueD1Token(request: Request): Promise<Response> {
   if (!d1NotificationsConfigured()) {

@@ -15,7 +15,8 @@ async function readBounded(request: Request, max: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > max) throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
   const text = await request.text();
-  if (Buffer.byteLength(text) > max) throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
+  if (Buffer.byteLength(text) > max)
+    throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
   return text;
 }
 
@@ -25,7 +26,9 @@ export async function receiveNotification(request: Request, issuerId: string): P
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!bearer || !(await verifyD1Token(bearer))) {
-    throw new AppError("unauthorized:notification", { message: "A valid bearer token from /authz/d1/v1/oauth2/token is required." });
+    throw new AppError("unauthorized:notification", {
+      message: "A valid bearer token from /authz/d1/v1/oauth2/token is required.",
+    });
   }
   if (issuerId !== env.D1_ISSUER_ID) throw new AppError("not_found:notification", { message: "Unknown issuerId." });
 
@@ -40,7 +43,9 @@ export async function receiveNotification(request: Request, issuerId: string): P
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "body";
-    throw new AppError("bad_request:notification", { message: `Invalid notification: ${where} ${issue?.message ?? "is invalid"}.` });
+    throw new AppError("bad_request:notification", {
+      message: `Invalid notification: ${where} ${issue?.message ?? "is invalid"}.`,
+    });
   }
 
   const { updates, ignored } = toStatusUpdates(parsed.data.operations);

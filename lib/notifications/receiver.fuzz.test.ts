@@ -26,7 +26,10 @@ async function snapshot() {
     .from(issuanceJobs)
     .where(inArray(issuanceJobs.id, jobIds))
     .orderBy(issuanceJobs.id);
-  const [events] = await db.select({ n: sql<number>`count(*)::int` }).from(jobEvents).where(inArray(jobEvents.jobId, jobIds));
+  const [events] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobEvents)
+    .where(inArray(jobEvents.jobId, jobIds));
   const [audits] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
@@ -83,19 +86,21 @@ const malformedBody = (): fc.Arbitrary<string> =>
     fc.constant('{"operations":'),
     fc.constant("\u0000\uFFFF"),
     // Valid operations for real jobs with one broken operation among them: nothing may apply.
-    fc
-      .tuple(fc.array(validOp(), { minLength: 0, maxLength: 5 }), brokenOp(), fc.nat())
-      .map(([ops, bad, at]) => {
-        ops.splice(at % (ops.length + 1), 0, bad);
-        return JSON.stringify({ operations: ops });
-      }),
+    fc.tuple(fc.array(validOp(), { minLength: 0, maxLength: 5 }), brokenOp(), fc.nat()).map(([ops, bad, at]) => {
+      ops.splice(at % (ops.length + 1), 0, bad);
+      return JSON.stringify({ operations: ops });
+    }),
     // More than 1000 operations.
     validOp().map((op) => JSON.stringify({ operations: Array.from({ length: 1001 }, () => op) })),
   );
 
 function notify(body: string, headers: Record<string, string>, issuerId = ISSUER) {
   return notifyRoute(
-    new Request(`http://app/notifications/d1/v2/issuers/${encodeURIComponent(issuerId)}/cards`, { method: "POST", headers, body }),
+    new Request(`http://app/notifications/d1/v2/issuers/${encodeURIComponent(issuerId)}/cards`, {
+      method: "POST",
+      headers,
+      body,
+    }),
     { params: Promise.resolve({ issuerId }) },
   );
 }
@@ -121,14 +126,21 @@ describe("notification receiver under malformed input", () => {
     const before = await snapshot();
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(malformedBody(), fc.constantFrom("application/json", "text/plain", "", "application/json; charset=utf-16"), async (body, type) => {
-        const response = await notify(body, { authorization: `Bearer ${token}`, ...(type ? { "content-type": type } : {}) });
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        expect([400, 413]).toContain(response.status);
-        const answer = (await response.json()) as { code: string; message: string };
-        expect(answer.code).toMatch(/^(bad_request|too_large):notification$/);
-        expect(answer.message.length).toBeGreaterThan(5);
-      }),
+      fc.asyncProperty(
+        malformedBody(),
+        fc.constantFrom("application/json", "text/plain", "", "application/json; charset=utf-16"),
+        async (body, type) => {
+          const response = await notify(body, {
+            authorization: `Bearer ${token}`,
+            ...(type ? { "content-type": type } : {}),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect([400, 413]).toContain(response.status);
+          const answer = (await response.json()) as { code: string; message: string };
+          expect(answer.code).toMatch(/^(bad_request|too_large):notification$/);
+          expect(answer.message.length).toBeGreaterThan(5);
+        },
+      ),
       { numRuns: 1500 },
     );
     expect(await snapshot()).toEqual(before);
@@ -151,7 +163,10 @@ describe("notification receiver under malformed input", () => {
       fc.constant(`Bearer ${token.split(".").slice(0, 2).join(".")}.`),
       fc.constant(`Bearer eyJhbGciOiJub25lIn0.${token.split(".")[1]}.`),
     );
-    const body = fc.oneof(malformedBody(), fc.array(validOp(), { minLength: 1, maxLength: 3 }).map((operations) => JSON.stringify({ operations })));
+    const body = fc.oneof(
+      malformedBody(),
+      fc.array(validOp(), { minLength: 1, maxLength: 3 }).map((operations) => JSON.stringify({ operations })),
+    );
     await fc.assert(
       fc.asyncProperty(authorization, body, async (auth, text) => {
         const response = await notify(text, auth ? { authorization: auth, "content-type": "application/json" } : {});
@@ -161,10 +176,18 @@ describe("notification receiver under malformed input", () => {
     );
     // A valid token for another issuer's path.
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[A-Za-z0-9%._-]{1,20}$/).filter((s) => s !== ISSUER), validOp(), async (issuerId, op) => {
-        const response = await notify(JSON.stringify({ operations: [op] }), { authorization: `Bearer ${token}` }, issuerId);
-        expect(response.status).toBe(404);
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9%._-]{1,20}$/).filter((s) => s !== ISSUER),
+        validOp(),
+        async (issuerId, op) => {
+          const response = await notify(
+            JSON.stringify({ operations: [op] }),
+            { authorization: `Bearer ${token}` },
+            issuerId,
+          );
+          expect(response.status).toBe(404);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(await snapshot()).toEqual(before);
@@ -173,12 +196,23 @@ describe("notification receiver under malformed input", () => {
   it("still applies a valid notification afterwards (the fuzzing did not just break the receiver)", async () => {
     const response = await notify(
       JSON.stringify({
-        operations: [{ operationId: "fuzz-ok", operation: "PRODUCE", status: "PENDING", cardId: cardIds[0], details: { status: "CARD_PROD_READY" } }],
+        operations: [
+          {
+            operationId: "fuzz-ok",
+            operation: "PRODUCE",
+            status: "PENDING",
+            cardId: cardIds[0],
+            details: { status: "CARD_PROD_READY" },
+          },
+        ],
       }),
       { authorization: `Bearer ${token}`, "content-type": "application/json" },
     );
     expect(response.status).toBe(204);
-    const [job] = await db.select({ state: issuanceJobs.state }).from(issuanceJobs).where(eq(issuanceJobs.id, jobIds[0]!));
+    const [job] = await db
+      .select({ state: issuanceJobs.state })
+      .from(issuanceJobs)
+      .where(eq(issuanceJobs.id, jobIds[0]!));
     expect(job?.state).toBe("ready");
   });
 });
@@ -193,13 +227,20 @@ describe("our token endpoint under malformed input", () => {
       fc.constant(basic(CLIENT, `${SECRET}x`)),
       fc.constant(basic(CLIENT, SECRET)),
     );
-    const contentType = fc.constantFrom("application/x-www-form-urlencoded", "application/json", "", "multipart/form-data; boundary=x");
+    const contentType = fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "application/json",
+      "",
+      "multipart/form-data; boundary=x",
+    );
     const body = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.constant("grant_type=client_credentials"),
       fc.constant("grant_type=password&username=a&password=b"),
       fc.constant(`grant_type=client_credentials&pad=${"x".repeat(5000)}`),
-      fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 })).map((d) => new URLSearchParams(d).toString()),
+      fc
+        .dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }))
+        .map((d) => new URLSearchParams(d).toString()),
     );
     let issued = 0;
     await fc.assert(
@@ -207,7 +248,9 @@ describe("our token endpoint under malformed input", () => {
         const headers: Record<string, string> = {};
         if (auth) headers.authorization = auth;
         if (type) headers["content-type"] = type;
-        const response = await tokenRoute(new Request("http://app/authz/d1/v1/oauth2/token", { method: "POST", headers, body: text }));
+        const response = await tokenRoute(
+          new Request("http://app/authz/d1/v1/oauth2/token", { method: "POST", headers, body: text }),
+        );
         const valid =
           auth === basic(CLIENT, SECRET) &&
           type === "application/x-www-form-urlencoded" &&

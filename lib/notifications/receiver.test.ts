@@ -11,7 +11,10 @@ import { makeCounter, makeJob, uniq } from "@/db/testing/factories";
 const ISSUER = "ISSUER0001";
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 
-async function getToken(auth = basic("d1-test-client", "d1-test-secret-d1-test-secret"), body = "grant_type=client_credentials") {
+async function getToken(
+  auth = basic("d1-test-client", "d1-test-secret-d1-test-secret"),
+  body = "grant_type=client_credentials",
+) {
   return tokenRoute(
     new Request("http://app/authz/d1/v1/oauth2/token", {
       method: "POST",
@@ -112,9 +115,19 @@ describe("notification receiver (E5)", () => {
   it("records a production exception with its reason for the teller", async () => {
     const job = await makeJob(db, counter);
     await notify({
-      operations: [op(job.cardId, "CARD_PROD_EXCEPTION", { errorCode: "SIM_JAM", error: "card jam", details: { status: "CARD_PROD_EXCEPTION", reason: "jam" } })],
+      operations: [
+        op(job.cardId, "CARD_PROD_EXCEPTION", {
+          errorCode: "SIM_JAM",
+          error: "card jam",
+          details: { status: "CARD_PROD_EXCEPTION", reason: "jam" },
+        }),
+      ],
     });
-    expect(await jobState(job.id)).toMatchObject({ state: "production_exception", errorCode: "SIM_JAM", errorMessage: "jam" });
+    expect(await jobState(job.id)).toMatchObject({
+      state: "production_exception",
+      errorCode: "SIM_JAM",
+      errorMessage: "jam",
+    });
   });
 
   it("keeps unknown statuses as events without moving the job", async () => {
@@ -138,14 +151,19 @@ describe("notification receiver (E5)", () => {
     const job = await makeJob(db, counter);
     expect((await notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }, { token: null })).status).toBe(401);
     expect((await notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }, { token: `${token}x` })).status).toBe(401);
-    expect((await notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }, { issuerId: "ISSUER0002" })).status).toBe(404);
+    expect((await notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }, { issuerId: "ISSUER0002" })).status).toBe(
+      404,
+    );
     expect((await jobState(job.id)).state).toBe("submitting");
   });
 
   it("answers malformed bodies with a 400 that says what is wrong", async () => {
     const bad = await notify(null, { raw: "{not json" });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: "bad_request:notification", message: "The body is not valid JSON." });
+    expect(await bad.json()).toMatchObject({
+      code: "bad_request:notification",
+      message: "The body is not valid JSON.",
+    });
     const invalid = await notify({ operations: [{ ...op("ok-card", "CARD_PROD_DONE"), cardId: "has spaces" }] });
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { message: string }).message).toContain("operations.0.cardId");

@@ -1,10 +1,16 @@
 import { z } from "zod";
 
 const text = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+    z.string().max(max).optional(),
+  );
 const day = z.preprocess(
   (v) => (typeof v === "string" && v !== "" ? v : undefined),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.").optional(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
+    .optional(),
 );
 
 /** Audit browser filters, from the page's search parameters or the export's query string. */
@@ -15,7 +21,9 @@ export const auditFilterSchema = z.object({
   branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a branch from the list.").optional()),
   from: day,
   to: day,
-  page: z.preprocess((v) => (v === undefined || v === "" ? 1 : v), z.coerce.number().int().min(1).max(100_000)).default(1),
+  page: z
+    .preprocess((v) => (v === undefined || v === "" ? 1 : v), z.coerce.number().int().min(1).max(100_000))
+    .default(1),
 });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -13,7 +13,10 @@ const branchFields = {
     .string()
     .trim()
     .default("UTC")
-    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Choose a valid time zone, e.g. Europe/Berlin."),
+    .refine(
+      (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
+      "Choose a valid time zone, e.g. Europe/Berlin.",
+    ),
 };
 
 export const createBranchSchema = z.object({ code: branchCode, ...branchFields });

@@ -11,14 +11,19 @@ export const operationSchema = z.looseObject({
   startTime: z.string().max(64).optional(),
   endTime: z.string().max(64).optional(),
   cardId: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, "must match ^[A-Za-z0-9_-]{1,48}$"),
-  details: z.looseObject({ status: z.string().min(1).max(64).optional(), reason: z.string().max(500).optional() }).optional(),
+  details: z
+    .looseObject({ status: z.string().min(1).max(64).optional(), reason: z.string().max(500).optional() })
+    .optional(),
   errorCode: z.string().max(128).optional(),
   error: z.string().max(1000).optional(),
   issuerRequestId: z.string().max(128).optional(),
 });
 
 export const notificationSchema = z.object({
-  operations: z.array(operationSchema).min(1, "operations must not be empty").max(1000, "at most 1000 operations per call"),
+  operations: z
+    .array(operationSchema)
+    .min(1, "operations must not be empty")
+    .max(1000, "at most 1000 operations per call"),
 });
 
 export type D1Operation = z.infer<typeof operationSchema>;

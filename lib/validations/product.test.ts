@@ -46,7 +46,8 @@ describe("card product input", () => {
     });
     expect(result.success).toBe(false);
     const fields = new Set(result.error?.issues.map((i) => i.path[0]));
-    for (const f of ["d1CardProductId", "bin", "expiryMonths", "delivery", "embossMaxLength"]) expect(fields).toContain(f);
+    for (const f of ["d1CardProductId", "bin", "expiryMonths", "delivery", "embossMaxLength"])
+      expect(fields).toContain(f);
   });
 
   it("takes PAN lengths of 13 to 19 digits, longer than the BIN plus a check digit", () => {

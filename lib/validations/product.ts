@@ -4,10 +4,19 @@ import { z } from "zod";
 import { formBoolean } from "./station";
 
 const optionalText = (pattern: RegExp, message: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().regex(pattern, message).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().regex(pattern, message).optional(),
+  );
 
-const serviceValue = optionalText(/^[A-Z0-9_]{1,32}$/, "Use the value configured at D1 onboarding: capital letters, digits and underscores, e.g. NO_SHIPMENT.");
-const keyIndex = optionalText(/^[A-Za-z0-9_-]{1,16}$/, "Use the key index from D1 onboarding: up to 16 letters or digits, e.g. 1.");
+const serviceValue = optionalText(
+  /^[A-Z0-9_]{1,32}$/,
+  "Use the value configured at D1 onboarding: capital letters, digits and underscores, e.g. NO_SHIPMENT.",
+);
+const keyIndex = optionalText(
+  /^[A-Za-z0-9_-]{1,16}$/,
+  "Use the key index from D1 onboarding: up to 16 letters or digits, e.g. 1.",
+);
 const wholeNumber = (message: string) => z.coerce.number(message).int(message);
 
 /** The body of a regular-expression character class that cannot escape its brackets. */
@@ -32,14 +41,28 @@ const branchIds = z.preprocess(
 
 export const productFields = z
   .object({
-    name: z.string("Enter the product name.").trim().min(2, "Enter the product name tellers will see, e.g. Classic Debit.").max(80, "Keep the name under 80 characters."),
+    name: z
+      .string("Enter the product name.")
+      .trim()
+      .min(2, "Enter the product name tellers will see, e.g. Classic Debit.")
+      .max(80, "Keep the name under 80 characters."),
     d1CardProductId: z
       .string("Enter the D1 card product id.")
       .trim()
-      .regex(/^[A-Za-z0-9_-]{1,48}$/, "Use the cardProductId from D1 onboarding: 1 to 48 letters, digits, hyphens or underscores."),
-    bin: z.string("Enter the BIN.").trim().regex(/^[0-9]{6,11}$/, "Enter the BIN as 6 to 11 digits."),
-    panLength: wholeNumber("Enter the PAN length as a whole number.").min(13, "A PAN has 13 to 19 digits.").max(19, "A PAN has 13 to 19 digits."),
-    expiryMonths: wholeNumber("Enter the validity in whole months.").min(1, "Cards are valid for 1 to 120 months.").max(120, "Cards are valid for 1 to 120 months."),
+      .regex(
+        /^[A-Za-z0-9_-]{1,48}$/,
+        "Use the cardProductId from D1 onboarding: 1 to 48 letters, digits, hyphens or underscores.",
+      ),
+    bin: z
+      .string("Enter the BIN.")
+      .trim()
+      .regex(/^[0-9]{6,11}$/, "Enter the BIN as 6 to 11 digits."),
+    panLength: wholeNumber("Enter the PAN length as a whole number.")
+      .min(13, "A PAN has 13 to 19 digits.")
+      .max(19, "A PAN has 13 to 19 digits."),
+    expiryMonths: wholeNumber("Enter the validity in whole months.")
+      .min(1, "Cards are valid for 1 to 120 months.")
+      .max(120, "Cards are valid for 1 to 120 months."),
     priority: serviceValue,
     delivery: serviceValue,
     cardCarrier: serviceValue,
@@ -49,18 +72,26 @@ export const productFields = z
     paConfig: z
       .string("Enter the payment application configuration.")
       .trim()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, "Enter the payment application configuration from D1 onboarding, e.g. VISA_DEBIT_A."),
+      .regex(
+        /^[A-Za-z0-9_-]{1,64}$/,
+        "Enter the payment application configuration from D1 onboarding, e.g. VISA_DEBIT_A.",
+      ),
     odaKeyIndex: keyIndex,
     derivationKeyIndex: keyIndex,
     cvKeyIndex: keyIndex,
     pvKeyIndex: keyIndex,
-    embossMaxLength: wholeNumber("Enter the longest printable name as a whole number.").min(2, "Allow at least 2 characters.").max(26, "Stations print at most 26 characters on the name line."),
+    embossMaxLength: wholeNumber("Enter the longest printable name as a whole number.")
+      .min(2, "Allow at least 2 characters.")
+      .max(26, "Stations print at most 26 characters on the name line."),
     embossUppercase: formBoolean,
     embossAllowed: z
       .string("Enter the allowed characters.")
       .min(1, "Enter the allowed characters, e.g. A-Z .'\\-")
       .max(100, "Keep the allowed characters under 100 characters.")
-      .refine(isSafeCharacterClass, "Write the allowed characters as the inside of a character class, e.g. A-Z0-9 .\\-/ (escape [ and ] with \\)."),
+      .refine(
+        isSafeCharacterClass,
+        "Write the allowed characters as the inside of a character class, e.g. A-Z0-9 .\\-/ (escape [ and ] with \\).",
+      ),
     branchIds,
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
@@ -73,10 +104,21 @@ type Fields = z.output<typeof productFields>;
 /** The row values a product input stands for. */
 export function toProductValues(v: Fields) {
   const services = Object.fromEntries(
-    Object.entries({ priority: v.priority, delivery: v.delivery, cardCarrier: v.cardCarrier, packaging: v.packaging }).filter(([, x]) => x !== undefined),
+    Object.entries({
+      priority: v.priority,
+      delivery: v.delivery,
+      cardCarrier: v.cardCarrier,
+      packaging: v.packaging,
+    }).filter(([, x]) => x !== undefined),
   );
   const paymentApplication = Object.fromEntries(
-    Object.entries({ config: v.paConfig, odaKeyIndex: v.odaKeyIndex, derivationKeyIndex: v.derivationKeyIndex, cvKeyIndex: v.cvKeyIndex, pvKeyIndex: v.pvKeyIndex }).filter(([, x]) => x !== undefined),
+    Object.entries({
+      config: v.paConfig,
+      odaKeyIndex: v.odaKeyIndex,
+      derivationKeyIndex: v.derivationKeyIndex,
+      cvKeyIndex: v.cvKeyIndex,
+      pvKeyIndex: v.pvKeyIndex,
+    }).filter(([, x]) => x !== undefined),
   ) as { config: string };
   return {
     name: v.name,
@@ -97,7 +139,9 @@ const faceImage = z.preprocess(
 );
 
 export const createProductSchema = productFields.and(z.object({ faceImage }));
-export const updateProductSchema = productFields.and(z.object({ productId: z.uuid("Choose a product."), faceImage, removeFaceImage: formBoolean }));
+export const updateProductSchema = productFields.and(
+  z.object({ productId: z.uuid("Choose a product."), faceImage, removeFaceImage: formBoolean }),
+);
 export const productIdSchema = z.object({ productId: z.uuid("Choose a product.") });
 
 export type ProductInput = Fields;

@@ -10,8 +10,15 @@ export const registerStationSchema = z.object({
   persoStation: z
     .string("Enter the station id.")
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,48}$/, "Use 1 to 48 letters, digits, hyphens or underscores, exactly as registered at D1 (e.g. BR001-PS-04)."),
-  label: z.string("Enter a label.").trim().min(2, "Enter a label tellers will recognise, e.g. Counter printer 3.").max(60, "Keep the label under 60 characters."),
+    .regex(
+      /^[A-Za-z0-9_-]{1,48}$/,
+      "Use 1 to 48 letters, digits, hyphens or underscores, exactly as registered at D1 (e.g. BR001-PS-04).",
+    ),
+  label: z
+    .string("Enter a label.")
+    .trim()
+    .min(2, "Enter a label tellers will recognise, e.g. Counter printer 3.")
+    .max(60, "Keep the label under 60 characters."),
   location: z.string().trim().max(120, "Keep the location under 120 characters.").default(""),
 });
 

@@ -17,9 +17,16 @@ import * as station from "./station";
 import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
-  Object.entries({ ...audit, ...branch, ...issuance, ...notification, ...password, ...product, ...station, ...user } as Record<string, unknown>).filter(
-    (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
-  ),
+  Object.entries({
+    ...audit,
+    ...branch,
+    ...issuance,
+    ...notification,
+    ...password,
+    ...product,
+    ...station,
+    ...user,
+  } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );
 
 /** The schema each action is built with, read from its source (`input: someSchema`). */
@@ -27,7 +34,9 @@ function actionSchemas(): Record<string, string> {
   const root = path.join(process.cwd(), "lib/actions");
   const out: Record<string, string> = {};
   for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const file of readdirSync(path.join(root, dir.name)).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    for (const file of readdirSync(path.join(root, dir.name)).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+    )) {
       const source = readFileSync(path.join(root, dir.name, file), "utf8");
       const input = /createAction\(\{[\s\S]*?\binput:\s*(\w+)/.exec(source)?.[1];
       if (input) out[`${dir.name}/${file}`] = input;
@@ -49,7 +58,22 @@ function keysOf(schema: z.ZodType): string[] {
 const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "true", "on", "1", "false", "null", "NaN", "1e400", "-0", "0x1F", "__proto__", "constructor", "A".repeat(300)),
+  fc.constantFrom(
+    "",
+    " ",
+    "true",
+    "on",
+    "1",
+    "false",
+    "null",
+    "NaN",
+    "1e400",
+    "-0",
+    "0x1F",
+    "__proto__",
+    "constructor",
+    "A".repeat(300),
+  ),
   fc.uuid(),
   fc.emailAddress(),
   fc.integer(),
@@ -74,8 +98,24 @@ const inputFor = (schema: z.ZodType): fc.Arbitrary<unknown> => {
       : fc.dictionary(fc.string({ maxLength: 8 }), fieldValue, { maxKeys: 4 });
   return fc.oneof(
     { weight: 6, arbitrary: shaped },
-    { weight: 1, arbitrary: fc.tuple(shaped, fc.dictionary(fc.string({ maxLength: 8 }), fieldValue, { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a })) },
-    { weight: 1, arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(shaped, fc.dictionary(fc.string({ maxLength: 8 }), fieldValue, { maxKeys: 3 }))
+        .map(([a, b]) => ({ ...b, ...a })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.anything({
+        maxDepth: 3,
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withNullPrototype: true,
+      }),
+    },
   );
 };
 
@@ -120,23 +160,28 @@ describe("the action wrapper's parsing step", () => {
   it("turns every invalid input into invalid:action with field errors, and nothing else", () => {
     let invalid = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...used).chain(([name, schema]) => fc.tuple(fc.constant(name), fc.constant(schema), inputFor(schema))), ([, schema, input]) => {
-        try {
-          parseActionInput(schema, input);
-        } catch (error) {
-          invalid++;
-          expect(isAppError(error)).toBe(true);
-          if (!isAppError(error)) return;
-          expect(error.code).toBe("invalid:action");
-          expect(error.status).toBe(400);
-          const json = error.toJSON() as { fieldErrors?: Record<string, unknown> };
-          expect(json.fieldErrors).toBeTypeOf("object");
-          for (const messages of Object.values(json.fieldErrors ?? {})) {
-            expect(Array.isArray(messages)).toBe(true);
-            for (const m of messages as unknown[]) expect(typeof m === "string" && m.length > 0).toBe(true);
+      fc.property(
+        fc
+          .constantFrom(...used)
+          .chain(([name, schema]) => fc.tuple(fc.constant(name), fc.constant(schema), inputFor(schema))),
+        ([, schema, input]) => {
+          try {
+            parseActionInput(schema, input);
+          } catch (error) {
+            invalid++;
+            expect(isAppError(error)).toBe(true);
+            if (!isAppError(error)) return;
+            expect(error.code).toBe("invalid:action");
+            expect(error.status).toBe(400);
+            const json = error.toJSON() as { fieldErrors?: Record<string, unknown> };
+            expect(json.fieldErrors).toBeTypeOf("object");
+            for (const messages of Object.values(json.fieldErrors ?? {})) {
+              expect(Array.isArray(messages)).toBe(true);
+              for (const m of messages as unknown[]) expect(typeof m === "string" && m.length > 0).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(invalid).toBeGreaterThan(1000);
@@ -144,8 +189,14 @@ describe("the action wrapper's parsing step", () => {
 
   it("reads forms like useActionState sends them: arbitrary FormData never breaks parsing", () => {
     const entry = fc.tuple(
-      fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "name", "code", "branchIds", "active")),
-      fc.oneof(fc.string({ maxLength: 30 }), fc.uint8Array({ maxLength: 32 }).map((b) => new File([b], "f.bin"))),
+      fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "name", "code", "branchIds", "active"),
+      ),
+      fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.uint8Array({ maxLength: 32 }).map((b) => new File([b], "f.bin")),
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...used), fc.array(entry, { maxLength: 12 }), ([, schema], entries) => {

@@ -48,7 +48,11 @@ export function serverAction(exportedName: string): { id: string; pagePath: stri
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.exportedName !== exportedName) continue;
     const worker = Object.keys(entry.workers)[0] ?? "app/page";
-    const segments = worker.replace(/^app/, "").replace(/\/page$/, "").split("/").filter((s) => s && !s.startsWith("("));
+    const segments = worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .split("/")
+      .filter((s) => s && !s.startsWith("("));
     return { id, pagePath: `/${segments.join("/")}` };
   }
   throw new Error(`no server action ${exportedName} in the build`);
@@ -182,6 +186,12 @@ export class EventStreamClient {
     }
     this.seen.add(id);
     const event = JSON.parse(data) as StreamEvent;
-    this.events.push({ id, jobId: event.jobId, kind: event.kind, state: event.state, d1Status: event.d1Status ?? null });
+    this.events.push({
+      id,
+      jobId: event.jobId,
+      kind: event.kind,
+      state: event.state,
+      d1Status: event.d1Status ?? null,
+    });
   }
 }

@@ -101,7 +101,9 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
     });
 
   const exited = (c: ChildProcess) =>
-    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once("exit", () => r()));
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => c.once("exit", () => r()));
 
   return {
     url,
@@ -126,7 +128,10 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
       try {
         process.kill(-c.pid, "SIGTERM");
       } catch {}
-      const done = await Promise.race([exited(c).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+      const done = await Promise.race([
+        exited(c).then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
+      ]);
       if (!done) await this.kill9();
       child = null;
     },
@@ -190,7 +195,9 @@ export async function waitForReady(url: string, timeoutMs: number): Promise<void
 export async function startSimulatorFor(
   appUrl: string,
   options: { port?: number; adminPort?: number; timings?: { readyMs: number; doneMs: number } } = {},
-): Promise<LocalSimulator & { dataDir: string; admin<T = unknown>(method: string, p: string, body?: unknown): Promise<T> }> {
+): Promise<
+  LocalSimulator & { dataDir: string; admin<T = unknown>(method: string, p: string, body?: unknown): Promise<T> }
+> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "bii-reliability-sim-"));
   const simulator = await startLocalSimulator({
     dataDir,
@@ -250,9 +257,18 @@ export async function issueFormInputs(db: Database, branchCode: string, count: n
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))
     .where(and(eq(productBranches.branchId, branch.id), eq(cardProducts.active, true)))
     .limit(1);
-  const branchStations = await db.select().from(stations).where(and(eq(stations.branchId, branch.id), eq(stations.enabled, true)));
-  const people = await db.select({ id: customers.id }).from(customers).orderBy(customers.customerNumber).offset(offset).limit(count);
-  if (!product || branchStations.length === 0 || people.length < count) throw new Error(`branch ${branchCode} cannot issue ${count} cards`);
+  const branchStations = await db
+    .select()
+    .from(stations)
+    .where(and(eq(stations.branchId, branch.id), eq(stations.enabled, true)));
+  const people = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .orderBy(customers.customerNumber)
+    .offset(offset)
+    .limit(count);
+  if (!product || branchStations.length === 0 || people.length < count)
+    throw new Error(`branch ${branchCode} cannot issue ${count} cards`);
   return people.map((customer, i) => ({
     requestKey: randomUUID(),
     customerId: customer.id,

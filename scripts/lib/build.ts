@@ -5,7 +5,18 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT } from "./local.ts";
 
-const INPUTS = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const STAMP = path.join(ROOT, ".next", "source-stamp");
 
 function walk(entry: string, out: string[]): void {
@@ -27,7 +38,11 @@ export function sourceStamp(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceStamp();
+  return (
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, "utf8") === sourceStamp()
+  );
 }
 
 /** Runs `next build` if needed; returns false when the build failed. */

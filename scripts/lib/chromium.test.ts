@@ -7,7 +7,13 @@ import { chromium } from "@playwright/test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bundledCacheDir, CHROMIUM_ARGS, ensureBundledChromium, findSystemChromium, resolveChromium } from "./chromium";
 
-const KEYS = ["PLAYWRIGHT_CHROMIUM_PATH", "E2E_BROWSER", "CHROMIUM_RESOLVED_PATH", "CHROMIUM_RESOLVED_SOURCE", "PATH"] as const;
+const KEYS = [
+  "PLAYWRIGHT_CHROMIUM_PATH",
+  "E2E_BROWSER",
+  "CHROMIUM_RESOLVED_PATH",
+  "CHROMIUM_RESOLVED_SOURCE",
+  "PATH",
+] as const;
 let saved: Partial<Record<(typeof KEYS)[number], string>>;
 let dir: string;
 
@@ -99,7 +105,9 @@ describe("the npm-shipped Chromium", () => {
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...env } });
     try {
       const page = await browser.newPage();
-      await page.setContent('<button id="b">0</button><script>document.getElementById("b").onclick = (e) => { e.target.textContent = String(6 * 7); };</script>');
+      await page.setContent(
+        '<button id="b">0</button><script>document.getElementById("b").onclick = (e) => { e.target.textContent = String(6 * 7); };</script>',
+      );
       await page.click("#b");
       expect(await page.textContent("#b")).toBe("42");
       expect(browser.version()).toMatch(/^\d+\./);

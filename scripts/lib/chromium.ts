@@ -104,7 +104,8 @@ export function ensureBundledChromium(): ResolvedChromium {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
     try {
-      const script = 'import("@sparticuz/chromium").then(async (m) => { process.stdout.write(await m.default.executablePath()); })';
+      const script =
+        'import("@sparticuz/chromium").then(async (m) => { process.stdout.write(await m.default.executablePath()); })';
       execFileSync(process.execPath, ["--input-type=module", "-e", script], {
         cwd: ROOT,
         env: { ...process.env, TMPDIR: scratch },
@@ -132,8 +133,11 @@ export function ensureBundledChromium(): ResolvedChromium {
         if (!isExecutable(binary)) throw err;
       }
     } catch (err) {
-      const detail = err instanceof Error && "stderr" in err ? String((err as { stderr: unknown }).stderr) : String(err);
-      throw new Error(`Could not unpack the npm-shipped Chromium (@sparticuz/chromium) into ${cacheDir}: ${detail.trim()}`);
+      const detail =
+        err instanceof Error && "stderr" in err ? String((err as { stderr: unknown }).stderr) : String(err);
+      throw new Error(
+        `Could not unpack the npm-shipped Chromium (@sparticuz/chromium) into ${cacheDir}: ${detail.trim()}`,
+      );
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
@@ -151,7 +155,8 @@ function resolveUncached(): ResolvedChromium {
   if (wanted !== "bundled") {
     const system = findSystemChromium();
     if (system) return { executablePath: system, source: "system", env: {} };
-    if (wanted === "system") throw new Error("E2E_BROWSER=system, but no Chromium or Chrome is on PATH (Debian: apt install chromium).");
+    if (wanted === "system")
+      throw new Error("E2E_BROWSER=system, but no Chromium or Chrome is on PATH (Debian: apt install chromium).");
   }
   return ensureBundledChromium();
 }
@@ -170,7 +175,11 @@ export function resolveChromium(): ResolvedChromium {
 }
 
 /** Launch options for playwright's chromium.launch() and for playwright.config.ts. */
-export function chromiumLaunchOptions(): { executablePath: string; args: string[]; env: Record<string, string | undefined> } {
+export function chromiumLaunchOptions(): {
+  executablePath: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+} {
   const resolved = resolveChromium();
   return { executablePath: resolved.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...resolved.env } };
 }

@@ -11,11 +11,23 @@ export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminHome() {
   await guardPage("admin");
-  const [branches, users, products] = await Promise.all([listBranches({ db }), listUsers({ db }), listProducts({ db })]);
+  const [branches, users, products] = await Promise.all([
+    listBranches({ db }),
+    listUsers({ db }),
+    listProducts({ db }),
+  ]);
   const sections = [
-    { href: "/admin/products", title: "Card products", text: `${products.filter((p) => p.active).length} offered, ${products.filter((p) => !p.active).length} retired` },
+    {
+      href: "/admin/products",
+      title: "Card products",
+      text: `${products.filter((p) => p.active).length} offered, ${products.filter((p) => !p.active).length} retired`,
+    },
     { href: "/admin/branches", title: "Branches", text: `${branches.length} branches` },
-    { href: "/admin/users", title: "Users", text: `${users.filter((u) => u.active).length} active, ${users.filter((u) => !u.active).length} deactivated` },
+    {
+      href: "/admin/users",
+      title: "Users",
+      text: `${users.filter((u) => u.active).length} active, ${users.filter((u) => !u.active).length} deactivated`,
+    },
     { href: "/admin/audit", title: "Audit log", text: "Every change, with filters and CSV export" },
     { href: "/manager", title: "Branch boards", text: "Each branch's cards, exceptions and stations" },
   ];
@@ -26,7 +38,9 @@ export default async function AdminHome() {
         {sections.map((s) => (
           <Card key={s.href}>
             <h2 className="text-base font-semibold">
-              <Link href={s.href} className="text-brand-700 underline">{s.title}</Link>
+              <Link href={s.href} className="text-brand-700 underline">
+                {s.title}
+              </Link>
             </h2>
             <p className="mt-1 text-sm text-slate-700">{s.text}</p>
           </Card>

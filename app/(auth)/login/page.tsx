@@ -25,7 +25,11 @@ function endedMessage(ended: string | undefined, idle: string | undefined): stri
   return null;
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string; idle?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ended?: string; idle?: string }>;
+}) {
   const { ended, idle } = await searchParams;
   const message = endedMessage(ended, idle);
   return (

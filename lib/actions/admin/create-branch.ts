@@ -15,7 +15,9 @@ export const createBranchAction = createAction({
   input: createBranchSchema,
   handler: async (input, ctx) => {
     if (await branchCodeTaken({ db, code: input.code })) {
-      throw new AppError("conflict:branch", { fieldErrors: { code: [`A branch with code ${input.code} already exists.`] } });
+      throw new AppError("conflict:branch", {
+        fieldErrors: { code: [`A branch with code ${input.code} already exists.`] },
+      });
     }
     const branch = await db.transaction(async (tx) => {
       const row = await insertBranch({ db: tx, values: input });

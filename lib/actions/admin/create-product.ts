@@ -35,7 +35,10 @@ export const createProductAction = createAction({
             action: "product.create",
             entityType: "card_product",
             entityId: row.id,
-            after: { ...productSnapshot(saved), ...(image ? { faceImageSha256: image.sha256, faceImageType: image.contentType } : {}) },
+            after: {
+              ...productSnapshot(saved),
+              ...(image ? { faceImageSha256: image.sha256, faceImageType: image.contentType } : {}),
+            },
           }),
         });
         return saved;
@@ -44,7 +47,9 @@ export const createProductAction = createAction({
       return { productId: product.id, name: product.name };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new AppError("conflict:product", { fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] } });
+        throw new AppError("conflict:product", {
+          fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] },
+        });
       }
       throw error;
     }

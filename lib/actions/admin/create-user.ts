@@ -15,7 +15,9 @@ import { temporaryPassword } from "@/lib/temporary-password";
 import { createUserSchema } from "@/lib/validations/user";
 
 const emailInUse = (email: string) =>
-  new AppError("conflict:user", { fieldErrors: { email: [`${email} already has an account. Find it in the list and edit it instead.`] } });
+  new AppError("conflict:user", {
+    fieldErrors: { email: [`${email} already has an account. Find it in the list and edit it instead.`] },
+  });
 
 /** Creates a user with a temporary password, shown once to the admin; they choose their own at first sign-in. */
 export const createUserAction = createAction({
@@ -24,7 +26,9 @@ export const createUserAction = createAction({
   input: createUserSchema,
   handler: async (input, ctx) => {
     if (input.branchId && !(await findBranch({ db, id: input.branchId }))) {
-      throw new AppError("invalid:user", { fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] } });
+      throw new AppError("invalid:user", {
+        fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] },
+      });
     }
     if (await emailTaken({ db, email: input.email })) throw emailInUse(input.email);
     const password = temporaryPassword();
@@ -34,7 +38,13 @@ export const createUserAction = createAction({
         const row = await insertUser({ db: tx, values: { ...input, passwordHash } });
         await insertAudit({
           db: tx,
-          entry: byActor(ctx, { branchId: row.branchId, action: "user.create", entityType: "user", entityId: row.id, after: userSnapshot(row) }),
+          entry: byActor(ctx, {
+            branchId: row.branchId,
+            action: "user.create",
+            entityType: "user",
+            entityId: row.id,
+            after: userSnapshot(row),
+          }),
         });
         return row;
       });

@@ -13,7 +13,8 @@ import { productIdSchema } from "@/lib/validations/product";
 
 const inUse = () =>
   new AppError("conflict:product", {
-    message: "Cards have been issued with this product, so it is kept for the record. Retire it instead to stop tellers choosing it.",
+    message:
+      "Cards have been issued with this product, so it is kept for the record. Retire it instead to stop tellers choosing it.",
   });
 
 /** Deletes a product that never issued a card (a mistake, say); anything else is retired. */
@@ -30,7 +31,12 @@ export const deleteProductAction = createAction({
         await deleteProduct({ db: tx, id: productId });
         await insertAudit({
           db: tx,
-          entry: byActor(ctx, { action: "product.delete", entityType: "card_product", entityId: productId, before: productSnapshot(product) }),
+          entry: byActor(ctx, {
+            action: "product.delete",
+            entityType: "card_product",
+            entityId: productId,
+            before: productSnapshot(product),
+          }),
         });
         return { productId, name: product.name };
       });

@@ -30,7 +30,13 @@ export const resetUserPasswordAction = createAction({
       await insertAudit({
         db: tx,
         // The password itself is never logged, only that it was reset.
-        entry: byActor(ctx, { branchId: row.branchId, action: "user.reset_password", entityType: "user", entityId: userId, after: { mustChangePassword: true } }),
+        entry: byActor(ctx, {
+          branchId: row.branchId,
+          action: "user.reset_password",
+          entityType: "user",
+          entityId: userId,
+          after: { mustChangePassword: true },
+        }),
       });
       return row;
     });

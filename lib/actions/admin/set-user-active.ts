@@ -17,7 +17,9 @@ export const setUserActiveAction = createAction({
   input: setUserActiveSchema,
   handler: async ({ userId, active }, ctx) => {
     if (!active && userId === ctx.user.id) {
-      throw new AppError("conflict:user", { message: "You cannot deactivate your own account. Ask another administrator to do it." });
+      throw new AppError("conflict:user", {
+        message: "You cannot deactivate your own account. Ask another administrator to do it.",
+      });
     }
     const current = await findUserForAdmin({ db, id: userId });
     if (!current) throw new AppError("not_found:user");

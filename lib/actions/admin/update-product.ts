@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { isUniqueViolation } from "@/db/queries/pg-error";
-import { deleteCardFace, findProduct, findProductForUpdate, setProductBranches, updateProduct, upsertCardFace } from "@/db/queries/products";
+import {
+  deleteCardFace,
+  findProduct,
+  findProductForUpdate,
+  setProductBranches,
+  updateProduct,
+  upsertCardFace,
+} from "@/db/queries/products";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { cardFaceUrl } from "@/lib/card-face";
@@ -44,7 +51,10 @@ export const updateProductAction = createAction({
             entityType: "card_product",
             entityId: before.id,
             before: productSnapshot(before),
-            after: { ...productSnapshot(after), ...(image ? { faceImageSha256: image.sha256, faceImageType: image.contentType } : {}) },
+            after: {
+              ...productSnapshot(after),
+              ...(image ? { faceImageSha256: image.sha256, faceImageType: image.contentType } : {}),
+            },
           }),
         });
         return after;
@@ -54,7 +64,9 @@ export const updateProductAction = createAction({
       return { productId: saved.id, name: saved.name };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new AppError("conflict:product", { fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] } });
+        throw new AppError("conflict:product", {
+          fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] },
+        });
       }
       throw error;
     }

@@ -13,7 +13,8 @@ import { assertAdminRemains } from "@/lib/last-admin";
 import { userSnapshot } from "@/lib/snapshots";
 import { updateUserSchema } from "@/lib/validations/user";
 
-const emailInUse = (email: string) => new AppError("conflict:user", { fieldErrors: { email: [`${email} already belongs to another account.`] } });
+const emailInUse = (email: string) =>
+  new AppError("conflict:user", { fieldErrors: { email: [`${email} already belongs to another account.`] } });
 
 /** Name, e-mail, role and branch. A new role or branch ends the user's open sessions. */
 export const updateUserAction = createAction({
@@ -24,7 +25,9 @@ export const updateUserAction = createAction({
     const current = await findUserForAdmin({ db, id: userId });
     if (!current) throw new AppError("not_found:user");
     if (values.branchId && !(await findBranch({ db, id: values.branchId }))) {
-      throw new AppError("invalid:user", { fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] } });
+      throw new AppError("invalid:user", {
+        fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] },
+      });
     }
     if (await emailTaken({ db, email: values.email, exceptId: userId })) throw emailInUse(values.email);
     try {

@@ -17,14 +17,21 @@ export const changePasswordAction = createAction({
   handler: async (input, ctx) => {
     const row = await findUserByEmail({ db, email: ctx.user.email });
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new AppError("invalid:auth", { fieldErrors: { currentPassword: ["The current password is not correct."] } });
+      throw new AppError("invalid:auth", {
+        fieldErrors: { currentPassword: ["The current password is not correct."] },
+      });
     }
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction(async (tx) => {
       await setPassword({ db: tx, id: row.id, passwordHash, mustChange: false });
       await insertAudit({
         db: tx,
-        entry: byActor(ctx, { branchId: row.branchId, action: "user.change_password", entityType: "user", entityId: row.id }),
+        entry: byActor(ctx, {
+          branchId: row.branchId,
+          action: "user.change_password",
+          entityType: "user",
+          entityId: row.id,
+        }),
       });
     });
     return null;

@@ -21,7 +21,11 @@ export const registerStationAction = createAction({
     if (!branchId) throw new AppError("forbidden:branch");
     const taken = () =>
       new AppError("conflict:station", {
-        fieldErrors: { persoStation: [`Station ${input.persoStation} is already registered. Check the id D1 gave you for this station.`] },
+        fieldErrors: {
+          persoStation: [
+            `Station ${input.persoStation} is already registered. Check the id D1 gave you for this station.`,
+          ],
+        },
       });
     if (await persoStationTaken({ db, persoStation: input.persoStation })) throw taken();
     try {

@@ -29,8 +29,19 @@ export const closeJobAction = createAction({
     }
     if (job.events.some((e) => e.kind === "closed")) return { jobId };
     await db.transaction(async (tx) => {
-      await insertJobEvent({ db: tx, event: { jobId, branchId: job.branchId, kind: "closed", state: job.state, dedupeKey: `closed:${jobId}` } });
-      await insertAudit({ db: tx, entry: byActor(ctx, { branchId: job.branchId, action: "job.close", entityType: "issuance_job", entityId: jobId }) });
+      await insertJobEvent({
+        db: tx,
+        event: { jobId, branchId: job.branchId, kind: "closed", state: job.state, dedupeKey: `closed:${jobId}` },
+      });
+      await insertAudit({
+        db: tx,
+        entry: byActor(ctx, {
+          branchId: job.branchId,
+          action: "job.close",
+          entityType: "issuance_job",
+          entityId: jobId,
+        }),
+      });
     });
     revalidatePath(`/teller/jobs/${jobId}`);
     return { jobId };

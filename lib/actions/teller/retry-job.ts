@@ -22,7 +22,12 @@ export const retryJobAction = createAction({
     if (!FAILED_STATES.includes(failed.state)) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
     }
-    const { station } = await checkCounterRequest({ ...input, branchId: failed.branchId, productId: failed.productId, nameOnCard: failed.nameOnCard });
+    const { station } = await checkCounterRequest({
+      ...input,
+      branchId: failed.branchId,
+      productId: failed.productId,
+      nameOnCard: failed.nameOnCard,
+    });
     // One retry per failed job, whatever the clicks: the key is derived from the failed job.
     const { job } = await createIssuanceJob(
       {

@@ -13,13 +13,22 @@ import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("admin");
   const parsed = auditFilterSchema.safeParse(searchParamsToObject(await searchParams));
   const filter = parsed.success ? parsed.data : { page: 1 };
   const { page, ...query } = filter;
-  const [{ entries, hasMore }, branches] = await Promise.all([listAudit({ db, query, page, pageSize: 50 }), listBranches({ db })]);
-  const params = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const [{ entries, hasMore }, branches] = await Promise.all([
+    listAudit({ db, query, page, pageSize: 50 }),
+    listBranches({ db }),
+  ]);
+  const params = Object.fromEntries(
+    Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+  );
   const exportHref = `/api/admin/audit/export?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   return (
     <div className="space-y-4">
@@ -29,10 +38,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <p className="text-slate-700">Who changed what, when and from where, across every branch. Newest first.</p>
         </div>
         <Button asChild variant="secondary">
-          <a href={exportHref} download>Export these entries as CSV</a>
+          <a href={exportHref} download>
+            Export these entries as CSV
+          </a>
         </Button>
       </div>
-      {!parsed.success ? <Alert tone="error" live>Some filters were not valid and were ignored. Check the dates and try again.</Alert> : null}
+      {!parsed.success ? (
+        <Alert tone="error" live>
+          Some filters were not valid and were ignored. Check the dates and try again.
+        </Alert>
+      ) : null}
       <AuditFilters filter={filter} branches={branches} />
       <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />

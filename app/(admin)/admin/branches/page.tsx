@@ -31,7 +31,9 @@ export default async function BranchesPage() {
               <TableRow key={b.id}>
                 <TableCell className="font-mono">{b.code}</TableCell>
                 <TableRowHead>
-                  <Link href={`/admin/branches/${b.id}`} className="font-semibold text-brand-700 underline">{b.name}</Link>
+                  <Link href={`/admin/branches/${b.id}`} className="font-semibold text-brand-700 underline">
+                    {b.name}
+                  </Link>
                 </TableRowHead>
                 <TableCell>{b.address}</TableCell>
                 <TableCell>{b.timezone}</TableCell>

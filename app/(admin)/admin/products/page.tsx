@@ -18,7 +18,10 @@ export default async function ProductsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Card products</h1>
-          <p className="text-slate-700">A retired product is hidden from tellers and kept for the record; only a product that never issued a card can be deleted.</p>
+          <p className="text-slate-700">
+            A retired product is hidden from tellers and kept for the record; only a product that never issued a card
+            can be deleted.
+          </p>
         </div>
         <Button asChild>
           <Link href="/admin/products/new">New product</Link>

@@ -36,14 +36,18 @@ export default async function UsersPage() {
             {users.map((u) => (
               <TableRow key={u.id}>
                 <TableRowHead>
-                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">{u.name}</Link>
+                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">
+                    {u.name}
+                  </Link>
                 </TableRowHead>
                 <TableCell className="font-mono">{u.email}</TableCell>
                 <TableCell>{ROLE_LABEL[u.role]}</TableCell>
                 <TableCell>{u.branchId ? branchName.get(u.branchId) : "All branches"}</TableCell>
                 <TableCell>
                   {u.active ? "Active" : <strong>Deactivated</strong>}
-                  {u.active && u.mustChangePassword ? <span className="block text-xs text-slate-700">must choose a password</span> : null}
+                  {u.active && u.mustChangePassword ? (
+                    <span className="block text-xs text-slate-700">must choose a password</span>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

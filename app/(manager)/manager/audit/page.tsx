@@ -13,7 +13,11 @@ import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit
 export const metadata: Metadata = { title: "Branch audit log" };
 
 /** The audit log of one branch: a manager's own (the branch filter is forced, not offered). */
-export default async function BranchAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BranchAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await guardPage("manager");
   const raw = searchParamsToObject(await searchParams);
   const { branch } = await pageBranch(user, raw.branchId);
@@ -21,14 +25,22 @@ export default async function BranchAuditPage({ searchParams }: { searchParams: 
   const filter = parsed.success ? parsed.data : { page: 1 };
   const { page, ...query } = filter;
   const { entries, hasMore } = await listAudit({ db, query: { ...query, branchId: branch.id }, page, pageSize: 50 });
-  const params = Object.fromEntries(Object.entries({ ...query, branchId: branch.id }).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const params = Object.fromEntries(
+    Object.entries({ ...query, branchId: branch.id }).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+  );
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-bold">Branch audit log</h1>
-        <p className="text-slate-700">Changes and card requests in {branch.name} ({branch.code}), newest first.</p>
+        <p className="text-slate-700">
+          Changes and card requests in {branch.name} ({branch.code}), newest first.
+        </p>
       </div>
-      {!parsed.success ? <Alert tone="error" live>Some filters were not valid and were ignored. Check the dates and try again.</Alert> : null}
+      {!parsed.success ? (
+        <Alert tone="error" live>
+          Some filters were not valid and were ignored. Check the dates and try again.
+        </Alert>
+      ) : null}
       <AuditFilters filter={filter} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
       <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} />

@@ -9,7 +9,11 @@ import { pageBranch } from "@/lib/page-branch";
 
 export const metadata: Metadata = { title: "Stations" };
 
-export default async function StationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);

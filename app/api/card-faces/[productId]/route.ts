@@ -12,22 +12,25 @@ export const dynamic = "force-dynamic";
  * An uploaded card face, for any signed-in user (tellers see it when choosing a product). The
  * type was sniffed at upload and is sent with nosniff, so the browser never guesses another one.
  */
-export const GET = route("card_faces.get", async (request: Request, { params }: { params: Promise<{ productId: string }> }) => {
-  await requireRole(ROLES, { surface: "route" });
-  const { productId } = await params;
-  if (!isUuid(productId)) throw new AppError("not_found:product");
-  const face = await findCardFace({ db, productId });
-  if (!face) throw new AppError("not_found:product", { message: "This product has no uploaded card face." });
-  const etag = `"${face.sha256}"`;
-  const cache = { etag, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: cache });
-  return new Response(new Uint8Array(face.data), {
-    headers: {
-      "content-type": face.contentType,
-      "content-length": String(face.byteSize),
-      "content-security-policy": "default-src 'none'; sandbox",
-      // URLs carry the image hash (?v=…), so a changed image gets a new URL; private: signed-in only.
-      ...cache,
-    },
-  });
-});
+export const GET = route(
+  "card_faces.get",
+  async (request: Request, { params }: { params: Promise<{ productId: string }> }) => {
+    await requireRole(ROLES, { surface: "route" });
+    const { productId } = await params;
+    if (!isUuid(productId)) throw new AppError("not_found:product");
+    const face = await findCardFace({ db, productId });
+    if (!face) throw new AppError("not_found:product", { message: "This product has no uploaded card face." });
+    const etag = `"${face.sha256}"`;
+    const cache = { etag, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" };
+    if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: cache });
+    return new Response(new Uint8Array(face.data), {
+      headers: {
+        "content-type": face.contentType,
+        "content-length": String(face.byteSize),
+        "content-security-policy": "default-src 'none'; sandbox",
+        // URLs carry the image hash (?v=…), so a changed image gets a new URL; private: signed-in only.
+        ...cache,
+      },
+    });
+  },
+);

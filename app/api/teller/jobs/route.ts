@@ -15,7 +15,8 @@ export const GET = route("teller.jobs.list", async (request: Request) => {
   const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new AppError("bad_request:route", { message: "scope must be mine or queue, and state a job state." });
+  if (!parsed.success)
+    throw new AppError("bad_request:route", { message: "scope must be mine or queue, and state a job state." });
   const jobs = await workList(parsed.data.scope, { id: user.id, branchId: user.branchId }, parsed.data.state);
   return Response.json({ jobs }, { headers: { "cache-control": "no-store" } });
 });

@@ -18,7 +18,9 @@ export default async function BranchPage({ params }: { params: Promise<{ branchI
   if (!branch) notFound();
   return (
     <div className="space-y-4">
-      <Link href="/admin/branches" className="text-sm text-brand-700 underline">Back to branches</Link>
+      <Link href="/admin/branches" className="text-sm text-brand-700 underline">
+        Back to branches
+      </Link>
       <h1 className="text-2xl font-bold">
         {branch.name} <span className="font-mono text-base font-normal text-slate-700">{branch.code}</span>
       </h1>
@@ -28,11 +30,17 @@ export default async function BranchPage({ params }: { params: Promise<{ branchI
         <TimeZoneList id={TIME_ZONE_LIST_ID} />
       </Card>
       <p className="text-sm">
-        <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>Branch board</Link>
+        <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>
+          Branch board
+        </Link>
         {" · "}
-        <Link className="text-brand-700 underline" href={`/manager/stations?branchId=${branch.id}`}>Stations</Link>
+        <Link className="text-brand-700 underline" href={`/manager/stations?branchId=${branch.id}`}>
+          Stations
+        </Link>
         {" · "}
-        <Link className="text-brand-700 underline" href={`/admin/audit?branchId=${branch.id}`}>Audit log</Link>
+        <Link className="text-brand-700 underline" href={`/admin/audit?branchId=${branch.id}`}>
+          Audit log
+        </Link>
       </p>
     </div>
   );

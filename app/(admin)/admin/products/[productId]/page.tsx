@@ -15,15 +15,22 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   await guardPage("admin");
   const { productId } = await params;
   if (!isUuid(productId)) notFound();
-  const [product, branches, hasJobs] = await Promise.all([findProduct({ db, id: productId }), listBranches({ db }), productHasJobs({ db, productId })]);
+  const [product, branches, hasJobs] = await Promise.all([
+    findProduct({ db, id: productId }),
+    listBranches({ db }),
+    productHasJobs({ db, productId }),
+  ]);
   if (!product) notFound();
   const full = { ...product, hasJobs };
   return (
     <div className="space-y-4">
-      <Link href="/admin/products" className="text-sm text-brand-700 underline">Back to card products</Link>
+      <Link href="/admin/products" className="text-sm text-brand-700 underline">
+        Back to card products
+      </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-2xl font-bold">
-          {product.name} {product.active ? null : <span className="text-base font-normal text-slate-700">(retired)</span>}
+          {product.name}{" "}
+          {product.active ? null : <span className="text-base font-normal text-slate-700">(retired)</span>}
         </h1>
         <ProductLifecycle product={full} />
       </div>

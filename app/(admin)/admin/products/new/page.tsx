@@ -12,7 +12,9 @@ export default async function NewProductPage() {
   const branches = await listBranches({ db });
   return (
     <div className="space-y-4">
-      <Link href="/admin/products" className="text-sm text-brand-700 underline">Back to card products</Link>
+      <Link href="/admin/products" className="text-sm text-brand-700 underline">
+        Back to card products
+      </Link>
       <h1 className="text-2xl font-bold">New card product</h1>
       <ProductForm branches={branches} />
     </div>

@@ -15,11 +15,16 @@ export const metadata: Metadata = { title: "User" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   await guardPage("admin");
   const { userId } = await params;
-  const [user, branches] = await Promise.all([isUuid(userId) ? findUserForAdmin({ db, id: userId }) : null, listBranches({ db })]);
+  const [user, branches] = await Promise.all([
+    isUuid(userId) ? findUserForAdmin({ db, id: userId }) : null,
+    listBranches({ db }),
+  ]);
   if (!user) notFound();
   return (
     <div className="space-y-4">
-      <Link href="/admin/users" className="text-sm text-brand-700 underline">Back to users</Link>
+      <Link href="/admin/users" className="text-sm text-brand-700 underline">
+        Back to users
+      </Link>
       <h1 className="text-2xl font-bold">
         {user.name} {user.active ? null : <span className="text-base font-normal text-slate-700">(deactivated)</span>}
       </h1>
@@ -28,7 +33,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       </Card>
       <Card title="Account">
         <p className="mb-3 text-sm text-slate-700">
-          {user.lastSignInAt ? `Last signed in ${user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC.` : "Has not signed in yet."}
+          {user.lastSignInAt
+            ? `Last signed in ${user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`
+            : "Has not signed in yet."}
           {user.hasPassword ? "" : " Signs in through the bank's single sign-on only."}
         </p>
         <UserAccountActions user={user} />

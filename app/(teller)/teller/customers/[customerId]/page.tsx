@@ -48,7 +48,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             products={products}
             stations={stations
               .filter((s) => s.enabled)
-              .map((s) => ({ id: s.id, label: s.label, location: s.location, isDefault: s.isDefault, queue: depths.get(s.id) ?? 0 }))}
+              .map((s) => ({
+                id: s.id,
+                label: s.label,
+                location: s.location,
+                isDefault: s.isDefault,
+                queue: depths.get(s.id) ?? 0,
+              }))}
           />
         </Card>
       </div>

@@ -11,13 +11,30 @@ import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit
 export const dynamic = "force-dynamic";
 
 const BATCH = 1000;
-const HEADER = ["id", "at", "actor_email", "actor_role", "actor_id", "branch", "action", "entity_type", "entity_id", "before", "after", "ip", "user_agent"];
+const HEADER = [
+  "id",
+  "at",
+  "actor_email",
+  "actor_role",
+  "actor_id",
+  "branch",
+  "action",
+  "entity_type",
+  "entity_id",
+  "before",
+  "after",
+  "ip",
+  "user_agent",
+];
 
 /** The audit log as CSV with the browser's filters, streamed in keyset batches (no size cap in memory). */
 export const GET = route("admin.audit.export", async (request: Request) => {
   const user = await requireRole(["admin"], { surface: "route" });
   const parsed = auditFilterSchema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-  if (!parsed.success) throw new AppError("bad_request:route", { message: "The filters are not valid. Correct them on the audit page and export again." });
+  if (!parsed.success)
+    throw new AppError("bad_request:route", {
+      message: "The filters are not valid. Correct them on the audit page and export again.",
+    });
   const { page: _page, ...query } = parsed.data;
   const branchCode = new Map((await listBranches({ db })).map((b) => [b.id, b.code]));
   log.info({ route: "admin.audit.export", actorId: user.id, query }, "audit export");
@@ -44,7 +61,23 @@ export const GET = route("admin.audit.export", async (request: Request) => {
       for (const r of rows) {
         const branch = r.branchId ? (branchCode.get(r.branchId) ?? r.branchId) : "";
         controller.enqueue(
-          encoder.encode(csvRow([r.id, r.at, r.actorEmail, r.actorRole, r.actorId, branch, r.action, r.entityType, r.entityId, r.before, r.after, r.ip, r.userAgent])),
+          encoder.encode(
+            csvRow([
+              r.id,
+              r.at,
+              r.actorEmail,
+              r.actorRole,
+              r.actorId,
+              branch,
+              r.action,
+              r.entityType,
+              r.entityId,
+              r.before,
+              r.after,
+              r.ip,
+              r.userAgent,
+            ]),
+          ),
         );
       }
       if (rows.length < BATCH) controller.close();
