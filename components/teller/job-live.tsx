@@ -40,8 +40,10 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const job = data.job;
   const sentence = stateSentence(job);
   // Announced whenever what the page says changes (a new state, or the last four digits that
-  // arrive after it), never on the first render.
-  const message = `${STATE_LABEL[job.state]}. ${sentence}`;
+  // arrive after it), never on the first render. The state's name leads, unless the sentence
+  // already starts with it ("Card produced. Hand the card…").
+  const label = STATE_LABEL[job.state];
+  const message = sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef(message);
   useEffect(() => {
