@@ -11,6 +11,7 @@ test("an admin sets a new branch's station id pattern and registers its first st
   await page.goto("/admin/branches");
   await page.getByLabel("Branch code").fill(code);
   await page.getByLabel("Name").fill(`Harbour ${code}`);
+  await page.getByLabel("Time zone").fill("Europe/Berlin");
   await page.getByRole("button", { name: "Create branch" }).click();
   await expect(page.getByText(`Branch ${code} created.`)).toBeVisible();
   await page.getByRole("link", { name: `Harbour ${code}` }).click();
