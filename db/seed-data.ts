@@ -4,9 +4,22 @@ import type { EmbossRules, PaymentApplication } from "./schema";
 
 export const DEMO_PASSWORD = "branch-demo-2026";
 
+// Each branch's station id pattern covers its own stations and no other branch's.
 export const DEMO_BRANCHES = [
-  { code: "BR001", name: "Downtown", address: "1 Market Square", timezone: "Europe/Berlin" },
-  { code: "BR002", name: "Riverside", address: "48 River Road", timezone: "Europe/Berlin" },
+  {
+    code: "BR001",
+    name: "Downtown",
+    address: "1 Market Square",
+    timezone: "Europe/Berlin",
+    stationIdPattern: "BR001-PS-*",
+  },
+  {
+    code: "BR002",
+    name: "Riverside",
+    address: "48 River Road",
+    timezone: "Europe/Berlin",
+    stationIdPattern: "BR002-PS-*",
+  },
 ] as const;
 
 export const DEMO_STATIONS = [

@@ -74,6 +74,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   createBranchAction: ["admin"],
   setDefaultStationAction: ["manager"],
   registerStationAction: ["manager"],
+  registerBranchStationAction: ["admin"],
   setStationEnabledAction: ["manager"],
   createProductAction: ["admin"],
   updateProductAction: ["admin"],
@@ -231,6 +232,30 @@ test("a manager cannot change another branch's default station", async ({ playwr
 
   const after = (await (await riverside.get("/api/manager/stations")).json()) as Stations;
   expect(after.stations.find((s) => s.id === target.id)?.isDefault).toBe(false);
+  await downtown.dispose();
+  await riverside.dispose();
+});
+
+test("a manager cannot register another branch's station id, and a taken id names no branch", async ({
+  playwright,
+  baseURL,
+}) => {
+  const downtown = await as("manager", playwright, baseURL ?? "");
+  const riverside = await as("managerRiverside", playwright, baseURL ?? "");
+  const action = serverActions().find((a) => a.name === "registerStationAction")!;
+  // The pentest's case: Downtown's free id BR001-PS-09 registered from Riverside.
+  const stolen = await callAction(riverside, action, [{ persoStation: "BR001-PS-09", label: "Stolen printer" }]);
+  expect(resultCode(stolen.body)).toBe("conflict:station");
+  expect(stolen.body).toContain("match BR002-PS-*");
+  type Stations = { stations: { persoStation: string }[] };
+  for (const who of [downtown, riverside]) {
+    const { stations } = (await (await who.get("/api/manager/stations")).json()) as Stations;
+    expect(stations.some((s) => s.persoStation === "BR001-PS-09")).toBe(false);
+  }
+  const taken = await callAction(downtown, action, [{ persoStation: "BR001-PS-01", label: "Copy" }]);
+  expect(resultCode(taken.body)).toBe("conflict:station");
+  expect(taken.body).toContain("This station id is already registered.");
+  expect(taken.body).not.toMatch(/Downtown|Riverside|BR001|BR002/);
   await downtown.dispose();
   await riverside.dispose();
 });

@@ -46,16 +46,35 @@ test.describe("manager: stations", () => {
     await noSeriousViolations(page);
   });
 
-  test("a duplicate station id gets a field error that says what to do", async ({ page }) => {
+  test("a duplicate station id gets a field error that says what to do, and names no branch", async ({ page }) => {
     const stations = new ManagerStationsPage(page);
     await stations.goto();
-    await page.getByLabel("Station id (persoStation)").fill("BR001-PS-01");
+    await page.getByLabel("Station id (persoStation)").fill("BR002-PS-01");
     await page.getByLabel("Label", { exact: true }).fill("Copy");
     await page.getByRole("button", { name: "Register station" }).click();
     await expect(page.getByLabel("Station id (persoStation)")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#station-persoStation-error")).toContainText("already registered");
+    await expect(page.locator("#station-persoStation-error")).toHaveText(
+      "This station id is already registered. Check the id D1 gave you for this station.",
+    );
     // The typed values survive the error.
     await expect(page.getByLabel("Label", { exact: true })).toHaveValue("Copy");
+  });
+
+  test("another branch's station id is refused: the form says which ids are this branch's", async ({ page }) => {
+    const stations = new ManagerStationsPage(page);
+    await stations.goto();
+    const idField = page.getByLabel("Station id (persoStation)");
+    await expect(idField).toHaveAccessibleDescription(/This branch's ids match BR002-PS-\*/);
+    // Downtown's printer, free or not: Riverside learns nothing about it either way.
+    for (const id of ["BR001-PS-09", "BR001-PS-01"]) {
+      await idField.fill(id);
+      await page.getByLabel("Label", { exact: true }).fill("Not ours");
+      await page.getByRole("button", { name: "Register station" }).click();
+      await expect(page.locator("#station-persoStation-error")).toHaveText(
+        "Station ids of this branch match BR002-PS-*. Check the id, or ask an admin to change the pattern.",
+      );
+    }
+    await expect(stations.row("BR001-PS-09")).toHaveCount(0);
   });
 
   test("the branch board and audit log have no serious accessibility violations", async ({ page }) => {

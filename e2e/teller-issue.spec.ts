@@ -54,7 +54,7 @@ test("a station jam shows the exception; a retry on another station produces the
   await expect(counter.jobState()).toContainText("Production problem at the station");
   const failedUrl = page.url();
   await page.getByLabel("Retry on station").selectOption({ label: "Counter printer 1 · Ground floor, counter 1" });
-  await page.getByRole("button", { name: "Retry on this station" }).click();
+  await page.getByRole("button", { name: "Retry the card" }).click();
   await expect(page).not.toHaveURL(failedUrl);
   await counter.expectDone();
   await page.goto(failedUrl);

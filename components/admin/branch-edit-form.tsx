@@ -42,6 +42,18 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
         hint="e.g. Europe/Berlin; the branch board counts days in it."
       />
       <InputField
+        id="branch-edit-station-pattern"
+        errors={errors?.stationIdPattern}
+        name={field("stationIdPattern")}
+        label="Station id pattern"
+        defaultValue={branch.stationIdPattern ?? ""}
+        autoComplete="off"
+        spellCheck={false}
+        hint={`Only station ids that match it can be registered for this branch. * stands for any characters, e.g. ${branch.code}-PS-*; an id start alone, e.g. ${branch.code}-PS-, means the same.`}
+        required
+        className="sm:col-span-2"
+      />
+      <InputField
         id="branch-edit-address"
         errors={errors?.address}
         name={field("address")}
@@ -54,7 +66,11 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
           {pending ? "Saving…" : "Save branch"}
         </Button>
         <div aria-live="polite" className="text-sm">
-          {state?.ok ? <Alert tone="success">Branch {state.data.code} is saved.</Alert> : null}
+          {state?.ok ? (
+            <Alert tone="success">
+              Branch {state.data.code} is saved. Its station ids match {state.data.stationIdPattern}.
+            </Alert>
+          ) : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
         </div>
       </div>

@@ -1,23 +1,36 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { registerBranchStationAction } from "@/lib/actions/admin/register-station";
 import { registerStationAction } from "@/lib/actions/manager/register-station";
 import { fieldNames } from "@/lib/actions/fields";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 
-const field = fieldNames<typeof registerStationAction>();
+const field = fieldNames<typeof registerStationAction | typeof registerBranchStationAction>();
+const adminField = fieldNames<typeof registerBranchStationAction>();
 
-const FIELDS = [
-  { name: field("persoStation"), label: "Station id (persoStation)", hint: "e.g. BR001-PS-04" },
-  { name: field("label"), label: "Label", hint: "e.g. Counter printer 3" },
-  { name: field("location"), label: "Location (optional)", hint: "e.g. Ground floor, counter 6" },
-] as const;
+type Registered = { stationId: string; persoStation: string };
+type FormAction = (state: ActionState<Registered>, form: FormData) => Promise<ActionResult<Registered>>;
 
-export function RegisterStationForm({ onDone }: { onDone: (message: string) => void }) {
-  const [state, formAction, pending] = useActionState(registerStationAction, null);
+/**
+ * Registers a station. A manager's goes to their own branch; an admin's (`asAdminFor` set) to the
+ * branch the page shows. `pattern` is the branch's station id pattern, shown as the field's hint.
+ */
+export function RegisterStationForm({
+  onDone,
+  pattern,
+  asAdminFor,
+}: {
+  onDone: (message: string) => void;
+  pattern: string | null;
+  asAdminFor?: string;
+}) {
+  const action: FormAction = asAdminFor ? registerBranchStationAction : registerStationAction;
+  const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const reported = useRef<typeof state>(null);
@@ -30,22 +43,38 @@ export function RegisterStationForm({ onDone }: { onDone: (message: string) => v
     }
   }, [state, onDone]);
 
+  const idHint = pattern
+    ? `This branch's ids match ${pattern} (* stands for any characters).`
+    : "This branch has no station id pattern yet: an admin sets it on the branch's page.";
+  const fields = [
+    { name: field("persoStation"), label: "Station id (persoStation)", placeholder: "e.g. BR001-PS-04", hint: idHint },
+    { name: field("label"), label: "Label", placeholder: "e.g. Counter printer 3", hint: undefined },
+    {
+      name: field("location"),
+      label: "Location (optional)",
+      placeholder: "e.g. Ground floor, counter 6",
+      hint: undefined,
+    },
+  ];
+
   return (
     <form
       ref={formRef}
       action={formAction}
       onSubmit={keepValuesOnSubmit(formAction)}
-      className="grid gap-3 md:grid-cols-3"
+      className="grid gap-3 md:grid-cols-3 md:items-end"
       noValidate
     >
-      {FIELDS.map((f) => (
+      {asAdminFor ? <input type="hidden" name={adminField("branchId")} value={asAdminFor} /> : null}
+      {fields.map((f) => (
         <InputField
           key={f.name}
           id={`station-${f.name}`}
           label={f.label}
+          hint={f.hint}
           errors={errors?.[f.name]}
           name={f.name}
-          placeholder={f.hint}
+          placeholder={f.placeholder}
           required={f.name !== "location"}
         />
       ))}

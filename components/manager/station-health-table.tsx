@@ -9,15 +9,20 @@ import { StationActions } from "./station-actions";
 export function StationHealthTable({
   stations,
   canManage,
+  canRegister,
   onDone,
 }: {
   stations: StationHealth[];
   canManage: boolean;
+  canRegister: boolean;
   onDone: (m: string) => void;
 }) {
   if (stations.length === 0)
     return (
-      <p className="text-slate-700">This branch has no personalization station yet. Register the first one below.</p>
+      <p className="text-slate-700">
+        This branch has no personalization station yet.
+        {canRegister ? " Register the first one below." : " The branch manager or an admin registers them."}
+      </p>
     );
   return (
     <Table caption="Personalization stations and their health" minWidth="min-w-[56rem]" density="relaxed">

@@ -17,7 +17,16 @@ type Health = { branchId: string; stations: StationHealth[]; at: string };
  * The branch's stations inside a LiveEvents channel; managers also manage them here. Queues,
  * last success and exceptions change when a job starts or ends: those events refetch the health.
  */
-export function StationPanel({ initial, canManage }: { initial: Health; canManage: boolean }) {
+export function StationPanel({
+  initial,
+  canManage,
+  register,
+}: {
+  initial: Health;
+  canManage: boolean;
+  /** Shown to the branch's manager, and to an admin (who registers for the branch shown). */
+  register: { pattern: string | null; asAdminFor?: string } | null;
+}) {
   const client = useQueryClient();
   const key = ["station-health", initial.branchId];
   const [announcement, setAnnouncement] = useState("");
@@ -39,15 +48,20 @@ export function StationPanel({ initial, canManage }: { initial: Health; canManag
           {announcement ? <Alert tone="success">{announcement}</Alert> : null}
         </div>
         {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
-        <StationHealthTable stations={query.data.stations} canManage={canManage} onDone={done} />
+        <StationHealthTable
+          stations={query.data.stations}
+          canManage={canManage}
+          canRegister={register !== null}
+          onDone={done}
+        />
       </Card>
-      {canManage ? (
+      {register ? (
         <Card
           title="Register a station"
           headingId="register-heading"
           description="Use the station id D1 gave this station when it was registered with the Instant Issuance Agent."
         >
-          <RegisterStationForm onDone={done} />
+          <RegisterStationForm onDone={done} pattern={register.pattern} asAdminFor={register.asAdminFor} />
         </Card>
       ) : null}
     </div>

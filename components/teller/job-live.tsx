@@ -19,6 +19,8 @@ import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
 
+const CANCELED_SENTENCE = "Canceled at the counter. No card was produced.";
+
 export function JobLive({ initial, stations }: { initial: JobView; stations: RetryStation[] }) {
   const { data } = useQuery({
     queryKey: ["job", initial.id],
@@ -38,12 +40,15 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
     }),
   });
   const job = data.job;
-  const sentence = stateSentence(job);
+  const failed = FAILED_STATES.includes(job.state);
+  // A failed card canceled at the counter: final, so nothing about retrying is said any more.
+  const closed = failed && job.events.some((e) => e.kind === "closed");
+  const sentence = closed ? CANCELED_SENTENCE : stateSentence(job);
   // Announced whenever what the page says changes (a new state, or the last four digits that
-  // arrive after it), never on the first render. The state's name leads, unless the sentence
-  // already starts with it ("Card produced. Hand the card…").
+  // arrive after it), never on the first render. The state's name leads, unless the card was
+  // canceled or the sentence already starts with it ("Card produced. Hand the card…").
   const label = STATE_LABEL[job.state];
-  const message = sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
+  const message = closed || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef(message);
   useEffect(() => {
@@ -53,8 +58,6 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
     }
   }, [message]);
 
-  const failed = FAILED_STATES.includes(job.state);
-  const closed = job.events.some((e) => e.kind === "closed");
   return (
     <div className="space-y-6">
       <p aria-live="polite" role="status" className="sr-only" data-testid="announcer">
@@ -88,6 +91,13 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           </p>
           <p>Ask the customer to check the name and sign the back of the card.</p>
         </Alert>
+      ) : closed ? (
+        <Alert tone="info">
+          <p className="font-semibold" data-testid="canceled">
+            {sentence}
+          </p>
+          <p>To give the customer a card, issue a new one from their page.</p>
+        </Alert>
       ) : failed ? (
         <Alert tone="error">
           <p className="font-semibold">{STATE_LABEL[job.state]}</p>
@@ -115,10 +125,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
             </Link>
             .
           </p>
-        ) : closed ? (
-          <p className="font-semibold">Canceled at the counter. No card was produced.</p>
-        ) : (
-          <RecoveryActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />
+        ) : closed ? null : (
+          <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
         )
       ) : null}
     </div>

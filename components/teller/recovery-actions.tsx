@@ -8,20 +8,49 @@ import { fieldNames } from "@/lib/actions/fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
 import { Select } from "@/components/ui/select";
 
 const field = fieldNames<typeof retryJobAction>();
 
 export type RetryStation = { id: string; label: string; location: string };
 
-/** After a failure: print the same card on another station (once), or cancel it. */
-export function RecoveryActions({ jobId, stations }: { jobId: string; stations: RetryStation[] }) {
+/**
+ * After a failure: print the same card again (once), preferably on another station, or cancel
+ * it for good. The station that failed is offered last and needs the teller's confirmation that
+ * its problem is solved (the server checks that too).
+ */
+export function RecoveryActions({
+  jobId,
+  failedStationId,
+  stations,
+}: {
+  jobId: string;
+  failedStationId: string;
+  stations: RetryStation[];
+}) {
   const queryClient = useQueryClient();
   const [state, retry, retrying] = useActionState(retryJobAction, null);
   const [closing, startClosing] = useTransition();
   const [closeError, setCloseError] = useState<string | null>(null);
+  const [askCancel, setAskCancel] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const ordered = [
+    ...stations.filter((s) => s.id !== failedStationId),
+    ...stations.filter((s) => s.id === failedStationId),
+  ];
+  // Uncontrolled (a choice made before hydration stays); the state only decides on the checkbox.
+  const [selected, setSelected] = useState(ordered[0]?.id ?? "");
+  const sameStation = selected === failedStationId || Boolean(errors?.confirmSameStation);
+  const cancel = () =>
+    startClosing(async () => {
+      const result = await closeJobAction({ jobId });
+      setCloseError(result.ok ? null : result.message);
+      setAskCancel(false);
+      await queryClient.invalidateQueries({ queryKey: ["job", jobId] });
+    });
   return (
     <Card title="What to do now" headingId="recover-heading">
       {state && !state.ok && !errors ? (
@@ -29,43 +58,69 @@ export function RecoveryActions({ jobId, stations }: { jobId: string; stations: 
           {state.message}
         </Alert>
       ) : null}
-      {stations.length === 0 ? (
+      {ordered.length === 0 ? (
         <p className="mt-2">
-          No other station is available at your branch. Cancel this card, or ask your manager to enable a station.
+          No station is available at your branch. Cancel this card, or ask your manager to enable one.
         </p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
           <Field id="retry-station" label="Retry on station" errors={errors?.stationId}>
             {(control) => (
-              <Select {...control} name={field("stationId")} inline>
-                {stations.map((s) => (
+              <Select
+                {...control}
+                name={field("stationId")}
+                inline
+                defaultValue={selected}
+                onChange={(e) => setSelected(e.target.value)}
+              >
+                {ordered.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.label} · {s.location}
+                    {s.id === failedStationId ? " (where the card failed)" : ""}
                   </option>
                 ))}
               </Select>
             )}
           </Field>
+          {sameStation ? (
+            <div className="basis-full">
+              <Checkbox
+                id="retry-confirm-same"
+                name={field("confirmSameStation")}
+                value="true"
+                label="The problem at this station is solved: retry on it"
+                aria-invalid={Boolean(errors?.confirmSameStation)}
+                aria-describedby="retry-confirm-same-error"
+              />
+              <FieldError id="retry-confirm-same-error" errors={errors?.confirmSameStation} />
+            </div>
+          ) : null}
           <Button type="submit" disabled={retrying}>
-            {retrying ? "Sending…" : "Retry on this station"}
+            {retrying ? "Sending…" : "Retry the card"}
           </Button>
         </form>
       )}
       <div className="mt-4 border-t border-slate-200 pt-4">
-        <Button
-          variant="secondary"
-          disabled={closing}
-          onClick={() =>
-            startClosing(async () => {
-              const result = await closeJobAction({ jobId });
-              setCloseError(result.ok ? null : result.message);
-              await queryClient.invalidateQueries({ queryKey: ["job", jobId] });
-            })
-          }
-        >
-          {closing ? "Canceling…" : "Cancel this card"}
-        </Button>
+        {askCancel ? (
+          <div role="group" aria-labelledby="cancel-question" className="space-y-2">
+            <p id="cancel-question" className="font-semibold">
+              Cancel this card for good? It cannot be retried afterwards.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <Button variant="secondary" disabled={closing} onClick={cancel} autoFocus>
+                {closing ? "Canceling…" : "Yes, cancel this card"}
+              </Button>
+              <Button variant="secondary" disabled={closing} onClick={() => setAskCancel(false)}>
+                Keep it
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button variant="secondary" onClick={() => setAskCancel(true)}>
+            Cancel this card
+          </Button>
+        )}
         {closeError ? (
           <p role="alert" className="mt-2 text-sm text-red-800">
             {closeError}

@@ -10,6 +10,8 @@ export const branches = pgTable(
     address: text("address").notNull().default(""),
     timezone: text("timezone").notNull().default("UTC"),
     active: boolean("active").notNull().default(true),
+    // Which station ids the branch may register (lib/stations/pattern.ts); null: none yet.
+    stationIdPattern: text("station_id_pattern"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

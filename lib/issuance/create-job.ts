@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
+import type { Executor } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
 import type { IssuanceJob } from "@/db/schema";
@@ -32,11 +33,17 @@ export function newIssuerRequestId(): string {
   return `req-${randomUUID()}`;
 }
 
+/**
+ * `guard` runs first in the same transaction and may throw to refuse the job; a retry uses it to
+ * lock the failed job and check it was not canceled meanwhile.
+ */
 export async function createIssuanceJob(
   request: NewJobRequest,
   ctx: Pick<ActionContext, "user" | "ip" | "userAgent">,
+  { guard }: { guard?: (tx: Executor) => Promise<void> } = {},
 ): Promise<{ job: IssuanceJob; created: boolean }> {
   return db.transaction(async (tx) => {
+    await guard?.(tx);
     const result = await insertJobOnce({
       db: tx,
       values: {

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  fixedCharacters,
+  normalizeStationPattern,
+  STATION_PATTERN_CHARS,
+  STATION_PATTERN_MAX,
+  STATION_PATTERN_MIN_FIXED,
+} from "@/lib/stations/pattern";
 
 export const branchCode = z
   .string()
@@ -19,10 +26,30 @@ const branchFields = {
     ),
 };
 
+/** Which station ids the branch may register (lib/stations/pattern.ts), stored normalised. */
+export const stationIdPattern = z
+  .string("Enter the branch's station id pattern.")
+  .transform(normalizeStationPattern)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter the branch's station id pattern, e.g. BR001-PS-*.")
+      .max(STATION_PATTERN_MAX, `Keep the pattern to ${STATION_PATTERN_MAX} characters.`)
+      .regex(STATION_PATTERN_CHARS, "Use letters, digits, hyphens and underscores, with * for any characters.")
+      .refine(
+        (p) => fixedCharacters(p) >= STATION_PATTERN_MIN_FIXED,
+        `Give at least ${STATION_PATTERN_MIN_FIXED} fixed characters, e.g. the branch code: BR001-PS-*.`,
+      ),
+  );
+
 export const createBranchSchema = z.object({ code: branchCode, ...branchFields });
 
 /** The code is D1-facing and appears in station ids, so it does not change once created. */
-export const updateBranchSchema = z.object({ branchId: z.uuid("Choose a branch."), ...branchFields });
+export const updateBranchSchema = z.object({
+  branchId: z.uuid("Choose a branch."),
+  ...branchFields,
+  stationIdPattern,
+});
 
 export type CreateBranchInput = z.infer<typeof createBranchSchema>;
 export type UpdateBranchInput = z.infer<typeof updateBranchSchema>;

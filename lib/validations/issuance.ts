@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ISSUANCE_REASONS } from "@/lib/vocabulary";
+import { formBoolean } from "./station";
 
 export const searchCustomersSchema = z.object({
   query: z.string().trim().min(2, "Type at least 2 characters.").max(64, "Type at most 64 characters."),
@@ -17,6 +18,8 @@ export const issueCardSchema = z.object({
 export const retryJobSchema = z.object({
   jobId: z.uuid("Choose the card request to retry."),
   stationId: z.uuid("Choose a personalization station."),
+  // The station that failed is allowed again only when the teller says its problem is solved.
+  confirmSameStation: formBoolean.optional(),
 });
 
 export const jobIdSchema = z.object({ jobId: z.uuid("Choose a card request.") });

@@ -22,6 +22,9 @@ export const registerStationSchema = z.object({
   location: z.string().trim().max(120, "Keep the location under 120 characters.").default(""),
 });
 
+/** The admin's form names the branch; a manager's is always their own. */
+export const registerBranchStationSchema = registerStationSchema.extend({ branchId: z.uuid("Choose a branch.") });
+
 export const setStationEnabledSchema = z.object({
   stationId: z.uuid("Choose a station."),
   enabled: formBoolean,

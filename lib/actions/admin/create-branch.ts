@@ -7,6 +7,7 @@ import { branchCodeTaken, insertBranch } from "@/db/queries/branches";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { defaultStationPattern } from "@/lib/stations/pattern";
 import { createBranchSchema } from "@/lib/validations/branch";
 
 export const createBranchAction = createAction({
@@ -20,7 +21,9 @@ export const createBranchAction = createAction({
       });
     }
     const branch = await db.transaction(async (tx) => {
-      const row = await insertBranch({ db: tx, values: input });
+      // A new branch registers the ids that start with its code until the admin says otherwise.
+      const values = { ...input, stationIdPattern: defaultStationPattern(input.code) };
+      const row = await insertBranch({ db: tx, values });
       await insertAudit({
         db: tx,
         entry: byActor(ctx, {
@@ -28,7 +31,13 @@ export const createBranchAction = createAction({
           action: "branch.create",
           entityType: "branch",
           entityId: row.id,
-          after: { code: row.code, name: row.name, address: row.address, timezone: row.timezone },
+          after: {
+            code: row.code,
+            name: row.name,
+            address: row.address,
+            timezone: row.timezone,
+            stationIdPattern: row.stationIdPattern,
+          },
         }),
       });
       return row;

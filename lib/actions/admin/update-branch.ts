@@ -26,13 +26,23 @@ export const updateBranchAction = createAction({
           action: "branch.update",
           entityType: "branch",
           entityId: branchId,
-          before: { name: before.name, address: before.address, timezone: before.timezone },
-          after: { name: row.name, address: row.address, timezone: row.timezone },
+          before: {
+            name: before.name,
+            address: before.address,
+            timezone: before.timezone,
+            stationIdPattern: before.stationIdPattern,
+          },
+          after: {
+            name: row.name,
+            address: row.address,
+            timezone: row.timezone,
+            stationIdPattern: row.stationIdPattern,
+          },
         }),
       });
       return row;
     });
     revalidatePath("/admin/branches");
-    return { branchId: branch.id, code: branch.code };
+    return { branchId: branch.id, code: branch.code, stationIdPattern: branch.stationIdPattern };
   },
 });

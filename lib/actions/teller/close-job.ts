@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
+import { lockJobRecovery } from "@/db/queries/job-recovery";
 import { findJobView } from "@/db/queries/job-views";
 import { insertJobEvent } from "@/db/queries/jobs";
 import { createAction } from "@/lib/actions/action";
@@ -28,7 +29,15 @@ export const closeJobAction = createAction({
       throw new AppError("conflict:job", { message: "Only a card that failed can be canceled here." });
     }
     if (job.events.some((e) => e.kind === "closed")) return { jobId };
-    await db.transaction(async (tx) => {
+    const closed = await db.transaction(async (tx) => {
+      // Locked like a retry does, so that a retry and a cancel clicked at once do not both happen.
+      const recovery = await lockJobRecovery({ db: tx, jobId });
+      if (recovery?.retriedAs) {
+        throw new AppError("conflict:job", {
+          message: "This card was already issued again, so it cannot be canceled.",
+        });
+      }
+      if (recovery?.closed) return false;
       await insertJobEvent({
         db: tx,
         event: { jobId, branchId: job.branchId, kind: "closed", state: job.state, dedupeKey: `closed:${jobId}` },
@@ -42,8 +51,9 @@ export const closeJobAction = createAction({
           entityId: jobId,
         }),
       });
+      return true;
     });
-    revalidatePath(`/teller/jobs/${jobId}`);
+    if (closed) revalidatePath(`/teller/jobs/${jobId}`);
     return { jobId };
   },
 });

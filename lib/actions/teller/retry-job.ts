@@ -1,6 +1,7 @@
 "use server";
 
 import { db } from "@/db";
+import { lockJobRecovery } from "@/db/queries/job-recovery";
 import { findJobView } from "@/db/queries/job-views";
 import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -10,7 +11,12 @@ import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { retryJobSchema } from "@/lib/validations/issuance";
 
-/** Issues the failed card again on another station, once, and opens the new job. */
+const CANCELED = "This card was canceled at the counter, and a canceled card stays canceled. Issue a new card instead.";
+
+/**
+ * Issues the failed card again, once, and opens the new job. Not after a cancel (final), and on
+ * the station that failed only when the teller confirms its problem is solved.
+ */
 export const retryJobAction = createAction({
   name: "retryJob",
   roles: AREA_ROLES.teller,
@@ -21,6 +27,16 @@ export const retryJobAction = createAction({
     ctx.assertBranch(failed.branchId);
     if (!FAILED_STATES.includes(failed.state)) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
+    }
+    if (failed.events.some((e) => e.kind === "closed")) throw new AppError("conflict:job", { message: CANCELED });
+    if (input.stationId === failed.stationId && !input.confirmSameStation) {
+      throw new AppError("invalid:job", {
+        fieldErrors: {
+          confirmSameStation: [
+            "This is the station where the card failed. Confirm that its problem is solved, or choose another station.",
+          ],
+        },
+      });
     }
     const { station } = await checkCounterRequest({
       ...input,
@@ -42,6 +58,14 @@ export const retryJobAction = createAction({
         retryOfJobId: failed.id,
       },
       ctx,
+      {
+        // A cancel committed since the check above (two tellers, two tabs) still wins.
+        guard: async (tx) => {
+          if ((await lockJobRecovery({ db: tx, jobId: failed.id }))?.closed) {
+            throw new AppError("conflict:job", { message: CANCELED });
+          }
+        },
+      },
     );
     return { jobId: job.id };
   },

@@ -19,20 +19,26 @@ export default async function StationsPage({
   const since = await renderPoint(branch.id);
   const health = await loadStationHealth(branch.id);
   const canManage = user.role === "manager";
+  // Admins register stations too (a new branch's first one), for the branch shown.
+  const register = {
+    pattern: branch.stationIdPattern,
+    asAdminFor: user.role === "admin" ? branch.id : undefined,
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Personalization stations</h1>
           <p className="text-slate-700">
-            {branch.name} ({branch.code}){canManage ? "" : " · read only: the branch manager runs the stations"}
+            {branch.name} ({branch.code})
+            {canManage ? "" : " · the branch manager enables, disables and chooses the default"}
           </p>
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-        <StationPanel initial={health} canManage={canManage} />
+        <StationPanel initial={health} canManage={canManage} register={register} />
       </LiveEvents>
     </div>
   );

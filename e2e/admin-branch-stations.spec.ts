@@ -1,0 +1,51 @@
+// The admin ties a branch's stations to it with a station id pattern, and registers a new
+// branch's first station (it has no manager yet).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+import { storageState } from "./support/users";
+
+test.use({ storageState: storageState("admin") });
+
+test("an admin sets a new branch's station id pattern and registers its first station", async ({ page }) => {
+  const code = `E${Date.now().toString(36).toUpperCase()}`;
+  await page.goto("/admin/branches");
+  await page.getByLabel("Branch code").fill(code);
+  await page.getByLabel("Name").fill(`Harbour ${code}`);
+  await page.getByLabel("Time zone").fill("Europe/Berlin");
+  await page.getByRole("button", { name: "Create branch" }).click();
+  await expect(page.getByText(`Branch ${code} created.`)).toBeVisible();
+  await page.getByRole("link", { name: `Harbour ${code}` }).click();
+
+  // A new branch starts with the ids that begin with its code; a typed prefix becomes a pattern.
+  const pattern = page.getByLabel("Station id pattern");
+  await expect(pattern).toHaveValue(`${code}-*`);
+  await pattern.fill("*");
+  await page.getByRole("button", { name: "Save branch" }).click();
+  await expect(page.locator("#branch-edit-station-pattern-error")).toContainText("at least 3 fixed characters");
+  await pattern.fill(`${code}-PS-`);
+  await page.getByRole("button", { name: "Save branch" }).click();
+  await expect(page.getByText(`Branch ${code} is saved. Its station ids match ${code}-PS-*.`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Stations", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Personalization stations" })).toBeVisible();
+  await expect(
+    page.getByText("This branch has no personalization station yet. Register the first one below."),
+  ).toBeVisible();
+  const idField = page.getByLabel("Station id (persoStation)");
+  await expect(idField).toHaveAccessibleDescription(
+    `This branch's ids match ${code}-PS-* (* stands for any characters).`,
+  );
+
+  await idField.fill("BR001-PS-77");
+  await page.getByLabel("Label", { exact: true }).fill("First printer");
+  await page.getByRole("button", { name: "Register station" }).click();
+  await expect(page.locator("#station-persoStation-error")).toContainText(`match ${code}-PS-*`);
+
+  await idField.fill(`${code}-PS-01`);
+  await page.getByRole("button", { name: "Register station" }).click();
+  await expect(page.getByText(`Station ${code}-PS-01 is registered and enabled.`)).toBeVisible();
+  await expect(page.getByTestId(`station-${code}-PS-01`)).toContainText("Enabled");
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
