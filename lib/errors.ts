@@ -26,7 +26,9 @@ export type Surface =
   | "notification"
   | "token"
   | "d1"
-  | "database";
+  | "database"
+  // A temporary password is set: only changing it (or signing out) is allowed.
+  | "password_change_required";
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
@@ -50,6 +52,8 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   "forbidden:action": "Your role does not allow this action. Ask a branch manager or an admin.",
   "forbidden:route": "Your role does not allow this request.",
   "forbidden:page": "This page is not part of your role. Go back to your home page.",
+  "forbidden:password_change_required":
+    "You signed in with a temporary password. Choose your own password first; until then nothing else is allowed.",
   "forbidden:branch": "This belongs to another branch. You can only work with your own branch.",
   "rate_limit:auth": "Too many attempts. Wait a few minutes and try again.",
   "unavailable:d1": "The card service is not reachable right now. The request is kept and will be sent again.",

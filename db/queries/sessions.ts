@@ -1,6 +1,6 @@
 // Server-side session records (see db/schema/sessions.ts). Ages are computed by the database
 // clock, the same clock that wrote the timestamps, so app and database hosts may disagree.
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { sessionUserFields } from "./users";
@@ -75,11 +75,31 @@ export async function touchSession({
     );
 }
 
-export type SessionEndReason = "sign_out" | "idle" | "expired";
+export type SessionEndReason = "sign_out" | "idle" | "expired" | "password_changed";
 
 export async function endSession({ db, id, reason }: { db: Executor; id: string; reason: SessionEndReason }) {
   await db
     .update(userSessions)
     .set({ endedAt: sql`now()`, endReason: reason })
     .where(and(eq(userSessions.id, id), isNull(userSessions.endedAt)));
+}
+
+/** Ends every open session of a user but one (the one that changed the password). */
+export async function endOtherSessions({
+  db,
+  userId,
+  keepId,
+  reason,
+}: {
+  db: Executor;
+  userId: string;
+  keepId: string;
+  reason: SessionEndReason;
+}) {
+  const rows = await db
+    .update(userSessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(userSessions.userId, userId), ne(userSessions.id, keepId), isNull(userSessions.endedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length;
 }

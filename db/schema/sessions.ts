@@ -19,7 +19,7 @@ export const userSessions = pgTable(
     // minute; event streams and polling do not count.
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    // sign_out | idle | expired
+    // sign_out | idle | expired | password_changed
     endReason: text("end_reason"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId), index("user_sessions_created_idx").on(t.createdAt)],

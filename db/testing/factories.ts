@@ -2,7 +2,16 @@
 // so tests can share one database and run in parallel.
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../client";
-import { branches, cardProducts, customers, issuanceJobs, productBranches, stations, users } from "../schema";
+import {
+  branches,
+  cardProducts,
+  customers,
+  issuanceJobs,
+  productBranches,
+  stations,
+  userSessions,
+  users,
+} from "../schema";
 import type { Role } from "../../lib/vocabulary";
 
 export const uniq = (prefix = "") => `${prefix}${randomBytes(4).toString("hex")}`;
@@ -38,6 +47,12 @@ export async function makeUser(
     .values({ email: `${uniq(role)}@test.example`, name: `Test ${role}`, role, branchId, ...overrides })
     .returning();
   return row!;
+}
+
+/** A signed-in session of `user`: what their cookie claims, with its server-side record. */
+export async function makeSession(db: Executor, user: { id: string; sessionVersion: number }) {
+  const [row] = await db.insert(userSessions).values({ userId: user.id }).returning({ id: userSessions.id });
+  return { userId: user.id, sessionId: row!.id, sessionVersion: user.sessionVersion };
 }
 
 export async function makeCustomer(db: Executor, overrides: Partial<typeof customers.$inferInsert> = {}) {

@@ -26,6 +26,8 @@ type Definition<S extends z.ZodType, R> = {
   roles: readonly Role[];
   input: S;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+  /** Only the password change itself runs while a temporary password is set (see requireUser). */
+  withTemporaryPassword?: boolean;
   /** Where the browser goes after a success (the redirect runs outside the error handling, since it throws). */
   redirectTo?: (data: R) => string;
 };
@@ -45,7 +47,10 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>): Act
 
   async function run(raw: unknown): Promise<ActionResult<R>> {
     try {
-      const user = await requireRole(def.roles, { surface: "action" });
+      const user = await requireRole(def.roles, {
+        surface: "action",
+        withTemporaryPassword: def.withTemporaryPassword,
+      });
       // An action is the user's own doing: it keeps a teller's session from going idle.
       await recordActivity();
       const input = parseActionInput(def.input, raw);

@@ -5,7 +5,9 @@ import { env } from "@/lib/env";
 import { isRole } from "./roles";
 
 export const authConfig = {
-  pages: { signIn: "/login", error: "/login" },
+  // Auth.js renders none of its own pages: GET /api/auth/signout goes to our sign-in page (our
+  // sign-out is a POST form, POST /api/session/sign-out).
+  pages: { signIn: "/login", signOut: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
   // Cookies are always httpOnly and SameSite=Lax (Auth.js defaults). Secure: true behind the
   // bank's TLS proxy (AUTH_SECURE_COOKIES); unset, Auth.js decides from AUTH_URL or the request's

@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { authConfig } from "./auth.config";
 import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
 import { authorizeCredentials } from "./sign-in";
+import { endSignedOutSession } from "./sign-out";
 
 const oidc = oidcProvider();
 
@@ -30,6 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
     ...(oidc ? [oidc] : []),
   ],
+  // Whoever signs out through Auth.js (its own route too) ends the server-side record.
+  events: { signOut: endSignedOutSession },
   callbacks: {
     ...authConfig.callbacks,
     async jwt(params) {

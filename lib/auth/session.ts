@@ -5,24 +5,20 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/db";
-import { endSession, findSessionRecord, touchSession } from "@/db/queries/sessions";
+import { touchSession } from "@/db/queries/sessions";
 import type { SessionUser } from "@/db/queries/users";
-import { env } from "@/lib/env";
 import { AppError, type Surface } from "@/lib/errors";
-import { log } from "@/lib/log";
 import { auth } from "./auth";
 import { AREA_ROLES, type Area, type Role } from "./roles";
-import { sessionVerdict, TOUCH_INTERVAL_SECONDS } from "./session-policy";
+import { checkSession, type EndedReason, type SessionClaims } from "./session-check";
+import { TOUCH_INTERVAL_SECONDS } from "./session-policy";
+
+export { SESSION_POLICY, type EndedReason } from "./session-check";
 
 export type CurrentUser = SessionUser;
 
-/** Why a signed cookie was refused: changed account or signed out elsewhere, idle, or too old. */
-export type EndedReason = "revoked" | "idle" | "expired";
-
 export type SessionStatus =
   { user: CurrentUser; sessionId: string; idleSeconds: number } | { user: null; ended: EndedReason | null };
-
-export const SESSION_POLICY = { idleMinutes: env.SESSION_IDLE_MINUTES, maxAgeHours: env.SESSION_MAX_AGE_HOURS };
 
 /** The session of this request, checked against the database. Cached per request. */
 export const sessionStatus = cache(async (): Promise<SessionStatus> => {
@@ -32,18 +28,9 @@ export const sessionStatus = cache(async (): Promise<SessionStatus> => {
   const sessionId = session.user.sessionId;
   // Tokens from before server-side sessions carry no id: they must sign in again.
   if (!sessionId) return { user: null, ended: "revoked" };
-  const row = await findSessionRecord({ db, userId: id, sessionId });
-  if (!row || !row.user.active || row.user.sessionVersion !== session.user.sessionVersion)
-    return { user: null, ended: "revoked" };
-  const { ended, endReason, ageSeconds, idleSeconds } = row.session;
-  if (ended) return { user: null, ended: endReason === "idle" || endReason === "expired" ? endReason : "revoked" };
-  const verdict = sessionVerdict({ role: row.user.role, ageSeconds, idleSeconds }, SESSION_POLICY);
-  if (verdict !== "ok") {
-    await endSession({ db, id: sessionId, reason: verdict });
-    log.info({ event: "session_ended", reason: verdict, userId: id }, "session ended");
-    return { user: null, ended: verdict };
-  }
-  return { user: row.user, sessionId, idleSeconds };
+  const check = await checkSession({ userId: id, sessionId, sessionVersion: session.user.sessionVersion });
+  if (!check.ok) return { user: null, ended: check.ended };
+  return { user: check.user, sessionId, idleSeconds: check.idleSeconds };
 });
 
 /** The signed-in, active user for this request, or null. Cached per request. */
@@ -65,18 +52,41 @@ export async function recordReportedActivity(): Promise<void> {
   if (status.user) await touchSession({ db, id: status.sessionId, minIntervalSeconds: 0 });
 }
 
-export async function requireUser(surface: Surface = "action"): Promise<CurrentUser> {
+export type GuardOptions = {
+  /** Only for changing the password itself: allowed while a temporary password is set. */
+  withTemporaryPassword?: boolean;
+};
+
+/**
+ * A temporary password was chosen by an admin and handed over, so others may know it: until the
+ * user has chosen their own, nothing but changing it (and signing out, which needs no guard) is
+ * allowed, in actions and routes as on pages (which redirect to /account/password instead).
+ */
+/**
+ * The checked session's claims, for a response that outlives the request (an event stream) and
+ * must re-check them later without the request's cookie. Call after requireUser/requireRole.
+ */
+export async function sessionClaims(): Promise<SessionClaims> {
+  const status = await sessionStatus();
+  if (!status.user) throw new AppError("unauthorized:route");
+  return { userId: status.user.id, sessionId: status.sessionId, sessionVersion: status.user.sessionVersion };
+}
+
+export async function requireUser(surface: Surface = "action", options: GuardOptions = {}): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) throw new AppError(`unauthorized:${surface === "route" ? "route" : "auth"}`);
+  if (user.mustChangePassword && !options.withTemporaryPassword) {
+    throw new AppError("forbidden:password_change_required");
+  }
   return user;
 }
 
 export async function requireRole(
   roles: readonly Role[],
-  options: { surface?: Surface; branchId?: string | null } = {},
+  options: GuardOptions & { surface?: Surface; branchId?: string | null } = {},
 ): Promise<CurrentUser> {
   const surface = options.surface ?? "action";
-  const user = await requireUser(surface);
+  const user = await requireUser(surface, options);
   if (!roles.includes(user.role)) throw new AppError(`forbidden:${surface}`);
   if (options.branchId !== undefined) assertBranch(user, options.branchId);
   return user;

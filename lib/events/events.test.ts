@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { insertJobEvent } from "@/db/queries/jobs";
-import { makeCounter, makeJob } from "@/db/testing/factories";
+import { makeCounter, makeJob, makeSession } from "@/db/testing/factories";
 import { env } from "@/lib/env";
 import { EventHub, eventHub } from "./listener";
 import { pollBranchEvents } from "./poll";
@@ -12,6 +12,8 @@ import { branchEventStream } from "./sse";
 type Counter = Awaited<ReturnType<typeof makeCounter>>;
 let a: Counter;
 let b: Counter;
+/** The signed-in session of a's teller, which every stream of branch a belongs to. */
+let tellerA: Awaited<ReturnType<typeof makeSession>>;
 const hubs = [new EventHub(env.DATABASE_URL), new EventHub(env.DATABASE_URL)];
 
 function collect(hub: EventHub, branchId: string) {
@@ -63,6 +65,7 @@ function readFrames(response: Response) {
 beforeAll(async () => {
   a = await makeCounter(db);
   b = await makeCounter(db);
+  tellerA = await makeSession(db, a.teller);
   await Promise.all([...hubs, eventHub].map((h) => h.ensureConnected()));
 });
 
@@ -120,7 +123,7 @@ describe("the branch SSE stream", () => {
   it("sends live events and, after a reconnect with Last-Event-ID, every missed one in order", async () => {
     const job = await makeJob(db, a);
     const first = new AbortController();
-    const live = readFrames(branchEventStream(a.branch.id, null, first.signal));
+    const live = readFrames(branchEventStream(a.branch.id, null, first.signal, tellerA));
     await until(() => live.live === true, "the stream to go live");
     await event(a, job.id, "one");
     await until(() => live.length === 1, "the live event");
@@ -132,7 +135,7 @@ describe("the branch SSE stream", () => {
     await event(b, (await makeJob(db, b)).id, "other-branch");
 
     const second = new AbortController();
-    const resumed = readFrames(branchEventStream(a.branch.id, lastSeen, second.signal));
+    const resumed = readFrames(branchEventStream(a.branch.id, lastSeen, second.signal, tellerA));
     const after = () => resumed.filter((f) => f.id > lastSeen);
     await until(() => after().length === 2, "the replay");
     await event(a, job.id, "four");
@@ -148,7 +151,7 @@ describe("the branch SSE stream", () => {
   it("delivers an event that commits after one with a higher id, live and after a resume", async () => {
     const job = await makeJob(db, a);
     const first = new AbortController();
-    const live = readFrames(branchEventStream(a.branch.id, null, first.signal));
+    const live = readFrames(branchEventStream(a.branch.id, null, first.signal, tellerA));
     await until(() => live.live === true, "the stream to go live");
     // A slow transaction takes its event id first and commits last, as the worker's "accepted"
     // transaction does when D1's REQUESTED notification overtakes it.
@@ -165,7 +168,7 @@ describe("the branch SSE stream", () => {
       first.abort();
       await slow.query("commit");
       const second = new AbortController();
-      const resumed = readFrames(branchEventStream(a.branch.id, resumeFrom, second.signal));
+      const resumed = readFrames(branchEventStream(a.branch.id, resumeFrom, second.signal, tellerA));
       await until(() => resumed.some((f) => f.kind === "late"), "the late event after the resume");
       second.abort();
       expect(resumed.find((f) => f.kind === "late")!.id).toBeLessThan(resumeFrom);
@@ -175,7 +178,7 @@ describe("the branch SSE stream", () => {
 
     // Live: the late one still reaches an open stream after a higher id went out.
     const third = new AbortController();
-    const open = readFrames(branchEventStream(a.branch.id, null, third.signal));
+    const open = readFrames(branchEventStream(a.branch.id, null, third.signal, tellerA));
     await until(() => open.live === true, "the third stream to go live");
     const again = await db.$client.connect();
     try {

@@ -1,6 +1,8 @@
 // One LISTEN connection per app instance fans job events out to the SSE streams of that
 // instance. The payload is parsed once for its branch and passed on as the raw text, so a
-// thousand open streams cost one parse per event, not a thousand.
+// thousand open streams cost one parse per event, not a thousand. The same connection hears
+// session changes (a user deactivated, moved, reset or signed out), so that user's open streams
+// re-check their session at once.
 import "server-only";
 import pg from "pg";
 import { db } from "@/db";
@@ -9,14 +11,19 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export type Subscriber = (id: number, payload: string) => void;
+/** Told that something about this user's sessions changed; re-reads what from the database. */
+export type SessionWatcher = () => Promise<void> | void;
 
 const CHANNEL = "job_events";
+// Announced by triggers on users and user_sessions (migration 0011_session_changes_notify).
+const SESSION_CHANNEL = "session_changes";
 const events = log.child({ component: "events" });
 
 export class EventHub {
   constructor(private readonly connectionString: string | undefined = env.DATABASE_URL) {}
 
   private readonly byBranch = new Map<string, Set<Subscriber>>();
+  private readonly byUser = new Map<string, Set<SessionWatcher>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryMs = 500;
@@ -33,6 +40,18 @@ export class EventHub {
     return () => {
       set.delete(fn);
       if (set.size === 0) this.byBranch.delete(branchId);
+    };
+  }
+
+  /** Calls `fn` whenever this user's account or one of their sessions changes, on any instance. */
+  watchUser(userId: string, fn: SessionWatcher): () => void {
+    let set = this.byUser.get(userId);
+    if (!set) this.byUser.set(userId, (set = new Set()));
+    set.add(fn);
+    void this.ensureConnected();
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.byUser.delete(userId);
     };
   }
 
@@ -53,18 +72,24 @@ export class EventHub {
       connectionString: this.connectionString,
       application_name: "branch-issuance-events",
     });
-    client.on("notification", (msg) => this.dispatch(msg.payload ?? ""));
+    client.on("notification", (msg) =>
+      msg.channel === SESSION_CHANNEL ? this.sessionChanged(msg.payload ?? "") : this.dispatch(msg.payload ?? ""),
+    );
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection ended")));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${CHANNEL}; LISTEN ${SESSION_CHANNEL}`);
       this.client = client;
       this.connected = true;
       this.retryMs = 500;
       events.info("listening for job events");
-      if (this.hasListened) await this.catchUp();
-      else this.lastSeenId = Math.max(this.lastSeenId, await latestEventId({ db }).catch(() => 0));
+      if (this.hasListened) {
+        // Session changes made while away were not heard either: every watched session
+        // re-checks before the missed job events go out.
+        await this.recheckAll();
+        await this.catchUp();
+      } else this.lastSeenId = Math.max(this.lastSeenId, await latestEventId({ db }).catch(() => 0));
       this.hasListened = true;
     } catch (error) {
       await client.end().catch(() => {});
@@ -92,6 +117,26 @@ export class EventHub {
       }
     }
     events.info({ afterId }, "caught up on events missed while reconnecting");
+  }
+
+  private async recheckAll(): Promise<void> {
+    const watchers = [...this.byUser.values()].flatMap((set) => [...set]);
+    await Promise.allSettled(watchers.map((fn) => Promise.resolve().then(fn)));
+  }
+
+  private sessionChanged(payload: string): void {
+    let userId: unknown;
+    try {
+      ({ userId } = JSON.parse(payload) as { userId?: unknown });
+    } catch {
+      return;
+    }
+    const set = typeof userId === "string" ? this.byUser.get(userId) : undefined;
+    if (set)
+      for (const fn of [...set])
+        void Promise.resolve()
+          .then(fn)
+          .catch(() => {});
   }
 
   private lost(client: pg.Client, error: unknown): void {
@@ -139,6 +184,7 @@ export class EventHub {
     this.client = null;
     this.connected = false;
     this.byBranch.clear();
+    this.byUser.clear();
     await client?.end().catch(() => {});
   }
 }

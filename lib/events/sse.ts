@@ -9,7 +9,9 @@
 import "server-only";
 import { db } from "@/db";
 import { branchEventsForResume, latestBranchEventId } from "@/db/queries/events";
+import { checkSession, type SessionClaims } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { eventHub } from "./listener";
 
 const HEARTBEAT_MS = 15_000;
@@ -29,17 +31,45 @@ function frame(id: number, payload: string): Uint8Array {
   return lastFrame.bytes;
 }
 
-export function branchEventStream(branchId: string, lastEventId: number | null, signal: AbortSignal): Response {
+export function branchEventStream(
+  branchId: string,
+  lastEventId: number | null,
+  signal: AbortSignal,
+  session: SessionClaims,
+): Response {
   let cleanup = () => {};
+  let open = true;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      const end = () => {
+        if (!open) return;
+        open = false;
+        cleanup();
+        try {
+          controller.close();
+        } catch {}
+      };
+      // The session was valid when the stream opened; it must stay so for every event sent.
+      // A failed read (database away) keeps the stream: no events flow then either, and the
+      // hub re-checks every watched session when it reconnects.
+      const recheck = async () => {
+        if (!open) return;
+        const check = await checkSession(session).catch((err: unknown) => {
+          log.warn({ err, userId: session.userId }, "event stream: could not re-check the session");
+          return null;
+        });
+        if (check && !check.ok) {
+          log.info({ userId: session.userId, reason: check.ended }, "event stream closed: session ended");
+          end();
+        }
+      };
       // A fresh stream starts at the newest event; a resumed one sends everything it has not.
       let floor = 0;
       const sent = new Set<number>();
       let replaying = true;
       const pending: Array<[number, string]> = [];
       const send = (id: number, payload: string) => {
-        if (id <= floor || sent.has(id)) return;
+        if (!open || id <= floor || sent.has(id)) return;
         if (sent.size >= SENT_IDS_MAX) [...sent].slice(0, SENT_IDS_MAX / 2).forEach((old) => sent.delete(old));
         sent.add(id);
         controller.enqueue(frame(id, payload));
@@ -48,22 +78,19 @@ export function branchEventStream(branchId: string, lastEventId: number | null, 
         if (replaying) pending.push([id, payload]);
         else send(id, payload);
       });
-      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);
-      const recycle = setTimeout(() => {
-        cleanup();
-        controller.close();
-      }, env.SSE_MAX_SECONDS * 1000);
+      const unwatch = eventHub.watchUser(session.userId, recheck);
+      const heartbeat = setInterval(() => {
+        controller.enqueue(encoder.encode(": heartbeat\n\n"));
+        void recheck();
+      }, HEARTBEAT_MS);
+      const recycle = setTimeout(end, env.SSE_MAX_SECONDS * 1000);
       cleanup = () => {
         clearInterval(heartbeat);
         clearTimeout(recycle);
         unsubscribe();
+        unwatch();
       };
-      signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {}
-      });
+      signal.addEventListener("abort", end);
 
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       await eventHub.ensureConnected();
@@ -82,10 +109,12 @@ export function branchEventStream(branchId: string, lastEventId: number | null, 
       replaying = false;
       for (const [id, payload] of pending) send(id, payload);
       pending.length = 0;
+      if (!open) return;
       // From here on nothing is missed: tests and tools wait for this line.
       controller.enqueue(encoder.encode(": live\n\n"));
     },
     cancel() {
+      open = false;
       cleanup();
     },
   });

@@ -1,11 +1,14 @@
 import { branchEventStream } from "@/lib/events/sse";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole, sessionClaims } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-/** Live job events of the caller's own branch (SSE). Resumes after Last-Event-ID. */
+/**
+ * Live job events of the caller's own branch (SSE). Resumes after Last-Event-ID. Ends when the
+ * caller's session does (sign-out, deactivation, a new role or branch, a password reset).
+ */
 export const GET = route("events.stream", async (request: Request) => {
   const user = await requireRole(["teller", "manager"], { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
@@ -15,5 +18,6 @@ export const GET = route("events.stream", async (request: Request) => {
   if (raw !== null && lastEventId === null) {
     throw new AppError("bad_request:route", { message: "Last-Event-ID must be a whole number." });
   }
-  return branchEventStream(user.branchId, lastEventId, request.signal);
+  // The stream re-checks these claims while it is open, long after this request's checks.
+  return branchEventStream(user.branchId, lastEventId, request.signal, await sessionClaims());
 });
