@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { authConfig } from "./auth.config";
 import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
 import { authorizeCredentials } from "./sign-in";
+import { reportUnreadableSession } from "./unreadable-session";
 
 const oidc = oidcProvider();
 
@@ -16,6 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      if (reportUnreadableSession(error)) return;
       log.error({ err: error }, "auth error");
     },
     warn(code) {
