@@ -1,8 +1,17 @@
-// Next.js calls register() once per server process at start-up: the durable issuance worker runs
-// inside every app instance (the queue is in PostgreSQL, so instances share the work).
+// Next.js calls register() once per server process at start-up: the request limits and the
+// client address for the http server (lib/http/server-limits.ts), and the durable issuance worker,
+// which runs inside every app instance (the queue is in PostgreSQL, so instances share the work).
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- set by Next.js itself, not a setting
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  const { installServerLimits } = await import("@/lib/http/server-limits");
+  installServerLimits({
+    headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+  });
+  const { log } = await import("@/lib/log");
+  log.info({ event: "app_start", version: env.APP_VERSION }, "app starting");
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

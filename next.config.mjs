@@ -4,7 +4,7 @@ export default async function config(phase) {
   // secrets while building. Build workers inherit NEXT_PHASE from this process.
   process.env.NEXT_PHASE ??= phase;
   const { env } = await import("./lib/env.ts");
-  const { API_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
+  const { API_CSP, CARD_FACE_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
   const { ACTION_BODY_LIMIT_BYTES } = await import("./lib/card-face-size.ts");
   return {
     poweredByHeader: false,
@@ -24,11 +24,14 @@ export default async function config(phase) {
       return [
         // Every response, pages and APIs alike. Pages get their nonce CSP from proxy.ts.
         { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
-        // Routes the proxy does not run for: data only, so the strictest policy.
-        ...["/api/:path*", "/notifications/:path*", "/authz/:path*"].map((source) => ({
+        // Routes the proxy does not run for: data only, so the strictest policy. Next.js keeps a
+        // header set here over the route's own, so each path gets exactly one rule: card faces
+        // theirs (with `sandbox`), every other API route the API policy.
+        ...["/api/:path((?!card-faces/).*)", "/notifications/:path*", "/authz/:path*"].map((source) => ({
           source,
           headers: [{ key: "Content-Security-Policy", value: API_CSP }],
         })),
+        { source: "/api/card-faces/:path*", headers: [{ key: "Content-Security-Policy", value: CARD_FACE_CSP }] },
       ];
     },
   };

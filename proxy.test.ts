@@ -87,4 +87,30 @@ describe("proxy", () => {
     expect(passed.status).toBe(200);
     expect(passed.headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("refuses writes from a foreign Origin, pinned to the public origin when one is configured", async () => {
+    const post = (headers: Record<string, string>) =>
+      proxy(
+        new NextRequest("http://127.0.0.1:3000/admin/branches", {
+          method: "POST",
+          headers: { "next-action": "abc123", ...headers },
+        }),
+      );
+    const spoofed = { origin: "https://evil.example", "x-forwarded-host": "evil.example" };
+    expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+    // Unpinned, a proxy's X-Forwarded-Host names this host (as Next.js also decides).
+    expect((await post(spoofed)).status).not.toBe(403);
+    const before = env.PUBLIC_ORIGIN;
+    env.PUBLIC_ORIGIN = "http://127.0.0.1:3000";
+    try {
+      const refused = await post(spoofed);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain("own pages");
+      expect((await post({ origin: "http://127.0.0.1:3000", "x-forwarded-host": "evil.example" })).status).not.toBe(
+        403,
+      );
+    } finally {
+      env.PUBLIC_ORIGIN = before;
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { HOME, isRole } from "@/lib/auth/roles";
 import { ACTION_BODY_LIMIT_BYTES, CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
+import { sameOrigin } from "@/lib/auth/origin";
 import { newNonce, pageCsp } from "@/lib/auth/security-headers";
 import { env } from "@/lib/env";
 
@@ -24,6 +25,8 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
  * Next.js answers a server-action body over its limit with a 500 and the error page. Refuse it
  * here instead, by its declared length, with a 413 that says what is wrong. The forms never send
  * one (the product form checks the image in the browser); this is for hand-made requests.
+ * A chunked body declares no length: Next.js counts its bytes while reading and stops at
+ * bodySizeLimit (with its own 413 and error page), so nothing larger is read either way.
  */
 function oversizedAction(request: NextRequest): NextResponse | null {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
@@ -33,8 +36,22 @@ function oversizedAction(request: NextRequest): NextResponse | null {
   return new NextResponse(message, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
+/**
+ * Server actions (and forms posted without JavaScript) only from our own pages. Next.js checks
+ * Origin against Host or X-Forwarded-Host; with a public origin configured we check against that
+ * instead, so a client's own X-Forwarded-Host that a proxy passes on cannot make a foreign page
+ * look like ours (lib/auth/origin.ts). Pages take no other writes.
+ */
+function foreignWrite(request: NextRequest): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD" || sameOrigin(request.headers)) return null;
+  return new NextResponse("This request must come from the application's own pages.", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
 export default async function proxy(request: NextRequest) {
-  const refused = oversizedAction(request);
+  const refused = foreignWrite(request) ?? oversizedAction(request);
   if (refused) return refused;
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: env.NODE_ENV === "development", formActionOrigins: FORM_ACTION_ORIGINS });

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { CARD_FACE_CSP } from "../lib/auth/security-headers";
 import { CounterPage } from "./pages/counter-page";
 import { AdminProductsPage } from "./pages/admin-products-page";
 import { expectNoSidewaysPageScroll, NARROW_SCREENS } from "./support/layout";
@@ -61,6 +62,8 @@ test.describe("admin: card products", () => {
     expect(face.status()).toBe(200);
     expect(face.headers()["content-type"]).toBe("image/png");
     expect(face.headers()["x-content-type-options"]).toBe("nosniff");
+    // Its own sandboxing policy, not the general API one (Next.js would keep only that).
+    expect(face.headers()["content-security-policy"]).toBe(CARD_FACE_CSP);
 
     await products.retire(product.name, product.d1CardProductId);
     expect((await offeredTo(page, "tellerRiverside")).some((p) => p.name === product.name)).toBe(false);

@@ -2,7 +2,7 @@
 // attributes, server actions and sign-out refusing a foreign Origin, and sign-out ending the
 // session on the server so that a copy of the cookie is worthless.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { nonceOf } from "../lib/auth/security-headers";
+import { CARD_FACE_CSP, nonceOf } from "../lib/auth/security-headers";
 import { BASE_URL } from "./support/config";
 import { resultCode, serverActions } from "./support/server-actions";
 import { persona, storageState } from "./support/users";
@@ -56,6 +56,12 @@ test.describe("security headers", () => {
       await fetch(`${BASE_URL}/notifications/d1/v2/issuers/ISSUER0001/cards`, { method: "POST", body: "{}" }),
     ];
     expect(responses.map((r) => r.status)).toEqual([200, 401, 401, 401]);
+    // Public liveness and readiness name no version.
+    expect(await responses[0]!.json()).toEqual({ status: "ok" });
+    expect(await (await fetch(`${BASE_URL}/api/ready`)).json()).not.toHaveProperty("version");
+    // Card faces keep their own policy, which sandboxes an image opened on its own.
+    const face = await fetch(`${BASE_URL}/api/card-faces/00000000-0000-4000-8000-000000000000`);
+    expect(face.headers.get("content-security-policy")).toBe(CARD_FACE_CSP);
     for (const response of responses) {
       expectStaticHeaders(response.headers);
       expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -116,7 +122,13 @@ test.describe("session cookies", () => {
 });
 
 test.describe("foreign origins", () => {
-  async function postAction(request: APIRequestContext, name: string, args: unknown[], origin: string) {
+  async function postAction(
+    request: APIRequestContext,
+    name: string,
+    args: unknown[],
+    origin: string,
+    extraHeaders: Record<string, string> = {},
+  ) {
     const action = serverActions().find((a) => a.name === name);
     expect(action, `${name} is in the build`).toBeDefined();
     const response = await request.post(action!.pagePath, {
@@ -125,6 +137,7 @@ test.describe("foreign origins", () => {
         "content-type": "text/plain;charset=UTF-8",
         accept: "text/x-component",
         origin,
+        ...extraHeaders,
       },
       data: JSON.stringify(args),
       maxRedirects: 0,
@@ -144,6 +157,13 @@ test.describe("foreign origins", () => {
       expect(resultCode(refused.body)).toBeNull();
       expect(refused.body).not.toContain('"ok":true');
     }
+    // The client's own X-Forwarded-Host, passed on by a proxy, does not make a foreign page ours:
+    // the e2e server pins PUBLIC_ORIGIN to its BASE_URL.
+    const spoofed = await postAction(admin, "createBranchAction", [input], EVIL, {
+      "x-forwarded-host": "evil.example",
+    });
+    expect(spoofed.status).toBe(403);
+    expect(spoofed.body).not.toContain('"ok":true');
     expect(await branchListed()).toBe(false);
 
     // The same call from our own origin works, so the refusal above was the Origin's doing.

@@ -43,6 +43,17 @@ const simulator = await startLocalSimulator({
   notifyBaseDelayMs: 200,
 });
 say(`simulator on ${simulator.sim.url}`);
+// The specs that call D1's routes themselves (e2e/request-edge.api.ts) sign in as D1 does.
+writeFileSync(
+  RUN_INFO,
+  JSON.stringify({
+    databaseUrl: database.url,
+    d1Notify: {
+      clientId: simulator.appEnv.D1_NOTIFY_CLIENT_ID,
+      clientSecret: simulator.appEnv.D1_NOTIFY_CLIENT_SECRET,
+    },
+  }),
+);
 
 const app = spawn(
   path.join(ROOT, "node_modules", ".bin", "next"),
@@ -58,6 +69,11 @@ const app = spawn(
       DATABASE_URL: database.url,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
       DEMO_MODE: "false",
+      // The same-origin decision is pinned to the public origin, as a bank configures it.
+      PUBLIC_ORIGIN: BASE_URL,
+      // Short request limits, so that a body that trickles in is cut off within seconds.
+      HTTP_HEADERS_TIMEOUT_SECONDS: "5",
+      HTTP_REQUEST_TIMEOUT_SECONDS: "5",
       // Streams are recycled every few seconds, so every journey also crosses reconnects.
       SSE_MAX_SECONDS: "3",
       // Everything the app logs, at debug level, goes to a file the card-data scan reads.

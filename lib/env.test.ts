@@ -29,4 +29,21 @@ describe("settings", () => {
   it("requires the OIDC client credentials when an issuer is set", () => {
     expect(() => loadEnv({ AUTH_OIDC_ISSUER: "https://sso.bank.example" })).toThrow(/AUTH_OIDC_CLIENT_ID/);
   });
+
+  it("validates the edge settings: proxy hops, request limits and the public origin", () => {
+    expect(loadEnv({})).toMatchObject({
+      TRUSTED_PROXY_HOPS: 0,
+      HTTP_HEADERS_TIMEOUT_SECONDS: 20,
+      HTTP_REQUEST_TIMEOUT_SECONDS: 30,
+    });
+    expect(() => loadEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => loadEnv({ TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => loadEnv({ HTTP_HEADERS_TIMEOUT_SECONDS: "60", HTTP_REQUEST_TIMEOUT_SECONDS: "30" })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS may not exceed/,
+    );
+    expect(loadEnv({ PUBLIC_ORIGIN: "https://issuance.bank.example/some/path" }).PUBLIC_ORIGIN).toBe(
+      "https://issuance.bank.example",
+    );
+    expect(() => loadEnv({ PUBLIC_ORIGIN: "ftp://issuance.bank.example" })).toThrow(/PUBLIC_ORIGIN/);
+  });
 });

@@ -27,6 +27,13 @@ const serverSchema = z.object({
   PORT: int(3000, 1, 65535),
   HOST: z.string().default("127.0.0.1"),
   APP_VERSION: z.string().default("0.1.0"),
+  // Reverse proxies in front of the app that each append the address they saw to
+  // X-Forwarded-For (lib/request.ts). 0: clients connect to the app directly.
+  TRUSTED_PROXY_HOPS: int(0, 0, 10),
+  // Node's limits for receiving a request (lib/http/server-limits.ts): its headers, and the whole
+  // request with its body. Our own body readers stop at the same deadline.
+  HTTP_HEADERS_TIMEOUT_SECONDS: int(20, 1, 600),
+  HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Write logs to this file instead of stdout (tests scan it for card data).
   LOG_FILE: optionalString,
@@ -41,6 +48,13 @@ const serverSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   AUTH_TRUST_HOST: bool(true),
+  // The origin browsers use for the app (https://issuance.bank.example). Set (or AUTH_URL set):
+  // server actions and our own POST routes accept only this Origin, whatever Host or
+  // X-Forwarded-Host say (lib/auth/origin.ts).
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   // Session cookies carry the Secure flag (and the __Secure- prefix). Unset: when AUTH_URL is
   // https, or else when the request came over HTTPS (X-Forwarded-Proto from the TLS proxy).
   // Behind the bank's TLS proxy set it to true, so a proxy that forgets the header cannot
@@ -115,6 +129,11 @@ function parse(source: Record<string, string | undefined>): ServerEnv {
   if (env.AUTH_OIDC_ISSUER && !(env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET)) {
     throw new Error(
       "Invalid environment settings:\n  AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are required with AUTH_OIDC_ISSUER",
+    );
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new Error(
+      "Invalid environment settings:\n  HTTP_HEADERS_TIMEOUT_SECONDS may not exceed HTTP_REQUEST_TIMEOUT_SECONDS",
     );
   }
   return env;

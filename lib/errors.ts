@@ -8,6 +8,7 @@ export type ErrorType =
   | "not_found"
   | "conflict"
   | "too_large"
+  | "timeout"
   | "rate_limit"
   | "unavailable"
   | "internal";
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorType, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  timeout: 408,
   rate_limit: 429,
   unavailable: 503,
   internal: 500,
@@ -70,6 +72,7 @@ const DEFAULTS: Record<ErrorType, string> = {
   not_found: "It could not be found. It may have been removed, or it belongs to another branch.",
   conflict: "This changed in the meantime. Reload and try again.",
   too_large: "The request is too large.",
+  timeout: "The request took too long to arrive.",
   rate_limit: "Too many requests. Wait a moment and try again.",
   unavailable: "The service is briefly unavailable. Try again in a moment.",
   internal: "Something went wrong on our side. Try again.",

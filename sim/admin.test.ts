@@ -177,4 +177,22 @@ describe("control API and E2 fault injection", () => {
     expect((await admin("POST", "/reset", undefined, { origin: "https://evil.example" })).status).toBe(403);
     expect((await admin("GET", "/no-such-route")).status).toBe(404);
   });
+
+  it("refuses a cross-origin or non-JSON write, such as a form post from another local page", async () => {
+    const own = new URL(sim.adminUrl!).origin;
+    const send = (headers: Record<string, string>, body?: string) =>
+      fetch(`${sim.adminUrl}/faults/orders`, { method: "POST", headers, ...(body ? { body } : {}) });
+    const fault = JSON.stringify({ mode: "http500", count: 1 });
+    // What a page at http://localhost:3000 can send without a CORS preflight.
+    const fromPage = await send({ origin: "http://localhost:3000", "content-type": "text/plain" }, fault);
+    expect(fromPage.status).toBe(403);
+    expect((await send({ origin: "null", "content-type": "application/json" }, fault)).status).toBe(403);
+    expect((await send({ origin: own, "content-type": "text/plain" }, fault)).status).toBe(415);
+    expect((await send({ "content-type": "application/x-www-form-urlencoded" }, "mode=http500")).status).toBe(415);
+    expect((await admin("GET", "/faults")).json).toMatchObject({ orders: [] });
+    // Its own page, and scripts (no Origin), with JSON; a write without a body needs no type.
+    expect((await send({ origin: own, "content-type": "application/json" }, fault)).status).toBe(201);
+    expect((await send({ "content-type": "application/json; charset=utf-8" }, fault)).status).toBe(201);
+    expect((await fetch(`${sim.adminUrl}/reset`, { method: "POST" })).status).toBe(200);
+  });
 });

@@ -55,6 +55,31 @@ export function orderView(o: Order) {
   };
 }
 
+const isLoopback = (h: string) => h === "127.0.0.1" || h === "localhost" || h === "[::1]";
+
+/**
+ * Loopback is not enough on its own: any page in the developer's browser (another local app
+ * included) could post here (CSRF) or reach it through DNS rebinding. So the Host must be a
+ * loopback name, an Origin (browsers send one on every cross-origin request) must be this very
+ * origin, and a body must be JSON: a cross-origin page cannot send that type without a CORS
+ * preflight, which this API never answers.
+ */
+export function refusal(req: IncomingMessage): HttpError | null {
+  const host = req.headers.host ?? "";
+  if (!isLoopback(host.replace(/:\d+$/, "")))
+    return new HttpError(403, undefined, "control API accepts loopback callers only");
+  const origin = req.headers.origin;
+  if (origin !== undefined && URL.parse(origin)?.host !== host) {
+    return new HttpError(403, undefined, "control API accepts requests from its own page only");
+  }
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (hasBody && type !== "application/json") {
+    return new HttpError(415, undefined, "send the body as application/json");
+  }
+  return null;
+}
+
 export function startAdminServer(core: SimulatorCore): Server {
   const station = (id: string): Station => {
     const found = core.stations.get(decodeURIComponent(id));
@@ -176,15 +201,8 @@ export function startAdminServer(core: SimulatorCore): Server {
   }
 
   return createServer((req, res) => {
-    // Loopback is not enough on its own: a web page in the developer's browser could post
-    // here (CSRF) or reach it through DNS rebinding, so only our own origin and host pass.
-    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
-    const origin = req.headers.origin;
-    const local = (h: string) => h === "127.0.0.1" || h === "localhost" || h === "[::1]";
-    const originHost = origin ? URL.parse(origin)?.hostname : undefined;
-    if (!local(host) || (origin !== undefined && !(originHost && local(originHost)))) {
-      return sendError(res, new HttpError(403, undefined, "control API accepts loopback callers only"));
-    }
+    const refused = refusal(req);
+    if (refused) return sendError(res, refused);
     route(req, res)
       .catch((err: unknown) => {
         if (err instanceof HttpError) return sendError(res, err);

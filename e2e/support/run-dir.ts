@@ -14,7 +14,7 @@ export const RESPONSES_DIR = path.join(RUN_DIR, "responses");
 export const APP_LOG = path.join(RUN_DIR, "app.log");
 export const APP_OUTPUT = path.join(RUN_DIR, "app-output.log");
 
-export type RunInfo = { databaseUrl: string };
+export type RunInfo = { databaseUrl: string; d1Notify?: { clientId: string; clientSecret: string } };
 
 export function readRunInfo(): RunInfo {
   return JSON.parse(readFileSync(RUN_INFO, "utf8")) as RunInfo;

@@ -8,6 +8,7 @@ import { authConfig } from "./auth.config";
 import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
 import { authorizeCredentials } from "./sign-in";
 import { endSignedOutSession } from "./sign-out";
+import { reportUnreadableSession } from "./unreadable-session";
 
 const oidc = oidcProvider();
 
@@ -17,6 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      if (reportUnreadableSession(error)) return;
       log.error({ err: error }, "auth error");
     },
     warn(code) {

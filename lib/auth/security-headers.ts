@@ -19,6 +19,12 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
 /** API and D1 responses are data, never documents: nothing may run, load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * Uploaded card faces: the API policy plus `sandbox`, so that an image opened on its own (or an
+ * upload that slipped past the type sniffing) can never run as a document of our origin.
+ */
+export const CARD_FACE_CSP = `${API_CSP}; sandbox`;
+
 /** 128 random bits, base64: unguessable and different on every request. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

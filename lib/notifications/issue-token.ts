@@ -1,6 +1,8 @@
 // Our token endpoint for D1 (E6): client credentials with HTTP Basic, short-lived bearer tokens.
 import "server-only";
 import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
 import { checkD1Credentials, d1NotificationsConfigured, signD1Token } from "./token";
 
@@ -9,6 +11,9 @@ const oauthError = (status: number, error: string, description: string, headers:
     { error, error_description: description },
     { status, headers: { "cache-control": "no-store", ...headers } },
   );
+
+/** A client-credentials form is a few hundred bytes. */
+const MAX_BODY_BYTES = 4096;
 
 export async function issueD1Token(request: Request): Promise<Response> {
   if (!d1NotificationsConfigured()) {
@@ -25,8 +30,17 @@ export async function issueD1Token(request: Request): Promise<Response> {
   if (!type.includes("application/x-www-form-urlencoded")) {
     return oauthError(400, "invalid_request", "Send the body as application/x-www-form-urlencoded.");
   }
-  const text = await request.text();
-  if (text.length > 4096) return oauthError(400, "invalid_request", "The body is too large.");
+  let text: string;
+  try {
+    text = await readBodyText(request, {
+      maxBytes: MAX_BODY_BYTES,
+      timeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      surface: "token",
+    });
+  } catch (error) {
+    if (isAppError(error)) return oauthError(error.status, "invalid_request", error.message);
+    throw error;
+  }
   const form = new URLSearchParams(text);
   if (form.get("grant_type") !== "client_credentials") {
     return oauthError(400, "unsupported_grant_type", "grant_type must be client_credentials.");

@@ -5,20 +5,12 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
 import { notificationSchema } from "@/lib/validations/notification";
 import { applyBatched } from "./batcher";
 import { toStatusUpdates } from "./to-updates";
 import { d1NotificationsConfigured, verifyD1Token } from "./token";
-
-async function readBounded(request: Request, max: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max) throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
-  const text = await request.text();
-  if (Buffer.byteLength(text) > max)
-    throw new AppError("too_large:notification", { message: `The body exceeds ${max} bytes.` });
-  return text;
-}
 
 export async function receiveNotification(request: Request, issuerId: string): Promise<Response> {
   if (!d1NotificationsConfigured() || !env.D1_ISSUER_ID) {
@@ -32,7 +24,11 @@ export async function receiveNotification(request: Request, issuerId: string): P
   }
   if (issuerId !== env.D1_ISSUER_ID) throw new AppError("not_found:notification", { message: "Unknown issuerId." });
 
-  const text = await readBounded(request, env.D1_NOTIFY_MAX_BODY_BYTES);
+  const text = await readBodyText(request, {
+    maxBytes: env.D1_NOTIFY_MAX_BODY_BYTES,
+    timeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    surface: "notification",
+  });
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -190,4 +190,24 @@ describe("notification receiver (E5)", () => {
     const huge = { operations: [op("c1", "CARD_PROD_DONE", { error: "x".repeat(300_000) })] };
     expect((await notify(huge)).status).toBe(413);
   });
+
+  it("stops a chunked 8 MB body (no Content-Length) at the limit instead of reading it whole", async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 8 * 1024 * 1024) return controller.close();
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const request = new Request(`http://app/notifications/d1/v2/issuers/${ISSUER}/cards`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const response = await notifyRoute(request, { params: Promise.resolve({ issuerId: ISSUER }) });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(1024 * 1024);
+  });
 });

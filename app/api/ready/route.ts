@@ -1,24 +1,23 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
-import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-/** Readiness: 200 when the database answers, 503 while it does not. Public, no data. */
+/** Readiness: 200 when the database answers, 503 while it does not. Public, no data (no version either, as /api/health). */
 export async function GET() {
   const started = performance.now();
   try {
     await db.execute(sql`select 1`);
     const ms = Math.round(performance.now() - started);
     return Response.json(
-      { status: "ready", version: env.APP_VERSION, checks: { database: { status: "up", ms } } },
+      { status: "ready", checks: { database: { status: "up", ms } } },
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {
     log.warn({ err: error }, "readiness: database unreachable");
     return Response.json(
-      { status: "unavailable", version: env.APP_VERSION, checks: { database: { status: "down" } } },
+      { status: "unavailable", checks: { database: { status: "down" } } },
       { status: 503, headers: { "cache-control": "no-store" } },
     );
   }

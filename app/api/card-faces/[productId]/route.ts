@@ -2,6 +2,7 @@ import { db } from "@/db";
 import { findCardFace } from "@/db/queries/products";
 import { ROLES } from "@/lib/vocabulary";
 import { requireRole } from "@/lib/auth/session";
+import { CARD_FACE_CSP } from "@/lib/auth/security-headers";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
 import { isUuid } from "@/lib/uuid";
@@ -27,7 +28,8 @@ export const GET = route(
       headers: {
         "content-type": face.contentType,
         "content-length": String(face.byteSize),
-        "content-security-policy": "default-src 'none'; sandbox",
+        // The same policy next.config.mjs sets for this path (it would win over another one).
+        "content-security-policy": CARD_FACE_CSP,
         // URLs carry the image hash (?v=…), so a changed image gets a new URL; private: signed-in only.
         ...cache,
       },
