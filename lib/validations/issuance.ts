@@ -1,18 +1,11 @@
 import { z } from "zod";
+import { isSearchable, MIN_SEARCH_CHARACTERS } from "@/lib/search-query";
 import { ISSUANCE_REASONS } from "@/lib/vocabulary";
 import { text } from "./text";
-
-/** The fewest letters or digits a customer search needs (the search box waits for them too). */
-export const MIN_SEARCH_CHARACTERS = 2;
-
-export function isSearchable(query: string): boolean {
-  return (query.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_SEARCH_CHARACTERS;
-}
 
 export const searchCustomersSchema = z.object({
   query: text()
     .max(64, "Type at most 64 characters.")
-    // Letters or digits, not only punctuation: "%%" or ".." would match everything or nothing.
     .refine(isSearchable, `Type at least ${MIN_SEARCH_CHARACTERS} letters or digits.`),
 });
 
