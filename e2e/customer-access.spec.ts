@@ -40,7 +40,7 @@ test("an admin sees, filters and exports who looked at a customer, from the sear
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export these accesses as CSV" }).click();
-  const csv = readFileSync((await (await download).path())!, "utf8");
+  const csv = readFileSync(await (await download).path(), "utf8");
   expect(csv.startsWith('\uFEFF"id","at","user_email"')).toBe(true);
   expect(csv).toMatch(/"teller@riverside\.demo","[0-9a-f-]{36}","BR002","C00000093","[0-9a-f-]{36}","customer_page"/);
   expect(csv.trim().split("\r\n").length).toBeGreaterThanOrEqual(3);
