@@ -62,6 +62,13 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
     casing: "snake_case",
     logger: { logQuery: (sql, params) => (captured.last = { sql, params }) },
   });
+  // The baseline runs the same statement as the app, access-log write included, as the bench teller.
+  const { rows: tellers } = await ctx.database.pool.query<{ id: string; branch_id: string | null }>(
+    "select id, branch_id from users where email = 'teller@downtown.demo'",
+  );
+  const teller = tellers[0];
+  if (!teller) throw new Error("the bench teller teller@downtown.demo is missing");
+  const viewer = { userId: teller.id, branchId: teller.branch_id, homeBranchId: null };
   const raw = new pg.Client({ connectionString: ctx.database.url });
   await raw.connect();
 
@@ -80,7 +87,7 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
     }
     for (const s of samples) {
       captured.last = null;
-      await searchCustomers({ db: capturing, query: s.query });
+      await searchCustomers({ db: capturing, query: s.query, viewer });
       const statement = lastStatement();
       if (!statement) throw new Error("could not capture the search statement");
       const t0 = performance.now();

@@ -54,14 +54,17 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
     const last = Math.min(total, next + chunk - 1);
     await db.transaction(async (tx) => {
       await tx.execute(sql`
-        with g as (
+        with homes as (
+          -- Customers are spread over the branches (their home branch, for CUSTOMER_SCOPE=branch).
+          select array_agg(id order by code) as ids from branches
+        ), g as (
           select i,
                  (${JSON.stringify(GIVEN_NAMES)}::jsonb ->> ((i * 7919) % ${GIVEN_NAMES.length})::int) as given,
                  (${JSON.stringify(FAMILY_NAMES)}::jsonb ->> (((i * 104729) / 7) % ${FAMILY_NAMES.length})::int) as family
           from generate_series(${next}::bigint, ${last}::bigint) as i
         ), inserted as (
           insert into customers (customer_number, given_name, family_name, date_of_birth, national_id,
-                                 phone, email, address)
+                                 phone, email, address, home_branch_id)
           select 'C' || lpad(i::text, 8, '0'), given, family,
                  date '1940-01-01' + ((i * 7127) % 24000)::int,
                  'T' || lpad(((i::bigint * 13) % 100000000)::text, 8, '0'),
@@ -71,8 +74,9 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
                    'line1', (${JSON.stringify(STREETS)}::jsonb ->> (i % ${STREETS.length})::int) || ' ' || (1 + i % 120),
                    'city', (${JSON.stringify(CITIES)}::jsonb ->> ((i / 3) % ${CITIES.length})::int),
                    'postalCode', lpad((10000 + (i * 31) % 89999)::text, 5, '0'),
-                   'country', 'DE')
-          from g
+                   'country', 'DE'),
+                 homes.ids[1 + i % greatest(cardinality(homes.ids), 1)]
+          from g, homes
           returning id, customer_number
         )
         insert into accounts (customer_id, account_number, kind, currency, opened_at)

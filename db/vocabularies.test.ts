@@ -16,9 +16,47 @@ import { migrateDatabase, migrationsFolder } from "./migrate";
 import { applyD1StatusUpdates } from "./queries/job-updates";
 import { insertJobEvent } from "./queries/jobs";
 import { pgErrorCode } from "./queries/pg-error";
-import { makeCounter, makeJob, makeUser, uniq } from "./testing/factories";
+import { makeCounter, makeJob, uniq } from "./testing/factories";
 
 const CHECK_VIOLATION = "23514";
+
+/** One of each row an issuance needs, in SQL against the schema as it was at migration 0008. */
+async function rowsAt0008(x: Executor) {
+  const one = async (query: ReturnType<typeof sql>) => (await x.execute<{ id: string }>(query)).rows[0]!.id;
+  const code = uniq("T").toUpperCase();
+  const branchId = await one(sql`insert into branches (code, name) values (${code}, 'Old branch') returning id`);
+  const perso = uniq("PS-").toUpperCase();
+  const stationId = await one(
+    sql`insert into stations (perso_station, branch_id, label, is_default) values (${perso}, ${branchId}, 'Old station', true) returning id`,
+  );
+  const user = (role: string) =>
+    one(
+      sql`insert into users (name, email, role, branch_id) values (${`Old ${role}`}, ${`${uniq(role)}@test.example`}, ${role}, ${branchId}) returning id`,
+    );
+  const tellerId = await user("teller");
+  const managerId = await user("manager");
+  const customerId = await one(
+    sql`insert into customers (customer_number, given_name, family_name, date_of_birth, national_id, phone, address)
+        values (${uniq("C")}, 'Jane', 'Old', '1980-04-01', ${uniq("N")}, '+49 151 0000000', '{"line1":"Main St 1","city":"Berlin","postalCode":"10115","country":"DE"}'::jsonb)
+        returning id`,
+  );
+  const productId = await one(
+    sql`insert into card_products (name, d1_card_product_id, bin, payment_application, emboss_rules)
+        values (${uniq("Old product ")}, ${uniq("PROD_").toUpperCase()}, '453201', '{}'::jsonb, '{}'::jsonb) returning id`,
+  );
+  const cardId = uniq("card-");
+  const jobId = await one(
+    sql`insert into issuance_jobs (card_id, issuer_request_id, request_key, branch_id, customer_id, product_id, station_id,
+                                   perso_station, requested_by, reason, name_on_card, state)
+        values (${cardId}, ${uniq("req-")}, ${uniq("key-")}, ${branchId}, ${customerId}, ${productId}, ${stationId},
+                ${perso}, ${tellerId}, 'RENEWAL', 'JANE OLD', 'requested') returning id`,
+  );
+  return {
+    counter: { branch: { id: branchId }, teller: { id: tellerId } },
+    manager: { id: managerId },
+    job: { id: jobId, cardId },
+  };
+}
 
 async function refusal(run: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -125,9 +163,8 @@ describe("migration 0009 on a database with rows", () => {
           )
         ).rows[0]?.t;
       expect(await typeOfRole(old)).toBe("USER-DEFINED");
-      const counter = await makeCounter(old);
-      const manager = await makeUser(old, "manager", counter.branch.id);
-      const job = await makeJob(old, counter, { state: "requested", reason: "RENEWAL" });
+      // Rows written with the columns of the 0008 schema (the factories follow today's tables).
+      const { counter, manager, job } = await rowsAt0008(old);
       await insertJobEvent({
         db: old,
         event: { jobId: job.id, branchId: counter.branch.id, kind: "accepted", state: "requested" },

@@ -25,6 +25,7 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/branches": ["admin"],
   "/admin/users": ["admin"],
   "/admin/audit": ["admin"],
+  "/admin/access-log": ["admin"],
 };
 
 /** Routes that need no session by design. */
@@ -37,6 +38,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
+  "/api/admin/access-log/export": ["admin"],
   "/api/teller/jobs": ["teller", "manager"],
   "/api/session/activity": ["teller", "manager", "admin"],
 };

@@ -75,6 +75,12 @@ const serverSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  // Which customers tellers and managers may look up: "bank" (every customer: customers walk
+  // into any branch) or "branch" (those whose home branch is the user's own).
+  CUSTOMER_SCOPE: z.enum(["bank", "branch"]).default("bank"),
+  // Customer searches per user and minute (per app instance), so nobody can page through the
+  // customer base with the search box. Every search is in the customer access log as well.
+  CUSTOMER_SEARCH_PER_MINUTE: int(60, 1, 100_000),
   SIGNIN_MAX_FAILURES: int(5, 1, 100),
   SIGNIN_LOCK_MINUTES: int(15, 1, 24 * 60),
 

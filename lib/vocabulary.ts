@@ -25,6 +25,14 @@ export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Where a customer's data was shown, for the customer access log. */
+export const ACCESS_SCREENS = ["search", "customer_page"] as const;
+export type AccessScreen = (typeof ACCESS_SCREENS)[number];
+
+/** Which customers a teller may look up: the whole bank's, or those of their own branch. */
+export const CUSTOMER_SCOPES = ["bank", "branch"] as const;
+export type CustomerScope = (typeof CUSTOMER_SCOPES)[number];
+
 // Guards for values that arrive as plain strings (form fields, tokens, lookups by D1 codes).
 export function isJobState(value: unknown): value is JobState {
   return JOB_STATES.some((s) => s === value);

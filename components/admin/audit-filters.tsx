@@ -1,42 +1,50 @@
 import type { Branch } from "@/db/schema";
 import { AUDIT_ENTITIES, type AuditFilter } from "@/lib/validations/audit";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 
-/** GET form: the filters live in the URL, so a filtered view can be bookmarked and exported. */
+/**
+ * GET form: the filters live in the URL, so a filtered view can be bookmarked and exported.
+ * `values` are what the URL said (kept even when invalid, so they can be corrected); `errors`
+ * are the filter's field errors.
+ */
 export function AuditFilters({
-  filter,
+  values,
+  errors = {},
   branches,
   hidden,
 }: {
-  filter: AuditFilter;
+  values: Partial<Record<keyof AuditFilter, string>>;
+  errors?: Record<string, string>;
   branches?: Branch[];
   hidden?: Record<string, string>;
 }) {
+  const fieldErrors = (key: string) => (errors[key] ? [errors[key]] : undefined);
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Filter the audit log">
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <div>
-        <Label htmlFor="audit-actor">Who (e-mail contains)</Label>
-        <Input id="audit-actor" name="actor" defaultValue={filter.actor} className="mt-1" />
-      </div>
-      <div>
-        <Label htmlFor="audit-action">Action starts with</Label>
-        <Input
-          id="audit-action"
-          name="action"
-          defaultValue={filter.action}
-          placeholder="e.g. station."
-          className="mt-1"
-        />
-      </div>
+      <InputField
+        id="audit-actor"
+        label="Who (e-mail contains)"
+        name="actor"
+        defaultValue={values.actor}
+        errors={fieldErrors("actor")}
+      />
+      <InputField
+        id="audit-action"
+        label="Action starts with"
+        name="action"
+        defaultValue={values.action}
+        placeholder="e.g. station."
+        errors={fieldErrors("action")}
+      />
       <div>
         <Label htmlFor="audit-entity">Entity</Label>
-        <Select id="audit-entity" name="entity" defaultValue={filter.entity ?? ""} className="mt-1">
+        <Select id="audit-entity" name="entity" defaultValue={values.entity ?? ""} className="mt-1">
           <option value="">Any</option>
           {AUDIT_ENTITIES.map((e) => (
             <option key={e.value} value={e.value}>
@@ -48,7 +56,7 @@ export function AuditFilters({
       {branches ? (
         <div>
           <Label htmlFor="audit-branch">Branch</Label>
-          <Select id="audit-branch" name="branchId" defaultValue={filter.branchId ?? ""} className="mt-1">
+          <Select id="audit-branch" name="branchId" defaultValue={values.branchId ?? ""} className="mt-1">
             <option value="">Any</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
@@ -58,14 +66,22 @@ export function AuditFilters({
           </Select>
         </div>
       ) : null}
-      <div>
-        <Label htmlFor="audit-from">From (UTC date)</Label>
-        <Input id="audit-from" name="from" type="date" defaultValue={filter.from} className="mt-1" />
-      </div>
-      <div>
-        <Label htmlFor="audit-to">To (UTC date)</Label>
-        <Input id="audit-to" name="to" type="date" defaultValue={filter.to} className="mt-1" />
-      </div>
+      <InputField
+        id="audit-from"
+        label="From (UTC date)"
+        name="from"
+        type="date"
+        defaultValue={values.from}
+        errors={fieldErrors("from")}
+      />
+      <InputField
+        id="audit-to"
+        label="To (UTC date)"
+        name="to"
+        type="date"
+        defaultValue={values.to}
+        errors={fieldErrors("to")}
+      />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
         <Button type="submit">Apply filters</Button>
         <Button asChild variant="secondary">

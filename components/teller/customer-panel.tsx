@@ -1,10 +1,10 @@
-import type { Customer } from "@/db/schema";
+import type { CustomerDetail } from "@/db/queries/customers";
 import { Card } from "@/components/ui/card";
 
 type Account = { accountNumber: string; kind: string; currency: string };
 
 /** The identity details a teller checks against the customer's ID document. */
-export function CustomerPanel({ customer, accounts }: { customer: Customer; accounts: Account[] }) {
+export function CustomerPanel({ customer, accounts }: { customer: CustomerDetail; accounts: Account[] }) {
   const rows: Array<[string, string]> = [
     ["Customer number", customer.customerNumber],
     ["Date of birth", customer.dateOfBirth],

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { CustomerHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
+import { isSearchable } from "@/lib/search-query";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -33,11 +34,13 @@ export function CustomerSearch() {
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 200);
-  const enabled = query.length >= 2;
-  const { data, isFetching } = useQuery({
+  const enabled = isSearchable(query);
+  const { data, isFetching, error } = useQuery({
     queryKey: ["customers", query],
     enabled,
     staleTime: 10_000,
+    // A refusal (too many searches, an invalid query) is shown, not retried.
+    retry: false,
     queryFn: async () => {
       const result = await searchCustomersAction({ query });
       if (!result.ok) throw new Error(result.message);
@@ -45,7 +48,7 @@ export function CustomerSearch() {
     },
   });
   const hits = enabled ? (data ?? []) : [];
-  const open = enabled && (!isFetching || hits.length > 0);
+  const open = enabled && !error && (!isFetching || hits.length > 0);
   const current = hits[Math.min(active, hits.length - 1)];
 
   const choose = (hit: CustomerHit | undefined) => hit && router.push(`/teller/customers/${hit.id}`);
@@ -93,6 +96,11 @@ export function CustomerSearch() {
       <p aria-live="polite" className="sr-only">
         {enabled && !isFetching ? `${hits.length} customer${hits.length === 1 ? "" : "s"} found` : ""}
       </p>
+      {enabled && error ? (
+        <p role="alert" className="mt-1 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+          {error.message}
+        </p>
+      ) : null}
       {open ? (
         <ul
           id={listId}

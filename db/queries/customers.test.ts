@@ -1,9 +1,16 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { customerAccessLog, customers } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { freshDatabase } from "@/db/testing/fresh";
-import { findCustomer, searchCustomers } from "./customers";
+import { searchCustomersSchema } from "@/lib/validations/issuance";
+import { findCustomer, searchCustomers as search, type CustomerViewer } from "./customers";
+
+// A teller of no branch in particular, seeing the whole bank (CUSTOMER_SCOPE=bank).
+const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+const searchCustomers = (args: { db: Database; query: string }) => search({ ...args, viewer });
 
 describe("customer lookup", () => {
   let db: Database;
@@ -26,7 +33,7 @@ describe("customer lookup", () => {
   it("finds by customer number, national id, phone and account number prefixes", async () => {
     const [any] = await searchCustomers({ db, query: "C00000042" });
     expect(any).toMatchObject({ customerNumber: "C00000042", reason: "customer number" });
-    const customer = await findCustomer({ db, id: any!.id });
+    const customer = await findCustomer({ db, id: any!.id, viewer });
     expect(customer?.accounts.length).toBeGreaterThan(0);
 
     const byNational = await searchCustomers({ db, query: customer!.customer.nationalId.toLowerCase() });
@@ -59,5 +66,66 @@ describe("customer lookup", () => {
 
   it("returns nothing for a query that matches nothing", async () => {
     expect(await searchCustomers({ db, query: "zzqx" })).toEqual([]);
+  });
+
+  it("takes % and _ literally: '%%' lists nobody, and the schema asks for letters or digits", async () => {
+    for (const query of ["%%", "%", "__", "C%", "c_0000004%", "\\%"]) {
+      expect(await searchCustomers({ db, query }), query).toEqual([]);
+    }
+    // The literal prefix still works.
+    expect((await searchCustomers({ db, query: "C0000004" })).length).toBeGreaterThan(0);
+    for (const query of ["%%", "a", " 1 ", "._", ""]) {
+      const refused = searchCustomersSchema.safeParse({ query });
+      expect(refused.success, query).toBe(false);
+      expect(refused.error?.issues[0]?.message).toBe("Type at least 2 letters or digits.");
+    }
+    for (const query of ["ab", "12", "Zoë"]) expect(searchCustomersSchema.safeParse({ query }).success).toBe(true);
+  });
+
+  it("logs each customer of a search result and each customer page opened, in the same statement", async () => {
+    const me: CustomerViewer = { userId: randomUUID(), branchId: randomUUID(), homeBranchId: null };
+    const hits = await search({ db, query: "muller", viewer: me });
+    expect(hits.length).toBeGreaterThan(0);
+    const found = await findCustomer({ db, id: hits[0]!.id, viewer: me });
+    expect(found?.customer.id).toBe(hits[0]!.id);
+    const rows = await db.select().from(customerAccessLog).where(eq(customerAccessLog.userId, me.userId));
+    const searched = rows.filter((r) => r.screen === "search");
+    expect(searched.map((r) => r.customerId).sort()).toEqual(hits.map((h) => h.id).sort());
+    expect(rows.filter((r) => r.screen === "customer_page").map((r) => r.customerId)).toEqual([hits[0]!.id]);
+    expect(rows.every((r) => r.branchId === me.branchId && r.at instanceof Date)).toBe(true);
+    // Nothing found, nothing logged.
+    await search({ db, query: "zzqx", viewer: me });
+    expect(await findCustomer({ db, id: randomUUID(), viewer: me })).toBeNull();
+    expect(await db.$count(customerAccessLog, eq(customerAccessLog.userId, me.userId))).toBe(rows.length);
+  });
+
+  it("under the branch scope, finds and opens only customers of the user's home branch", async () => {
+    const { rows: branchRows } = await db.execute<{ id: string }>(sql`select id from branches order by code`);
+    const [home, other] = branchRows.map((b) => b.id);
+    const mine: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: home! };
+    // Every seeded customer has a home branch, spread over the branches.
+    expect(await db.$count(customers, sql`home_branch_id is null and customer_number like 'C0%'`)).toBe(0);
+    const [foreign] = await db.select().from(customers).where(eq(customers.homeBranchId, other!)).limit(1);
+    const [local] = await db.select().from(customers).where(eq(customers.homeBranchId, home!)).limit(1);
+    // (Digits also match other, local customers' account numbers by prefix.)
+    for (const query of [foreign!.customerNumber, foreign!.nationalId, foreign!.phone]) {
+      const hits = await search({ db, query, viewer: mine });
+      expect(hits.map((h) => h.id)).not.toContain(foreign!.id);
+    }
+    expect(await findCustomer({ db, id: foreign!.id, viewer: mine })).toBeNull();
+    expect((await search({ db, query: local!.customerNumber, viewer: mine }))[0]?.id).toBe(local!.id);
+    expect((await findCustomer({ db, id: local!.id, viewer: mine }))?.customer.id).toBe(local!.id);
+    const names = await search({ db, query: "muller", viewer: mine });
+    const homes = await db
+      .select({ home: customers.homeBranchId })
+      .from(customers)
+      .where(sql`${customers.id} in ${names.length ? names.map((n) => n.id) : [randomUUID()]}`);
+    expect(homes.every((h) => h.home === home)).toBe(true);
+    expect(
+      await db.$count(
+        customerAccessLog,
+        and(eq(customerAccessLog.userId, mine.userId), eq(customerAccessLog.customerId, foreign!.id)),
+      ),
+    ).toBe(0);
   });
 });

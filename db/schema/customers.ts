@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { branches } from "./branches";
 
 export type PostalAddress = {
   line1: string;
@@ -21,6 +22,9 @@ export const customers = pgTable(
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
     address: jsonb("address").$type<PostalAddress>().notNull(),
+    // The branch that keeps the customer's relationship; with CUSTOMER_SCOPE=branch, tellers see
+    // only their own branch's customers. Null: no home branch (visible with the bank scope only).
+    homeBranchId: uuid("home_branch_id").references(() => branches.id, { onDelete: "set null" }),
     // Derived search keys, kept by PostgreSQL so that no writer can forget them.
     searchName: text("search_name")
       .notNull()
@@ -38,6 +42,7 @@ export const customers = pgTable(
     index("customers_phone_idx").on(t.phoneDigits.op("text_pattern_ops")),
     // Name search finds the nearest distinct names in customer_names first, then their customers.
     index("customers_search_name_idx").on(t.searchName),
+    index("customers_home_branch_idx").on(t.homeBranchId),
   ],
 );
 

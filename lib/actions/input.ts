@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors";
 
 function formDataToObject(form: FormData): Record<string, unknown> {
   // Repeated fields (checkbox groups) become arrays; Next.js bookkeeping fields are dropped.
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  // No prototype: a field named "__proto__" is then just a field, not the object's prototype
+  // (a File there made the next field's assignment throw: internal:action instead of invalid).
+  const out = Object.create(null) as Record<string, FormDataEntryValue | FormDataEntryValue[]>;
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = form.getAll(key);

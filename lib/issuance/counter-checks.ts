@@ -5,6 +5,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { cardProducts, customers, productBranches, stations } from "@/db/schema";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { embossProblems } from "./emboss";
 
@@ -42,7 +43,13 @@ export async function checkCounterRequest(input: {
     const [customer] = await db
       .select({ id: customers.id })
       .from(customers)
-      .where(eq(customers.id, input.customerId))
+      .where(
+        and(
+          eq(customers.id, input.customerId),
+          // CUSTOMER_SCOPE=branch: a customer the teller cannot look up cannot get a card here either.
+          env.CUSTOMER_SCOPE === "branch" ? eq(customers.homeBranchId, input.branchId) : undefined,
+        ),
+      )
       .limit(1);
     if (!customer) throw new AppError("not_found:customer");
   }

@@ -2,9 +2,13 @@
 // one. Each job event NOTIFYs, and PostgreSQL serializes the commits of notifying transactions,
 // so one commit per notification caps the receiver (≈2,400 tps here); one commit per batch does
 // not. Nothing waits at low load: a lone notification is applied at once, alone.
+// Each notification is validated before it joins (lib/validations/notification.ts); should a
+// shared statement still fail, each notification is applied again on its own, so one bad
+// notification can never fail the others (D1 would otherwise resend all of them, for ever).
 import "server-only";
 import { db } from "@/db";
 import { applyD1StatusUpdates, type ApplyResult, type D1StatusUpdate } from "@/db/queries/job-updates";
+import { isDatabaseUnavailable } from "@/db/queries/pg-error";
 
 const MAX_BATCH_UPDATES = 500;
 
@@ -12,6 +16,26 @@ type Waiting = { updates: D1StatusUpdate[]; resolve: (r: ApplyResult) => void; r
 
 const queue: Waiting[] = [];
 let running = false;
+
+function settle(batch: Waiting[], result: ApplyResult) {
+  for (const w of batch) {
+    const mine = new Set(w.updates.map((u) => u.cardId));
+    w.resolve({ ...result, unknownCards: result.unknownCards.filter((c) => mine.has(c)) });
+  }
+}
+
+async function apply(batch: Waiting[]): Promise<void> {
+  try {
+    settle(batch, await applyD1StatusUpdates({ db, updates: batch.flatMap((w) => w.updates) }));
+  } catch (error) {
+    // A lost database fails every one alike; otherwise find the culprit by applying each alone.
+    if (batch.length === 1 || isDatabaseUnavailable(error)) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    for (const w of batch) await apply([w]);
+  }
+}
 
 async function drain(): Promise<void> {
   running = true;
@@ -24,16 +48,7 @@ async function drain(): Promise<void> {
         batch.push(next);
         size += next.updates.length;
       }
-      try {
-        const result = await applyD1StatusUpdates({ db, updates: batch.flatMap((w) => w.updates) });
-        for (const w of batch) {
-          const mine = new Set(w.updates.map((u) => u.cardId));
-          w.resolve({ ...result, unknownCards: result.unknownCards.filter((c) => mine.has(c)) });
-        }
-      } catch (error) {
-        // The whole statement rolled back: every caller answers 5xx and D1 sends again.
-        for (const w of batch) w.reject(error);
-      }
+      await apply(batch);
     }
   } finally {
     running = false;

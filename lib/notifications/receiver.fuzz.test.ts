@@ -54,27 +54,58 @@ const validOp = () =>
       details: { status },
     }));
 
-/** One operation broken in a way the schema must refuse. */
-const brokenOp = () =>
+/** Text with one control character PostgreSQL or a spreadsheet would choke on: C0, DEL, C1, a lone surrogate. */
+const controlText = (): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.string({ maxLength: 12 }),
+      fc.oneof(
+        fc.integer({ min: 0, max: 0x1f }).filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d),
+        fc.integer({ min: 0x7f, max: 0x9f }),
+        fc.integer({ min: 0xd800, max: 0xdfff }),
+      ),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([a, code, b]) => `${a}${String.fromCharCode(code)}${b}`.slice(0, 30));
+
+/** A valid operation with a control character in one of its text fields. */
+const controlOp = () =>
   fc
     .tuple(
       validOp(),
-      fc.constantFrom<[string, unknown]>(
-        ["operationId", "has spaces"],
-        ["operationId", "x".repeat(65)],
-        ["operationId", 42],
-        ["operation", ""],
-        ["status", "S".repeat(33)],
-        ["status", null],
-        ["cardId", "card/../../etc"],
-        ["cardId", { $ne: null }],
-        ["details", "CARD_PROD_DONE"],
-        ["details", { status: "" }],
-        ["errorCode", "e".repeat(129)],
-        ["startTime", 1700000000],
-      ),
+      fc.constantFrom("operation", "status", "startTime", "endTime", "errorCode", "error", "issuerRequestId", "reason"),
+      controlText(),
     )
-    .map(([op, [key, value]]) => ({ ...op, [key]: value }));
+    .map(([op, key, value]) =>
+      key === "reason" ? { ...op, details: { ...op.details, reason: value } } : { ...op, [key]: value },
+    );
+
+/** One operation broken in a way the schema must refuse. */
+const brokenOp = () =>
+  fc.oneof(
+    controlOp(),
+    fc
+      .tuple(
+        validOp(),
+        fc.constantFrom<[string, unknown]>(
+          ["operationId", "has spaces"],
+          ["operationId", "x".repeat(65)],
+          ["operationId", 42],
+          ["operation", ""],
+          ["status", "S".repeat(33)],
+          ["status", null],
+          ["cardId", "card/../../etc"],
+          ["cardId", { $ne: null }],
+          ["details", "CARD_PROD_DONE"],
+          ["details", { status: "" }],
+          ["errorCode", "e".repeat(129)],
+          ["startTime", 1700000000],
+          ["error", "card\u0000jam"],
+          ["details", { status: "CARD_PROD_DONE\u0000" }],
+        ),
+      )
+      .map(([op, [key, value]]) => ({ ...op, [key]: value })),
+  );
 
 const malformedBody = (): fc.Arbitrary<string> =>
   fc.oneof(
@@ -191,6 +222,50 @@ describe("notification receiver under malformed input", () => {
       { numRuns: 200 },
     );
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("applies good notifications sent at the same time as ones with control characters", async () => {
+    const counter = await makeCounter(db);
+    await fc.assert(
+      fc.asyncProperty(fc.array(controlOp(), { minLength: 1, maxLength: 4 }), fc.nat({ max: 5 }), async (bad, n) => {
+        const good = await Promise.all(
+          Array.from({ length: n + 1 }, () => makeJob(db, counter, { state: "requested" })),
+        );
+        const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+        const calls = [
+          ...good.map((job) =>
+            notify(
+              JSON.stringify({
+                operations: [
+                  {
+                    operationId: `ok-${job.cardId}`,
+                    operation: "PRODUCE",
+                    status: "PENDING",
+                    cardId: job.cardId,
+                    details: { status: "CARD_PROD_READY" },
+                  },
+                ],
+              }),
+              headers,
+            ),
+          ),
+          ...bad.map((op) => notify(JSON.stringify({ operations: [op] }), headers)),
+        ];
+        const statuses = (await Promise.all(calls)).map((r) => r.status);
+        expect(statuses).toEqual([...good.map(() => 204), ...bad.map(() => 400)]);
+        const states = await db
+          .select({ state: issuanceJobs.state })
+          .from(issuanceJobs)
+          .where(
+            inArray(
+              issuanceJobs.id,
+              good.map((j) => j.id),
+            ),
+          );
+        expect(states.every((j) => j.state === "ready")).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("still applies a valid notification afterwards (the fuzzing did not just break the receiver)", async () => {

@@ -186,6 +186,29 @@ describe("notification receiver (E5)", () => {
     }
   });
 
+  it("refuses a NUL or a lone surrogate with 400, and the good notifications sent with it still apply", async () => {
+    const jobs = await Promise.all(Array.from({ length: 12 }, () => makeJob(db, counter)));
+    const poisoned = await makeJob(db, counter);
+    const poisons = [
+      op(poisoned.cardId, "CARD_PROD_EXCEPTION", { error: "card\u0000jam" }),
+      op(poisoned.cardId, "CARD_PROD_EXCEPTION", { details: { status: "CARD_PROD_EXCEPTION", reason: "\ud800" } }),
+      op(poisoned.cardId, "CARD_PROD_DONE\u0000"),
+    ];
+    // Sent together, so the good ones share the receiver's batched statements with the bad ones.
+    const good = jobs.map((job) => notify({ operations: [op(job.cardId, "CARD_PROD_DONE")] }));
+    const bad = poisons.map((p) => notify({ operations: [p] }));
+    const [goodAnswers, badAnswers] = await Promise.all([Promise.all(good), Promise.all(bad)]);
+    expect(goodAnswers.map((r) => r.status)).toEqual(jobs.map(() => 204));
+    expect(badAnswers.map((r) => r.status)).toEqual([400, 400, 400]);
+    for (const answer of badAnswers) {
+      const body = (await answer.json()) as { code: string; message: string };
+      expect(body.code).toBe("bad_request:notification");
+      expect(body.message).toMatch(/operations\.0\.\S+ Remove the control characters/);
+    }
+    for (const job of jobs) expect((await jobState(job.id)).state).toBe("done");
+    expect((await jobState(poisoned.id)).state).toBe("submitting");
+  });
+
   it("refuses a body over the size limit with 413", async () => {
     const huge = { operations: [op("c1", "CARD_PROD_DONE", { error: "x".repeat(300_000) })] };
     expect((await notify(huge)).status).toBe(413);

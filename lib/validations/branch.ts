@@ -6,6 +6,7 @@ import {
   STATION_PATTERN_MAX,
   STATION_PATTERN_MIN_FIXED,
 } from "@/lib/stations/pattern";
+import { text } from "./text";
 
 export const branchCode = z
   .string()
@@ -14,11 +15,9 @@ export const branchCode = z
   .regex(/^[A-Z0-9-]{2,16}$/, "Use 2 to 16 letters, digits or hyphens, e.g. BR042.");
 
 const branchFields = {
-  name: z.string().trim().min(2, "Enter the branch name.").max(80, "Keep the name under 80 characters."),
-  address: z.string().trim().max(200, "Keep the address under 200 characters.").default(""),
-  timezone: z
-    .string()
-    .trim()
+  name: text().min(2, "Enter the branch name.").max(80, "Keep the name under 80 characters."),
+  address: text().max(200, "Keep the address under 200 characters.").default(""),
+  timezone: text()
     .default("UTC")
     .refine(
       (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",

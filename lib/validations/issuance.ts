@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { isSearchable, MIN_SEARCH_CHARACTERS } from "@/lib/search-query";
 import { ISSUANCE_REASONS } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
+import { text } from "./text";
 
 export const searchCustomersSchema = z.object({
-  query: z.string().trim().min(2, "Type at least 2 characters.").max(64, "Type at most 64 characters."),
+  query: text()
+    .max(64, "Type at most 64 characters.")
+    .refine(isSearchable, `Type at least ${MIN_SEARCH_CHARACTERS} letters or digits.`),
 });
 
 export const issueCardSchema = z.object({
@@ -12,7 +16,7 @@ export const issueCardSchema = z.object({
   productId: z.uuid("Choose a card."),
   stationId: z.uuid("Choose a personalization station."),
   reason: z.enum(ISSUANCE_REASONS, "Choose why the card is issued."),
-  nameOnCard: z.string().max(64, "Shorten the name on the card."),
+  nameOnCard: text(undefined, { trim: false }).max(64, "Shorten the name on the card."),
 });
 
 export const retryJobSchema = z.object({

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
+import { text } from "./text";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(256),
-    newPassword: z
-      .string()
+    currentPassword: text(undefined, { trim: false }).min(1, "Enter your current password.").max(256),
+    newPassword: text(undefined, { trim: false })
       .min(PASSWORD_RULES.minLength, `Use at least ${PASSWORD_RULES.minLength} characters.`)
       .max(PASSWORD_RULES.maxLength, `Use at most ${PASSWORD_RULES.maxLength} characters.`),
-    confirmPassword: z.string().max(256),
+    confirmPassword: text(undefined, { trim: false }).max(256),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],

@@ -2,11 +2,12 @@
 // flat fields; the schema builds the nested `services`, `paymentApplication` and `embossRules`.
 import { z } from "zod";
 import { formBoolean } from "./station";
+import { text } from "./text";
 
 const optionalText = (pattern: RegExp, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().regex(pattern, message).optional(),
+    text().regex(pattern, message).optional(),
   );
 
 const serviceValue = optionalText(
@@ -41,9 +42,7 @@ const branchIds = z.preprocess(
 
 export const productFields = z
   .object({
-    name: z
-      .string("Enter the product name.")
-      .trim()
+    name: text("Enter the product name.")
       .min(2, "Enter the product name tellers will see, e.g. Classic Debit.")
       .max(80, "Keep the name under 80 characters."),
     d1CardProductId: z
@@ -84,8 +83,7 @@ export const productFields = z
       .min(2, "Allow at least 2 characters.")
       .max(26, "Stations print at most 26 characters on the name line."),
     embossUppercase: formBoolean,
-    embossAllowed: z
-      .string("Enter the allowed characters.")
+    embossAllowed: text("Enter the allowed characters.", { trim: false })
       .min(1, "Enter the allowed characters, e.g. A-Z .'\\-")
       .max(100, "Keep the allowed characters under 100 characters.")
       .refine(

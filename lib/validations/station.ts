@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const stationIdSchema = z.object({ stationId: z.uuid("Choose a station.") });
 
@@ -14,12 +15,10 @@ export const registerStationSchema = z.object({
       /^[A-Za-z0-9_-]{1,48}$/,
       "Use 1 to 48 letters, digits, hyphens or underscores, exactly as registered at D1 (e.g. BR001-PS-04).",
     ),
-  label: z
-    .string("Enter a label.")
-    .trim()
+  label: text("Enter a label.")
     .min(2, "Enter a label tellers will recognise, e.g. Counter printer 3.")
     .max(60, "Keep the label under 60 characters."),
-  location: z.string().trim().max(120, "Keep the location under 120 characters.").default(""),
+  location: text().max(120, "Keep the location under 120 characters.").default(""),
 });
 
 /** The admin's form names the branch; a manager's is always their own. */

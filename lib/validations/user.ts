@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
+import { text } from "./text";
 
 const userFields = {
-  name: z
-    .string("Enter the person's name.")
-    .trim()
+  name: text("Enter the person's name.")
     .min(2, "Enter the person's full name.")
     .max(80, "Keep the name under 80 characters."),
   // Stored lower-case: sign-in compares case-insensitively and the unique index is on lower(email).

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { actionInput, parseActionInput } from "@/lib/actions/input";
 import { isAppError } from "@/lib/errors";
+import * as accessLog from "./access-log";
 import * as audit from "./audit";
 import * as branch from "./branch";
 import * as issuance from "./issuance";
@@ -18,6 +19,7 @@ import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
   Object.entries({
+    ...accessLog,
     ...audit,
     ...branch,
     ...issuance,

@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/branches", label: "Branches" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/audit", label: "Audit log" },
+    { href: "/admin/access-log", label: "Customer access" },
     { href: "/manager", label: "Branch boards" },
   ];
   const branch = await shellBranch(user);

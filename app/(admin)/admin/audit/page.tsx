@@ -9,7 +9,7 @@ import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { listBranches } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
-import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit";
+import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,8 +19,9 @@ export default async function AdminAuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
-  const parsed = auditFilterSchema.safeParse(searchParamsToObject(await searchParams));
-  const filter = parsed.success ? parsed.data : { page: 1 };
+  const raw = searchParamsToObject(await searchParams);
+  // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
+  const { filter, errors } = parseFilter(auditFilterSchema, raw);
   const { page, ...query } = filter;
   const [{ entries, hasMore }, branches] = await Promise.all([
     listAudit({ db, query, page, pageSize: 50 }),
@@ -43,12 +44,12 @@ export default async function AdminAuditPage({
           </a>
         </Button>
       </div>
-      {!parsed.success ? (
+      {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some filters were not valid and were ignored. Check the dates and try again.
+          Some filters were not valid and were ignored: see the messages below them.
         </Alert>
       ) : null}
-      <AuditFilters filter={filter} branches={branches} />
+      <AuditFilters values={raw} errors={errors} branches={branches} />
       <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />
         <div className="mt-4">

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { pageBranch } from "@/lib/page-branch";
-import { auditFilterSchema, searchParamsToObject } from "@/lib/validations/audit";
+import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Branch audit log" };
 
@@ -21,8 +21,8 @@ export default async function BranchAuditPage({
   const user = await guardPage("manager");
   const raw = searchParamsToObject(await searchParams);
   const { branch } = await pageBranch(user, raw.branchId);
-  const parsed = auditFilterSchema.safeParse(raw);
-  const filter = parsed.success ? parsed.data : { page: 1 };
+  // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
+  const { filter, errors } = parseFilter(auditFilterSchema, raw);
   const { page, ...query } = filter;
   const { entries, hasMore } = await listAudit({ db, query: { ...query, branchId: branch.id }, page, pageSize: 50 });
   const params = Object.fromEntries(
@@ -36,12 +36,12 @@ export default async function BranchAuditPage({
           Changes and card requests in {branch.name} ({branch.code}), newest first.
         </p>
       </div>
-      {!parsed.success ? (
+      {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some filters were not valid and were ignored. Check the dates and try again.
+          Some filters were not valid and were ignored: see the messages below them.
         </Alert>
       ) : null}
-      <AuditFilters filter={filter} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
+      <AuditFilters values={raw} errors={errors} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
       <Card aria-label="Entries">
         <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} />
         <div className="mt-4">

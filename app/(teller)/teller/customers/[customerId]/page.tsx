@@ -13,6 +13,7 @@ import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
 import { listStations, stationQueueDepths } from "@/db/queries/stations";
 import { guardPage } from "@/lib/auth/page-guard";
+import { customerViewer } from "@/lib/customer-access";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -22,7 +23,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   if (!z.uuid().safeParse(customerId).success || !user.branchId) notFound();
   const branchId = user.branchId;
   const [found, jobs, products, stations, depths] = await Promise.all([
-    findCustomer({ db, id: customerId }),
+    // Logs the view (customer access log); outside the user's CUSTOMER_SCOPE it is not found.
+    findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
     listJobs({ db, branchId, customerId, limit: 50 }),
     listOfferedProducts({ db, branchId }),
     listStations({ db, branchId }),

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { calendarDay, dayRangeIssue, dayRangeRule } from "./audit";
+import { text } from "./text";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+/** Customer access log filters, from the admin page's search parameters or the export's query string. */
+export const accessLogFilterSchema = z
+  .object({
+    user: optional(text().max(254, "Type at most 254 characters.")),
+    customer: optional(
+      text()
+        .toUpperCase()
+        .regex(/^[A-Z0-9-]{1,32}$/, "Enter a customer number, e.g. C00000042."),
+    ),
+    from: calendarDay,
+    to: calendarDay,
+    page: z
+      .preprocess((v) => (v === undefined || v === "" ? 1 : v), z.coerce.number().int().min(1).max(100_000))
+      .default(1),
+  })
+  .refine(dayRangeRule, dayRangeIssue);
+
+export type AccessLogFilter = z.infer<typeof accessLogFilterSchema>;
