@@ -118,9 +118,10 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
   };
-  // As root, the app runs as an unprivileged user, as PostgreSQL does.
+  // As root, the app runs as an unprivileged user, as PostgreSQL does; not `next dev`, which
+  // writes its build into .next as it goes.
   const { user, childEnv } = await step("preparing the app's user", async () => {
-    const user = appUser();
+    const user = dev ? null : appUser();
     const layout = { root: ROOT, dataDir: ensureDataDir() };
     return { user, childEnv: user ? await prepareForAppUser(user, appEnv, layout) : appEnv };
   });
