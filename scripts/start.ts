@@ -14,6 +14,7 @@ import {
 } from "./lib/local.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { startApp, type AppProcess } from "./lib/app-process.ts";
+import { appUser, prepareForAppUser } from "./lib/app-user.ts";
 import { checkPorts, portErrorFrom, portsInUseReport, portsNeeded, type PortNeed } from "./lib/ports.ts";
 import { startLocalSimulator, type LocalSimulator } from "./lib/simulator.ts";
 import { describeError, step, StepError } from "./lib/steps.ts";
@@ -108,7 +109,7 @@ try {
     say(`D1 simulator on ${simulator.sim.url} (control page: ${simulator.sim.adminUrl ?? "off"}).`);
   }
 
-  const childEnv: NodeJS.ProcessEnv = {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...simulator?.appEnv,
     DATABASE_URL: url,
@@ -117,6 +118,14 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
   };
+  // As root, the app runs as an unprivileged user, as PostgreSQL does; not `next dev`, which
+  // writes its build into .next as it goes.
+  const { user, childEnv } = await step("preparing the app's user", async () => {
+    const user = dev ? null : appUser();
+    const layout = { root: ROOT, dataDir: ensureDataDir() };
+    return { user, childEnv: user ? await prepareForAppUser(user, appEnv, layout) : appEnv };
+  });
+  if (user) say(`The app runs as the unprivileged user ${user.name}.`);
   const readyHost = env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST;
   const running = startApp({
     command: path.join(ROOT, "node_modules", ".bin", "next"),
@@ -127,6 +136,7 @@ try {
     host: env.HOST,
     readyUrl: `http://${readyHost}:${env.PORT}/api/ready`,
     timeoutMs: 120_000,
+    user: user ?? undefined,
   });
   app = running;
   await step("starting the app", () => running.ready);

@@ -1,11 +1,14 @@
 // A fresh, migrated database for one test run: on the server in TEST_DATABASE_URL when set,
 // else on a throwaway embedded PostgreSQL. Refuses anything but a local server, so a test run
-// can never touch a bank's database.
+// can never touch a bank's database. Where the server's user is a superuser, the app (and the
+// tests) connect as a role of their own that owns the database and is no superuser, as under
+// npm start, so a migration or query that needs more than that fails here first.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { dropRole, isSuperuser, provisionAppDatabase } from "../app-role";
 import { startEmbeddedPostgres } from "../embedded";
 import { migrateDatabase } from "../migrate";
 
@@ -58,15 +61,35 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** Creates and migrates a new database on a running local server. */
+/**
+ * Creates and migrates a new database on a running local server. The URL is that of a role of
+ * the same name that owns the database when the server's user may make one (a superuser), else
+ * the server's own user.
+ */
 export async function createDatabaseOn(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   assertLocalDatabaseUrl(serverUrl);
   const name = `bii_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await createDatabase(serverUrl, name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await migrateDatabase(url.toString());
-  return { url: url.toString(), drop: () => dropDatabase(serverUrl, name) };
+  let url: string;
+  let drop: () => Promise<void>;
+  if (await isSuperuser(serverUrl)) {
+    const password = randomBytes(18).toString("base64url");
+    url = await provisionAppDatabase({ adminUrl: serverUrl, database: name, role: name, password });
+    drop = async () => {
+      await dropDatabase(serverUrl, name);
+      await dropRole(serverUrl, name);
+    };
+  } else {
+    await createDatabase(serverUrl, name);
+    url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+    drop = () => dropDatabase(serverUrl, name);
+  }
+  try {
+    await migrateDatabase(url);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url, drop };
 }
 
 export async function createTestDatabase(serverUrl?: string): Promise<TestDatabase> {

@@ -10,4 +10,25 @@ describe("test database", () => {
     );
     expect(rows[0]?.similar).toBe(true);
   });
+
+  // Every test (and the queue, LISTEN/NOTIFY and trigger tests among them) runs as this role, so
+  // the app is known to need no more than owning its database.
+  it("is used through a role that owns it and everything in it, and is no superuser", async () => {
+    const { rows } = await db.execute<Record<string, boolean | number>>(sql`
+      select r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
+             (select datdba = r.oid from pg_database where datname = current_database()) as owns_database,
+             (select nspowner = r.oid from pg_namespace where nspname = 'graphile_worker') as owns_queue,
+             (select count(*)::int from pg_tables where schemaname in ('public', 'drizzle', 'graphile_worker')
+               and tableowner <> current_user) as tables_of_others
+        from pg_roles r where r.rolname = current_user`);
+    expect(rows[0]).toEqual({
+      rolsuper: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolbypassrls: false,
+      owns_database: true,
+      owns_queue: true,
+      tables_of_others: 0,
+    });
+  });
 });

@@ -30,7 +30,8 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   // Not mkdtemp: as root, PostgreSQL runs as the `postgres` user, which must reach the folder.
   const dir = path.join(tmpdir(), `bii-restartable-pg-${randomBytes(4).toString("hex")}`);
   const port = await freePort();
-  const options = { dir, port, persistent: true };
+  // One password for every start: the cluster keeps the one it was made with.
+  const options = { dir, port, persistent: true, password: randomBytes(18).toString("base64url") };
   let server: EmbeddedServer | null = await startEmbeddedPostgres(options);
   const created = await createDatabaseOn(server.url("postgres"));
   const pool = createPool(created.url, 2);

@@ -22,6 +22,8 @@ type Options = {
   host: string;
   readyUrl: string;
   timeoutMs: number;
+  /** Run as this user (and its group only) instead of ours: npm start as root (see app-user.ts). */
+  user?: { uid: number; gid: number };
 };
 
 function exitText(code: number | null, signal: NodeJS.Signals | null): string {
@@ -48,6 +50,8 @@ export function startApp(options: Options): AppProcess {
     env: options.env,
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
+    // Node drops the supplementary groups too when it switches user.
+    ...(options.user && { uid: options.user.uid, gid: options.user.gid }),
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // A command that cannot be spawned emits "error" (and maybe no "exit").
