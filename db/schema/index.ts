@@ -6,3 +6,4 @@ export * from "./products";
 export * from "./stations";
 export * from "./users";
 export * from "./sessions";
+export * from "./sso";
