@@ -24,6 +24,7 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/products/new": ["admin"],
   "/admin/branches": ["admin"],
   "/admin/users": ["admin"],
+  "/admin/sso": ["admin"],
   "/admin/audit": ["admin"],
   "/admin/access-log": ["admin"],
 };
@@ -87,6 +88,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   updateUserAction: ["admin"],
   setUserActiveAction: ["admin"],
   resetUserPasswordAction: ["admin"],
+  setSsoGroupRoleAction: ["admin"],
   searchCustomersAction: ["teller", "manager"],
   issueCardAction: ["teller", "manager"],
   retryJobAction: ["teller", "manager"],

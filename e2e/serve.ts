@@ -10,6 +10,7 @@ import { createTestDatabase } from "../db/testing/database.ts";
 import { ensureBuild } from "../scripts/lib/build.ts";
 import { ROOT } from "../scripts/lib/local.ts";
 import { startLocalSimulator } from "../scripts/lib/simulator.ts";
+import { startTestIdentityProvider } from "./support/identity-provider.ts";
 import { BASE_URL, E2E_PORT, SIM_ADMIN_PORT, SIM_PORT } from "./support/config.ts";
 import { APP_LOG, APP_OUTPUT, RESPONSES_DIR, RUN_DIR, RUN_INFO } from "./support/run-dir.ts";
 
@@ -54,6 +55,8 @@ writeFileSync(
     },
   }),
 );
+// A real OpenID Connect provider for the single sign-on journeys, on the same dev CA.
+const idp = await startTestIdentityProvider({ pkiDir: path.join(dataDir, "pki"), appUrl: BASE_URL });
 
 const app = spawn(
   path.join(ROOT, "node_modules", ".bin", "next"),
@@ -65,6 +68,7 @@ const app = spawn(
     env: {
       ...process.env,
       ...simulator.appEnv,
+      ...idp.appEnv,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
@@ -103,6 +107,7 @@ async function stop(code: number) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   }
   await simulator.stop().catch(() => {});
+  await idp.stop().catch(() => {});
   await database.dispose();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);

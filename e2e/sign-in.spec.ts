@@ -41,7 +41,7 @@ test.describe("sign-in", () => {
   test("empty fields get field errors linked to their inputs", async ({ page }) => {
     const login = new LoginPage(page);
     await login.goto();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByLabel("E-mail address")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#email-error")).toHaveText("Enter your e-mail address.");
   });

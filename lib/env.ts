@@ -91,6 +91,9 @@ const serverSchema = z.object({
   AUTH_OIDC_NAME: z.string().default("Bank single sign-on"),
   AUTH_OIDC_ROLE_CLAIM: z.string().default("role"),
   AUTH_OIDC_BRANCH_CLAIM: z.string().default("branch"),
+  // Group names the IdP sends (a list); the admin maps them to roles (Administration → Single
+  // sign-on). Used when the role claim gives no role.
+  AUTH_OIDC_GROUPS_CLAIM: z.string().default("groups"),
 
   // The D1 simulator npm start runs when D1_BANKING_URL is unset: its D1 API and control page
   // (0 = any free port). Move them, with PORT and EMBEDDED_PG_PORT, to run two checkouts at once.

@@ -7,3 +7,4 @@ export * from "./stations";
 export * from "./users";
 export * from "./sessions";
 export * from "./customer-access";
+export * from "./sso";

@@ -11,7 +11,7 @@ export class LoginPage {
   async signIn(email: string, password: string) {
     await this.page.getByLabel("E-mail address").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
   error() {

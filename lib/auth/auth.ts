@@ -1,30 +1,35 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import { Auth } from "@auth/core";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/db";
 import { createSession } from "@/db/queries/sessions";
+import { recordSsoSession } from "@/db/queries/sso";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authConfig } from "./auth.config";
-import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser } from "./oidc";
+import { authLogger } from "./auth-log";
+import { OIDC_PROVIDER_ID, oidcProvider, provisionOidcUser, resolveOidcUser } from "./oidc";
+import { onPublicOrigin } from "./public-url";
 import { authorizeCredentials } from "./sign-in";
 import { endSignedOutSession } from "./sign-out";
 import { reportUnreadableSession } from "./unreadable-session";
 
+const authLog = authLogger(log);
+
 const oidc = oidcProvider();
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/** The sign-in page's query for a refused single sign-on; the page explains the reason. */
+export const SSO_REFUSED = "SsoRefused";
+
+const config = {
   ...authConfig,
-  // Auth.js logs through pino; a failed password is an expected event, logged by sign-in.ts.
+  // Auth.js logs through pino, with the cause of each error and without secrets; a garbage
+  // session cookie is reported once at warn (unreadable-session.ts), not once per request.
   logger: {
-    error(error) {
-      if (error instanceof CredentialsSignin) return;
-      if (reportUnreadableSession(error)) return;
-      log.error({ err: error }, "auth error");
+    ...authLog,
+    error(error: Error) {
+      if (!reportUnreadableSession(error)) authLog.error(error);
     },
-    warn(code) {
-      log.warn({ code }, "auth warning");
-    },
-    debug() {},
   },
   providers: [
     Credentials({
@@ -37,6 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: { signOut: endSignedOutSession },
   callbacks: {
     ...authConfig.callbacks,
+    // A refused SSO user goes back to the sign-in page with the reason, not to Auth.js's
+    // generic "AccessDenied"/"Configuration".
+    async signIn({ account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const verdict = await resolveOidcUser(profile ?? {});
+      return verdict.ok ? true : `/login?error=${SSO_REFUSED}&reason=${verdict.reason}`;
+    },
     async jwt(params) {
       const { token, account, profile, trigger } = params;
       if (account?.provider === OIDC_PROVIDER_ID && profile) {
@@ -54,10 +66,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // absolute lifetime end exactly this session, whatever the cookie says.
         const session = await createSession({ db, userId: token.uid, pruneAfterHours: env.SESSION_MAX_AGE_HOURS + 24 });
         token.sid = session.id;
+        // Kept server-side for the provider's logout (id_token_hint), never in the cookie.
+        if (account?.provider === OIDC_PROVIDER_ID && account.id_token)
+          await recordSsoSession({ db, sessionId: session.id, idToken: account.id_token });
       }
       return token;
     },
   },
-});
+} satisfies NextAuthConfig;
+
+// NextAuth() completes `config` in place (base path, secret, provider defaults).
+export const { auth, signIn, signOut } = NextAuth(config);
+
+/**
+ * The catch-all route: Auth.js on the public origin, the one the sign-in leg used, so the
+ * token request's redirect_uri equals the authorization request's (see public-url.ts).
+ */
+function authRoute(request: Request): Promise<Response> {
+  return Auth(onPublicOrigin(request), config);
+}
+
+export const handlers = { GET: authRoute, POST: authRoute };
 
 export const ssoEnabled = oidc !== null;

@@ -3,15 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { findUserByEmail } from "@/db/queries/users";
 import { users } from "@/db/schema";
-import { makeBranch, uniq } from "@/db/testing/factories";
-import { provisionOidcUser } from "./oidc";
+import { deleteSsoGroupRole, upsertSsoGroupRole } from "@/db/queries/sso";
+import { makeBranch, makeUser, uniq } from "@/db/testing/factories";
+import { provisionOidcUser, resolveOidcUser } from "./oidc";
+
+afterAll(() => db.$client.end());
 
 describe("SSO user provisioning", () => {
   let branchCode: string;
   beforeAll(async () => {
     branchCode = (await makeBranch(db)).code;
   });
-  afterAll(() => db.$client.end());
 
   it("creates a user with the role and branch from the claims, and updates them at the next sign-in", async () => {
     const email = `${uniq("sso")}@bank.example`;
@@ -49,5 +51,64 @@ describe("SSO user provisioning", () => {
     const user = await provisionOidcUser({ email, role: "teller", branch: branchCode });
     await db.update(users).set({ active: false }).where(eq(users.id, user!.id));
     expect(await provisionOidcUser({ email, role: "teller", branch: branchCode })).toBeNull();
+  });
+});
+
+describe("SSO roles from the IdP's groups", () => {
+  let branchCode: string;
+  const suffix = uniq("grp");
+  const tellers = `BII-Tellers-${suffix}`;
+  const managers = `BII-Managers-${suffix}`;
+  beforeAll(async () => {
+    branchCode = (await makeBranch(db)).code;
+    const admin = await makeUser(db, "admin", null);
+    await upsertSsoGroupRole({ db, groupName: tellers, role: "teller", createdBy: admin.id });
+    await upsertSsoGroupRole({ db, groupName: managers, role: "manager", createdBy: admin.id });
+  });
+
+  it("gives the mapped role of a group, matched ignoring case, and the highest of several", async () => {
+    const email = `${uniq("g")}@bank.example`;
+    expect(
+      await resolveOidcUser({ email, groups: ["All-Staff", tellers.toLowerCase()], branch: branchCode }),
+    ).toMatchObject({ ok: true, role: "teller" });
+    expect(await resolveOidcUser({ email, groups: [tellers, managers], branch: branchCode })).toMatchObject({
+      ok: true,
+      role: "manager",
+    });
+    // A single group as a string, as some IdPs send it.
+    expect(await resolveOidcUser({ email, groups: managers, branch: branchCode })).toMatchObject({ role: "manager" });
+  });
+
+  it("prefers a role claim to the groups", async () => {
+    const verdict = await resolveOidcUser({
+      email: `${uniq()}@b.example`,
+      role: "teller",
+      groups: [managers],
+      branch: branchCode,
+    });
+    expect(verdict).toMatchObject({ ok: true, role: "teller" });
+  });
+
+  it("names the reason of a refusal", async () => {
+    const email = `${uniq("r")}@bank.example`;
+    expect(await resolveOidcUser({ email, groups: ["Unmapped"], branch: branchCode })).toEqual({
+      ok: false,
+      reason: "no_role",
+    });
+    expect(await resolveOidcUser({ email, groups: [tellers], branch: "BR-NOWHERE" })).toEqual({
+      ok: false,
+      reason: "no_branch",
+    });
+    expect(await resolveOidcUser({ groups: [tellers], branch: branchCode })).toEqual({ ok: false, reason: "no_email" });
+  });
+
+  it("stops giving the role once the mapping is removed", async () => {
+    const group = `Temp-${uniq()}`;
+    const admin = await makeUser(db, "admin", null);
+    await upsertSsoGroupRole({ db, groupName: group, role: "teller", createdBy: admin.id });
+    const profile = { email: `${uniq()}@bank.example`, groups: [group], branch: branchCode };
+    expect(await provisionOidcUser(profile)).toMatchObject({ role: "teller" });
+    expect(await deleteSsoGroupRole({ db, groupName: group.toUpperCase() })).toBe("teller");
+    expect(await provisionOidcUser(profile)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/products", label: "Card products" },
     { href: "/admin/branches", label: "Branches" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/sso", label: "Single sign-on" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/access-log", label: "Customer access" },
     { href: "/manager", label: "Branch boards" },

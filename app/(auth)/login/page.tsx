@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed-data";
 import { ssoEnabled } from "@/lib/auth/auth";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -28,10 +29,11 @@ function endedMessage(ended: string | undefined, idle: string | undefined): stri
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ ended?: string; idle?: string }>;
+  searchParams: Promise<{ ended?: string; idle?: string; error?: string; reason?: string }>;
 }) {
-  const { ended, idle } = await searchParams;
+  const { ended, idle, error, reason } = await searchParams;
   const message = endedMessage(ended, idle);
+  const failure = signInErrorMessage(error, reason, env.AUTH_OIDC_NAME);
   return (
     <div className="space-y-6">
       <header className="text-center">
@@ -41,6 +43,11 @@ export default async function LoginPage({
       {message ? (
         <Alert tone="info" id="session-ended" live>
           {message}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert tone="error" id="sign-in-failed" live>
+          {failure}
         </Alert>
       ) : null}
       <Card>

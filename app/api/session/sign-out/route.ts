@@ -2,6 +2,8 @@ import { db } from "@/db";
 import { endSession } from "@/db/queries/sessions";
 import { auth, signOut } from "@/lib/auth/auth";
 import { sameOrigin } from "@/lib/auth/origin";
+import { authOrigin } from "@/lib/auth/public-url";
+import { ssoLogoutUrl } from "@/lib/auth/sso-logout";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
 
@@ -15,7 +17,9 @@ export const dynamic = "force-dynamic";
 export const POST = route("session.signOut", async (request: Request) => {
   if (!sameOrigin(request.headers)) throw new AppError("forbidden:route");
   const sessionId = (await auth())?.user?.sessionId;
+  // A single sign-on session also ends at the identity provider, which sends the browser back.
+  const providerLogout = sessionId ? await ssoLogoutUrl({ sessionId, origin: authOrigin(request.headers) }) : null;
   if (sessionId) await endSession({ db, id: sessionId, reason: "sign_out" });
   await signOut({ redirect: false });
-  return new Response(null, { status: 303, headers: { location: "/login" } });
+  return new Response(null, { status: 303, headers: { location: providerLogout ?? "/login" } });
 });
