@@ -108,7 +108,7 @@ describe("orderInstantCard", () => {
       "The personalization station is not registered at D1. Choose another station or ask your manager.",
     );
     expect(e.detail).toMatchObject({
-      d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION",
+      d1ErrorCode: "FIELD_INVALID_VALUE",
       d1Error: "persoStation",
       httpStatus: 400,
       cardId: "card-nostation",
