@@ -50,7 +50,10 @@ test("a station jam shows the exception; a retry on another station produces the
   await counter.goto();
   await counter.openCustomer("C00000023");
   await counter.issue({ station: "Back office printer" });
-  await expect(page.getByTestId("failure")).toContainText("The card jammed", { timeout: 20_000 });
+  await expect(page.getByTestId("failure")).toContainText("The station could not produce the card", {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId("failure")).toContainText("D1 reported: “jam”");
   await expect(counter.jobState()).toContainText("Production problem at the station");
   const failedUrl = page.url();
   await page.getByLabel("Retry on station").selectOption({ label: "Counter printer 1 · Ground floor, counter 1" });

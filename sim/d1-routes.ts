@@ -1,9 +1,11 @@
 // Request handler of the simulated D1 API: E1 token, E2 order (INSTANT), E3 production status.
-// Paths and codes follow ../shared/d1-api.md; SIM_ codes are ours (§9 simulator decision).
+// Paths and codes follow ../shared/d1-api.md. Errors use D1's `{errorCode, error}` body; SIM_
+// codes are ours, for cases D1 documents no code for (§9 simulator decision), and the product
+// treats them as unknown D1 codes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validateCardData } from "./card-data";
 import type { SimulatorCore } from "./core";
-import { HttpError, fieldFormat, isRecord, parseJson, readBody, sendError, sendJson } from "./http-util";
+import { HttpError, fieldFormat, fieldValue, isRecord, parseJson, readBody, sendError, sendJson } from "./http-util";
 import { CORRELATION_ID, validateInstantOrder, validatePath } from "./order-request";
 
 const TOKEN_PATH = "/authz/v1/oauth2/token";
@@ -66,7 +68,9 @@ export function createD1Handler(core: SimulatorCore) {
     validatePath(issuerId, cardId, core.issuerId);
     const request = validateInstantOrder(parseJson(await readBody(req, core.maxBodyBytes)));
     const station = core.stations.get(request.persoStation);
-    if (!station) throw new HttpError(400, "SIM_UNKNOWN_PERSO_STATION", "persoStation");
+    // D1's answer to an unregistered station is unpublished (§12 [U]); the documented code for
+    // a well-formed value it does not allow is the closest, so the product is tested against it.
+    if (!station) throw fieldValue("persoStation");
     const cardData = validateCardData(await core.decryptor.decrypt(request.encryptedData));
     const fingerprint = core.orders.fingerprint({ issuerId, cardId, ...request }, cardData);
 

@@ -91,7 +91,7 @@ describe("E2 order and E3 status", () => {
     ],
     ["bad cardProductId", { cardProductId: "DEBIT CLASSIC" }, 400, "FIELD_INVALID_FORMAT", "cardProductId"],
     ["no issuerRequestId", { issuerRequestId: undefined }, 400, "FIELD_INVALID_FORMAT", "issuerRequestId"],
-    ["unknown station", { persoStation: "BR999-PS-01" }, 400, "SIM_UNKNOWN_PERSO_STATION", "persoStation"],
+    ["unknown station", { persoStation: "BR999-PS-01" }, 400, "FIELD_INVALID_VALUE", "persoStation"],
   ];
   it.each(bodyCases)("rejects %s", async (_what, over, status, errorCode, field) => {
     const reply = await post(nextCard(), await orderBody(pki, over));

@@ -113,7 +113,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         <JobTimeline
           state={job.state}
           events={job.events}
-          failure={failed ? (exceptionAdvice(job.errorMessage).split(".")[0] ?? null) : null}
+          failure={failed ? (exceptionAdvice(job).split(".")[0] ?? null) : null}
         />
       </Card>
       {failed ? (

@@ -1,6 +1,8 @@
 // Turns D1's answers into AppErrors a teller can act on, keeping D1's `errorCode`/`error` in
 // `detail` for the log and the job event (d1-api.md §9), and tells a job queue which errors are
-// worth another try.
+// worth another try. Only the codes D1 documents get their own sentence; any other code (a new
+// D1 code, or one our simulator invents) gets the sentence of its HTTP status, and its
+// `errorCode` still reaches the log and the job event.
 import "server-only";
 import { AppError, isAppError, type ErrorCode, type ErrorType } from "@/lib/errors";
 import { maskPan } from "@/lib/log";
@@ -19,14 +21,30 @@ export interface D1ErrorContext {
   attempts?: number;
 }
 
-/** D1 answers `{errorCode, error}`; OAuth-style `{error, error_description}` on the token endpoint. */
+/**
+ * The error codes D1 documents for its inbound physical-issuance APIs (§9). `error` names the
+ * field for the FIELD_* codes and PARSING_ERROR.
+ */
+export const D1_DOCUMENTED_ERROR_CODES = [
+  "FIELD_INVALID_FORMAT",
+  "FIELD_INVALID_VALUE",
+  "CRYPTO_ERROR",
+  "PARSING_ERROR",
+  "AUTHORIZER_UNAUTHORIZED",
+] as const;
+
+/**
+ * D1 answers `{errorCode, error}` (§9); its 500 body may be `{error}` alone; the token endpoint's
+ * body is unpublished, so OAuth-style `{error, error_description}` is read too.
+ */
 export function parseD1ErrorBody(json: unknown): D1ErrorBody {
   if (typeof json !== "object" || json === null) return {};
   const body = json as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? maskPan(v).slice(0, 300) : undefined);
   const errorCode = text(body.errorCode);
-  const error = text(body.error);
-  return { ...(errorCode ? { errorCode } : {}), ...(error ? { error } : {}) };
+  const [error, description] = [text(body.error), text(body.error_description)];
+  const detail = error && description ? `${error}: ${description}`.slice(0, 300) : (error ?? description);
+  return { ...(errorCode ? { errorCode } : {}), ...(detail ? { error: detail } : {}) };
 }
 
 const CARD_FIELDS: Record<string, string> = {
@@ -41,8 +59,25 @@ const CARD_FIELDS: Record<string, string> = {
   paymentAccountReference: "payment account reference",
 };
 
-/** A sentence naming the refused field and who can fix it. D1 puts the field name in `error`. */
-function fieldMessage(field: string | undefined): string {
+/**
+ * The field D1 names in `error`. The docs show a bare name (`persoStation`); a JSON path
+ * (`$.persoStation`, `/services/issuance`) or a prefix for the encrypted fields
+ * (`encryptedData.pan`) are read the same way. Anything else is not taken for a field name.
+ */
+export function refusedField(error: string | undefined): string | undefined {
+  if (!error) return undefined;
+  const path = error
+    .trim()
+    .replace(/^\$\.?|^\//, "")
+    .replace(/^(body|request)[./]/, "")
+    .replace(/\//g, ".")
+    .replace(/^encryptedData\./, "");
+  return /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(path) ? path : undefined;
+}
+
+/** A sentence naming the refused field and who can fix it. */
+function fieldMessage(error: string | undefined): string {
+  const field = refusedField(error);
   if (!field) return "D1 refused a field of the order. Contact support with the job reference.";
   if (field === "persoStation") return STATION_MESSAGE;
   if (field === "name") {
@@ -63,7 +98,6 @@ const STATION_MESSAGE =
 
 function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; message: string } {
   const { errorCode, error } = body;
-  if (errorCode === "SIM_UNKNOWN_PERSO_STATION") return { code: "bad_request:d1", message: STATION_MESSAGE };
   if (errorCode === "FIELD_INVALID_FORMAT" || errorCode === "FIELD_INVALID_VALUE") {
     return { code: "invalid:d1", message: fieldMessage(error) };
   }

@@ -81,7 +81,8 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
       delay = backoffDelay(attempt, policy, deps.random);
     } else {
       const { res, token } = outcome;
-      const d1ErrorCode = res.status >= 400 ? parseD1ErrorBody(res.json).errorCode : undefined;
+      // D1's `{errorCode, error}` (or a 5xx's bare `{error}`), kept for the log and the job event.
+      const { errorCode: d1ErrorCode, error: d1Error } = res.status >= 400 ? parseD1ErrorBody(res.json) : {};
       const line = {
         d1: { ...ctx, method: call.method, path: call.path, attempt, ms, httpStatus: res.status, d1ErrorCode },
       };
@@ -98,7 +99,7 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
       }
       if (!retryableStatus(res.status)) return { ...res, attempts: attempt };
 
-      last = { httpStatus: res.status, d1ErrorCode };
+      last = { httpStatus: res.status, d1ErrorCode, d1Error };
       lastCause = undefined;
       const retryAfter =
         res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers["retry-after"]) : undefined;

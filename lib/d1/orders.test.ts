@@ -103,12 +103,12 @@ describe("orderInstantCard", () => {
 
   it("turns an unknown station into a final error the teller can act on, keeping D1's code", async () => {
     const e = await error(d1.orderInstantCard(orderInput("card-nostation", { persoStation: "BR999-PS-09" })));
-    expect(e.code).toBe("bad_request:d1");
+    expect(e.code).toBe("invalid:d1");
     expect(e.message).toBe(
       "The personalization station is not registered at D1. Choose another station or ask your manager.",
     );
     expect(e.detail).toMatchObject({
-      d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION",
+      d1ErrorCode: "FIELD_INVALID_VALUE",
       d1Error: "persoStation",
       httpStatus: 400,
       cardId: "card-nostation",

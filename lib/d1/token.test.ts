@@ -87,7 +87,11 @@ describe("token client", () => {
     const error = await d1.getProductionStatus("card-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("unauthorized:d1");
-    expect((error as AppError).detail).toMatchObject({ operation: "token", httpStatus: 400, d1Error: "invalid_grant" });
+    expect((error as AppError).detail).toMatchObject({
+      operation: "token",
+      httpStatus: 400,
+      d1Error: "invalid_grant: unknown kid: not-provisioned",
+    });
     expect(isRetryableD1Error(error)).toBe(true);
     // A refusal is not retried within the call: the same assertion would be refused again.
     expect(tokenFetches()).toBe(1);

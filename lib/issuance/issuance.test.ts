@@ -143,7 +143,7 @@ describe("issuing a card", () => {
       .where(eq(jobEvents.jobId, job.id))
       .orderBy(jobEvents.id)
       .offset(1);
-    expect(event?.detail).toMatchObject({ d1ErrorCode: "SIM_UNKNOWN_PERSO_STATION" });
+    expect(event?.detail).toMatchObject({ d1ErrorCode: "FIELD_INVALID_VALUE", d1Error: "persoStation" });
   });
 
   it("reconciles a job whose notifications were all dropped, using E3", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stateSentence } from "./teller-messages";
+import { exceptionAdvice, stateSentence } from "./teller-messages";
 
 const job = { errorCode: null, errorMessage: null, panLast4: null };
 
@@ -16,5 +16,23 @@ describe("stateSentence", () => {
       /sent again automatically/,
     );
     expect(stateSentence({ ...job, state: "submitting" })).toBe("Sending the order to D1…");
+  });
+});
+
+describe("exceptionAdvice", () => {
+  it("advises by D1's documented exception status and quotes D1's free-text reason without interpreting it", () => {
+    expect(exceptionAdvice({ state: "production_exception", errorMessage: null })).toBe(
+      "The station could not produce the card. Check the station, then retry on this or another station, or cancel.",
+    );
+    // D1 publishes no reason codes: words that look like a cause ("jam", "chip") change nothing.
+    for (const reason of ["jam", "chip write failure", "PRINTER_FAULT_0x17"]) {
+      const advice = exceptionAdvice({ state: "production_exception", errorMessage: reason });
+      expect(advice).toMatch(/^The station could not produce the card\. /);
+      expect(advice).toMatch(new RegExp(`D1 reported: “${reason}”\\.$`));
+    }
+    expect(exceptionAdvice({ state: "data_exception", errorMessage: "invalid personalization data" })).toMatch(
+      /^D1 could not prepare the card data\. .*D1 reported: “invalid personalization data”\.$/,
+    );
+    expect(stateSentence({ ...job, state: "data_exception", errorMessage: null })).toMatch(/^D1 could not prepare/);
   });
 });

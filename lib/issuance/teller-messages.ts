@@ -1,27 +1,18 @@
 // What a teller is told about a job, in sentences that say what happened and what to do.
-// D1 does not publish its exception reasons; the known words map to advice, anything else is
-// shown as D1 sent it.
-const REASONS: Array<[RegExp, string]> = [
-  [/jam/i, "The card jammed in the station. Clear the jam, then retry on this or another station."],
-  [/chip/i, "The chip could not be written. Retry, preferably on another station."],
-  [/stock|no blank/i, "The station has no blank cards left for this product. Refill it or retry on another station."],
-  [
-    /offline|did not answer|unreachable/i,
-    "The station is offline. Check that it is switched on and connected, or retry on another station.",
-  ],
-  [/cancel/i, "Production was canceled."],
-  [
-    /data|personali[sz]ation/i,
-    "D1 could not prepare the card data. Retrying may help; if it fails again, contact support.",
-  ],
-];
+// D1 publishes no reason codes for production exceptions (d1-api.md §10.3: `details.reason` is
+// free text), so the advice follows the documented `details.status` only (DATA_EXCEPTION or
+// CARD_PROD_EXCEPTION); D1's own words are quoted after it, never interpreted.
+const ADVICE = {
+  data_exception:
+    "D1 could not prepare the card data. Retry once; if it fails again, contact support with the job reference.",
+  production_exception:
+    "The station could not produce the card. Check the station, then retry on this or another station, or cancel.",
+} as const;
 
-export function exceptionAdvice(reason: string | null): string {
-  if (!reason) return "The station reported a problem. Retry on another station, or cancel.";
-  return (
-    REASONS.find(([re]) => re.test(reason))?.[1] ??
-    `The station reported: “${reason}”. Retry on another station, or cancel.`
-  );
+export function exceptionAdvice(job: { state: string; errorMessage: string | null }): string {
+  const advice = job.state === "data_exception" ? ADVICE.data_exception : ADVICE.production_exception;
+  const reported = job.errorMessage?.trim().replace(/\s+/g, " ").slice(0, 200);
+  return reported ? `${advice} D1 reported: “${reported}”.` : advice;
 }
 
 export function stateSentence(job: {
@@ -46,7 +37,7 @@ export function stateSentence(job: {
         : "Card produced. Hand the card to the customer.";
     case "production_exception":
     case "data_exception":
-      return exceptionAdvice(job.errorMessage);
+      return exceptionAdvice(job);
     case "submission_failed":
       return job.errorMessage ?? "D1 did not accept the order. Retry on another station, or cancel.";
     case "canceled":
