@@ -46,14 +46,14 @@ test.describe("single sign-on", () => {
   test("a user without a usable role or branch claim is refused with a clear message", async ({ page }) => {
     await signInWithSso(page, "noRole");
     await expect(page).toHaveURL(/\/login\?error=SsoRefused/);
-    await expect(page.getByRole("alert")).toContainText("has no role for this application");
+    await expect(page.locator("#sign-in-failed")).toContainText("has no role for this application");
     await page.goto("/teller");
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   });
 
   test("a branch code the application does not know is refused with its own message", async ({ page }) => {
     await signInWithSso(page, "noBranch");
-    await expect(page.getByRole("alert")).toContainText("names no branch this application knows");
+    await expect(page.locator("#sign-in-failed")).toContainText("names no branch this application knows");
   });
 
   test("the admin maps an IdP group to a role, and a member of it signs in with that role", async ({ browser }) => {
@@ -62,7 +62,7 @@ test.describe("single sign-on", () => {
     const before = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
     await before.context().route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
     await signInWithSso(before, "grouped");
-    await expect(before.getByRole("alert")).toContainText("no role claim and no mapped group");
+    await expect(before.locator("#sign-in-failed")).toContainText("no role claim and no mapped group");
     await before.context().close();
 
     const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();

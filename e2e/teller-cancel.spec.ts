@@ -28,7 +28,9 @@ test("after a jam, the failed station needs a confirmation, and a canceled card 
   await counter.goto();
   await counter.openCustomer("C00000094");
   await counter.issue({ station: label });
-  await expect(page.getByTestId("failure")).toContainText("The card jammed", { timeout: 20_000 });
+  await expect(page.getByTestId("failure")).toContainText("The station could not produce the card", {
+    timeout: 20_000,
+  });
   const jobId = page.url().split("/").pop()!;
 
   // The station that failed is offered, but only with the teller's word that it is fixed.

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/vocabulary";
+import { text } from "./text";
 
 /** A group name as the IdP sends it (`BII-Tellers`, `/bank/tellers`, or an Entra object id). */
-export const ssoGroupName = z
-  .string()
-  .trim()
+export const ssoGroupName = text()
   .min(1, "Enter the group name the identity provider sends.")
-  .max(200, "Keep the group name under 200 characters.")
-  .regex(/^[^\u0000-\u001f\u007f]+$/, "Use letters, digits and punctuation only.");
+  .max(200, "Keep the group name under 200 characters.");
 
 /** `none` removes the group's mapping. */
 export const setSsoGroupRoleSchema = z.object({

@@ -14,6 +14,7 @@ import * as issuance from "./issuance";
 import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
+import * as sso from "./sso";
 import * as station from "./station";
 import * as user from "./user";
 
@@ -26,6 +27,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...notification,
     ...password,
     ...product,
+    ...sso,
     ...station,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
