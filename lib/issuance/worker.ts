@@ -36,7 +36,7 @@ export function startWorker(deps: IssuanceDeps, concurrency = 4): Promise<Runner
     pgPool: pool(),
     concurrency,
     // Next.js owns the process signals; a job cut off by a shutdown is picked up again by
-    // reconciliation (it is idempotent at D1).
+    // reconciliation, and that run asks D1 (E3) before ordering again (submit.ts).
     noHandleSignals: true,
     pollInterval: 2_000,
     logger,
