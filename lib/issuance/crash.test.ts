@@ -42,7 +42,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  child?.kill("SIGKILL");
+  try {
+    if (child?.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // The group is gone already.
+  }
   await runner?.stop();
   await client.close();
   await fixture.stop();
@@ -52,15 +56,18 @@ afterAll(async () => {
 it("kill -9 during the D1 call, restart: the job finishes with exactly one production", async () => {
   const counter = await makeCounter(db, { persoStation: "BR002-PS-01" });
   const { pki, sim } = fixture;
+  // In a process group of its own: tsx runs the worker in a child process, and a SIGKILL to tsx
+  // alone would leave that worker running (and taking jobs of later test files).
   child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], {
     env: { ...process.env, ...d1EnvFor(pki, sim), LOG_FILE: `${env.LOG_FILE}.child` },
     stdio: "ignore",
+    detached: true,
   });
   // D1 takes the next order and never answers: the worker is inside the call when it dies.
   await fixture.admin("POST", "/faults/orders", { mode: "hangAfterAccept", count: 1 });
   const { job } = await createIssuanceJob(jobRequest(counter, { reason: "REPLACEMENT" }), tellerContext(counter));
   await until(async () => (await counters()).ordersAccepted[job.cardId] === 1, "D1 to take the order");
-  child.kill("SIGKILL");
+  process.kill(-child.pid!, "SIGKILL");
   await new Promise((r) => child!.once("exit", r));
   const [stuck] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, job.id));
   expect(stuck?.state).toBe("submitting");
