@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { z } from "zod";
 import { renderStatusPage } from "./admin-page";
 import type { SimulatorCore } from "./core";
-import { notificationFaultsSchema, orderFaultSchema } from "./faults";
+import { notificationFaultsSchema, orderFaultSchema, repeatedOrdersSchema } from "./faults";
 import { HttpError, parseJson, readBody, sendError, sendJson } from "./http-util";
 import { stateSchema, stationConfigSchema, stationView, stockSchema, timingsSchema, type Station } from "./stations";
 import type { Order } from "./orders";
@@ -122,7 +122,15 @@ export function startAdminServer(core: SimulatorCore): Server {
       return sendJson(res, 200, { events: core.notifier.events.filter((e) => e.seq > since) });
     }
     if (key === "GET /faults")
-      return sendJson(res, 200, { orders: core.orderFaults.list(), notifications: core.notifier.faults });
+      return sendJson(res, 200, {
+        orders: core.orderFaults.list(),
+        notifications: core.notifier.faults,
+        repeatedOrders: core.repeatedOrders,
+      });
+    if (key === "POST /faults/repeated-orders") {
+      core.repeatedOrders.mode = (await body(req, repeatedOrdersSchema)).mode;
+      return sendJson(res, 200, { repeatedOrders: core.repeatedOrders });
+    }
     if (key === "POST /faults/orders") {
       core.orderFaults.add(await body(req, orderFaultSchema));
       return sendJson(res, 201, { orders: core.orderFaults.list() });
@@ -172,7 +180,7 @@ export function startAdminServer(core: SimulatorCore): Server {
       }
       if (id && sub === "job" && parts.length === 3 && req.method === "GET") {
         const s = station(id);
-        const current = s.current === undefined ? undefined : core.orders.get(s.current);
+        const current = s.current === undefined ? undefined : core.orders.byKey(s.current);
         return sendJson(res, 200, { job: current ? { ...orderView(current), phase: s.phase ?? null } : null });
       }
       if (id && sub === "report" && parts.length === 3 && req.method === "POST") {

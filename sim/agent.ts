@@ -16,7 +16,8 @@ export class Agent {
   ) {}
 
   enqueue(station: Station, order: Order): void {
-    station.queue.push(order.cardId);
+    // By key, so that a second order for the same cardId ("duplicate" mode) is produced too.
+    station.queue.push(order.key);
     this.kick(station);
   }
 
@@ -26,13 +27,13 @@ export class Agent {
     if (station.state === "OFFLINE") return this.waitWhileOffline(station);
     station.offlineDeadlines.clear();
     station.cancelOfflineTimer?.();
-    const cardId = station.queue.shift();
-    if (cardId === undefined) return;
-    const order = this.orders.get(cardId);
+    const key = station.queue.shift();
+    if (key === undefined) return;
+    const order = this.orders.byKey(key);
     if (!order || this.orders.isFinal(order)) return this.kick(station);
-    station.current = cardId;
+    station.current = key;
     this.orders.productionStarted(order);
-    this.log.info({ cardId, persoStation: station.persoStation }, "station took card");
+    this.log.info({ cardId: order.cardId, persoStation: station.persoStation }, "station took card");
     if (station.manual) {
       station.phase = "taken"; // the control API reports the next steps (report())
       return;
@@ -44,10 +45,10 @@ export class Agent {
   /** Cancels a card still waiting in a queue. Returns false if it is not waiting anywhere. */
   cancelQueued(order: Order): boolean {
     const station = this.stations.get(order.persoStation);
-    const index = station?.queue.indexOf(order.cardId) ?? -1;
+    const index = station?.queue.indexOf(order.key) ?? -1;
     if (!station || index < 0) return false;
     station.queue.splice(index, 1);
-    station.offlineDeadlines.delete(order.cardId);
+    station.offlineDeadlines.delete(order.key);
     this.orders.fail(order, "canceled");
     return true;
   }
@@ -57,7 +58,7 @@ export class Agent {
    * decision). Returns an error message when the step does not fit the card's progress.
    */
   report(station: Station, step: "ready" | "done" | FailureKind): string | undefined {
-    const order = station.current === undefined ? undefined : this.orders.get(station.current);
+    const order = station.current === undefined ? undefined : this.orders.byKey(station.current);
     if (!station.manual || !order) return "the station has no card in production under manual control";
     if (step === "canceled") return "use the cancel route for queued cards";
     if (step === "ready") {
@@ -124,13 +125,13 @@ export class Agent {
   /** Cards for an OFFLINE station wait `offlineTimeoutMs` each, then fail with "station offline". */
   private waitWhileOffline(station: Station): void {
     const now = Date.now();
-    for (const cardId of [...station.queue]) {
-      const deadline = station.offlineDeadlines.get(cardId) ?? now + station.timings.offlineTimeoutMs;
-      station.offlineDeadlines.set(cardId, deadline);
+    for (const key of [...station.queue]) {
+      const deadline = station.offlineDeadlines.get(key) ?? now + station.timings.offlineTimeoutMs;
+      station.offlineDeadlines.set(key, deadline);
       if (deadline > now) continue;
-      station.queue.splice(station.queue.indexOf(cardId), 1);
-      station.offlineDeadlines.delete(cardId);
-      const order = this.orders.get(cardId);
+      station.queue.splice(station.queue.indexOf(key), 1);
+      station.offlineDeadlines.delete(key);
+      const order = this.orders.byKey(key);
       if (order && !this.orders.isFinal(order)) {
         this.orders.fail(order, "offline");
         station.failed++;

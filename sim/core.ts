@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Agent } from "./agent";
 import { CardDecryptor } from "./card-data";
-import { OrderFaults } from "./faults";
+import { OrderFaults, type RepeatedOrderMode } from "./faults";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-util";
 import type { Logger } from "./logger";
 import { Notifier } from "./notifier";
@@ -53,6 +53,8 @@ export interface SimulatorConfig {
   issuerSigningKeys?: RegisteredKey[];
   /** Default 64 KiB. */
   maxBodyBytes?: number;
+  /** Answer to a second order for a held cardId (D1's is unpublished, §13); default "original". */
+  repeatedOrders?: RepeatedOrderMode;
   logger?: Logger;
 }
 
@@ -68,6 +70,8 @@ export interface SimulatorCore {
   agent: Agent;
   notifier: Notifier;
   orderFaults: OrderFaults;
+  /** Changed through the control API; reset() restores the configured mode. */
+  repeatedOrders: { mode: RepeatedOrderMode };
   reset(): void;
 }
 
@@ -108,6 +112,7 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
   const stations = new StationRegistry(config.stations ?? DEFAULT_STATIONS, { ...DEFAULT_TIMINGS, ...config.timings });
   const agent = new Agent(stations, orders, timers, log.child({ part: "agent" }));
   const orderFaults = new OrderFaults();
+  const repeatedOrders = { mode: config.repeatedOrders ?? "original" };
   const tokens = new TokenService(issuerId, [
     { kid: pki.issuerSigning.kid, publicKeyPem: read(pki.issuerSigning.publicKeyPath) },
     ...(config.issuerSigningKeys ?? []),
@@ -127,12 +132,14 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
     agent,
     notifier,
     orderFaults,
+    repeatedOrders,
     reset() {
       timers.clearAll();
       stations.reset();
       orders.reset();
       notifier.reset();
       orderFaults.clear();
+      repeatedOrders.mode = config.repeatedOrders ?? "original";
     },
   };
 }

@@ -75,11 +75,11 @@ export function createD1Handler(core: SimulatorCore) {
     const fingerprint = core.orders.fingerprint({ issuerId, cardId, ...request }, cardData);
 
     const existing = core.orders.get(cardId);
-    if (existing && existing.fingerprint !== fingerprint) {
-      throw new HttpError(409, "SIM_CARD_ALREADY_ORDERED", "cardId was already ordered with different data");
-    }
+    if (existing) repeatedOrder(existing.fingerprint === fingerprint);
+    // Only "original" answers a repeat with the first order; "duplicate" makes a second card.
+    const replay = existing && core.repeatedOrders.mode === "original" ? existing : undefined;
     const accepted =
-      existing ??
+      replay ??
       core.orders.create({
         cardId,
         issuerRequestId: request.issuerRequestId,
@@ -89,13 +89,29 @@ export function createD1Handler(core: SimulatorCore) {
         cardData,
       });
     core.orders.noteAccepted(accepted);
-    if (!existing) core.agent.enqueue(station, accepted);
+    if (!replay) core.agent.enqueue(station, accepted);
     log.info(
-      { cardId, operationId: accepted.operationId, replay: Boolean(existing), last4: cardData.pan.slice(-4) },
+      {
+        cardId,
+        operationId: accepted.operationId,
+        replay: Boolean(replay),
+        repeat: Boolean(existing),
+        last4: cardData.pan.slice(-4),
+      },
       "order accepted",
     );
     if (fault?.mode === "hangAfterAccept") return; // the order stands but the answer is "lost"
     sendJson(res, 202, { operationId: accepted.operationId });
+  }
+
+  /** A second order for a held cardId, answered as the chosen mode says (§13: D1's is unpublished). */
+  function repeatedOrder(sameBody: boolean): void {
+    core.orders.counters.ordersRepeated++;
+    const { mode } = core.repeatedOrders;
+    if (mode === "conflict" || (mode === "original" && !sameBody)) {
+      throw new HttpError(409, "SIM_CARD_ALREADY_ORDERED", "cardId was already ordered");
+    }
+    if (mode === "bad_request") throw new HttpError(400, "FIELD_INVALID_VALUE", "cardId");
   }
 
   async function status(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { repeatedOrderModeSchema } from "./faults";
 import { stationsFileSchema } from "./stations";
 import type { StationConfig } from "./types";
 
@@ -40,6 +41,7 @@ const schema = z.object({
   SIM_NOTIFY_MAX_ATTEMPTS: int(5, 1, 100),
   SIM_NOTIFY_BASE_DELAY_MS: int(1000, 0, 600_000),
   SIM_NOTIFY_TIMEOUT_MS: int(10_000, 1, 600_000),
+  SIM_REPEATED_ORDERS: repeatedOrderModeSchema.default("original"),
   SIM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

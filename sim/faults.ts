@@ -16,6 +16,17 @@ export const orderFaultSchema = z
   .refine((f) => (f.count === undefined) !== (f.probability === undefined), "give either count or probability");
 export type OrderFault = z.infer<typeof orderFaultSchema>;
 
+/**
+ * How the simulator answers a second order for a cardId it already holds. D1 does not publish
+ * it (§13), so each plausible answer can be chosen: `original` = the first order's 202 and
+ * operationId (409 when the body differs); `conflict` = 409; `bad_request` = 400
+ * FIELD_INVALID_VALUE cardId; `duplicate` = the worst case, a second card is produced.
+ */
+export const REPEATED_ORDER_MODES = ["original", "conflict", "bad_request", "duplicate"] as const;
+export const repeatedOrderModeSchema = z.enum(REPEATED_ORDER_MODES);
+export type RepeatedOrderMode = z.infer<typeof repeatedOrderModeSchema>;
+export const repeatedOrdersSchema = z.object({ mode: repeatedOrderModeSchema }).strict();
+
 export class OrderFaults {
   private faults: OrderFault[] = [];
 

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     port: env.SIM_PORT,
     adminPort: env.SIM_ADMIN_PORT,
     timings,
+    repeatedOrders: env.SIM_REPEATED_ORDERS,
     ...(env.stations ? { stations: env.stations } : {}),
     notify: {
       ...(env.SIM_NOTIFY_URL ? { baseUrl: env.SIM_NOTIFY_URL } : {}),

@@ -74,6 +74,8 @@ export function operationStatusOf(status: DetailsStatus): OperationStatus {
 }
 
 export interface Order {
+  /** The cardId, or `cardId~n` for the n-th order of a cardId held twice ("duplicate" mode). */
+  key: string;
   cardId: string;
   operationId: string;
   issuerRequestId: string;
@@ -89,6 +91,8 @@ export interface Order {
 
 export interface Counters {
   ordersReceived: number;
+  /** E2 calls for a cardId the simulator already held, whatever the answer. */
+  ordersRepeated: number;
   ordersAccepted: Record<string, number>;
   ordersAcceptedByIssuerRequestId: Record<string, number>;
   operationsCreated: number;
@@ -98,6 +102,7 @@ export interface Counters {
 
 const emptyCounters = (): Counters => ({
   ordersReceived: 0,
+  ordersRepeated: 0,
   ordersAccepted: {},
   ordersAcceptedByIssuerRequestId: {},
   operationsCreated: 0,
@@ -119,7 +124,10 @@ function canonical(value: unknown): string {
 }
 
 export class OrderBook {
+  /** Every order by its key; a cardId ordered twice ("duplicate" mode) has two. */
   readonly orders = new Map<string, Order>();
+  /** cardId → key of its latest order, which E2 and E3 see. */
+  private readonly latest = new Map<string, string>();
   counters: Counters = emptyCounters();
   /** Keyed per instance so a fingerprint of card data cannot be brute-forced offline. */
   private readonly hmacKey = randomBytes(32);
@@ -133,8 +141,15 @@ export class OrderBook {
     return createHmac("sha256", this.hmacKey).update(canonical({ rest, cardData })).digest("base64url");
   }
 
+  /** The latest order for a cardId: what E2 and E3 see. */
   get(cardId: string): Order | undefined {
-    return this.orders.get(cardId);
+    const key = this.latest.get(cardId);
+    return key === undefined ? undefined : this.orders.get(key);
+  }
+
+  /** One order by its key (stations queue keys, so each of two orders for a cardId is produced). */
+  byKey(key: string): Order | undefined {
+    return this.orders.get(key);
   }
 
   noteAccepted(order: Order): void {
@@ -142,10 +157,13 @@ export class OrderBook {
     bump(this.counters.ordersAcceptedByIssuerRequestId, order.issuerRequestId);
   }
 
-  create(input: Omit<Order, "operationId" | "acceptedAt" | "history" | "latest">): Order {
+  /** A new order; for a cardId already held it is a second one, with its own production. */
+  create(input: Omit<Order, "key" | "operationId" | "acceptedAt" | "history" | "latest">): Order {
     const now = new Date().toISOString();
     const operationId = randomUUID();
+    const held = [...this.orders.values()].filter((o) => o.cardId === input.cardId).length;
     const order: Order = {
+      key: held === 0 ? input.cardId : `${input.cardId}~${held + 1}`,
       ...input,
       operationId,
       acceptedAt: now,
@@ -159,7 +177,8 @@ export class OrderBook {
         details: { status: "CARD_PROD_REQUESTED" },
       },
     };
-    this.orders.set(order.cardId, order);
+    this.orders.set(order.key, order);
+    this.latest.set(order.cardId, order.key);
     this.counters.operationsCreated++;
     this.transition(order, "CARD_PROD_REQUESTED");
     return order;
@@ -203,6 +222,7 @@ export class OrderBook {
 
   reset(): void {
     this.orders.clear();
+    this.latest.clear();
     this.counters = emptyCounters();
   }
 }

@@ -99,6 +99,21 @@ export async function markAccepted({
   return row ?? null;
 }
 
+/**
+ * Counts a submission run before D1 is called (and marks the job active for reconciliation), so
+ * that any later run knows an order may have reached D1. Returns the count before this run, or
+ * null when the job is no longer submitting.
+ */
+export async function markSubmitStarted({ db, jobId }: { db: Executor; jobId: string }) {
+  const [row] = await db
+    .update(issuanceJobs)
+    .set({ submitAttempts: sql`${issuanceJobs.submitAttempts} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.state, "submitting")))
+    .returning({ attempts: issuanceJobs.submitAttempts });
+  return row ? row.attempts - 1 : null;
+}
+
+/** Records why the run failed; returns the number of runs so far (for the backoff). */
 export async function markSubmitAttempt({
   db,
   jobId,
@@ -112,7 +127,7 @@ export async function markSubmitAttempt({
 }) {
   const [row] = await db
     .update(issuanceJobs)
-    .set({ submitAttempts: sql`${issuanceJobs.submitAttempts} + 1`, errorCode, errorMessage, updatedAt: sql`now()` })
+    .set({ errorCode, errorMessage, updatedAt: sql`now()` })
     .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.state, "submitting")))
     .returning({ attempts: issuanceJobs.submitAttempts });
   return row?.attempts ?? null;

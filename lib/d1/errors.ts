@@ -174,8 +174,8 @@ const RETRYABLE_TYPES: ReadonlySet<ErrorType> = new Set(["unavailable", "rate_li
  * Retryable: D1 unreachable, timeouts, 429/5xx after every attempt (`unavailable:d1`), D1
  * refusing our credentials (`unauthorized:d1`: a configuration fix makes the job go through), an
  * unreadable D1 answer, and any error that is not an AppError (a bug or a deployment problem):
- * whether D1 got the order is then unknown, and re-sending the same cardId is safe because D1
- * de-duplicates by cardId.
+ * whether D1 got the order is then unknown, so the next run asks productionStatus (E3) before
+ * sending the same cardId again (D1's answer to a repeated order is unpublished, §13).
  * Final: D1 refused this order (`bad_request`, `invalid`, `forbidden`, `not_found`, `conflict`,
  * `too_large`): sending it again would be refused again.
  */

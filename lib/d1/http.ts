@@ -2,7 +2,11 @@
 // line per attempt, and retries with exponential backoff and full jitter, only where another
 // try can help: network errors, timeouts, 429 (honouring Retry-After) and 5xx. A 401 refreshes
 // the token and tries once more. Other answers are returned for the caller to map.
+// A call that is not safe to repeat (E2: D1 does not say what it does with a repeated order,
+// d1-api.md §13) is repeated here only after failures that certainly never reached D1; after an
+// uncertain one it stops with UncertainOutcome so that the caller can ask D1 first.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import { isAppError } from "@/lib/errors";
@@ -30,10 +34,32 @@ export interface D1Call {
   correlationId: string;
   /** Built again for every attempt, so card data is encrypted afresh and held only for the call. */
   body?: () => Promise<string>;
+  /** False for E2: repeat only when D1 certainly did not get the request. Default true. */
+  safeToRepeat?: boolean;
+}
+
+/**
+ * A call that is not safe to repeat may or may not have reached D1: a timeout or reset after
+ * sending, or a 5xx/429 answer (D1 may have taken the order before failing). `retryAfterMs` is
+ * D1's Retry-After, when it sent one.
+ */
+export class UncertainOutcome extends Error {
+  constructor(
+    readonly detail: Record<string, unknown> & { attempts: number; retryAfterMs?: number },
+    cause?: unknown,
+  ) {
+    super("D1 may or may not have received the request", { cause });
+    this.name = "UncertainOutcome";
+  }
 }
 
 export interface D1Answer extends RawResponse {
   attempts: number;
+}
+
+/** An x-correlation-id for a call that has none of its own (§4: never derived from personal data). */
+export function newCorrelationId(): string {
+  return randomUUID();
 }
 
 /** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^(attempt-1))). */
@@ -53,7 +79,10 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs = Da
 
 const retryableStatus = (status: number) => status === 429 || status >= 500;
 
-type Outcome = { kind: "answer"; res: RawResponse; token: string } | { kind: "failed"; reason: string; cause: unknown };
+type Outcome =
+  | { kind: "answer"; res: RawResponse; token: string }
+  /** `notSent`: the request certainly never reached D1 (no connection, TLS refused, no token). */
+  | { kind: "failed"; reason: string; cause: unknown; notSent: boolean };
 
 export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
   const { config, logger } = deps;
@@ -78,6 +107,9 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
       );
       last = { reason: outcome.reason };
       lastCause = outcome.cause;
+      if (call.safeToRepeat === false && !outcome.notSent) {
+        throw new UncertainOutcome({ ...ctx, attempts: attempt, ...last }, outcome.cause);
+      }
       delay = backoffDelay(attempt, policy, deps.random);
     } else {
       const { res, token } = outcome;
@@ -103,9 +135,24 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
       lastCause = undefined;
       const retryAfter =
         res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers["retry-after"]) : undefined;
+      const uncertain = call.safeToRepeat === false;
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
         // Waiting that long inside a request would block a worker; the job queue can wait instead.
-        throw d1Unavailable({ ...ctx, attempts: attempt, ...last, retryAfterMs: retryAfter });
+        throw d1Unavailable({
+          ...ctx,
+          attempts: attempt,
+          ...last,
+          retryAfterMs: retryAfter,
+          ...(uncertain ? { uncertain } : {}),
+        });
+      }
+      if (uncertain) {
+        throw new UncertainOutcome({
+          ...ctx,
+          attempts: attempt,
+          ...last,
+          ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+        });
       }
       delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
     }
@@ -127,6 +174,7 @@ async function exchange(deps: D1HttpDeps, call: D1Call): Promise<Outcome> {
         kind: "failed",
         reason: `token ${typeof why === "string" || typeof why === "number" ? why : "unavailable"}`,
         cause: err,
+        notSent: true,
       };
     }
     throw err;
@@ -147,7 +195,7 @@ async function exchange(deps: D1HttpDeps, call: D1Call): Promise<Outcome> {
     });
     return { kind: "answer", res, token };
   } catch (err) {
-    if (err instanceof TransportError) return { kind: "failed", reason: err.reason, cause: err };
+    if (err instanceof TransportError) return { kind: "failed", reason: err.reason, cause: err, notSent: err.notSent };
     throw err;
   }
 }

@@ -86,17 +86,13 @@ describe("orderInstantCard", () => {
     expect(counters.productionsStarted["card-twice"]).toBe(1);
   });
 
-  it("treats D1's 409 for the same cardId with other data as already ordered", async () => {
-    await d1.orderInstantCard(orderInput("card-conflict"));
+  it("answers D1's 409 for the same cardId by asking productionStatus and following it", async () => {
+    const first = await d1.orderInstantCard(orderInput("card-conflict"));
     const result = await d1.orderInstantCard(
       orderInput("card-conflict", { cardData: { pan: "5555555555554444", exp: "3012", name: "JANE DOE" } }),
     );
-    expect(result).toMatchObject({
-      status: 409,
-      alreadyOrdered: true,
-      d1ErrorCode: "SIM_CARD_ALREADY_ORDERED",
-      attempts: 1,
-    });
+    expect(result).toMatchObject({ status: "known", alreadyOrdered: true, after: 409, attempts: 1 });
+    expect(result.operationId).toBe(first.operationId);
     await waitForFinal("card-conflict");
     expect((await fx.admin<SimCounters>("GET", "/counters")).productionsStarted["card-conflict"]).toBe(1);
   });

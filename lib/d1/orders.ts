@@ -1,13 +1,16 @@
 // E2, Produce physical card, INSTANT channel (d1-api.md §7): the order for one card at one
-// branch station. The same cardId and issuerRequestId are re-sent on every retry so D1 can
-// de-duplicate (§13); the card data is encrypted again for each attempt and never kept.
+// branch station. D1 does not say what it does with a repeated order (§13: the original 202, a
+// 409, a 400, or a second card), so an order is sent again only when D1 certainly did not get
+// it, or when productionStatus (E3) says D1 does not know the card; when D1 knows it, its state
+// is followed instead. The card data is encrypted again for each attempt and never kept.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { d1ResponseError, parseD1ErrorBody } from "./errors";
-import { callD1, type D1HttpDeps } from "./http";
+import { retryPolicy } from "./config";
+import { d1ResponseError, d1Unavailable } from "./errors";
+import { backoffDelay, callD1, newCorrelationId, UncertainOutcome, type D1HttpDeps } from "./http";
 import { encryptCardData } from "./jwe";
+import { getProductionStatus, latestProduceOperation, type CardOperation, type ProductionStatus } from "./status";
 import {
   CARD_ID_PATTERN,
   CORRELATION_ID_PATTERN,
@@ -30,15 +33,31 @@ export interface InstantOrderInput {
   consumerId?: string;
   /** For troubleshooting with Thales; random when absent. Never derive it from personal data. */
   correlationId?: string;
+  /**
+   * An earlier attempt for this cardId may have reached D1 (a previous run that failed, crashed
+   * or was cut off): ask E3 before sending, and follow D1 when it knows the card.
+   */
+  maybeSentBefore?: boolean;
 }
+
+export { newCorrelationId };
 
 export type InstantOrderResult =
   | { status: 202; alreadyOrdered: false; operationId?: string; correlationId: string; attempts: number }
   /**
-   * D1 already holds an order for this cardId with other data (e.g. the expiry month rolled over
-   * between two attempts). Teller-backend decision (§13): treat it as accepted and poll E3.
+   * D1 already knows the card (E3): after an uncertain outcome, a refusal of a possible repeat
+   * (409, 400, …) or a check before sending. `production` is D1's state, for the job to adopt.
    */
-  | { status: 409; alreadyOrdered: true; d1ErrorCode?: string; correlationId: string; attempts: number };
+  | {
+      status: "known";
+      alreadyOrdered: true;
+      operationId?: string;
+      production: ProductionStatus;
+      /** What made us ask: "check" before sending, "uncertain" outcome, or D1's HTTP refusal. */
+      after: "check" | "uncertain" | number;
+      correlationId: string;
+      attempts: number;
+    };
 
 const acceptedSchema = z.looseObject({
   operationId: z
@@ -46,10 +65,6 @@ const acceptedSchema = z.looseObject({
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .optional(),
 });
-
-export function newCorrelationId(): string {
-  return randomUUID();
-}
 
 function checkIds(cardId: string, correlationId: string): void {
   // A bad id is our bug, not the teller's; catching it here keeps it out of D1's logs.
@@ -71,6 +86,7 @@ export async function orderInstantCard(deps: D1HttpDeps, input: InstantOrderInpu
   const correlationId = input.correlationId ?? newCorrelationId();
   checkIds(input.cardId, correlationId);
   const { config } = deps;
+  const policy = retryPolicy(config);
   const fields = {
     distributionChannel: "INSTANT",
     persoStation: input.persoStation,
@@ -81,39 +97,86 @@ export async function orderInstantCard(deps: D1HttpDeps, input: InstantOrderInpu
     paymentApplication: input.paymentApplication,
   };
   const encryptionKey = { publicKey: config.encryption.publicKeyPem, kid: config.encryption.kid };
-  const answer = await callD1(deps, {
-    operation: "order",
-    method: "POST",
-    path: `/issuers/${encodeURIComponent(config.issuerId)}/physicalCards/${input.cardId}/operations:production`,
-    cardId: input.cardId,
-    correlationId,
-    body: async () =>
-      JSON.stringify({ ...fields, encryptedData: await encryptCardData(input.cardData, encryptionKey) }),
-  });
+  let tries = 0;
 
-  const ctx = { operation: "order" as const, cardId: input.cardId, correlationId, attempts: answer.attempts };
-  if (answer.status === 202 || answer.status === 200) {
-    const parsed = acceptedSchema.safeParse(answer.json ?? {});
-    const operationId = parsed.success ? parsed.data.operationId : undefined;
-    if (!parsed.success) deps.logger.warn({ d1: { ...ctx, reason: "unreadable operationId" } }, "D1 order accepted");
+  /** E3: D1's own record of the card, or undefined when D1 does not know it (404, no PRODUCE). */
+  const known = async (after: "check" | "uncertain" | number): Promise<InstantOrderResult | undefined> => {
+    const production = await getProductionStatus(deps, input.cardId, { correlationId });
+    const op: CardOperation | undefined = production ? latestProduceOperation(production) : undefined;
+    if (!production || !op) return undefined;
+    deps.logger.info(
+      { d1: { operation: "order", cardId: input.cardId, correlationId, after, d1Status: op.details?.status } },
+      "D1 already knows the card; following its state instead of ordering again",
+    );
     return {
-      status: 202,
-      alreadyOrdered: false,
-      ...(operationId ? { operationId } : {}),
-      correlationId,
-      attempts: answer.attempts,
-    };
-  }
-  if (answer.status === 409) {
-    const { errorCode: d1ErrorCode } = parseD1ErrorBody(answer.json);
-    deps.logger.info({ d1: { ...ctx, d1ErrorCode } }, "D1 order already exists; treating it as accepted");
-    return {
-      status: 409,
+      status: "known",
       alreadyOrdered: true,
-      ...(d1ErrorCode ? { d1ErrorCode } : {}),
+      operationId: op.operationId,
+      production,
+      after,
       correlationId,
-      attempts: answer.attempts,
+      attempts: tries,
     };
+  };
+
+  if (input.maybeSentBefore) {
+    const found = await known("check");
+    if (found) return found;
   }
-  throw d1ResponseError(answer.status, answer.json, ctx);
+  for (let round = 1; ; round++) {
+    let answer;
+    try {
+      answer = await callD1(deps, {
+        operation: "order",
+        method: "POST",
+        path: `/issuers/${encodeURIComponent(config.issuerId)}/physicalCards/${input.cardId}/operations:production`,
+        cardId: input.cardId,
+        correlationId,
+        safeToRepeat: false,
+        body: async () =>
+          JSON.stringify({ ...fields, encryptedData: await encryptCardData(input.cardData, encryptionKey) }),
+      });
+    } catch (err) {
+      if (!(err instanceof UncertainOutcome)) throw err;
+      tries += err.detail.attempts;
+      // Out of attempts: the job queue tries later, and its next run asks E3 first.
+      if (round >= config.maxAttempts) {
+        throw d1Unavailable(
+          { ...err.detail, operation: "order", cardId: input.cardId, correlationId, attempts: tries, uncertain: true },
+          err.cause,
+        );
+      }
+      // Give D1 the time it asked for (or a backoff) to finish what it may have started.
+      await deps.sleep(err.detail.retryAfterMs ?? backoffDelay(round, policy, deps.random));
+      const found = await known("uncertain");
+      if (found) return found;
+      continue;
+    }
+    tries += answer.attempts;
+    const ctx = { operation: "order" as const, cardId: input.cardId, correlationId, attempts: tries };
+    if (answer.status === 202 || answer.status === 200) {
+      const parsed = acceptedSchema.safeParse(answer.json ?? {});
+      const operationId = parsed.success ? parsed.data.operationId : undefined;
+      if (!parsed.success) deps.logger.warn({ d1: { ...ctx, reason: "unreadable operationId" } }, "D1 order accepted");
+      return {
+        status: 202,
+        alreadyOrdered: false,
+        ...(operationId ? { operationId } : {}),
+        correlationId,
+        attempts: tries,
+      };
+    }
+    // A refusal may be D1's way of saying "already ordered" (409, 400 or another code: §13
+    // leaves it open), e.g. when an earlier attempt we could not see arrived. Ask, then follow.
+    if (answer.status !== 401) {
+      const found = await known(answer.status);
+      if (found) return found;
+    }
+    const refusal = d1ResponseError(answer.status, answer.json, ctx);
+    if (answer.status === 409) {
+      // D1 says it holds the card, but E3 does not show it (yet): never order blindly, try later.
+      throw d1Unavailable({ ...ctx, ...refusal.detail, reason: "409 for a card productionStatus does not know" });
+    }
+    throw refusal;
+  }
 }

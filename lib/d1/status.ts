@@ -5,8 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { d1ResponseError } from "./errors";
-import { callD1, type D1HttpDeps } from "./http";
-import { newCorrelationId } from "./orders";
+import { callD1, newCorrelationId, type D1HttpDeps } from "./http";
 import { CARD_ID_PATTERN } from "./types";
 
 const operationSchema = z.looseObject({

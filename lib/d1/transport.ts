@@ -23,12 +23,46 @@ export interface SendOptions {
 export class TransportError extends Error {
   /** A short machine reason for logs, e.g. ECONNREFUSED, UND_ERR_SOCKET, timeout. */
   readonly reason: string;
+  /**
+   * True when D1's application certainly never saw the request (no connection, or the TLS layer
+   * refused it), so an order may be sent again at once. False when it may have arrived: a
+   * timeout, a reset, a socket closed mid-exchange (the answer may be lost, not the order).
+   */
+  readonly notSent: boolean;
 
   constructor(reason: string, cause: unknown) {
     super(`D1 request failed: ${reason}`, { cause });
     this.name = "TransportError";
     this.reason = reason;
+    this.notSent = failedBeforeSending(reason);
   }
+}
+
+// Failures that happen before a request can reach D1's application: name resolution, no route,
+// connection refused, connect timeout, and TLS refusals (certificate checks and TLS alerts).
+// A timeout of our own signal or a reset is not here: either can hit after the order arrived.
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "ERR_TLS_HANDSHAKE_TIMEOUT",
+]);
+
+export function failedBeforeSending(reason: string): boolean {
+  // OpenSSL's handshake refusals, e.g. ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED when D1 refuses
+  // our client certificate (TLS 1.3 reports it only after we wrote, but D1's API never saw it).
+  return NOT_SENT.has(reason) || /^ERR_SSL_.*(ALERT|HANDSHAKE|CERTIFICATE|WRONG_VERSION)/.test(reason);
 }
 
 function reasonOf(err: unknown): string {

@@ -1,6 +1,7 @@
 // Reconciliation: D1 delivers notifications at least once but may not deliver them at all, and a
 // worker can die mid-submission. Every minute, jobs that went quiet are checked: a stuck
-// submission is queued again (idempotent at D1), a quiet production is polled with E3.
+// submission is queued again (that run asks E3 before ordering again), a quiet production is
+// polled with E3.
 import "server-only";
 import { db } from "@/db";
 import { applyD1StatusUpdates } from "@/db/queries/job-updates";

@@ -1,11 +1,16 @@
 // The durable submission task: sends a committed job's order to D1. It runs under
-// graphile-worker, so a crash or restart re-runs it; D1 sees the same cardId, issuerRequestId and
-// card data every time (the card data source is deterministic per card), so a repeat never makes
-// a second card. Retryable failures (network, timeout, 429, 5xx) keep the job in `submitting`,
-// say so on the job, and try again soon; final refusals end it as `submission_failed`.
+// graphile-worker, so a crash or restart re-runs it with the same cardId, issuerRequestId and
+// card data (the card data source is deterministic per card). D1 does not say what it does with
+// a repeated order (d1-api.md §13), so a run that may follow an earlier one asks D1 first
+// (orderInstantCard's maybeSentBefore), and one run at a time holds the job (an advisory lock).
+// When D1 already knows the card, the job adopts D1's state. Retryable failures (network,
+// timeout, 429, 5xx) keep the job in `submitting`, say so on the job, and try again soon; final
+// refusals end it as `submission_failed`.
 import "server-only";
 import { db } from "@/db";
+import type { Tx } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
+import { applyD1StatusUpdates } from "@/db/queries/job-updates";
 import {
   enqueueSubmission,
   findJobForSubmission,
@@ -13,10 +18,16 @@ import {
   markAccepted,
   markSubmissionFailed,
   markSubmitAttempt,
+  markSubmitStarted,
 } from "@/db/queries/jobs";
+import { withSubmissionLock } from "@/db/queries/submission-lock";
+import type { InstantOrderResult } from "@/lib/d1";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
+
+type Outcome = "accepted" | "retrying" | "failed" | "skipped";
 
 /** Delay before the next try while D1 is unreachable: quick at first, then at most 30 s. */
 export function retryDelayMs(attempt: number): number {
@@ -24,10 +35,15 @@ export function retryDelayMs(attempt: number): number {
   return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-export async function submitOrder(
-  jobId: string,
-  deps: IssuanceDeps,
-): Promise<"accepted" | "retrying" | "failed" | "skipped"> {
+export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<Outcome> {
+  const run = await withSubmissionLock({ db, jobId }, () => submitLocked(jobId, deps));
+  if (run.locked) return run.value;
+  // The run holding the job finishes it or queues the next try itself.
+  log.info({ jobId }, "another run is submitting this job; skipped");
+  return "skipped";
+}
+
+async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome> {
   const found = await findJobForSubmission({ db, jobId });
   if (!found) {
     log.warn({ jobId }, "submission for an unknown job skipped");
@@ -43,6 +59,8 @@ export async function submitOrder(
     nameOnCard: job.nameOnCard,
   });
   const panLast4 = card.pan.slice(-4);
+  const earlierRuns = await markSubmitStarted({ db, jobId });
+  if (earlierRuns === null) return "skipped";
   try {
     const result = await deps.d1.orderInstantCard({
       cardId: job.cardId,
@@ -54,8 +72,10 @@ export async function submitOrder(
       cardData: card,
       // Logged in clear at D1, so never personal data: the job's own id.
       correlationId: job.id.replaceAll("-", ""),
+      // Any earlier run may have reached D1 before it failed, crashed or was cut off.
+      maybeSentBefore: earlierRuns > 0,
     });
-    const operationId = "operationId" in result ? (result.operationId ?? null) : null;
+    const operationId = result.operationId ?? null;
     await db.transaction(async (tx) => {
       const updated = await markAccepted({ db: tx, jobId, operationId, panLast4 });
       await insertJobEvent({
@@ -65,9 +85,16 @@ export async function submitOrder(
           branchId: job.branchId,
           kind: "accepted",
           state: updated?.state ?? "requested",
-          detail: { operationId, panLast4, alreadyOrdered: result.alreadyOrdered },
+          detail: {
+            operationId,
+            panLast4,
+            alreadyOrdered: result.alreadyOrdered,
+            ...(result.status === "known" ? { followedD1After: result.after } : {}),
+          },
         },
       });
+      // D1 had the order already: its production may be further on (or over); adopt its state.
+      await adoptD1State(tx, job.cardId, result);
       await insertAudit({
         db: tx,
         entry: {
@@ -131,4 +158,11 @@ export async function submitOrder(
     });
     return "failed";
   }
+}
+
+async function adoptD1State(tx: Tx, cardId: string, result: InstantOrderResult): Promise<void> {
+  if (result.status !== "known") return;
+  // E3 answers for this card; an operation without its own cardId is still this card's.
+  const operations = result.production.operations.map((op) => ({ ...op, cardId: op.cardId ?? cardId }));
+  await applyD1StatusUpdates({ db: tx, updates: toStatusUpdates(operations).updates });
 }

@@ -13,8 +13,19 @@ import { submitOrder } from "./submit";
 const workerLog = log.child({ component: "worker" });
 const logger = new Logger((scope) => (level, message, meta) => {
   const method = level === "error" ? "error" : level === "warning" ? "warn" : "debug";
-  workerLog[method]({ scope, ...meta }, message);
+  workerLog[method]({ scope, ...meta, ...causeOf(meta?.error) }, message);
 });
+
+/**
+ * pino prints only an error's own fields, and a failed query's cause (a dropped connection during
+ * a database restart, say) has none: name it, so the log says why a task failed.
+ */
+function causeOf(error: unknown): { cause?: { message: string; code?: unknown } } {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (!(cause instanceof Error)) return {};
+  const code = (cause as { code?: unknown }).code;
+  return { cause: { message: cause.message, ...(code === undefined ? {} : { code }) } };
+}
 
 export function taskList(deps: IssuanceDeps): TaskList {
   return {
@@ -36,7 +47,7 @@ export function startWorker(deps: IssuanceDeps, concurrency = 4): Promise<Runner
     pgPool: pool(),
     concurrency,
     // Next.js owns the process signals; a job cut off by a shutdown is picked up again by
-    // reconciliation (it is idempotent at D1).
+    // reconciliation, and that run asks D1 (E3) before ordering again (submit.ts).
     noHandleSignals: true,
     pollInterval: 2_000,
     logger,
