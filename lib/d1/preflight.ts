@@ -49,7 +49,12 @@ export interface PreflightDeps {
   logger?: Logger;
   /** Per network step; defaults to the smaller of D1_TIMEOUT_MS and 10 s. */
   timeoutMs?: number;
+  /** Run only these steps (by id), e.g. the local ones for a page that shows certificate dates. */
+  only?: readonly string[];
 }
+
+/** Steps that read local files only: cheap enough to run on every page view. */
+export const LOCAL_STEPS = ["settings", "files", "expiry", "jwe"] as const;
 
 export const EXPIRY_WARN_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -69,7 +74,7 @@ const REQUIRED = [
 
 /** What the steps learn and share; each field is filled by exactly one step. */
 interface Context {
-  deps: Required<Omit<PreflightDeps, "cardSystem">> & { cardSystem: CardSystemProbe };
+  deps: Required<Omit<PreflightDeps, "cardSystem" | "only">> & { cardSystem: CardSystemProbe };
   tls?: { cert: string; key: string; ca?: string };
   clientCert?: X509Certificate;
   caCert?: X509Certificate;
@@ -388,7 +393,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
   };
   const steps: StepResult[] = [];
   try {
-    for (const step of STEPS) {
+    for (const step of STEPS.filter((s) => !deps.only || deps.only.includes(s.id))) {
       let outcome: Outcome;
       try {
         outcome = await step.run(ctx);
