@@ -2,7 +2,8 @@
 // every step passes on a good set-up, and each broken piece is named by its own step.
 import { generateKeyPairSync, X509Certificate } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -10,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { d1EnvFor } from "@/scripts/lib/simulator";
 import { startReceiverBridge } from "@/test-support/receiver-bridge";
 import { startSimFixture, tempPki, type SimFixture, type SimCounters } from "@/test-support/d1-simulator";
-import type { DevPki } from "@/sim/pki";
+import { createSimLogger } from "@/sim/logger";
+import { ensureDevPki, type DevPki } from "@/sim/pki";
+import { startSimulator } from "@/sim/server";
 import { runPreflight, type PreflightReport, type PreflightSettings } from "./preflight";
 
 let fx: SimFixture;
@@ -106,6 +109,25 @@ describe("D1 pre-flight check", () => {
     expect(soon.ok).toBe(true);
     const late = await runPreflight({ settings: settings(), now: () => new Date(notAfter.getTime() + 60_000) });
     expect(byId(late).expiry!.status).toBe("fail");
+  });
+
+  it("warns, and passes every other step, with a real certificate that expires in 10 days", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "d1-preflight-short-"));
+    const pki = await ensureDevPki({ dir, issuerId: fx.pki.issuerId, validityDays: 10 });
+    const sim = await startSimulator({ pki, port: 0, adminPort: 0, logger: createSimLogger("silent") });
+    try {
+      const report = await runPreflight({
+        settings: { ...settings(), ...(d1EnvFor(pki, sim) as unknown as Partial<PreflightSettings>) },
+      });
+      const { expiry, ...others } = byId(report);
+      expect(expiry!.status).toBe("warn");
+      expect(expiry!.message).toMatch(/expires on \d{4}-\d{2}-\d{2}, in 9 days: send Thales a new CSR now/);
+      expect(Object.values(others).map((s) => s.status)).toEqual(Array(8).fill("ok"));
+      expect(report.ok).toBe(true);
+    } finally {
+      await sim.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails the JWE step for a key that is not P-256", async () => {
