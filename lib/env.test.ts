@@ -59,6 +59,8 @@ describe("settings", () => {
         "mtls",
       );
       expect(loadEnv({}).D1_NOTIFY_AUTH).toBeUndefined();
+      // An empty line in .env is unset, as for every optional setting.
+      expect(loadEnv({ ...oauth, D1_NOTIFY_AUTH: "", TRUSTED_PROXY_SECRET: "" }).D1_NOTIFY_AUTH).toBe("oauth");
       expect(loadEnv({ ...oauth, ...mtls, D1_NOTIFY_AUTH: "oauth" }).D1_NOTIFY_AUTH).toBe("oauth");
     });
 

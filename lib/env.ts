@@ -41,7 +41,7 @@ const serverSchema = z.object({
   // How the app knows a request came through the bank's proxy, for the headers only that proxy
   // may set (D1's client certificate, lib/notifications/auth.ts): a secret the proxy sends in
   // X-Trusted-Proxy-Secret, and/or the addresses (or subnets) the proxy connects from.
-  TRUSTED_PROXY_SECRET: z.string().min(32, "TRUSTED_PROXY_SECRET must be at least 32 characters").optional(),
+  TRUSTED_PROXY_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   TRUSTED_PROXY_ADDRESSES: z
     .string()
     .default("")
@@ -144,7 +144,7 @@ const serverSchema = z.object({
   D1_NOTIFY_MAX_BODY_BYTES: int(256 * 1024, 1024, 10 * 1024 * 1024),
   // How D1 authenticates its notifications (d1-api.md §11): mutual TLS verified by the proxy,
   // our bearer token, or both. Unset: both when both are configured, else the one configured.
-  D1_NOTIFY_AUTH: z.enum(NOTIFY_AUTH_MODES).optional(),
+  D1_NOTIFY_AUTH: optionalString.pipe(z.enum(NOTIFY_AUTH_MODES).optional()),
   // mTLS: the proxy's headers saying it verified D1's certificate (value SUCCESS) and its subject DN.
   D1_NOTIFY_CLIENT_CERT_HEADER: headerName("x-ssl-client-verify"),
   D1_NOTIFY_CLIENT_SUBJECT_HEADER: headerName("x-ssl-client-subject"),
