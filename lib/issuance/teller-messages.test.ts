@@ -16,6 +16,9 @@ describe("stateSentence", () => {
       /sent again automatically/,
     );
     expect(stateSentence({ ...job, state: "submitting" })).toBe("Sending the order to D1…");
+    expect(stateSentence({ ...job, state: "submitting", errorCode: "unavailable:card_system" })).toMatch(
+      /card system is not answering[\s\S]*sent again automatically/,
+    );
   });
 });
 

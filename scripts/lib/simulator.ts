@@ -52,6 +52,8 @@ export async function startLocalSimulator(options: Options): Promise<LocalSimula
     ...d1EnvFor(pki, sim),
     D1_NOTIFY_CLIENT_ID: SIM_NOTIFY_CLIENT_ID,
     D1_NOTIFY_CLIENT_SECRET: secret,
+    // Our simulator is no real D1: its simulated card data is what it expects.
+    CARD_SYSTEM_ALLOW_SIMULATED: "true",
   };
   return { sim, appEnv, stop: () => sim.stop() };
 }
