@@ -105,6 +105,12 @@ describe("card system stub", () => {
     expect(stub.faults.list()).toEqual([]);
 
     expect(await control("POST", "/faults", { mode: "explode" })).toBe(400);
+    const foreign = await fetch(`${stub.controlUrl}/faults`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", origin: "http://localhost:3000" },
+      body: JSON.stringify({ mode: "http500" }),
+    });
+    expect(foreign.status).toBe(403);
     await control("POST", "/faults", { mode: "http500", count: 5 });
     expect(await control("DELETE", "/faults")).toBe(204);
     expect((await call("GET", "/health")).status).toBe(200);

@@ -185,6 +185,15 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
 
   const control = createHttpServer((req, res) => {
     (async () => {
+      // Like the simulator's control API: loopback names only, no browser page (any Origin), and
+      // JSON bodies only, so a foreign page cannot set faults.
+      const hostName = (req.headers.host ?? "").replace(/:\d+$/, "");
+      if (!["127.0.0.1", "localhost", "[::1]"].includes(hostName) || req.headers.origin) {
+        throw new HttpError(403, undefined, "forbidden");
+      }
+      if (req.method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json")) {
+        throw new HttpError(415, undefined, "send application/json");
+      }
       const path = new URL(req.url ?? "/", "http://control").pathname;
       if (path === "/faults" && req.method === "POST") {
         faults.add(await jsonBody(req, cardSystemFaultSchema));

@@ -2,8 +2,10 @@
 // same SimulatedCardSystem the app's worker used, then looks for those PANs (also written
 // with spaces or dashes) in every row of every table, in the app's log and output, and in every
 // response the browsers received. Prints a JSON summary; never prints a PAN (hits name the job
-// and the last four digits).
-// Run with `tsx --conditions=react-server` (the card data source is server-only code).
+// and the last four digits). The card system stub (sim/card-system.ts, CARD_SYSTEM=http) derives
+// its PANs the same way (lib/card-system/http.test.ts holds it), so a run through the HTTP card
+// system is scanned for the right PANs too.
+// Run with `tsx --conditions=react-server` (the card system is server-only code).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";

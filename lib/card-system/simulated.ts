@@ -1,12 +1,12 @@
 // The card system for development and demos: Luhn-valid PANs under the product's BIN, derived
 // from the cardId so a retried job always re-sends the same card (D1 refuses the same cardId
 // with different data). These PANs are fake; a bank sets CARD_SYSTEM=http for its own system.
-// Activation and blocking are kept in memory (lost on restart) and logged. The card system stub
+// Activation and blocking are kept in memory (lost on restart); it imports no settings or
+// logger, so the e2e PAN scan can load it on its own. The card system stub
 // (sim/card-system.ts) derives its PANs the same way, so the e2e PAN scan finds either's PANs.
 import "server-only";
 import { createHmac } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
 import type { BlockReason, CardData, CardDataRequest, CardSystem, CardSystemHealth } from "./card-system";
 import { luhnCheckDigit } from "./pan";
 
@@ -77,14 +77,12 @@ export class SimulatedCardSystem implements CardSystem {
       return Promise.reject(new AppError("conflict:card_system", { detail: { operation: "activate", state } }));
     }
     this.states.set(cardId, "active");
-    log.info({ cardId }, "simulated card system: card activated");
     return Promise.resolve();
   }
 
   block({ cardId, reason }: { cardId: string; reason: BlockReason }): Promise<void> {
     // Blocking is final: a second block keeps the first reason, as a real card system would.
     if (typeof this.states.get(cardId) !== "object") this.states.set(cardId, { blocked: reason });
-    log.info({ cardId, reason }, "simulated card system: card blocked");
     return Promise.resolve();
   }
 
