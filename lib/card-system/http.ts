@@ -22,6 +22,7 @@ export interface HttpCardSystemConfig {
 }
 
 type Operation = "allocate" | "activate" | "block" | "ping";
+type Method = "GET" | "PUT" | "POST";
 type Answer = { status: number; json: unknown };
 
 const log = rootLog.child({ component: "card-system" });
@@ -104,7 +105,7 @@ export class HttpCardSystem implements CardSystem {
   }
 
   /** One call with bounded retries; returns the first answer that another try would not change. */
-  private async call(operation: Operation, method: string, path: string, cardId?: string, body?: unknown) {
+  private async call(operation: Operation, method: Method, path: string, cardId?: string, body?: unknown) {
     const { maxAttempts, timeoutMs } = this.config;
     const retry = this.config.retry ?? { baseDelayMs: 200, maxDelayMs: 2_000 };
     let last: Record<string, unknown> = {};
@@ -128,9 +129,9 @@ export class HttpCardSystem implements CardSystem {
     throw new AppError("unavailable:card_system", { detail: { operation, attempts: maxAttempts, ...last } });
   }
 
-  private async send(method: string, path: string, body: unknown, timeoutMs: number): Promise<Answer> {
+  private async send(method: Method, path: string, body: unknown, timeoutMs: number): Promise<Answer> {
     const res = await request(`${this.base}${path}`, {
-      method: method as Dispatcher.HttpMethod,
+      method,
       headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? null : JSON.stringify(body),
       dispatcher: this.dispatcher,
