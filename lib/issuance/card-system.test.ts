@@ -85,7 +85,9 @@ beforeAll(async () => {
   client = createD1Client(fixture.config());
   cards = new HttpCardSystem(cardSystemConfig());
   deps = { d1: client, cardSystem: cards, isRetryable: isRetryableD1Error };
-  counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
+  // A station of its own: the queue tests share the run's database, where ids are unique.
+  await fixture.admin("POST", "/stations", { persoStation: "CARDSYS-PS-01", branchCode: "CARDSYS" });
+  counter = await makeCounter(db, { persoStation: "CARDSYS-PS-01" });
 });
 
 afterAll(async () => {
