@@ -165,7 +165,6 @@ export class HttpCardSystem implements CardSystem {
         detail,
       });
     }
-    if (operation === "allocate" && answer.status === 200) return new AppError("invalid:card_system", { detail });
     return new AppError("bad_request:card_system", {
       message: "The bank's card system refused the request. Contact support with the job reference.",
       detail,
