@@ -27,6 +27,7 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/sso": ["admin"],
   "/admin/audit": ["admin"],
   "/admin/access-log": ["admin"],
+  "/admin/d1": ["admin"],
 };
 
 /** Routes that need no session by design. */
@@ -40,6 +41,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/board": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
   "/api/admin/access-log/export": ["admin"],
+  "/api/admin/d1/check": ["admin"],
   "/api/teller/jobs": ["teller", "manager"],
   "/api/session/activity": ["teller", "manager", "admin"],
 };

@@ -69,4 +69,54 @@ describe("settings", () => {
     expect(() => loadEnv({ CARD_SYSTEM_URL: "http://cms.bank.example" })).toThrow(/CARD_SYSTEM_URL/);
     expect(() => loadEnv({ CARD_SYSTEM: "mainframe" })).toThrow(/CARD_SYSTEM/);
   });
+
+  describe("D1 notification authentication", () => {
+    const oauth = { D1_NOTIFY_CLIENT_ID: "d1", D1_NOTIFY_CLIENT_SECRET: "s3cret" };
+    const mtls = { D1_NOTIFY_CLIENT_SUBJECT: "CN=D1,O=Thales", TRUSTED_PROXY_SECRET: "p".repeat(32) };
+
+    it("defaults to both when both are configured, else to the one configured, else off", () => {
+      expect(loadEnv({ ...oauth, ...mtls }).D1_NOTIFY_AUTH).toBe("mtls+oauth");
+      expect(loadEnv(oauth).D1_NOTIFY_AUTH).toBe("oauth");
+      expect(loadEnv(mtls).D1_NOTIFY_AUTH).toBe("mtls");
+      expect(loadEnv({ D1_NOTIFY_CLIENT_SUBJECT: "CN=D1", TRUSTED_PROXY_ADDRESSES: "10.0.0.5" }).D1_NOTIFY_AUTH).toBe(
+        "mtls",
+      );
+      expect(loadEnv({}).D1_NOTIFY_AUTH).toBeUndefined();
+      // An empty line in .env is unset, as for every optional setting.
+      expect(loadEnv({ ...oauth, D1_NOTIFY_AUTH: "", TRUSTED_PROXY_SECRET: "" }).D1_NOTIFY_AUTH).toBe("oauth");
+      expect(loadEnv({ ...oauth, ...mtls, D1_NOTIFY_AUTH: "oauth" }).D1_NOTIFY_AUTH).toBe("oauth");
+    });
+
+    it("refuses every setting that would accept an unauthenticated notification", () => {
+      expect(() => loadEnv({ D1_NOTIFY_AUTH: "mtls", TRUSTED_PROXY_SECRET: "p".repeat(32) })).toThrow(
+        /D1_NOTIFY_CLIENT_SUBJECT: required with D1_NOTIFY_AUTH=mtls/,
+      );
+      // A subject without proxy trust: anyone could send the proxy's headers.
+      expect(() => loadEnv({ D1_NOTIFY_CLIENT_SUBJECT: "CN=D1" })).toThrow(
+        /TRUSTED_PROXY_SECRET or TRUSTED_PROXY_ADDRESSES/,
+      );
+      expect(() => loadEnv({ ...oauth, D1_NOTIFY_AUTH: "mtls+oauth" })).toThrow(/TRUSTED_PROXY_SECRET or/);
+      expect(() => loadEnv({ ...mtls, D1_NOTIFY_AUTH: "oauth" })).toThrow(
+        /D1_NOTIFY_CLIENT_ID and D1_NOTIFY_CLIENT_SECRET/,
+      );
+      expect(() => loadEnv({ ...mtls, D1_NOTIFY_AUTH: "none" })).toThrow(/D1_NOTIFY_AUTH/);
+    });
+
+    it("validates the subject, the proxy secret, the addresses and the header names", () => {
+      expect(() => loadEnv({ ...mtls, D1_NOTIFY_CLIENT_SUBJECT: "/C=FR/CN=D1" })).toThrow(/RFC 4514/);
+      expect(() => loadEnv({ ...mtls, TRUSTED_PROXY_SECRET: "short" })).toThrow(/at least 32/);
+      expect(() => loadEnv({ TRUSTED_PROXY_ADDRESSES: "10.0.0.5, proxy.bank" })).toThrow(/TRUSTED_PROXY_ADDRESSES/);
+      expect(() => loadEnv({ TRUSTED_PROXY_ADDRESSES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXY_ADDRESSES/);
+      expect(loadEnv({ TRUSTED_PROXY_ADDRESSES: "10.0.0.0/8, fd00::/8" }).TRUSTED_PROXY_ADDRESSES).toEqual([
+        "10.0.0.0/8",
+        "fd00::/8",
+      ]);
+      expect(loadEnv({ D1_NOTIFY_CLIENT_CERT_HEADER: "X-Client-Verify" }).D1_NOTIFY_CLIENT_CERT_HEADER).toBe(
+        "x-client-verify",
+      );
+      expect(() => loadEnv({ D1_NOTIFY_CLIENT_SUBJECT_HEADER: "X Client: DN" })).toThrow(
+        /D1_NOTIFY_CLIENT_SUBJECT_HEADER/,
+      );
+    });
+  });
 });

@@ -3,6 +3,7 @@
 // first card. Imported by next.config.mjs and drizzle.config.ts, so it must stay free of
 // path aliases and non-erasable TypeScript syntax (Node loads it with type stripping).
 import { z } from "zod";
+import { isAddressOrSubnet, NOTIFY_AUTH_MODES, resolveNotifyAuthMode } from "./notifications/auth-mode.ts";
 
 const bool = (fallback: boolean) => z.stringbool().default(fallback);
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
@@ -12,6 +13,13 @@ const optionalString = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+
+const headerName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "a header name")
+    .default(fallback)
+    .transform((v) => v.toLowerCase());
 
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -30,6 +38,20 @@ const serverSchema = z.object({
   // Reverse proxies in front of the app that each append the address they saw to
   // X-Forwarded-For (lib/request.ts). 0: clients connect to the app directly.
   TRUSTED_PROXY_HOPS: int(0, 0, 10),
+  // How the app knows a request came through the bank's proxy, for the headers only that proxy
+  // may set (D1's client certificate, lib/notifications/auth.ts): a secret the proxy sends in
+  // X-Trusted-Proxy-Secret, and/or the addresses (or subnets) the proxy connects from.
+  TRUSTED_PROXY_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  TRUSTED_PROXY_ADDRESSES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrSubnet), "comma-separated IP addresses or subnets (10.0.0.0/24)"),
   // Node's limits for receiving a request (lib/http/server-limits.ts): its headers, and the whole
   // request with its body. Our own body readers stop at the same deadline.
   HTTP_HEADERS_TIMEOUT_SECONDS: int(20, 1, 600),
@@ -120,6 +142,13 @@ const serverSchema = z.object({
   D1_NOTIFY_CLIENT_SECRET: optionalString,
   D1_NOTIFY_TOKEN_TTL_SECONDS: int(900, 60, 3600),
   D1_NOTIFY_MAX_BODY_BYTES: int(256 * 1024, 1024, 10 * 1024 * 1024),
+  // How D1 authenticates its notifications (d1-api.md §11): mutual TLS verified by the proxy,
+  // our bearer token, or both. Unset: both when both are configured, else the one configured.
+  D1_NOTIFY_AUTH: optionalString.pipe(z.enum(NOTIFY_AUTH_MODES).optional()),
+  // mTLS: the proxy's headers saying it verified D1's certificate (value SUCCESS) and its subject DN.
+  D1_NOTIFY_CLIENT_CERT_HEADER: headerName("x-ssl-client-verify"),
+  D1_NOTIFY_CLIENT_SUBJECT_HEADER: headerName("x-ssl-client-subject"),
+  D1_NOTIFY_CLIENT_SUBJECT: optionalString,
 
   // The bank's card management system (lib/card-system, docs/card-system.md): `simulated` makes
   // fake PANs; `http` calls the bank's service over mutual TLS (docs/card-system.openapi.yaml).
@@ -160,7 +189,11 @@ function parse(source: Record<string, string | undefined>): ServerEnv {
   }
   const cardSystem = cardSystemProblem(env);
   if (cardSystem && !building) throw new Error(`Invalid environment settings:\n  ${cardSystem}`);
-  return env;
+  try {
+    return { ...env, D1_NOTIFY_AUTH: resolveNotifyAuthMode(env) };
+  } catch (error) {
+    throw new Error(`Invalid environment settings:\n  ${(error as Error).message}`);
+  }
 }
 
 /** Why the card system settings cannot work, or null. */

@@ -5,6 +5,7 @@ import type { AppError } from "@/lib/errors";
 import { startCardSystemStub, type RunningCardSystemStub } from "@/sim/card-system";
 import { tempPki } from "@/test-support/d1-simulator";
 import type { DevPki } from "@/sim/pki";
+import { cardSystemProbe } from "@/lib/d1/preflight-card-system";
 import { HttpCardSystem, type HttpCardSystemConfig } from "./http";
 import { SimulatedCardSystem } from "./simulated";
 
@@ -111,5 +112,14 @@ describe("HttpCardSystem", () => {
     );
     expect(await codeOf(stranger.ping())).toBe("unavailable:card_system");
     await stranger.close();
+  });
+
+  it("answers the pre-flight check's card system step, and fails it when unreachable", async () => {
+    const probe = cardSystemProbe("http", () => system);
+    expect(probe.name).toContain("CARD_SYSTEM=http");
+    await expect(probe.ping()).resolves.toMatch(/^It answered in \d+ ms\.$/);
+    stub.faults.add({ mode: "http500", count: 3, delayMs: 0 });
+    await expect(probe.ping()).rejects.toMatchObject({ code: "unavailable:card_system" });
+    await expect(cardSystemProbe("simulated", () => new SimulatedCardSystem()).ping()).resolves.toMatch(/simulated/);
   });
 });

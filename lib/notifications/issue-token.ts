@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
+import { notifyAuth, requireMtls, type NotifyAuth } from "./auth";
+import { usesMtls, usesOauth } from "./auth-mode";
 import { checkD1Credentials, d1NotificationsConfigured, signD1Token } from "./token";
 
 const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}) =>
@@ -15,7 +17,14 @@ const oauthError = (status: number, error: string, description: string, headers:
 /** A client-credentials form is a few hundred bytes. */
 const MAX_BODY_BYTES = 4096;
 
-export async function issueD1Token(request: Request): Promise<Response> {
+/** `auth` defaults to the configured mode (D1_NOTIFY_AUTH); tests pass another. */
+export async function issueD1Token(request: Request, auth: NotifyAuth = notifyAuth()): Promise<Response> {
+  if (auth.mode && !usesOauth(auth.mode)) {
+    // mTLS alone: no token is ever accepted, so none is handed out.
+    return oauthError(404, "invalid_request", "This server authenticates D1 by mutual TLS only; no token is issued.");
+  }
+  // With both, the token call comes over the same mutual TLS as the notifications.
+  if (usesMtls(auth.mode)) requireMtls(request, auth, "token");
   if (!d1NotificationsConfigured()) {
     return oauthError(503, "temporarily_unavailable", "D1 client credentials are not configured on this server.");
   }

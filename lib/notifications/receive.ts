@@ -1,4 +1,4 @@
-// D1 → us: Notify Card Operations (E5). Authenticate (CPU only), bound and validate the body,
+// D1 → us: Notify Card Operations (E5). Authenticate as D1_NOTIFY_AUTH says (CPU only), bound and validate the body,
 // then apply every operation in one database statement (shared with any notifications arriving
 // meanwhile) and answer 204 after it commits.
 // Duplicates, late and reordered updates are absorbed by applyD1StatusUpdates.
@@ -8,20 +8,20 @@ import { AppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
 import { notificationSchema } from "@/lib/validations/notification";
+import { authenticateNotification, notifyAuth, type NotifyAuth } from "./auth";
 import { applyBatched } from "./batcher";
 import { toStatusUpdates } from "./to-updates";
-import { d1NotificationsConfigured, verifyD1Token } from "./token";
 
-export async function receiveNotification(request: Request, issuerId: string): Promise<Response> {
-  if (!d1NotificationsConfigured() || !env.D1_ISSUER_ID) {
+/** `auth` defaults to the configured mode (D1_NOTIFY_AUTH); tests pass another. */
+export async function receiveNotification(
+  request: Request,
+  issuerId: string,
+  auth: NotifyAuth = notifyAuth(),
+): Promise<Response> {
+  if (!auth.mode || !env.D1_ISSUER_ID) {
     throw new AppError("unavailable:notification", { message: "D1 notifications are not configured on this server." });
   }
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!bearer || !(await verifyD1Token(bearer))) {
-    throw new AppError("unauthorized:notification", {
-      message: "A valid bearer token from /authz/d1/v1/oauth2/token is required.",
-    });
-  }
+  await authenticateNotification(request, auth);
   if (issuerId !== env.D1_ISSUER_ID) throw new AppError("not_found:notification", { message: "Unknown issuerId." });
 
   const text = await readBodyText(request, {

@@ -155,6 +155,9 @@ describe("D1 errors (d1-api.md §9)", () => {
     "keeps D1's errorCode and error of %s and gives documented codes their own sentence",
     async (_name, c) => {
       fake.answer("/operations:production", { status: c.status, body: c.body });
+      // A refused order is checked with E3 first (the card may exist already); D1 does not know
+      // this one, so the refusal stands.
+      fake.answer("/productionStatus", { status: 404, body: {} });
       const error = await client()
         .orderInstantCard(orderInput("card-error"))
         .then(

@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/branches", label: "Branches" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/sso", label: "Single sign-on" },
+    { href: "/admin/d1", label: "D1 connection" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/access-log", label: "Customer access" },
     { href: "/manager", label: "Branch boards" },
