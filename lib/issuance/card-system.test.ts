@@ -166,7 +166,9 @@ describe("issuance through the HTTP card system", () => {
     await db.update(issuanceJobs).set({ submitAttempts: 1 }).where(eq(issuanceJobs.id, job.id));
     stub.faults.add({ mode: "badLuhn", count: 1, delayMs: 0 });
     expect(await submitOrder(job.id, deps)).toBe("retrying");
-    expect(await stateOf(job.id)).toMatchObject({ state: "submitting", errorCode: "invalid:card_system" });
+    const kept = await stateOf(job.id);
+    expect(kept).toMatchObject({ state: "submitting", errorCode: "invalid:card_system" });
+    expect(stateSentence(kept)).toMatch(/failed our checks\. The request is kept/);
     await finishes(job.id, job.cardId);
   });
 

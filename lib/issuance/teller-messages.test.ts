@@ -19,6 +19,9 @@ describe("stateSentence", () => {
     expect(stateSentence({ ...job, state: "submitting", errorCode: "unavailable:card_system" })).toMatch(
       /card system is not answering[\s\S]*sent again automatically/,
     );
+    expect(stateSentence({ ...job, state: "submitting", errorCode: "invalid:card_system" })).toMatch(
+      /failed our checks[\s\S]*kept and tried again/,
+    );
   });
 });
 
