@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { Pool } from "undici";
-import { SimulatedCardDataSource } from "../lib/card-data/simulated.ts";
+import { SimulatedCardSystem } from "../lib/card-system/simulated.ts";
 import { createD1Client } from "../lib/d1/client.ts";
 import { loadD1Config, type D1Settings } from "../lib/d1/config.ts";
 import { encryptCardData } from "../lib/d1/jwe.ts";
@@ -102,7 +102,7 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
   const settings = { ...ctx.sim.appEnv, D1_TIMEOUT_MS: 10_000, D1_MAX_ATTEMPTS: 1 } as unknown as D1Settings;
   const config = loadD1Config(settings);
   const client = createD1Client(config, { logger: pino({ level: "silent" }) });
-  const cards = new SimulatedCardDataSource();
+  const cards = new SimulatedCardSystem();
   const direct: number[] = [];
   const tokenMiss: number[] = [];
   const tokenHit: number[] = [];

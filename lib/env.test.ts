@@ -47,6 +47,29 @@ describe("settings", () => {
     expect(() => loadEnv({ PUBLIC_ORIGIN: "ftp://issuance.bank.example" })).toThrow(/PUBLIC_ORIGIN/);
   });
 
+  it("refuses simulated card data with a real D1 unless allowed, naming the setting", () => {
+    const d1 = { D1_BANKING_URL: "https://api.d1.thalescloud.io/banking/v1" };
+    expect(loadEnv({}).CARD_SYSTEM).toBe("simulated");
+    expect(() => loadEnv(d1)).toThrow(/CARD_SYSTEM: is simulated[\s\S]*CARD_SYSTEM_ALLOW_SIMULATED=true/);
+    expect(() => loadEnv({ ...d1, CARD_SYSTEM: "simulated" })).toThrow(/CARD_SYSTEM/);
+    expect(loadEnv({ ...d1, CARD_SYSTEM_ALLOW_SIMULATED: "true" }).CARD_SYSTEM).toBe("simulated");
+    const http = {
+      CARD_SYSTEM: "http",
+      CARD_SYSTEM_URL: "https://cms.bank.example/v1",
+      CARD_SYSTEM_TLS_CERT_FILE: "/etc/bii/cms.crt",
+      CARD_SYSTEM_TLS_KEY_FILE: "/etc/bii/cms.key",
+    };
+    expect(loadEnv({ ...d1, ...http })).toMatchObject({ CARD_SYSTEM: "http", CARD_SYSTEM_TIMEOUT_MS: 5000 });
+  });
+
+  it("requires the URL, certificate and key with CARD_SYSTEM=http, and https only", () => {
+    expect(() => loadEnv({ CARD_SYSTEM: "http" })).toThrow(
+      /CARD_SYSTEM_URL, CARD_SYSTEM_TLS_CERT_FILE, CARD_SYSTEM_TLS_KEY_FILE: required with CARD_SYSTEM=http/,
+    );
+    expect(() => loadEnv({ CARD_SYSTEM_URL: "http://cms.bank.example" })).toThrow(/CARD_SYSTEM_URL/);
+    expect(() => loadEnv({ CARD_SYSTEM: "mainframe" })).toThrow(/CARD_SYSTEM/);
+  });
+
   describe("D1 notification authentication", () => {
     const oauth = { D1_NOTIFY_CLIENT_ID: "d1", D1_NOTIFY_CLIENT_SECRET: "s3cret" };
     const mtls = { D1_NOTIFY_CLIENT_SUBJECT: "CN=D1,O=Thales", TRUSTED_PROXY_SECRET: "p".repeat(32) };

@@ -149,6 +149,19 @@ const serverSchema = z.object({
   D1_NOTIFY_CLIENT_CERT_HEADER: headerName("x-ssl-client-verify"),
   D1_NOTIFY_CLIENT_SUBJECT_HEADER: headerName("x-ssl-client-subject"),
   D1_NOTIFY_CLIENT_SUBJECT: optionalString,
+
+  // The bank's card management system (lib/card-system, docs/card-system.md): `simulated` makes
+  // fake PANs; `http` calls the bank's service over mutual TLS (docs/card-system.openapi.yaml).
+  CARD_SYSTEM: z.enum(["simulated", "http"]).default("simulated"),
+  CARD_SYSTEM_URL: z.url({ protocol: /^https$/ }).optional(),
+  CARD_SYSTEM_TLS_CERT_FILE: optionalString,
+  CARD_SYSTEM_TLS_KEY_FILE: optionalString,
+  CARD_SYSTEM_TLS_CA_FILE: optionalString,
+  CARD_SYSTEM_TIMEOUT_MS: int(5_000, 100, 60_000),
+  CARD_SYSTEM_MAX_ATTEMPTS: int(3, 1, 10),
+  // With a real D1 (D1_BANKING_URL set) simulated card data is refused unless this is true
+  // (D1's sandbox, or our simulator, which npm start sets it for).
+  CARD_SYSTEM_ALLOW_SIMULATED: bool(false),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;
@@ -174,11 +187,31 @@ function parse(source: Record<string, string | undefined>): ServerEnv {
       "Invalid environment settings:\n  HTTP_HEADERS_TIMEOUT_SECONDS may not exceed HTTP_REQUEST_TIMEOUT_SECONDS",
     );
   }
+  const cardSystem = cardSystemProblem(env);
+  if (cardSystem && !building) throw new Error(`Invalid environment settings:\n  ${cardSystem}`);
   try {
     return { ...env, D1_NOTIFY_AUTH: resolveNotifyAuthMode(env) };
   } catch (error) {
     throw new Error(`Invalid environment settings:\n  ${(error as Error).message}`);
   }
+}
+
+/** Why the card system settings cannot work, or null. */
+function cardSystemProblem(env: ServerEnv): string | null {
+  if (env.CARD_SYSTEM === "http") {
+    const missing = (["CARD_SYSTEM_URL", "CARD_SYSTEM_TLS_CERT_FILE", "CARD_SYSTEM_TLS_KEY_FILE"] as const).filter(
+      (name) => !env[name],
+    );
+    return missing.length ? `${missing.join(", ")}: required with CARD_SYSTEM=http` : null;
+  }
+  // Fake card numbers sent to a real D1 would be personalised onto real plastic.
+  if (env.D1_BANKING_URL && !env.CARD_SYSTEM_ALLOW_SIMULATED) {
+    return (
+      "CARD_SYSTEM: is simulated (fake card numbers) while D1_BANKING_URL points at a real D1. " +
+      "Set CARD_SYSTEM=http with the bank's card system, or CARD_SYSTEM_ALLOW_SIMULATED=true for D1's sandbox."
+    );
+  }
+  return null;
 }
 
 export const env: ServerEnv = parse(process.env);

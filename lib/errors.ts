@@ -27,6 +27,7 @@ export type Surface =
   | "notification"
   | "token"
   | "d1"
+  | "card_system"
   | "database"
   // A temporary password is set: only changing it (or signing out) is allowed.
   | "password_change_required";
@@ -59,6 +60,11 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   "forbidden:branch": "This belongs to another branch. You can only work with your own branch.",
   "rate_limit:auth": "Too many attempts. Wait a few minutes and try again.",
   "unavailable:d1": "The card service is not reachable right now. The request is kept and will be sent again.",
+  "unavailable:card_system":
+    "The bank's card system is not reachable right now. The request is kept and will be sent again.",
+  "invalid:card_system":
+    "The bank's card system returned card data that failed our checks, so no card was ordered. Retry; if it fails again, contact support with the job reference.",
+  "conflict:card_system": "The bank's card system refused this change to the card. Contact the card operations team.",
   "unavailable:database": "The system is briefly unavailable. Try again in a moment; nothing was lost.",
   "internal:action": "Something went wrong on our side. Nothing was changed; try again.",
   "internal:route": "Something went wrong on our side. Nothing was changed; try again.",

@@ -1,5 +1,5 @@
 // Runs the real `npm start` script up to its first failure: a taken port (found before anything
-// starts) and a database that refuses connections.
+// starts), a database that refuses connections, and simulated card data with a real D1.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, type Server } from "node:net";
@@ -26,7 +26,9 @@ async function holdPort(): Promise<number> {
 function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(
     ([key]) =>
-      !/^(DATABASE_URL|TEST_DATABASE_URL|AUTH_|D1_|SIM_|LOG_|PORT$|HOST$|EMBEDDED_PG_PORT$|DEMO_MODE$)/.test(key),
+      !/^(DATABASE_URL|TEST_DATABASE_URL|AUTH_|D1_|SIM_|CARD_SYSTEM|LOG_|PORT$|HOST$|EMBEDDED_PG_PORT$|DEMO_MODE$)/.test(
+        key,
+      ),
   );
   return { ...Object.fromEntries(kept), NODE_ENV: "development", ...settings };
 }
@@ -80,6 +82,20 @@ describe("npm start", () => {
       new RegExp(`Start-up failed while migrating the database: [^]*ECONNREFUSED [^]*${closed}`),
     );
     expect(result.stderr).not.toMatch(/^undefined$/m);
+    expect(result.left).toEqual([]);
+  }, 60_000);
+
+  it("refuses simulated card data with a real D1, naming the setting, before starting anything", async () => {
+    const result = await runStart({
+      D1_BANKING_URL: "https://api.d1-stg.thalescloud.io/banking/v1",
+      SIM_PORT: String(await freePort()),
+      SIM_ADMIN_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("Start-up failed while reading the settings:");
+    expect(result.stderr).toMatch(/CARD_SYSTEM: is simulated[^]*CARD_SYSTEM_ALLOW_SIMULATED=true/);
+    expect(result.stdout).not.toContain("Starting the embedded PostgreSQL");
     expect(result.left).toEqual([]);
   }, 60_000);
 });

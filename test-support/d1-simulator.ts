@@ -11,7 +11,7 @@ import { redactPaths } from "@/lib/log";
 import { createSimLogger } from "@/sim/logger";
 import { ensureDevPki, type DevPki } from "@/sim/pki";
 import { startSimulator, type RunningSimulator, type SimulatorConfig } from "@/sim/server";
-import { expiryYymm } from "@/lib/card-data/simulated";
+import { expiryYymm } from "@/lib/card-system/simulated";
 import type { D1Config } from "@/lib/d1/config";
 import type { InstantOrderInput } from "@/lib/d1/orders";
 

@@ -1,13 +1,15 @@
 // The card-data scan of one e2e run: computes the PAN of every job in the run's database with the
-// same SimulatedCardDataSource the app's worker used, then looks for those PANs (also written
+// same SimulatedCardSystem the app's worker used, then looks for those PANs (also written
 // with spaces or dashes) in every row of every table, in the app's log and output, and in every
 // response the browsers received. Prints a JSON summary; never prints a PAN (hits name the job
-// and the last four digits).
-// Run with `tsx --conditions=react-server` (the card data source is server-only code).
+// and the last four digits). The card system stub (sim/card-system.ts, CARD_SYSTEM=http) derives
+// its PANs the same way (lib/card-system/http.test.ts holds it), so a run through the HTTP card
+// system is scanned for the right PANs too.
+// Run with `tsx --conditions=react-server` (the card system is server-only code).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { SimulatedCardDataSource } from "../../lib/card-data/simulated.ts";
+import { SimulatedCardSystem } from "../../lib/card-system/simulated.ts";
 import { APP_LOG, APP_OUTPUT, RESPONSES_DIR, readRunInfo } from "./run-dir.ts";
 
 type Pan = { jobId: string; pan: string };
@@ -35,7 +37,7 @@ async function jobPans(client: pg.Client): Promise<{ pans: Pan[]; jobs: number }
     `select j.id, j.card_id, j.name_on_card, p.bin, p.pan_length, p.expiry_months
        from issuance_jobs j join card_products p on p.id = j.product_id`,
   );
-  const source = new SimulatedCardDataSource();
+  const source = new SimulatedCardSystem();
   const pans: Pan[] = [];
   for (const job of rows) {
     const request = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { AppError } from "@/lib/errors";
 import { createD1Client, type D1Client } from "./client";
 import { createD1Dispatcher } from "./dispatcher";
@@ -64,7 +64,7 @@ describe("orderInstantCard", () => {
   });
 
   it("accepts the cards the simulated card data source allocates", async () => {
-    const cardData = await new SimulatedCardDataSource().allocate({
+    const cardData = await new SimulatedCardSystem().allocate({
       jobId: "job-1",
       cardId: "card-simulated",
       product: { bin: "45320151", panLength: 16, expiryMonths: 48 },

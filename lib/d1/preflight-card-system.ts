@@ -1,30 +1,28 @@
-// The card system step of the pre-flight check. The bank's card system adapter (lib/card-system,
-// with its own `ping()`) replaces this probe once it lands; until then the check asks today's
-// simulated card data source for card data of a throw-away cardId, which is held in memory only.
+// The card system step of the pre-flight check: the health call (`ping()`) of the card system
+// the app is configured with (CARD_SYSTEM, lib/card-system). It never allocates card data.
 import "server-only";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
-import { isLuhnValid } from "@/lib/card-data/pan";
+import { cardSystem, type CardSystem } from "@/lib/card-system";
+import { env } from "@/lib/env";
 
 export interface CardSystemProbe {
-  /** Shown to the operator, e.g. "Simulated card data source". */
+  /** Shown to the operator, e.g. "Simulated card system". */
   name: string;
   /** Resolves with a short sentence when the card system answers; throws when it does not. */
   ping(): Promise<string>;
 }
 
-export function simulatedCardSystemProbe(): CardSystemProbe {
-  const source = new SimulatedCardDataSource();
+export function cardSystemProbe(
+  kind: "simulated" | "http" = env.CARD_SYSTEM,
+  system: () => CardSystem = cardSystem,
+): CardSystemProbe {
   return {
-    name: "Simulated card data source",
+    name: kind === "http" ? "The bank's card system (CARD_SYSTEM=http)" : "Simulated card system",
     async ping() {
-      const data = await source.allocate({
-        jobId: "preflight",
-        cardId: "preflight-check",
-        product: { bin: "999999", panLength: 16, expiryMonths: 36 },
-        nameOnCard: "PREFLIGHT CHECK",
-      });
-      if (!isLuhnValid(data.pan)) throw new Error("it returned a PAN that fails the Luhn check");
-      return "No bank card system is configured: card data is simulated (not for production).";
+      // Made here, not before: unreadable certificate files fail this step, not the whole check.
+      const health = await system().ping();
+      return health.kind === "simulated"
+        ? "No bank card system is configured: card data is simulated (not for production)."
+        : `It answered in ${health.latencyMs} ms.`;
     },
   };
 }

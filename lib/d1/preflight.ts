@@ -18,7 +18,7 @@ import {
   unauthenticatedPost,
   type HandshakeFacts,
 } from "./preflight-probes";
-import { simulatedCardSystemProbe, type CardSystemProbe } from "./preflight-card-system";
+import { cardSystemProbe, type CardSystemProbe } from "./preflight-card-system";
 import { describeTlsError } from "./preflight-text";
 
 export type StepStatus = "ok" | "warn" | "fail" | "skip";
@@ -43,7 +43,7 @@ export type PreflightSettings = D1Settings & Partial<Pick<ServerEnv, "PUBLIC_ORI
 
 export interface PreflightDeps {
   settings: PreflightSettings;
-  /** The card system to ping; defaults to today's simulated card data source. */
+  /** The card system to ping; defaults to the configured one (CARD_SYSTEM). */
   cardSystem?: CardSystemProbe;
   now?: () => Date;
   logger?: Logger;
@@ -387,7 +387,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       now: deps.now ?? (() => new Date()),
       logger: deps.logger ?? pino({ level: "silent" }),
       timeoutMs: deps.timeoutMs ?? Math.min(settings.D1_TIMEOUT_MS || 10_000, 10_000),
-      cardSystem: deps.cardSystem ?? simulatedCardSystemProbe(),
+      cardSystem: deps.cardSystem ?? cardSystemProbe(),
     },
     handshake: new Map(),
   };

@@ -9,7 +9,7 @@ import { db } from "@/db";
 import { issuanceJobs } from "@/db/schema";
 import { d1EnvFor } from "@/scripts/lib/simulator";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
 import { env } from "@/lib/env";
@@ -73,10 +73,7 @@ it("kill -9 during the D1 call, restart: the job finishes with exactly one produ
   expect(stuck?.state).toBe("submitting");
 
   // Restart: a new worker, and reconciliation finding the stuck job.
-  runner = await startWorker(
-    { d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error },
-    2,
-  );
+  runner = await startWorker({ d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error }, 2);
   const deps = { d1: client };
   await until(async () => {
     await reconcileJobs(deps, { quietSeconds: 0 });

@@ -1,11 +1,11 @@
 // What issuance needs from the outside world, passed in so the worker uses the real D1 client
-// and card data source from settings, and tests use the same implementations against the
+// and card system from settings, and tests use the same implementations against the
 // simulator with their own configuration.
-import type { CardDataSource } from "@/lib/card-data/source";
+import type { CardSystem } from "@/lib/card-system/card-system";
 import type { D1Client } from "@/lib/d1";
 
 export type IssuanceDeps = {
   d1: Pick<D1Client, "orderInstantCard" | "getProductionStatus">;
-  cardData: CardDataSource;
+  cardSystem: CardSystem;
   isRetryable(error: unknown): boolean;
 };

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/db";
 import { issuanceJobs, jobEvents, type IssuanceJob } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { captureLogger, startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
 import { startReceiverBridge } from "@/test-support/receiver-bridge";
@@ -70,7 +70,7 @@ beforeAll(async () => {
   // A hang costs the client its timeout (1 s) per attempt; three attempts per call, then the
   // job queue takes over with its own backoff.
   client = createD1Client(fixture.config({ timeoutMs: 1_000, maxAttempts: 3 }), { logger: d1Log.logger });
-  deps = { d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error };
+  deps = { d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error };
 }, 60_000);
 
 afterAll(async () => {

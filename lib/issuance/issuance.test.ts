@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { issuanceJobs, jobEvents } from "@/db/schema";
 import { jobRequest, makeCounter, makeStation, tellerContext, uniq } from "@/db/testing/factories";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { orderInput, startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
@@ -60,7 +60,7 @@ beforeAll(async () => {
     },
   });
   client = createD1Client(fixture.config());
-  deps = { d1: client, cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error };
+  deps = { d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error };
   counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
 });
 
@@ -242,7 +242,7 @@ describe("card data never rests", () => {
   it("no PAN of any job appears in the database or the log", async () => {
     const jobs = await db.select().from(issuanceJobs);
     expect(jobs.length).toBeGreaterThan(5);
-    const source = new SimulatedCardDataSource();
+    const source = new SimulatedCardSystem();
     const pans: string[] = [];
     for (const job of jobs) {
       const card = await source.allocate({

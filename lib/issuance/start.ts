@@ -1,14 +1,14 @@
-// Starts the issuance worker in this app instance with the D1 client and card data source from
+// Starts the issuance worker in this app instance with the D1 client and card system from
 // settings. Without D1 settings the worker does not start: jobs stay queued and the log says why.
 import "server-only";
-import { SimulatedCardDataSource } from "@/lib/card-data/simulated";
+import { cardSystem } from "@/lib/card-system";
 import { d1, isRetryableD1Error } from "@/lib/d1";
 import { log } from "@/lib/log";
 import type { IssuanceDeps } from "./deps";
 import { startWorker } from "./worker";
 
 export function issuanceDeps(): IssuanceDeps {
-  return { d1: d1(), cardData: new SimulatedCardDataSource(), isRetryable: isRetryableD1Error };
+  return { d1: d1(), cardSystem: cardSystem(), isRetryable: isRetryableD1Error };
 }
 
 export async function startIssuanceWorker(): Promise<void> {

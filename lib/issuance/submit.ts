@@ -1,6 +1,6 @@
 // The durable submission task: sends a committed job's order to D1. It runs under
 // graphile-worker, so a crash or restart re-runs it with the same cardId, issuerRequestId and
-// card data (the card data source is deterministic per card). D1 does not say what it does with
+// card data (the card system's allocation is idempotent per cardId). D1 does not say what it does with
 // a repeated order (d1-api.md §13), so a run that may follow an earlier one asks D1 first
 // (orderInstantCard's maybeSentBefore), and one run at a time holds the job (an advisory lock).
 // When D1 already knows the card, the job adopts D1's state. Retryable failures (network,
@@ -21,6 +21,7 @@ import {
   markSubmitStarted,
 } from "@/db/queries/jobs";
 import { withSubmissionLock } from "@/db/queries/submission-lock";
+import { toD1CardData, type CardData } from "@/lib/card-system/card-system";
 import type { InstantOrderResult } from "@/lib/d1";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -52,12 +53,27 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   const { job, product } = found;
   if (job.state !== "submitting") return "skipped";
 
-  const card = await deps.cardData.allocate({
-    jobId: job.id,
-    cardId: job.cardId,
-    product: { bin: product.bin, panLength: product.panLength, expiryMonths: product.expiryMonths },
-    nameOnCard: job.nameOnCard,
-  });
+  let card: CardData;
+  try {
+    card = await deps.cardSystem.allocate({
+      jobId: job.id,
+      cardId: job.cardId,
+      product: { bin: product.bin, panLength: product.panLength, expiryMonths: product.expiryMonths },
+      nameOnCard: job.nameOnCard,
+    });
+  } catch (error) {
+    // Nothing reached D1 in this run: an unreachable card system is tried again later, and card
+    // data that failed our checks ends the job (no card is ordered with it). Unless an earlier
+    // run may have ordered already: ending the job then would let a retry order a second card,
+    // so it stays for the next run, which asks D1 first.
+    const mayBeOrdered = job.submitAttempts > 0;
+    return recordFailure(
+      job,
+      error,
+      mayBeOrdered ? { ...deps, isRetryable: () => true } : deps,
+      "card data allocation failed",
+    );
+  }
   const panLast4 = card.pan.slice(-4);
   const earlierRuns = await markSubmitStarted({ db, jobId });
   if (earlierRuns === null) return "skipped";
@@ -69,7 +85,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
       cardProductId: product.d1CardProductId,
       services: { ...product.services, issuance: job.reason },
       paymentApplication: product.paymentApplication,
-      cardData: card,
+      cardData: toD1CardData(card),
       // Logged in clear at D1, so never personal data: the job's own id.
       correlationId: job.id.replaceAll("-", ""),
       // Any earlier run may have reached D1 before it failed, crashed or was cut off.
@@ -109,55 +125,63 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
     });
     return "accepted";
   } catch (error) {
-    const retryable = deps.isRetryable(error);
-    const code = isAppError(error) ? error.code : "internal:d1";
-    const message = isAppError(error) ? error.message : "The order could not be sent to D1.";
-    const d1 = isAppError(error) ? error.detail : undefined;
-    log.warn({ jobId, cardId: job.cardId, code, d1, retryable }, "D1 order failed");
-    if (retryable) {
-      await db.transaction(async (tx) => {
-        const attempt = (await markSubmitAttempt({ db: tx, jobId, errorCode: code, errorMessage: message })) ?? 1;
-        await insertJobEvent({
-          db: tx,
-          event: {
-            jobId,
-            branchId: job.branchId,
-            kind: "submit_retrying",
-            state: "submitting",
-            detail: { code, attempt, ...d1 },
-          },
-        });
-        await enqueueSubmission({ db: tx, jobId, runAt: new Date(Date.now() + retryDelayMs(attempt)) });
-      });
-      return "retrying";
-    }
+    return recordFailure(job, error, deps, "D1 order failed");
+  }
+}
+
+type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>["job"];
+
+/** Keeps the job for another try (retryable) or ends it as submission_failed, with the reason. */
+async function recordFailure(job: SubmissionJob, error: unknown, deps: IssuanceDeps, what: string): Promise<Outcome> {
+  const jobId = job.id;
+  const retryable = deps.isRetryable(error);
+  const code = isAppError(error) ? error.code : "internal:d1";
+  const message = isAppError(error) ? error.message : "The order could not be sent to D1.";
+  const d1 = isAppError(error) ? error.detail : undefined;
+  log.warn({ jobId, cardId: job.cardId, code, d1, retryable }, what);
+  if (retryable) {
     await db.transaction(async (tx) => {
-      const failed = await markSubmissionFailed({ db: tx, jobId, errorCode: code, errorMessage: message });
-      if (!failed) return;
+      const attempt = (await markSubmitAttempt({ db: tx, jobId, errorCode: code, errorMessage: message })) ?? 1;
       await insertJobEvent({
         db: tx,
         event: {
           jobId,
           branchId: job.branchId,
-          kind: "submission_failed",
-          state: failed.state,
-          detail: { code, message, ...d1 },
+          kind: "submit_retrying",
+          state: "submitting",
+          detail: { code, attempt, ...d1 },
         },
       });
-      await insertAudit({
-        db: tx,
-        entry: {
-          actorRole: "system",
-          branchId: job.branchId,
-          action: "job.submission_failed",
-          entityType: "issuance_job",
-          entityId: jobId,
-          after: { code, ...d1 },
-        },
-      });
+      await enqueueSubmission({ db: tx, jobId, runAt: new Date(Date.now() + retryDelayMs(attempt)) });
     });
-    return "failed";
+    return "retrying";
   }
+  await db.transaction(async (tx) => {
+    const failed = await markSubmissionFailed({ db: tx, jobId, errorCode: code, errorMessage: message });
+    if (!failed) return;
+    await insertJobEvent({
+      db: tx,
+      event: {
+        jobId,
+        branchId: job.branchId,
+        kind: "submission_failed",
+        state: failed.state,
+        detail: { code, message, ...d1 },
+      },
+    });
+    await insertAudit({
+      db: tx,
+      entry: {
+        actorRole: "system",
+        branchId: job.branchId,
+        action: "job.submission_failed",
+        entityType: "issuance_job",
+        entityId: jobId,
+        after: { code, ...d1 },
+      },
+    });
+  });
+  return "failed";
 }
 
 async function adoptD1State(tx: Tx, cardId: string, result: InstantOrderResult): Promise<void> {

@@ -16,6 +16,12 @@ describe("stateSentence", () => {
       /sent again automatically/,
     );
     expect(stateSentence({ ...job, state: "submitting" })).toBe("Sending the order to D1…");
+    expect(stateSentence({ ...job, state: "submitting", errorCode: "unavailable:card_system" })).toMatch(
+      /card system is not answering[\s\S]*sent again automatically/,
+    );
+    expect(stateSentence({ ...job, state: "submitting", errorCode: "invalid:card_system" })).toMatch(
+      /failed our checks[\s\S]*kept and tried again/,
+    );
   });
 });
 

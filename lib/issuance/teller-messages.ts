@@ -23,9 +23,17 @@ export function stateSentence(job: {
 }): string {
   switch (job.state) {
     case "submitting":
-      return job.errorCode === "unavailable:d1"
-        ? "D1 is not reachable right now. The request is kept and sent again automatically; nothing else to do."
-        : "Sending the order to D1…";
+      if (job.errorCode === "unavailable:d1") {
+        return "D1 is not reachable right now. The request is kept and sent again automatically; nothing else to do.";
+      }
+      if (job.errorCode === "unavailable:card_system") {
+        return "The bank's card system is not answering right now. The request is kept and sent again automatically; nothing else to do.";
+      }
+      if (job.errorCode?.endsWith(":card_system")) {
+        // Only after an earlier run may have reached D1 (submit.ts): the job is kept, not ended.
+        return "The bank's card system returned card data that failed our checks. The request is kept and tried again; if this stays, contact support with the job reference.";
+      }
+      return "Sending the order to D1…";
     case "requested":
       return "D1 accepted the order. Waiting for the station.";
     case "ready":

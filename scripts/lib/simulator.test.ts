@@ -27,6 +27,8 @@ describe("startLocalSimulator", () => {
         D1_BANKING_URL: `https://127.0.0.1:${env.SIM_PORT}/banking/v1`,
         D1_AUTHZ_URL: `https://127.0.0.1:${env.SIM_PORT}/authz/v1`,
       });
+      // The app's settings with the simulator pass start-up's check on simulated card data.
+      expect(loadEnv(local.appEnv).CARD_SYSTEM_ALLOW_SIMULATED).toBe(true);
     } finally {
       await local.stop();
     }

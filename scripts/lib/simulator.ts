@@ -56,7 +56,9 @@ export async function startLocalSimulator(options: Options): Promise<LocalSimula
   return { sim, appEnv, stop: () => sim.stop() };
 }
 
-/** The app's D1_* settings for a running simulator and its PKI (issuer → D1 direction). */
+/** The app's D1_* settings for a running simulator and its PKI (issuer → D1 direction). Our
+ * simulator is no real D1, so simulated card data is allowed with it (start-up refuses it with a
+ * real D1_BANKING_URL otherwise). */
 export function d1EnvFor(pki: DevPki, sim: Pick<RunningSimulator, "bankingUrl" | "tokenUrl">): Record<string, string> {
   return {
     D1_ISSUER_ID: pki.issuerId,
@@ -69,5 +71,6 @@ export function d1EnvFor(pki: DevPki, sim: Pick<RunningSimulator, "bankingUrl" |
     D1_SIGNING_KID: pki.issuerSigning.kid,
     D1_ENCRYPTION_KEY_FILE: pki.simEncryption.publicKeyPath,
     D1_ENCRYPTION_KID: pki.simEncryption.kid,
+    CARD_SYSTEM_ALLOW_SIMULATED: "true",
   };
 }

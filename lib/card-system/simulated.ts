@@ -1,12 +1,14 @@
-// Card data for development and demos: Luhn-valid PANs under the product's BIN, derived from
-// the cardId so a retried job always re-sends the same card (D1 de-duplicates by cardId and
-// refuses the same cardId with different data). These PANs are fake; a bank replaces this
-// source with its card management system (see source.ts).
+// The card system for development and demos: Luhn-valid PANs under the product's BIN, derived
+// from the cardId so a retried job always re-sends the same card (D1 refuses the same cardId
+// with different data). These PANs are fake; a bank sets CARD_SYSTEM=http for its own system.
+// Activation and blocking are kept in memory (lost on restart); it imports no settings or
+// logger, so the e2e PAN scan can load it on its own. The card system stub
+// (sim/card-system.ts) derives its PANs the same way, so the e2e PAN scan finds either's PANs.
 import "server-only";
 import { createHmac } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import type { BlockReason, CardData, CardDataRequest, CardSystem, CardSystemHealth } from "./card-system";
 import { luhnCheckDigit } from "./pan";
-import type { CardData, CardDataRequest, CardDataSource } from "./source";
 
 export interface SimulatedCardDataOptions {
   /** Key of the PAN derivation; a fixed default keeps PANs stable across restarts. */
@@ -41,9 +43,12 @@ function checkProduct(product: CardDataRequest["product"]): void {
   }
 }
 
-export class SimulatedCardDataSource implements CardDataSource {
+export type SimulatedCardState = "active" | { blocked: BlockReason };
+
+export class SimulatedCardSystem implements CardSystem {
   private readonly seed: string;
   private readonly now: () => Date;
+  private readonly states = new Map<string, SimulatedCardState>();
 
   constructor(options: SimulatedCardDataOptions = {}) {
     this.seed = options.seed ?? "branch-instant-issuance/simulated-card-data";
@@ -64,6 +69,30 @@ export class SimulatedCardDataSource implements CardDataSource {
   allocate(request: CardDataRequest): Promise<CardData> {
     // The executor turns a thrown product error into a rejection, as a real CMS call would give.
     return new Promise((resolve) => resolve(this.build(request)));
+  }
+
+  activate({ cardId }: { cardId: string }): Promise<void> {
+    const state = this.states.get(cardId);
+    if (state !== undefined && state !== "active") {
+      return Promise.reject(new AppError("conflict:card_system", { detail: { operation: "activate", state } }));
+    }
+    this.states.set(cardId, "active");
+    return Promise.resolve();
+  }
+
+  block({ cardId, reason }: { cardId: string; reason: BlockReason }): Promise<void> {
+    // Blocking is final: a second block keeps the first reason, as a real card system would.
+    if (typeof this.states.get(cardId) !== "object") this.states.set(cardId, { blocked: reason });
+    return Promise.resolve();
+  }
+
+  /** What activate/block left for this card (undefined: neither was called). */
+  stateOf(cardId: string): SimulatedCardState | undefined {
+    return this.states.get(cardId);
+  }
+
+  ping(): Promise<CardSystemHealth> {
+    return Promise.resolve({ kind: "simulated", latencyMs: 0 });
   }
 
   private build(request: CardDataRequest): CardData {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { isLuhnValid } from "./pan";
-import { expiryYymm, SimulatedCardDataSource } from "./simulated";
+import { expiryYymm, SimulatedCardSystem } from "./simulated";
 
 const request = (cardId: string, product = { bin: "411111", panLength: 16, expiryMonths: 36 }) => ({
   jobId: `job-${cardId}`,
@@ -11,8 +11,8 @@ const request = (cardId: string, product = { bin: "411111", panLength: 16, expir
   nameOnCard: "JANE DOE",
 });
 
-describe("SimulatedCardDataSource", () => {
-  const source = new SimulatedCardDataSource({ now: () => new Date("2025-11-15T12:00:00Z") });
+describe("SimulatedCardSystem", () => {
+  const source = new SimulatedCardSystem({ now: () => new Date("2025-11-15T12:00:00Z") });
 
   it("allocates Luhn-valid PANs under the product's BIN with the product's length", async () => {
     await fc.assert(
@@ -33,7 +33,7 @@ describe("SimulatedCardDataSource", () => {
 
   it("gives the same card to the same cardId and different PANs to different cardIds", async () => {
     const a1 = await source.allocate(request("card-a"));
-    const a2 = await new SimulatedCardDataSource({ now: () => new Date("2025-11-15T12:00:00Z") }).allocate(
+    const a2 = await new SimulatedCardSystem({ now: () => new Date("2025-11-15T12:00:00Z") }).allocate(
       request("card-a"),
     );
     const b = await source.allocate(request("card-b"));
@@ -62,5 +62,20 @@ describe("SimulatedCardDataSource", () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("invalid:product");
     }
+  });
+});
+
+describe("SimulatedCardSystem activation and blocking", () => {
+  it("activates idempotently, blocks for good, and refuses to activate a blocked card", async () => {
+    const system = new SimulatedCardSystem();
+    await system.activate({ cardId: "card-act" });
+    await system.activate({ cardId: "card-act" });
+    expect(system.stateOf("card-act")).toBe("active");
+    await system.block({ cardId: "card-act", reason: "lost" });
+    await system.block({ cardId: "card-act", reason: "damaged" });
+    expect(system.stateOf("card-act")).toEqual({ blocked: "lost" });
+    const error = await system.activate({ cardId: "card-act" }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("conflict:card_system");
+    expect(await system.ping()).toEqual({ kind: "simulated", latencyMs: 0 });
   });
 });
