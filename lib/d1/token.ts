@@ -85,7 +85,6 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
 
   async function fetchToken(): Promise<string> {
     const config = deps.config;
-    const dispatcher = deps.dispatcher;
     checkSigningKey();
     const { key, kid } = signingKey!;
     const sentAt = now();
@@ -100,7 +99,8 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     const ctx = { operation: "token" as const, correlationId };
     let res;
     try {
-      res = await sendOnce(dispatcher, {
+      // Read at the send, not before the signing: a pool replaced meanwhile is already closing.
+      res = await sendOnce(deps.dispatcher, {
         method: "POST",
         url: `${config.authzUrl}/oauth2/token`,
         headers: {
