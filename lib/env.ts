@@ -133,6 +133,17 @@ const serverSchema = z.object({
   D1_SIGNING_KID: optionalString,
   D1_ENCRYPTION_KEY_FILE: optionalString,
   D1_ENCRYPTION_KID: optionalString,
+  // Key rollover (docs/key-rotation.md): the second key of each pair during a rollover, and which
+  // of the two is used. D1 holds both public signing keys and both private encryption keys then.
+  D1_SIGNING_KEY_FILE_NEXT: optionalString,
+  D1_SIGNING_KID_NEXT: optionalString,
+  D1_SIGNING_ACTIVE: z.enum(["current", "next"]).default("current"),
+  D1_ENCRYPTION_KEY_FILE_NEXT: optionalString,
+  D1_ENCRYPTION_KID_NEXT: optionalString,
+  D1_ENCRYPTION_ACTIVE: z.enum(["current", "next"]).default("current"),
+  // Key and certificate files are checked for changes (one stat each) at most this often and
+  // re-read when changed; SIGHUP re-reads them at once. 0: only on SIGHUP.
+  D1_FILES_RECHECK_SECONDS: int(5, 0, 3600),
   D1_TOKEN_AUDIENCE: optionalString,
   D1_TIMEOUT_MS: int(10_000, 100, 120_000),
   D1_MAX_ATTEMPTS: int(4, 1, 10),
@@ -140,6 +151,8 @@ const serverSchema = z.object({
   // D1 → issuer: credentials D1 presents at our token endpoint (E6), and that token's lifetime.
   D1_NOTIFY_CLIENT_ID: optionalString,
   D1_NOTIFY_CLIENT_SECRET: optionalString,
+  // During a secret rollover: the old secret, still accepted next to D1_NOTIFY_CLIENT_SECRET.
+  D1_NOTIFY_CLIENT_SECRET_PREVIOUS: optionalString,
   D1_NOTIFY_TOKEN_TTL_SECONDS: int(900, 60, 3600),
   D1_NOTIFY_MAX_BODY_BYTES: int(256 * 1024, 1024, 10 * 1024 * 1024),
   // How D1 authenticates its notifications (d1-api.md §11): mutual TLS verified by the proxy,

@@ -2,7 +2,7 @@
 // faults) behind one object that both the D1 server and the control server use.
 import { readFileSync } from "node:fs";
 import { Agent } from "./agent";
-import { CardDecryptor } from "./card-data";
+import { CardDecryptor, type DecryptionKey } from "./card-data";
 import { OrderFaults, type RepeatedOrderMode } from "./faults";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-util";
 import type { Logger } from "./logger";
@@ -51,6 +51,8 @@ export interface SimulatorConfig {
   notify?: NotifySettings;
   /** More ES256 public keys accepted for E1 besides the dev PKI one (key rotation). */
   issuerSigningKeys?: RegisteredKey[];
+  /** More P-256 private keys `encryptedData` may be encrypted to besides the dev PKI one (key rotation). */
+  encryptionKeys?: DecryptionKey[];
   /** Default 64 KiB. */
   maxBodyBytes?: number;
   /** Answer to a second order for a held cardId (D1's is unpublished, §13); default "original". */
@@ -119,6 +121,7 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
   ]);
   const decryptor = new CardDecryptor([
     { kid: pki.simEncryption.kid, privateKeyPem: read(pki.simEncryption.privateKeyPath) },
+    ...(config.encryptionKeys ?? []),
   ]);
   return {
     issuerId,

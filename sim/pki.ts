@@ -237,3 +237,20 @@ export async function ensureDevPki(options: EnsureDevPkiOptions): Promise<DevPki
   if (current !== manifest + "\n") await writeAtomic(pki.manifestPath, manifest + "\n", 0o644);
   return pki;
 }
+
+/**
+ * Another issuer mTLS client certificate (new key, same subject) from the dev CA in `pki`, written
+ * to the given paths: a certificate renewal for drills and tests (docs/key-rotation.md).
+ */
+export async function issueIssuerClientCertificate(
+  pki: DevPki,
+  out: { certPath: string; keyPath: string },
+  validityDays = 365,
+): Promise<void> {
+  const spec: LeafSpec = {
+    ...out,
+    subject: `CN=${pki.issuerClient.commonName}, O=Issuer ${pki.issuerId}`,
+    usage: "client",
+  };
+  await issueLeaf(spec, await readFile(pki.ca.certPath, "utf8"), await readFile(pki.ca.keyPath, "utf8"), validityDays);
+}

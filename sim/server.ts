@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { createServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { TLSSocket } from "node:tls";
 import { startAdminServer } from "./admin";
 import { createCore, type SimulatorConfig, type SimulatorCore } from "./core";
 import { createD1Handler } from "./d1-routes";
@@ -27,6 +28,8 @@ export interface RunningSimulator {
   signingKid: string;
   /** `kid` the issuer must put in the JWE header of `encryptedData`. */
   encryptionKid: string;
+  /** SHA-256 fingerprints of the client certificates of accepted TLS connections, oldest first. */
+  clientCertificates(): string[];
   /** In-process access to state (tests); the control API exposes the same things over HTTP. */
   core: SimulatorCore;
   stop(): Promise<void>;
@@ -74,6 +77,15 @@ export async function startSimulator(config: SimulatorConfig): Promise<RunningSi
   );
   server.headersTimeout = 15_000;
   server.on("tlsClientError", (err) => log.debug({ reason: err.message }, "TLS handshake refused"));
+  // Lets tests and the log show which issuer certificate is in use (certificate renewal).
+  const clientCertificates: string[] = [];
+  server.on("secureConnection", (socket: TLSSocket) => {
+    const fingerprint = socket.getPeerCertificate().fingerprint256;
+    if (!fingerprint) return;
+    clientCertificates.push(fingerprint);
+    if (clientCertificates.length > 1000) clientCertificates.shift();
+    log.debug({ clientCertificate: fingerprint }, "TLS connection accepted");
+  });
   const port = await listen(server, config.port ?? 8443, host);
 
   let admin: Server | undefined;
@@ -101,6 +113,7 @@ export async function startSimulator(config: SimulatorConfig): Promise<RunningSi
     signingKid: pki.issuerSigning.kid,
     encryptionKid: pki.simEncryption.kid,
     core,
+    clientCertificates: () => [...clientCertificates],
     stop() {
       stopped ??= (async () => {
         core.timers.stop();

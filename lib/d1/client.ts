@@ -1,14 +1,17 @@
 // The D1 client the app uses: one mTLS connection pool, one token cache, and the two calls.
-// `d1()` builds it lazily from the validated env; tests call `createD1Client(config)` directly.
+// `d1()` builds it lazily from the validated env and follows changes of the key and certificate
+// files; tests call `createD1Client(config)` directly.
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { Dispatcher } from "undici";
+import type { Agent, Dispatcher } from "undici";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { loadD1Config, type D1Config } from "./config";
+import type { D1Config } from "./config";
 import { createD1Dispatcher } from "./dispatcher";
 import type { D1HttpDeps } from "./http";
 import { orderInstantCard, type InstantOrderInput, type InstantOrderResult } from "./orders";
+import { createD1ConfigSource, type D1ConfigSource } from "./reload";
 import { getProductionStatus, type ProductionStatus } from "./status";
 import { createTokenClient, type TokenClient } from "./token";
 
@@ -32,26 +35,61 @@ export interface D1ClientOptions {
   now?: () => number;
 }
 
-export function createD1Client(config: D1Config, options: D1ClientOptions = {}): D1Client {
-  const ownDispatcher = options.dispatcher ? undefined : createD1Dispatcher(config);
-  const dispatcher = options.dispatcher ?? ownDispatcher!;
+const sameTls = (a: D1Config["tls"], b: D1Config["tls"]) => a.cert === b.cert && a.key === b.key && a.ca === b.ca;
+
+/**
+ * With a D1ConfigSource the client follows file changes: a new client certificate, key or CA
+ * gets a new connection pool (the old one finishes its requests, then closes), a new signing key
+ * drops the cached token (in the token client).
+ */
+export function createD1Client(config: D1Config | D1ConfigSource, options: D1ClientOptions = {}): D1Client {
+  const source: D1ConfigSource =
+    "current" in config ? config : { current: () => config, reload: () => true, close: () => undefined };
   const logger = options.logger ?? log.child({ part: "d1" });
-  const tokens = createTokenClient({ config, dispatcher, logger, ...(options.now ? { now: options.now } : {}) });
+  let pool: { tls: D1Config["tls"]; agent: Agent } | undefined;
+  function dispatcherFor(current: D1Config): Dispatcher {
+    if (options.dispatcher) return options.dispatcher;
+    if (pool && sameTls(pool.tls, current.tls)) return pool.agent;
+    const old = pool?.agent;
+    pool = { tls: current.tls, agent: createD1Dispatcher(current) };
+    if (old) {
+      logger.info({ d1: { event: "tls_reloaded" } }, "D1 client certificate changed; new connections use it");
+      old.close().catch(() => undefined);
+    }
+    return pool.agent;
+  }
+  if (!options.dispatcher) dispatcherFor(source.current());
+  // Getters: every call reads the config (and pool) in force at that moment.
+  const tokens = createTokenClient({
+    get config() {
+      return source.current();
+    },
+    get dispatcher() {
+      return dispatcherFor(source.current());
+    },
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const deps: D1HttpDeps = {
-    config,
-    dispatcher,
+    get config() {
+      return source.current();
+    },
+    get dispatcher() {
+      return dispatcherFor(source.current());
+    },
     tokens,
     logger,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
   };
   return {
-    issuerId: config.issuerId,
+    issuerId: source.current().issuerId,
     tokens,
     orderInstantCard: (input) => orderInstantCard(deps, input),
     getProductionStatus: (cardId, opts) => getProductionStatus(deps, cardId, opts),
     close: async () => {
-      await ownDispatcher?.close();
+      source.close();
+      await pool?.agent.close();
     },
   };
 }
@@ -61,6 +99,8 @@ const holder = globalThis as typeof globalThis & { __d1Client?: D1Client };
 
 /** The app's D1 client, created from env on first use. Throws D1ConfigError naming missing settings. */
 export function d1(): D1Client {
-  holder.__d1Client ??= createD1Client(loadD1Config());
+  holder.__d1Client ??= createD1Client(
+    createD1ConfigSource({ settings: env, logger: log.child({ part: "d1" }), sighup: true }),
+  );
   return holder.__d1Client;
 }

@@ -27,6 +27,11 @@ export interface D1Config {
   signing: { privateKeyPem: string; kid: string };
   /** D1's P-256 public key (SPKI PEM) that `encryptedData` is encrypted to, and its kid. */
   encryption: { publicKeyPem: string; kid: string };
+  /**
+   * During a key rollover: the configured key of each pair that is not in use (the next one
+   * before the switch, the old one after it). Loaded and checked like the used one, never used.
+   */
+  rollover?: { signing?: { privateKeyPem: string; kid: string }; encryption?: { publicKeyPem: string; kid: string } };
   /** Optional `aud` of the assertion (value not published by D1, §5.2). */
   audience?: string;
   /** Per-request timeout (connect, headers, body, and the whole attempt). */
@@ -53,7 +58,19 @@ export type D1Settings = Pick<
   | "D1_TOKEN_AUDIENCE"
   | "D1_TIMEOUT_MS"
   | "D1_MAX_ATTEMPTS"
->;
+> &
+  // Optional so that callers built before key rollover existed keep compiling.
+  Partial<
+    Pick<
+      ServerEnv,
+      | "D1_SIGNING_KEY_FILE_NEXT"
+      | "D1_SIGNING_KID_NEXT"
+      | "D1_SIGNING_ACTIVE"
+      | "D1_ENCRYPTION_KEY_FILE_NEXT"
+      | "D1_ENCRYPTION_KID_NEXT"
+      | "D1_ENCRYPTION_ACTIVE"
+    >
+  >;
 
 /** A deployment problem, not a request problem: the message names the settings to fix. */
 export class D1ConfigError extends Error {
@@ -110,6 +127,30 @@ function checkKey(setting: string, pem: string, kind: "private" | "public"): voi
   if (!isP256(key)) throw new D1ConfigError(`${setting}: expected an EC P-256 key`);
 }
 
+/** Reads the `_NEXT` key of a pair; both of its settings or neither, and a kid of its own. */
+function readNext(
+  base: "D1_SIGNING" | "D1_ENCRYPTION",
+  file: string | undefined,
+  kid: string | undefined,
+  currentKid: string,
+  kind: "private" | "public",
+): { pem: string; kid: string } | undefined {
+  if (!file && !kid) return undefined;
+  if (!file || !kid) throw new D1ConfigError(`${base}_KEY_FILE_NEXT and ${base}_KID_NEXT are set together`);
+  if (kid === currentKid)
+    throw new D1ConfigError(`${base}_KID_NEXT must differ from ${base}_KID (D1 picks keys by kid)`);
+  const pem = readSetting(`${base}_KEY_FILE_NEXT`, file);
+  checkKey(`${base}_KEY_FILE_NEXT`, pem, kind);
+  return { pem, kid };
+}
+
+/** The used key and the other one (if any) of a rollover pair. */
+function pick<T>(setting: string, current: T, next: T | undefined, active: "current" | "next" | undefined) {
+  if (active !== "next") return { used: current, other: next };
+  if (!next) throw new D1ConfigError(`${setting}=next needs the _NEXT key file and kid`);
+  return { used: next, other: current };
+}
+
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
 /** Builds the client settings from the validated env; throws D1ConfigError naming what is wrong. */
@@ -126,6 +167,36 @@ export function loadD1Config(settings: D1Settings = env): D1Config {
   checkKey("D1_SIGNING_KEY_FILE", signingKey, "private");
   const encryptionKey = readSetting("D1_ENCRYPTION_KEY_FILE", s.D1_ENCRYPTION_KEY_FILE);
   checkKey("D1_ENCRYPTION_KEY_FILE", encryptionKey, "public");
+  const signingNext = readNext(
+    "D1_SIGNING",
+    settings.D1_SIGNING_KEY_FILE_NEXT,
+    settings.D1_SIGNING_KID_NEXT,
+    s.D1_SIGNING_KID,
+    "private",
+  );
+  const encryptionNext = readNext(
+    "D1_ENCRYPTION",
+    settings.D1_ENCRYPTION_KEY_FILE_NEXT,
+    settings.D1_ENCRYPTION_KID_NEXT,
+    s.D1_ENCRYPTION_KID,
+    "public",
+  );
+  const signing = pick(
+    "D1_SIGNING_ACTIVE",
+    { privateKeyPem: signingKey, kid: s.D1_SIGNING_KID },
+    signingNext && { privateKeyPem: signingNext.pem, kid: signingNext.kid },
+    settings.D1_SIGNING_ACTIVE,
+  );
+  const encryption = pick(
+    "D1_ENCRYPTION_ACTIVE",
+    { publicKeyPem: encryptionKey, kid: s.D1_ENCRYPTION_KID },
+    encryptionNext && { publicKeyPem: encryptionNext.pem, kid: encryptionNext.kid },
+    settings.D1_ENCRYPTION_ACTIVE,
+  );
+  const rollover = {
+    ...(signing.other ? { signing: signing.other } : {}),
+    ...(encryption.other ? { encryption: encryption.other } : {}),
+  };
   return {
     issuerId: s.D1_ISSUER_ID,
     bankingUrl: trimSlash(s.D1_BANKING_URL),
@@ -135,8 +206,9 @@ export function loadD1Config(settings: D1Settings = env): D1Config {
       key: readSetting("D1_TLS_KEY_FILE", s.D1_TLS_KEY_FILE),
       ...(settings.D1_TLS_CA_FILE ? { ca: readSetting("D1_TLS_CA_FILE", settings.D1_TLS_CA_FILE) } : {}),
     },
-    signing: { privateKeyPem: signingKey, kid: s.D1_SIGNING_KID },
-    encryption: { publicKeyPem: encryptionKey, kid: s.D1_ENCRYPTION_KID },
+    signing: signing.used,
+    encryption: encryption.used,
+    ...(signing.other || encryption.other ? { rollover } : {}),
     ...(settings.D1_TOKEN_AUDIENCE ? { audience: settings.D1_TOKEN_AUDIENCE } : {}),
     timeoutMs: settings.D1_TIMEOUT_MS,
     maxAttempts: settings.D1_MAX_ATTEMPTS,

@@ -59,21 +59,38 @@ export async function signAssertion(
 }
 
 export function createTokenClient(deps: TokenClientDeps): TokenClient {
-  const { config, dispatcher, logger } = deps;
+  // deps.config and deps.dispatcher are read per use: the client may swap them (lib/d1/reload.ts).
+  const { logger } = deps;
   const now = deps.now ?? Date.now;
-  let signingKey: Promise<CryptoKey> | undefined;
+  let signingKey: { pem: string; kid: string; key: Promise<CryptoKey> } | undefined;
   let cached: { token: string; refreshAt: number } | undefined;
   let inflight: Promise<string> | undefined;
 
-  async function fetchToken(): Promise<string> {
-    if (!signingKey) {
-      signingKey = importPKCS8(config.signing.privateKeyPem, "ES256");
-      signingKey.catch(() => (signingKey = undefined));
+  /** A token was granted for the old key; after a rollover the next one must come from the new. */
+  function checkSigningKey(): void {
+    const { privateKeyPem, kid } = deps.config.signing;
+    if (signingKey && signingKey.pem === privateKeyPem && signingKey.kid === kid) return;
+    if (signingKey) {
+      cached = undefined;
+      logger.info({ d1: { event: "signing_key_changed", kid } }, "D1 signing key changed; token cache dropped");
     }
+    const key = importPKCS8(privateKeyPem, "ES256");
+    const entry = { pem: privateKeyPem, kid, key };
+    key.catch(() => {
+      // A bad key must not stay cached as a rejected promise.
+      if (signingKey === entry) signingKey = undefined;
+    });
+    signingKey = entry;
+  }
+
+  async function fetchToken(): Promise<string> {
+    const config = deps.config;
+    checkSigningKey();
+    const { key, kid } = signingKey!;
     const sentAt = now();
-    const assertion = await signAssertion(await signingKey, {
+    const assertion = await signAssertion(await key, {
       issuerId: config.issuerId,
-      kid: config.signing.kid,
+      kid,
       audience: config.audience,
       // Always the wall clock: D1 checks exp against real time, whatever clock the cache uses.
       nowMs: Date.now(),
@@ -82,7 +99,8 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     const ctx = { operation: "token" as const, correlationId };
     let res;
     try {
-      res = await sendOnce(dispatcher, {
+      // Read at the send, not before the signing: a pool replaced meanwhile is already closing.
+      res = await sendOnce(deps.dispatcher, {
         method: "POST",
         url: `${config.authzUrl}/oauth2/token`,
         headers: {
@@ -119,6 +137,7 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
 
   return {
     get() {
+      checkSigningKey();
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
       inflight ??= fetchToken().finally(() => {
         inflight = undefined;

@@ -55,7 +55,11 @@ export function checkD1Credentials(authorization: string | null): string | null 
   if (sep < 0) return null;
   const id = decoded.slice(0, sep);
   const secret = decoded.slice(sep + 1);
-  const ok = sameSecret(id, env.D1_NOTIFY_CLIENT_ID) && sameSecret(secret, env.D1_NOTIFY_CLIENT_SECRET);
+  // During a secret rollover both the new and the previous secret are accepted. Every comparison
+  // runs (no early exit), so the time taken does not tell which one matched, if any.
+  const secrets = [env.D1_NOTIFY_CLIENT_SECRET, env.D1_NOTIFY_CLIENT_SECRET_PREVIOUS].filter((s) => s !== undefined);
+  const secretOk = secrets.map((known) => sameSecret(secret, known)).includes(true);
+  const ok = sameSecret(id, env.D1_NOTIFY_CLIENT_ID) && secretOk;
   return ok ? id : null;
 }
 
