@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { HttpCardSystem, type HttpCardSystemConfig } from "@/lib/card-system/http";
@@ -70,6 +71,7 @@ async function finishes(jobId: string, cardId: string, withDeps = deps) {
 }
 
 beforeAll(async () => {
+  await clearSubmissionQueue(db);
   bridge = await startReceiverBridge();
   fixture = await startSimFixture({
     notify: {

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/db";
+import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs } from "@/db/schema";
 import { d1EnvFor } from "@/scripts/lib/simulator";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
@@ -34,6 +35,7 @@ type Counters = { ordersAccepted: Record<string, number>; productionsStarted: Re
 const counters = () => fixture.admin<Counters>("GET", "/counters");
 
 beforeAll(async () => {
+  await clearSubmissionQueue(db);
   // Notifications off: the job can only finish through the restarted worker and reconciliation.
   fixture = await startSimFixture();
   await fixture.admin("POST", "/faults/notifications", { dropPercent: 100 });

@@ -13,6 +13,7 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/db";
+import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs, jobEvents, type IssuanceJob } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
@@ -55,6 +56,7 @@ type Counters = {
 };
 
 beforeAll(async () => {
+  await clearSubmissionQueue(db);
   bridge = await startReceiverBridge();
   fixture = await startSimFixture({
     // Slow enough that cards overlap at the stations and notifications interleave.

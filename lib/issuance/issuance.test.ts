@@ -6,6 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs, jobEvents } from "@/db/schema";
 import { jobRequest, makeCounter, makeStation, tellerContext, uniq } from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
@@ -49,6 +50,7 @@ const productions = async (cardId: string) =>
   (await fixture.admin<Counters>("GET", "/counters")).productionsStarted[cardId] ?? 0;
 
 beforeAll(async () => {
+  await clearSubmissionQueue(db);
   bridge = await startReceiverBridge();
   fixture = await startSimFixture({
     notify: {
