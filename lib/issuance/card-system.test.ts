@@ -2,13 +2,15 @@
 // docs/card-system.openapi.yaml over mutual TLS, with the real D1 client and simulator: a card
 // gets done, and each stub fault gives the teller the right sentence and never a second card.
 import { readFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { HttpCardSystem, type HttpCardSystemConfig } from "@/lib/card-system/http";
+import { SimulatedCardSystem } from "@/lib/card-system/simulated";
+import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import type { AppError } from "@/lib/errors";
 import { startCardSystemStub, type RunningCardSystemStub } from "@/sim/card-system";
@@ -185,5 +187,42 @@ describe("issuance through the HTTP card system", () => {
     await cards.block({ cardId: job.cardId, reason: "damaged" });
     expect(stub.state(job.cardId)).toBe("blocked");
     await until(async () => (await stateOf(job.id)).state === "done", "done");
+  });
+});
+
+describe("card data from the bank's system never rests", () => {
+  it("no PAN the stub handed out appears in the database or the log", async () => {
+    // The stub derives its PANs as the simulated system does; jobs that got a card show whose.
+    const jobs = (await db.select().from(issuanceJobs).where(eq(issuanceJobs.customerId, counter.customer.id))).filter(
+      (j) => j.panLast4,
+    );
+    expect(jobs.length).toBeGreaterThan(2);
+    const derive = new SimulatedCardSystem();
+    const pans: string[] = [];
+    for (const job of jobs) {
+      const card = await derive.allocate({
+        jobId: job.id,
+        cardId: job.cardId,
+        product: {
+          bin: counter.product.bin,
+          panLength: counter.product.panLength,
+          expiryMonths: counter.product.expiryMonths,
+        },
+        nameOnCard: job.nameOnCard,
+      });
+      if (card.pan.endsWith(job.panLast4!)) pans.push(card.pan);
+    }
+    expect(pans.length).toBeGreaterThan(2);
+    const { rows } = await db.execute<{ dump: string }>(sql`
+      select coalesce(string_agg(t::text, ' '), '') as dump from (
+        select to_jsonb(j)::text as t from issuance_jobs j
+        union all select to_jsonb(e)::text from job_events e
+        union all select to_jsonb(q)::text from graphile_worker.jobs q) x`);
+    const logText = readFileSync(env.LOG_FILE!, "utf8");
+    expect(logText.length).toBeGreaterThan(100);
+    for (const pan of pans) {
+      expect(rows[0]?.dump ?? "").not.toContain(pan);
+      expect(logText).not.toContain(pan);
+    }
   });
 });
