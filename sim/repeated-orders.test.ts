@@ -63,6 +63,8 @@ describe("repeated orders", () => {
 
     const counters = sim.core.orders.counters;
     expect(counters.ordersRepeated).toBe(2);
+    // Production starts when the station takes the order from its queue, a moment after the 202.
+    await Promise.all([done(a), done(b)]);
     expect(counters.productionsStarted[a]).toBe(1);
     expect(counters.productionsStarted[b]).toBe(1);
   });
