@@ -1,6 +1,6 @@
 import type { AccessLogFilter } from "@/lib/validations/access-log";
-import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { DateRangeFields, FilterButtons, fieldErrorsOf } from "./filter-form-parts";
 
 /** GET form: the filters live in the URL, so a filtered view can be bookmarked and exported. */
 export function AccessLogFilters({
@@ -10,7 +10,7 @@ export function AccessLogFilters({
   values: Partial<Record<keyof AccessLogFilter, string>>;
   errors?: Record<string, string>;
 }) {
-  const fieldErrors = (key: string) => (errors[key] ? [errors[key]] : undefined);
+  const fieldErrors = fieldErrorsOf(errors);
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter the access log">
       <InputField
@@ -28,28 +28,8 @@ export function AccessLogFilters({
         placeholder="e.g. C00000042"
         errors={fieldErrors("customer")}
       />
-      <InputField
-        id="access-from"
-        label="From (UTC date)"
-        name="from"
-        type="date"
-        defaultValue={values.from}
-        errors={fieldErrors("from")}
-      />
-      <InputField
-        id="access-to"
-        label="To (UTC date)"
-        name="to"
-        type="date"
-        defaultValue={values.to}
-        errors={fieldErrors("to")}
-      />
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-        <Button type="submit">Apply filters</Button>
-        <Button asChild variant="secondary">
-          <a href="?">Clear</a>
-        </Button>
-      </div>
+      <DateRangeFields idPrefix="access" values={values} errors={errors} />
+      <FilterButtons className="sm:col-span-2 lg:col-span-4" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Branch } from "@/db/schema";
 import { AUDIT_ENTITIES, type AuditFilter } from "@/lib/validations/audit";
-import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { DateRangeFields, FilterButtons, fieldErrorsOf } from "./filter-form-parts";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 
@@ -21,7 +21,7 @@ export function AuditFilters({
   branches?: Branch[];
   hidden?: Record<string, string>;
 }) {
-  const fieldErrors = (key: string) => (errors[key] ? [errors[key]] : undefined);
+  const fieldErrors = fieldErrorsOf(errors);
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Filter the audit log">
       {Object.entries(hidden ?? {}).map(([k, v]) => (
@@ -66,28 +66,8 @@ export function AuditFilters({
           </Select>
         </div>
       ) : null}
-      <InputField
-        id="audit-from"
-        label="From (UTC date)"
-        name="from"
-        type="date"
-        defaultValue={values.from}
-        errors={fieldErrors("from")}
-      />
-      <InputField
-        id="audit-to"
-        label="To (UTC date)"
-        name="to"
-        type="date"
-        defaultValue={values.to}
-        errors={fieldErrors("to")}
-      />
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
-        <Button type="submit">Apply filters</Button>
-        <Button asChild variant="secondary">
-          <a href="?">Clear</a>
-        </Button>
-      </div>
+      <DateRangeFields idPrefix="audit" values={values} errors={errors} />
+      <FilterButtons className="sm:col-span-2 lg:col-span-6" />
     </form>
   );
 }

@@ -71,6 +71,18 @@ export function searchParamsToObject(params: URLSearchParams | Record<string, st
   return Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 }
 
+/** A parsed filter back as URL parameters: for the pager's links and the CSV export's query. */
+export function filterParams(
+  query: Record<string, string | number | boolean | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+}
+
+/** The query string of the parameters that are set. */
+export function filterQueryString(params: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+}
+
 /** The entity types the audit log records, for the filter's choices. */
 export const AUDIT_ENTITIES = [
   { value: "branch", label: "Branch" },

@@ -11,7 +11,7 @@ import { listCustomerAccess } from "@/db/queries/customer-access";
 import { guardPage } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { accessLogFilterSchema } from "@/lib/validations/access-log";
-import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { filterParams, filterQueryString, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Customer access log" };
 
@@ -29,10 +29,8 @@ export default async function AccessLogPage({
     listCustomerAccess({ db, query, page, pageSize: 50 }),
     listBranches({ db }),
   ]);
-  const params = Object.fromEntries(
-    Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
-  );
-  const exportHref = `/api/admin/access-log/export?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  const params = filterParams(query);
+  const exportHref = `/api/admin/access-log/export?${filterQueryString(params)}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -9,7 +9,13 @@ import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { listBranches } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
-import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import {
+  auditFilterSchema,
+  filterParams,
+  filterQueryString,
+  parseFilter,
+  searchParamsToObject,
+} from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -27,10 +33,8 @@ export default async function AdminAuditPage({
     listAudit({ db, query, page, pageSize: 50 }),
     listBranches({ db }),
   ]);
-  const params = Object.fromEntries(
-    Object.entries(query).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
-  );
-  const exportHref = `/api/admin/audit/export?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  const params = filterParams(query);
+  const exportHref = `/api/admin/audit/export?${filterQueryString(params)}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">

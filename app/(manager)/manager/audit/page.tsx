@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { pageBranch } from "@/lib/page-branch";
-import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { auditFilterSchema, filterParams, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Branch audit log" };
 
@@ -25,9 +25,7 @@ export default async function BranchAuditPage({
   const { filter, errors } = parseFilter(auditFilterSchema, raw);
   const { page, ...query } = filter;
   const { entries, hasMore } = await listAudit({ db, query: { ...query, branchId: branch.id }, page, pageSize: 50 });
-  const params = Object.fromEntries(
-    Object.entries({ ...query, branchId: branch.id }).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
-  );
+  const params = filterParams({ ...query, branchId: branch.id });
   return (
     <div className="space-y-4">
       <div>

@@ -1,0 +1,52 @@
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+
+type Errors = Record<string, string>;
+
+/** One field's error as the Field primitive takes it. */
+export const fieldErrorsOf = (errors: Errors) => (key: string) => (errors[key] ? [errors[key]] : undefined);
+
+/** From/To date inputs of the log filters (audit, customer access), named `from` and `to`. */
+export function DateRangeFields({
+  idPrefix,
+  values,
+  errors,
+}: {
+  idPrefix: string;
+  values: { from?: string; to?: string };
+  errors: Errors;
+}) {
+  const fieldErrors = fieldErrorsOf(errors);
+  return (
+    <>
+      <InputField
+        id={`${idPrefix}-from`}
+        label="From (UTC date)"
+        name="from"
+        type="date"
+        defaultValue={values.from}
+        errors={fieldErrors("from")}
+      />
+      <InputField
+        id={`${idPrefix}-to`}
+        label="To (UTC date)"
+        name="to"
+        type="date"
+        defaultValue={values.to}
+        errors={fieldErrors("to")}
+      />
+    </>
+  );
+}
+
+/** Apply and Clear, on a row of their own spanning the filter grid. */
+export function FilterButtons({ className }: { className: string }) {
+  return (
+    <div className={`flex items-end gap-2 ${className}`}>
+      <Button type="submit">Apply filters</Button>
+      <Button asChild variant="secondary">
+        <a href="?">Clear</a>
+      </Button>
+    </div>
+  );
+}
