@@ -27,9 +27,13 @@ test.describe("sign-in", () => {
     const login = new LoginPage(page);
     await login.goto();
     await page.waitForLoadState("networkidle");
+    const heading = page.getByRole("heading", { name: "Branch Instant Issuance" });
+    const before = await heading.boundingBox();
     await login.signIn(persona("teller").email, "not-the-password");
     await expect(login.error()).toHaveText("The e-mail address or password is not correct.");
     await expect(page).toHaveURL(/\/login/);
+    // The error opens below the heading: the page does not jump under the teller's eyes.
+    expect((await heading.boundingBox())?.y).toBe(before?.y);
     await expect(page.getByLabel("E-mail address")).toHaveValue(persona("teller").email);
     await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(page.getByLabel("Password")).toBeFocused();
