@@ -80,7 +80,8 @@ export class D1ConfigError extends Error {
   }
 }
 
-const REQUIRED = [
+/** Settings the D1 client cannot work without (D1_TLS_CA_FILE and D1_TOKEN_AUDIENCE are optional). */
+export const REQUIRED_D1_SETTINGS = [
   "D1_ISSUER_ID",
   "D1_BANKING_URL",
   "D1_AUTHZ_URL",
@@ -155,7 +156,7 @@ const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
 /** Builds the client settings from the validated env; throws D1ConfigError naming what is wrong. */
 export function loadD1Config(settings: D1Settings = env): D1Config {
-  const missing = REQUIRED.filter((name) => !settings[name]);
+  const missing = REQUIRED_D1_SETTINGS.filter((name) => !settings[name]);
   if (missing.length > 0) {
     throw new D1ConfigError(
       `D1 is not configured: set ${missing.join(", ")} (npm start fills them in when it runs the D1 simulator)`,

@@ -10,7 +10,7 @@ import pino, { type Logger } from "pino";
 import type { ServerEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { createD1Client, type D1Client } from "./client";
-import { loadD1Config, type D1Settings } from "./config";
+import { loadD1Config, REQUIRED_D1_SETTINGS, type D1Settings } from "./config";
 import {
   certificateFacts,
   errorCode,
@@ -58,19 +58,6 @@ export const LOCAL_STEPS = ["settings", "files", "expiry", "jwe"] as const;
 
 export const EXPIRY_WARN_DAYS = 30;
 const DAY_MS = 86_400_000;
-
-/** Settings the D1 client cannot work without (D1_TLS_CA_FILE and D1_TOKEN_AUDIENCE are optional). */
-const REQUIRED = [
-  "D1_ISSUER_ID",
-  "D1_BANKING_URL",
-  "D1_AUTHZ_URL",
-  "D1_TLS_CERT_FILE",
-  "D1_TLS_KEY_FILE",
-  "D1_SIGNING_KEY_FILE",
-  "D1_SIGNING_KID",
-  "D1_ENCRYPTION_KEY_FILE",
-  "D1_ENCRYPTION_KID",
-] as const;
 
 /** What the steps learn and share; each field is filled by exactly one step. */
 interface Context {
@@ -126,8 +113,8 @@ export const STEPS: Step[] = [
     id: "settings",
     title: "Settings complete",
     run({ deps: { settings } }) {
-      const missing = REQUIRED.filter((name) => !settings[name]);
-      const details = Object.fromEntries(REQUIRED.map((n) => [n, settings[n] ? "set" : "missing"]));
+      const missing = REQUIRED_D1_SETTINGS.filter((name) => !settings[name]);
+      const details = Object.fromEntries(REQUIRED_D1_SETTINGS.map((n) => [n, settings[n] ? "set" : "missing"]));
       if (missing.length > 0) return fail(`Set ${missing.join(", ")}.`, details);
       if (!settings.D1_TLS_CA_FILE)
         details.D1_TLS_CA_FILE = "unset: D1's server certificate is checked against the system roots";
