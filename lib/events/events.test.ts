@@ -8,6 +8,9 @@ import { env } from "@/lib/env";
 import { EventHub, eventHub } from "./listener";
 import { pollBranchEvents } from "./poll";
 import { branchEventStream } from "./sse";
+import { until as waitUntil } from "@/test-support/until";
+
+const until = (probe: () => boolean, what: string) => waitUntil(probe, what, 5_000, 10);
 
 type Counter = Awaited<ReturnType<typeof makeCounter>>;
 let a: Counter;
@@ -23,14 +26,6 @@ function collect(hub: EventHub, branchId: string) {
     got.push({ id, kind: e.kind, detail: e.detail });
   });
   return { got, stop };
-}
-
-async function until(probe: () => boolean, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 async function event(counter: Counter, jobId: string, kind: string, detail: Record<string, unknown> = {}) {

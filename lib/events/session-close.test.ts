@@ -12,6 +12,9 @@ import { makeCounter, makeJob, makeSession, makeUser } from "@/db/testing/factor
 import { env } from "@/lib/env";
 import { EventHub, eventHub } from "./listener";
 import { branchEventStream } from "./sse";
+import { until as waitUntil } from "@/test-support/until";
+
+const until = (probe: () => boolean, what: string) => waitUntil(probe, what, 5_000, 10);
 
 const cookie = vi.hoisted(() => ({ session: null as null | { user: Record<string, unknown> } }));
 vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(cookie.session) }));
@@ -29,14 +32,6 @@ afterAll(async () => {
   await Promise.all([...hubs, eventHub].map((h) => h.close()));
   await db.$client.end();
 });
-
-async function until(probe: () => boolean, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Reads a stream's job events until it ends. */
 function readStream(response: Response) {

@@ -26,6 +26,10 @@ import {
 } from "@/scripts/lib/app-harness";
 import { ensureBuild } from "@/scripts/lib/build";
 import { isFinal } from "./states";
+import { until as waitUntil } from "@/test-support/until";
+
+const until = (probe: () => Promise<boolean>, what: string, timeoutMs: number) =>
+  waitUntil(probe, what, timeoutMs, 250);
 
 const JOBS = Number(process.env.CRASH_JOBS ?? 50);
 
@@ -40,14 +44,6 @@ let eventsBefore = 0;
 const jobIds: string[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 const jobRows = () => appDb.select().from(issuanceJobs).where(inArray(issuanceJobs.id, jobIds));
 

@@ -20,6 +20,7 @@ import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { submitOrder } from "./submit";
 import { stateSentence } from "./teller-messages";
+import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
 let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
@@ -50,14 +51,6 @@ async function newJob() {
 async function stateOf(id: string) {
   const [row] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, id));
   return row!;
-}
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 type Counters = { productionsStarted: Record<string, number> };

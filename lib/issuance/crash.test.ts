@@ -17,19 +17,14 @@ import { env } from "@/lib/env";
 import { createIssuanceJob } from "./create-job";
 import { reconcileJobs } from "./reconcile";
 import { startWorker } from "./worker";
+import { until as waitUntil } from "@/test-support/until";
+
+const until = (probe: () => Promise<boolean>, what: string) => waitUntil(probe, what, 20_000, 25);
 
 let fixture: SimFixture;
 let client: D1Client;
 let child: ChildProcess | undefined;
 let runner: Runner | undefined;
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 type Counters = { ordersAccepted: Record<string, number>; productionsStarted: Record<string, number> };
 const counters = () => fixture.admin<Counters>("GET", "/counters");

@@ -19,6 +19,7 @@ import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
 import { submitOrder } from "./submit";
 import { startWorker } from "./worker";
+import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
 let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
@@ -35,14 +36,6 @@ async function newJob(overrides: Partial<Parameters<typeof createIssuanceJob>[0]
 async function stateOf(id: string) {
   const [row] = await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, id));
   return row!;
-}
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 type Counters = { productionsStarted: Record<string, number> };
