@@ -1,7 +1,7 @@
 // npm run worker — the issuance worker on its own, for banks that run it apart from the web
 // instances (every web instance also runs one; the queue in PostgreSQL shares the work).
 // Run with the react-server condition so server-only modules load outside Next.js.
-import { loadDotEnv } from "./lib/local.ts";
+import { loadDotEnv } from "./lib/dotenv.ts";
 
 loadDotEnv();
 const { startIssuanceWorker } = await import("../lib/issuance/start.ts");

@@ -13,11 +13,7 @@ export const EMBEDDED_DB_NAME = "branch_issuance";
 /** The embedded server's role for the app: owns EMBEDDED_DB_NAME, no superuser (db/app-role.ts). */
 export const EMBEDDED_APP_ROLE = "bii_app";
 
-/** Loads .env (if present) before lib/env.ts is imported. */
-export function loadDotEnv(): void {
-  const file = path.join(ROOT, ".env");
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+export { loadDotEnv } from "./dotenv.ts";
 
 export function ensureDataDir(dataDir = DATA_DIR): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
