@@ -2,14 +2,13 @@
 // docs/card-system.openapi.yaml over mutual TLS, with the real D1 client and simulator: a card
 // gets done, and each stub fault gives the teller the right sentence and never a second card.
 import { readFileSync } from "node:fs";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { issuanceJobs } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { HttpCardSystem, type HttpCardSystemConfig } from "@/lib/card-system/http";
-import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import type { AppError } from "@/lib/errors";
@@ -20,6 +19,7 @@ import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { submitOrder } from "./submit";
 import { stateSentence } from "./teller-messages";
+import { simulatedPans, storedRowsText } from "@/test-support/stored-card-data";
 import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
@@ -190,31 +190,15 @@ describe("card data from the bank's system never rests", () => {
       (j) => j.panLast4,
     );
     expect(jobs.length).toBeGreaterThan(2);
-    const derive = new SimulatedCardSystem();
-    const pans: string[] = [];
-    for (const job of jobs) {
-      const card = await derive.allocate({
-        jobId: job.id,
-        cardId: job.cardId,
-        product: {
-          bin: counter.product.bin,
-          panLength: counter.product.panLength,
-          expiryMonths: counter.product.expiryMonths,
-        },
-        nameOnCard: job.nameOnCard,
-      });
-      if (card.pan.endsWith(job.panLast4!)) pans.push(card.pan);
-    }
+    const pans = (await simulatedPans(jobs, counter.product))
+      .filter(({ job, pan }) => pan.endsWith(job.panLast4!))
+      .map((a) => a.pan);
     expect(pans.length).toBeGreaterThan(2);
-    const { rows } = await db.execute<{ dump: string }>(sql`
-      select coalesce(string_agg(t::text, ' '), '') as dump from (
-        select to_jsonb(j)::text as t from issuance_jobs j
-        union all select to_jsonb(e)::text from job_events e
-        union all select to_jsonb(q)::text from graphile_worker.jobs q) x`);
+    const dump = await storedRowsText(db);
     const logText = readFileSync(env.LOG_FILE!, "utf8");
     expect(logText.length).toBeGreaterThan(100);
     for (const pan of pans) {
-      expect(rows[0]?.dump ?? "").not.toContain(pan);
+      expect(dump).not.toContain(pan);
       expect(logText).not.toContain(pan);
     }
   });

@@ -19,6 +19,7 @@ import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
 import { submitOrder } from "./submit";
 import { startWorker } from "./worker";
+import { simulatedPans, storedRowsText } from "@/test-support/stored-card-data";
 import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
@@ -237,29 +238,10 @@ describe("card data never rests", () => {
   it("no PAN of any job appears in the database or the log", async () => {
     const jobs = await db.select().from(issuanceJobs);
     expect(jobs.length).toBeGreaterThan(5);
-    const source = new SimulatedCardSystem();
-    const pans: string[] = [];
-    for (const job of jobs) {
-      const card = await source.allocate({
-        jobId: job.id,
-        cardId: job.cardId,
-        product: {
-          bin: counter.product.bin,
-          panLength: counter.product.panLength,
-          expiryMonths: counter.product.expiryMonths,
-        },
-        nameOnCard: job.nameOnCard,
-      });
-      pans.push(card.pan);
-      if (job.panLast4) expect(card.pan.endsWith(job.panLast4)).toBe(true);
-    }
-    const { rows } = await db.execute<{ dump: string }>(sql`
-      select coalesce(string_agg(t::text, ' '), '') as dump from (
-        select to_jsonb(j)::text as t from issuance_jobs j
-        union all select to_jsonb(e)::text from job_events e
-        union all select to_jsonb(a)::text from audit_log a
-        union all select to_jsonb(q)::text from graphile_worker.jobs q) x`);
-    const dump = rows[0]?.dump ?? "";
+    const allocated = await simulatedPans(jobs, counter.product);
+    for (const { job, pan } of allocated) if (job.panLast4) expect(pan.endsWith(job.panLast4)).toBe(true);
+    const pans = allocated.map((a) => a.pan);
+    const dump = await storedRowsText(db);
     expect(dump.length).toBeGreaterThan(1000);
     const logText = readFileSync(env.LOG_FILE!, "utf8");
     expect(logText).toContain("D1 order failed");
