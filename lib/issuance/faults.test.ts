@@ -114,6 +114,10 @@ it.each(MODES)(
       await fixture.admin("POST", "/faults/orders", fault);
     }
     await fixture.admin("POST", "/faults/notifications", {
+      // One certain drop and duplicate first, then drawn ones: with 10 cards in a few batched
+      // calls, chance alone sometimes drew none, and the run then proved nothing.
+      dropNext: 1,
+      duplicateNext: 1,
       dropPercent: 20,
       duplicatePercent: 25,
       delayPercent: 10,
