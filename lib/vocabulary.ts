@@ -12,6 +12,7 @@ export const JOB_STATES = [
   "production_exception",
   "canceled",
   "submission_failed",
+  "handed_over",
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
@@ -21,6 +22,23 @@ export const FAILED_STATES: readonly JobState[] = ["data_exception", "production
 /** Why a card is issued (D1 `services.issuance`). */
 export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
 export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
+
+/** What a produced card is now, as the branch knows it; "expired" is derived from the product's
+ * validity, never stored (the card's expiry date is card data). */
+export const CARD_STATUSES = ["inactive", "active", "blocked", "replaced"] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+/** Why a replacement or renewal is issued; lost and stolen cards are blocked before the order. */
+export const REPLACEMENT_REASONS = ["lost", "stolen", "damaged", "expiring"] as const;
+export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
+
+/** The identity document the teller checked at hand-over (only its type and last characters are kept). */
+export const ID_DOCUMENT_TYPES = ["id_card", "passport", "residence_permit", "driving_licence"] as const;
+export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
+
+/** Kinds of customer, for product eligibility rules. */
+export const CUSTOMER_TYPES = ["private", "business"] as const;
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -73,6 +73,8 @@ export async function applyD1StatusUpdates({
                           then coalesce(b.detail->>'errorCode', b.d1_status) else j.error_code end,
         error_message = case when b.state in ('data_exception', 'production_exception')
                              then coalesce(b.detail->>'reason', b.detail->>'error') else j.error_message end,
+        -- A produced card starts inactive; hand-over activates it (or leaves it, per product).
+        card_status = case when b.state = 'done' then 'inactive' else j.card_status end,
         updated_at = now(),
         completed_at = case when issuance_state_rank(b.state) = 3 then now() else j.completed_at end
       from best b

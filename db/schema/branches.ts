@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const branches = pgTable(
   "branches",
@@ -9,6 +9,8 @@ export const branches = pgTable(
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     timezone: text("timezone").notNull().default("UTC"),
+    // Local closing time: a card produced but not handed over by then shows on the manager's board.
+    closesAt: time("closes_at").notNull().default("18:00"),
     active: boolean("active").notNull().default(true),
     // Which station ids the branch may register (lib/stations/pattern.ts); null: none yet.
     stationIdPattern: text("station_id_pattern"),

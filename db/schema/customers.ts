@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
+// Relative, not `@/`: drizzle-kit loads the schema without the tsconfig paths.
+import { CUSTOMER_TYPES } from "../../lib/vocabulary";
+import { oneOf } from "./one-of";
 
 export type PostalAddress = {
   line1: string;
@@ -22,6 +25,7 @@ export const customers = pgTable(
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
     address: jsonb("address").$type<PostalAddress>().notNull(),
+    customerType: text("customer_type", { enum: CUSTOMER_TYPES }).notNull().default("private"),
     // The branch that keeps the customer's relationship; with CUSTOMER_SCOPE=branch, tellers see
     // only their own branch's customers. Null: no home branch (visible with the bank scope only).
     homeBranchId: uuid("home_branch_id").references(() => branches.id, { onDelete: "set null" }),
@@ -43,6 +47,7 @@ export const customers = pgTable(
     // Name search finds the nearest distinct names in customer_names first, then their customers.
     index("customers_search_name_idx").on(t.searchName),
     index("customers_home_branch_idx").on(t.homeBranchId),
+    check("customers_customer_type_check", oneOf(t.customerType, CUSTOMER_TYPES)),
   ],
 );
 

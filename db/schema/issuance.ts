@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -12,11 +13,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
-import { customers } from "./customers";
+import { accounts, customers } from "./customers";
 import { cardProducts } from "./products";
 import { stations } from "./stations";
 // Relative, not `@/`: drizzle-kit loads the schema without the tsconfig paths.
-import { ISSUANCE_REASONS, JOB_STATES } from "../../lib/vocabulary";
+import {
+  CARD_STATUSES,
+  ID_DOCUMENT_TYPES,
+  ISSUANCE_REASONS,
+  JOB_STATES,
+  REPLACEMENT_REASONS,
+} from "../../lib/vocabulary";
 import { oneOf } from "./one-of";
 import { users } from "./users";
 
@@ -57,6 +64,30 @@ export const issuanceJobs = pgTable(
     errorMessage: text("error_message"),
     submitAttempts: integer("submit_attempts").notNull().default(0),
     retryOfJobId: uuid("retry_of_job_id"),
+    // Replacement and renewal: the customer's card this one replaces, and why.
+    replacesJobId: uuid("replaces_job_id"),
+    replacementReason: text("replacement_reason", { enum: REPLACEMENT_REASONS }),
+    // Debit products: the customer's account the card is for (sent to the card system).
+    accountId: uuid("account_id").references(() => accounts.id),
+    // The produced card's life at the branch (null until D1 reports it produced).
+    cardStatus: text("card_status", { enum: CARD_STATUSES }),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    // The card system's refusal or failure of the last activation attempt; cleared on success.
+    activationError: text("activation_error"),
+    blockedAt: timestamp("blocked_at", { withTimezone: true }),
+    blockReason: text("block_reason"),
+    // Hand-over: who gave the card to the customer, and which identity document was checked
+    // (its type and last characters only, never a full document number).
+    handedOverAt: timestamp("handed_over_at", { withTimezone: true }),
+    handedOverBy: uuid("handed_over_by").references(() => users.id),
+    idDocumentType: text("id_document_type", { enum: ID_DOCUMENT_TYPES }),
+    idDocumentLast: text("id_document_last"),
+    // Canceled at the counter while D1 may still hold the order: a card that comes out anyway
+    // must be destroyed, never handed over (producedAfterCancelAt says it did come out).
+    canceledAt: timestamp("canceled_at", { withTimezone: true }),
+    canceledBy: uuid("canceled_by").references(() => users.id),
+    destroyIfProduced: boolean("destroy_if_produced").notNull().default(false),
+    producedAfterCancelAt: timestamp("produced_after_cancel_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -77,6 +108,12 @@ export const issuanceJobs = pgTable(
       .where(sql`${t.completedAt} is null`),
     check("issuance_jobs_state_check", oneOf(t.state, JOB_STATES)),
     check("issuance_jobs_reason_check", oneOf(t.reason, ISSUANCE_REASONS)),
+    check("issuance_jobs_card_status_check", oneOf(t.cardStatus, CARD_STATUSES)),
+    check("issuance_jobs_replacement_reason_check", oneOf(t.replacementReason, REPLACEMENT_REASONS)),
+    check("issuance_jobs_id_document_type_check", oneOf(t.idDocumentType, ID_DOCUMENT_TYPES)),
+    check("issuance_jobs_id_document_last_check", sql`char_length(${t.idDocumentLast}) between 2 and 4`),
+    index("issuance_jobs_replaces_idx").on(t.replacesJobId),
+    index("issuance_jobs_retry_of_idx").on(t.retryOfJobId),
   ],
 );
 

@@ -53,6 +53,16 @@ export const cardProducts = pgTable(
     cardFaceImage: text("card_face_image"),
     embossRules: jsonb("emboss_rules").$type<EmbossRules>().notNull(),
     active: boolean("active").notNull().default(true),
+    // Activate the card through the card system when the teller records the hand-over; off:
+    // the card stays inactive until the customer activates it (bank's choice per product).
+    activateAtHandOver: boolean("activate_at_hand_over").notNull().default(true),
+    // A debit card is for one of the customer's accounts: the counter asks which.
+    needsAccount: boolean("needs_account").notNull().default(false),
+    // Eligibility rules set by the admin (null: no rule). The counter offers only products the
+    // customer may have and says why the others are not offered.
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    customerTypes: text("customer_types").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,8 +23,16 @@ describe("issuance state machine", () => {
     expect(canTransition("ready", "requested")).toBe(false);
     expect(canTransition("requested", "requested")).toBe(false);
     for (const final of FINAL_STATES) {
-      for (const to of JOB_STATES) expect(canTransition(final, to)).toBe(false);
+      for (const to of JOB_STATES) {
+        expect(canTransition(final, to)).toBe(final === "done" && to === "handed_over");
+      }
     }
+  });
+
+  it("reaches the hand-over only from a produced card", () => {
+    expect(canTransition("done", "handed_over")).toBe(true);
+    for (const from of JOB_STATES.filter((s) => s !== "done")) expect(canTransition(from, "handed_over")).toBe(false);
+    expect(RANK.handed_over).toBeGreaterThan(RANK.done);
   });
 
   it("agrees with the database's issuance_state_rank()", async () => {

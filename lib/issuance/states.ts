@@ -13,12 +13,16 @@ export const RANK: Record<JobState, number> = {
   production_exception: 3,
   canceled: 3,
   submission_failed: 3,
+  // After D1's last word: the teller recorded that the customer has the card. D1 updates never
+  // reach it (they apply below rank 3 only).
+  handed_over: 4,
 };
 
-export const FINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => RANK[s] === 3);
+/** States in which D1's production is over (successfully or not). */
+export const FINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => RANK[s] >= 3);
 
 export function isFinal(state: JobState): boolean {
-  return RANK[state] === 3;
+  return RANK[state] >= 3;
 }
 
 /** D1 `details.status` for INSTANT issuance → our state; unknown values map to null (kept, not applied). */
@@ -35,11 +39,12 @@ export function stateForD1Status(status: string): JobState | null {
   return D1_STATUS_TO_STATE[status] ?? null;
 }
 
-/** A move is allowed only forwards, and never out of a final state. */
+/** A move is allowed only forwards, and out of a final state only from a produced card to its hand-over. */
 export function canTransition(from: JobState, to: JobState): boolean {
+  if (from === "done") return to === "handed_over";
   const current = RANK[from];
-  if (current === 3) return false;
-  return RANK[to] > current;
+  if (current >= 3) return false;
+  return RANK[to] > current && to !== "handed_over";
 }
 
 export const STATE_LABEL: Record<JobState, string> = {
@@ -51,4 +56,5 @@ export const STATE_LABEL: Record<JobState, string> = {
   production_exception: "Production problem at the station",
   canceled: "Canceled",
   submission_failed: "Not accepted by D1",
+  handed_over: "Handed over",
 };
