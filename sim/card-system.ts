@@ -25,10 +25,27 @@ const productSchema = z
   })
   .strict()
   .refine((p) => p.bin.length <= p.panLength - 2, "bin too long for panLength");
-const allocateSchema = z.object({ product: productSchema }).strict();
+const allocateSchema = z
+  .object({
+    product: productSchema,
+    accountNumber: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,34}$/)
+      .optional(),
+  })
+  .strict();
 const blockSchema = z.object({ reason: z.enum(["lost", "stolen", "damaged", "replaced"]) }).strict();
 
-type Card = { pan: string; exp: string; panSequenceNumber: string; state: "issued" | "active" | "blocked" };
+type Card = {
+  pan: string;
+  exp: string;
+  panSequenceNumber: string;
+  state: "issued" | "active" | "blocked";
+  /** The account a debit card is linked to (the allocation's accountNumber). */
+  accountNumber?: string;
+  /** Why the card was blocked. */
+  blockReason?: string;
+};
 
 export interface CardSystemStubOptions {
   pki: DevPki;
@@ -47,6 +64,8 @@ export interface RunningCardSystemStub {
   faults: CardSystemFaults;
   counters: { allocations: Record<string, number>; activations: number; blocks: number };
   state(cardId: string): Card["state"] | undefined;
+  /** What the stub knows of a card besides its data: state, linked account, block reason. */
+  card(cardId: string): Pick<Card, "state" | "accountNumber" | "blockReason"> | undefined;
   stop(): Promise<void>;
 }
 
@@ -112,7 +131,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
   let lastPan: { cardId: string; pan: string } | undefined;
 
   async function allocate(cardId: string, req: IncomingMessage) {
-    const { product } = await jsonBody(req, allocateSchema);
+    const { product, accountNumber } = await jsonBody(req, allocateSchema);
     counters.allocations[cardId] = (counters.allocations[cardId] ?? 0) + 1;
     let card = cards.get(cardId);
     if (!card) {
@@ -121,6 +140,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
         exp: expiry(now(), product.expiryMonths),
         panSequenceNumber: "00",
         state: "issued",
+        ...(accountNumber ? { accountNumber } : {}),
       };
       cards.set(cardId, card);
     }
@@ -157,8 +177,11 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
       return sendJson(res, 204, undefined);
     }
     if (action === "block" && req.method === "POST") {
-      await jsonBody(req, blockSchema);
-      known(cardId).state = "blocked";
+      const { reason } = await jsonBody(req, blockSchema);
+      const card = known(cardId);
+      // Blocking is final: a second block keeps the first reason.
+      if (card.state !== "blocked") card.blockReason = reason;
+      card.state = "blocked";
       counters.blocks += 1;
       return sendJson(res, 204, undefined);
     }
@@ -205,6 +228,17 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
       }
       if (path === "/faults" && req.method === "GET") return sendJson(res, 200, faults.list());
       if (path === "/counters" && req.method === "GET") return sendJson(res, 200, counters);
+      // A card's state, linked account and block reason (never its data), for tests and demos.
+      const cardPath = /^\/cards\/([A-Za-z0-9_-]{1,48})$/.exec(path);
+      if (cardPath && req.method === "GET") {
+        const card = cards.get(cardPath[1] ?? "");
+        if (!card) throw new HttpError(404, "CARD_NOT_FOUND", "cardId");
+        return sendJson(res, 200, {
+          state: card.state,
+          accountNumber: card.accountNumber,
+          blockReason: card.blockReason,
+        });
+      }
       throw new HttpError(404, undefined, "not found");
     })().catch((err: unknown) =>
       sendError(res, err instanceof HttpError ? err : new HttpError(500, undefined, "failed")),
@@ -221,6 +255,10 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
     faults,
     counters,
     state: (cardId) => cards.get(cardId)?.state,
+    card: (cardId) => {
+      const card = cards.get(cardId);
+      return card && { state: card.state, accountNumber: card.accountNumber, blockReason: card.blockReason };
+    },
     stop: () => Promise.all([close(server), close(control)]).then(() => undefined),
   };
 }

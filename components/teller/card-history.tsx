@@ -1,25 +1,64 @@
 import Link from "next/link";
+import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { JobSummary } from "@/db/queries/job-views";
+import { CARD_STATUS_LABEL } from "@/lib/issuance/card-status";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
 
-/** The customer's cards (produced ones first) and every request made for them. */
-export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
-  const cards = jobs.filter((j) => j.state === "done");
+const STATUS_SYMBOL: Record<CustomerCard["status"], string> = {
+  active: "✓",
+  inactive: "○",
+  blocked: "✕",
+  replaced: "↺",
+  expired: "⌛",
+};
+
+/** The customer's produced cards with their status, then every request made at this branch. */
+export function CardHistory({
+  jobs,
+  cards,
+  timeZone,
+}: {
+  jobs: JobSummary[];
+  cards: CustomerCard[];
+  timeZone: string;
+}) {
+  const produced = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium" });
   return (
-    <Card
-      title="Cards and requests"
-      headingId="cards-heading"
-      description={
-        cards.length > 0
-          ? `Cards issued here: ${cards.map((c) => `${c.productName} •••• ${c.panLast4 ?? "????"}`).join(", ")}.`
-          : undefined
-      }
-    >
+    <Card title="Cards and requests" headingId="cards-heading">
+      {cards.length > 0 ? (
+        <Table caption="The customer's cards">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Card</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Produced</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cards.map((card) => (
+              <TableRow key={card.jobId} data-testid="customer-card">
+                <TableCell>
+                  {card.productName}
+                  {card.panLast4 ? ` •••• ${card.panLast4}` : ""}
+                </TableCell>
+                <TableCell>
+                  <span aria-hidden>{STATUS_SYMBOL[card.status]} </span>
+                  {CARD_STATUS_LABEL[card.status]}
+                  {card.replacementPending ? " · replacement under way" : ""}
+                </TableCell>
+                <TableCell>{produced.format(new Date(card.producedAt))}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <p className="text-slate-700">This customer has no card yet.</p>
+      )}
       {jobs.length === 0 ? (
-        <p className="text-slate-700">No card has been issued to this customer at the branch yet.</p>
+        <p className="mt-3 text-slate-700">No card has been requested for this customer at the branch yet.</p>
       ) : (
         <Table caption="Card requests">
           <TableHeader>

@@ -10,6 +10,7 @@ import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import type { ReplacementReason } from "@/lib/vocabulary";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,8 +18,18 @@ import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { AccountField, type AccountChoice } from "./account-field";
+import { IssueReview } from "./issue-review";
+import { NotOffered } from "./not-offered";
+import { ReplacedCardFields, type CardChoice } from "./replaced-card-fields";
 
-export type ProductChoice = { id: string; name: string; cardFaceImage: string | null; embossRules: EmbossRules };
+export type ProductChoice = {
+  id: string;
+  name: string;
+  cardFaceImage: string | null;
+  embossRules: EmbossRules;
+  needsAccount: boolean;
+};
 export type StationChoice = { id: string; label: string; location: string; isDefault: boolean; queue: number };
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
@@ -30,13 +41,26 @@ export function IssueCardForm(props: {
   customerId: string;
   customerName: string;
   products: ProductChoice[];
+  /** Why each of the branch's other products is not offered to this customer. */
+  notOffered: string[];
+  /** The customer's produced cards, for replacement and renewal. */
+  cards: CardChoice[];
+  accounts: AccountChoice[];
   stations: StationChoice[];
 }) {
-  const { products, stations } = props;
+  const { products, stations, cards } = props;
   const [state, formAction, pending] = useActionState(issueCardAction, null);
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const product = products.find((p) => p.id === productId) ?? products[0];
   const [reason, setReason] = useState<(typeof REASONS)[number]>("CREATION");
+  // Replacement and renewal only for a customer with a card that can still be replaced.
+  const reasons = cards.some((c) => c.replaceable) ? REASONS : (["CREATION"] as const);
+  const [replacesJobId, setReplacesJobId] = useState(() => cards.find((c) => c.replaceable)?.jobId ?? "");
+  const [replacementReason, setReplacementReason] = useState<ReplacementReason | "">("");
+  const [accountId, setAccountId] = useState(
+    () => (props.accounts.find((a) => a.kind === "current") ?? props.accounts[0])?.id ?? "",
+  );
+  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
   const [name, setName] = useState(() => (product ? toEmbossName(props.customerName, product.embossRules) : ""));
   const [stationId, setStationId] = useState(stations.find((s) => s.isDefault)?.id ?? stations[0]?.id ?? "");
   const [reviewing, setReviewing] = useState(false);
@@ -48,8 +72,18 @@ export function IssueCardForm(props: {
   const problems = product ? embossProblems(name, product.embossRules) : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
 
-  if (!product)
-    return <Alert tone="error">Your branch offers no card at the moment. Ask an administrator to add one.</Alert>;
+  if (!product) {
+    return (
+      <>
+        <Alert tone="error">
+          {props.notOffered.length > 0
+            ? "None of your branch's cards may be issued to this customer."
+            : "Your branch offers no card at the moment. Ask an administrator to add one."}
+        </Alert>
+        <NotOffered reasons={props.notOffered} />
+      </>
+    );
+  }
   if (stations.length === 0) {
     return (
       <Alert tone="error">
@@ -59,6 +93,8 @@ export function IssueCardForm(props: {
     );
   }
   const station = stations.find((s) => s.id === stationId);
+  const replaced = reason === "CREATION" ? undefined : cards.find((c) => c.jobId === replacesJobId);
+  const effectiveReplacementReason = reason === "RENEWAL" ? "expiring" : replacementReason;
 
   return (
     <form action={formAction} className="space-y-5" aria-describedby={state && !state.ok ? "issue-error" : undefined}>
@@ -97,11 +133,19 @@ export function IssueCardForm(props: {
             ))}
           </div>
           <FieldError id="productId-error" errors={serverErrors?.productId} />
+          <NotOffered reasons={props.notOffered} />
         </fieldset>
-        <fieldset>
+        <fieldset aria-describedby="reason-error">
           <legend className="text-sm font-semibold">Reason</legend>
+          {reasons.length === 1 ? (
+            <p className="text-sm text-slate-700">
+              {cards.length === 0
+                ? "This customer has no card yet, so only a new card can be issued."
+                : "Every card of this customer was already replaced, so only a new card can be issued."}
+            </p>
+          ) : null}
           <div className="mt-2 flex flex-wrap gap-4">
-            {REASONS.map((r) => (
+            {reasons.map((r) => (
               <label key={r} className="flex items-center gap-2">
                 <input
                   type="radio"
@@ -114,7 +158,28 @@ export function IssueCardForm(props: {
               </label>
             ))}
           </div>
+          <FieldError id="reason-error" errors={serverErrors?.reason} />
         </fieldset>
+        {reason !== "CREATION" ? (
+          <ReplacedCardFields
+            cards={cards}
+            reason={reason}
+            replacesJobId={replacesJobId}
+            onCard={setReplacesJobId}
+            replacementReason={replacementReason}
+            onReplacementReason={setReplacementReason}
+            errors={serverErrors}
+          />
+        ) : null}
+        {product.needsAccount ? (
+          <AccountField
+            productName={product.name}
+            accounts={props.accounts}
+            accountId={accountId}
+            onChange={setAccountId}
+            errors={serverErrors?.accountId}
+          />
+        ) : null}
         <div className="grid items-start gap-4 md:grid-cols-2">
           <Field
             id="nameOnCard"
@@ -161,28 +226,30 @@ export function IssueCardForm(props: {
           <input type="hidden" name={field("reason")} value={reason} />
           <input type="hidden" name={field("nameOnCard")} value={name} />
           <input type="hidden" name={field("stationId")} value={stationId} />
-          <section
-            aria-labelledby="review-heading"
-            className="rounded-md border border-brand-100 bg-brand-50 p-4"
-            tabIndex={-1}
-            ref={focusReview}
+          {reason !== "CREATION" ? (
+            <>
+              <input type="hidden" name={field("replacesJobId")} value={replacesJobId} />
+              <input type="hidden" name={field("replacementReason")} value={effectiveReplacementReason} />
+            </>
+          ) : null}
+          {product.needsAccount ? <input type="hidden" name={field("accountId")} value={accountId} /> : null}
+          <IssueReview
+            onMount={focusReview}
+            productName={product.name}
+            replaced={replaced}
+            replacementReason={effectiveReplacementReason}
+            accountNumber={
+              product.needsAccount ? props.accounts.find((a) => a.id === accountId)?.accountNumber : undefined
+            }
+            duplicateErrors={serverErrors?.confirmDuplicate}
+            confirmDuplicate={confirmDuplicate}
+            onConfirmDuplicate={setConfirmDuplicate}
+            pending={pending}
+            onChange={() => setReviewing(false)}
           >
-            <h3 id="review-heading" className="font-semibold">
-              Check before issuing
-            </h3>
-            <p className="mt-1">
-              {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
-              {REASON_LABEL[reason].toLowerCase()}, at {station?.label}.
-            </p>
-            <div className="mt-3 flex gap-3">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Issuing…" : "Issue card"}
-              </Button>
-              <Button variant="secondary" onClick={() => setReviewing(false)} disabled={pending}>
-                Change
-              </Button>
-            </div>
-          </section>
+            {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
+            {REASON_LABEL[reason].toLowerCase()}, at {station?.label}.
+          </IssueReview>
         </>
       ) : (
         <Button onClick={() => setReviewing(true)} disabled={problems.length > 0}>

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { cardProducts, issuanceJobs, jobEvents, type NewIssuanceJob } from "@/db/schema";
+import { accounts, cardProducts, issuanceJobs, jobEvents, type NewIssuanceJob } from "@/db/schema";
 import type { JobState } from "@/lib/vocabulary";
 
 /** Inserts the job unless its request key exists; returns the job and whether it is new. */
@@ -63,9 +63,12 @@ export async function findJobForSubmission({ db, jobId }: { db: Executor; jobId:
         services: cardProducts.services,
         paymentApplication: cardProducts.paymentApplication,
       },
+      // Debit cards: the card system links the card to this account.
+      accountNumber: accounts.accountNumber,
     })
     .from(issuanceJobs)
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .leftJoin(accounts, eq(accounts.id, issuanceJobs.accountId))
     .where(eq(issuanceJobs.id, jobId))
     .limit(1);
   return row ?? null;

@@ -12,6 +12,11 @@ export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: 
       cardFaceImage: cardProducts.cardFaceImage,
       embossRules: cardProducts.embossRules,
       expiryMonths: cardProducts.expiryMonths,
+      // Asked at the counter: the account of a debit card, and who may have the product.
+      needsAccount: cardProducts.needsAccount,
+      minAge: cardProducts.minAge,
+      maxAge: cardProducts.maxAge,
+      customerTypes: cardProducts.customerTypes,
     })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))

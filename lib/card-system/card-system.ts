@@ -21,6 +21,9 @@ export interface CardDataRequest {
   /** Name to print, already checked against the product's embossing rules. It stays with us:
    * the CMS is not sent the name, the card data gets it added locally. */
   nameOnCard: string;
+  /** Debit products: the number of the customer's account the card draws on, so the card system
+   * links the card to it. Absent for products that need no account. */
+  accountNumber?: string;
 }
 
 /** D1's card-data fields (d1-api.md §7.4), plus the printed security code when the CMS has one.

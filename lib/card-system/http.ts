@@ -67,6 +67,7 @@ export class HttpCardSystem implements CardSystem {
   async allocate(req: CardDataRequest): Promise<CardData> {
     const answer = await this.call("allocate", "PUT", `/cards/${encodeURIComponent(req.cardId)}/data`, req.cardId, {
       product: req.product,
+      ...(req.accountNumber ? { accountNumber: req.accountNumber } : {}),
     });
     if (answer.status !== 200) throw this.refusal("allocate", req.cardId, answer);
     const body = (answer.json ?? {}) as Record<string, unknown>;

@@ -49,6 +49,8 @@ export class SimulatedCardSystem implements CardSystem {
   private readonly seed: string;
   private readonly now: () => Date;
   private readonly states = new Map<string, SimulatedCardState>();
+  // The account each debit card was allocated for, as a real card system links them.
+  private readonly accounts = new Map<string, string>();
 
   constructor(options: SimulatedCardDataOptions = {}) {
     this.seed = options.seed ?? "branch-instant-issuance/simulated-card-data";
@@ -68,7 +70,11 @@ export class SimulatedCardSystem implements CardSystem {
 
   allocate(request: CardDataRequest): Promise<CardData> {
     // The executor turns a thrown product error into a rejection, as a real CMS call would give.
-    return new Promise((resolve) => resolve(this.build(request)));
+    return new Promise((resolve) => {
+      const card = this.build(request);
+      if (request.accountNumber) this.accounts.set(request.cardId, request.accountNumber);
+      resolve(card);
+    });
   }
 
   activate({ cardId }: { cardId: string }): Promise<void> {
@@ -89,6 +95,11 @@ export class SimulatedCardSystem implements CardSystem {
   /** What activate/block left for this card (undefined: neither was called). */
   stateOf(cardId: string): SimulatedCardState | undefined {
     return this.states.get(cardId);
+  }
+
+  /** The account number the card was allocated for (undefined: none was sent). */
+  accountOf(cardId: string): string | undefined {
+    return this.accounts.get(cardId);
   }
 
   ping(): Promise<CardSystemHealth> {

@@ -8,7 +8,7 @@ import type { Executor } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
 import type { IssuanceJob } from "@/db/schema";
-import type { IssuanceReason } from "@/lib/vocabulary";
+import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 
@@ -22,6 +22,11 @@ export type NewJobRequest = {
   reason: IssuanceReason;
   nameOnCard: string;
   retryOfJobId?: string | null;
+  /** Replacement and renewal: the customer's card this one replaces, and why. */
+  replacesJobId?: string | null;
+  replacementReason?: ReplacementReason | null;
+  /** Debit products: the customer's account the card is for. */
+  accountId?: string | null;
 };
 
 /** D1 cardId: ^[A-Za-z0-9_-]{1,48}$, chosen by the issuer, never derived from personal data. */
@@ -63,7 +68,7 @@ export async function createIssuanceJob(
         branchId: job.branchId,
         kind: "created",
         state: job.state,
-        detail: { persoStation: job.persoStation, retryOf: job.retryOfJobId },
+        detail: { persoStation: job.persoStation, retryOf: job.retryOfJobId, replaces: job.replacesJobId },
       },
     });
     await insertAudit({
@@ -82,6 +87,9 @@ export async function createIssuanceJob(
           reason: job.reason,
           nameOnCard: job.nameOnCard,
           retryOf: job.retryOfJobId,
+          replaces: job.replacesJobId,
+          replacementReason: job.replacementReason,
+          accountId: job.accountId,
         },
       }),
     });

@@ -50,7 +50,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
     log.warn({ jobId }, "submission for an unknown job skipped");
     return "skipped";
   }
-  const { job, product } = found;
+  const { job, product, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
 
   let card: CardData;
@@ -60,6 +60,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
       cardId: job.cardId,
       product: { bin: product.bin, panLength: product.panLength, expiryMonths: product.expiryMonths },
       nameOnCard: job.nameOnCard,
+      ...(accountNumber ? { accountNumber } : {}),
     });
   } catch (error) {
     // Nothing reached D1 in this run: an unreachable card system is tried again later, and card

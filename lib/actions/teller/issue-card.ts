@@ -1,13 +1,18 @@
 "use server";
 
+import { listCustomerCards, lockCard } from "@/db/queries/customer-cards";
 import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
+import { cardSystem } from "@/lib/card-system";
 import { AppError } from "@/lib/errors";
+import { BLOCK_FIRST, blockReplacedCard } from "@/lib/issuance/block-card";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
+import { checkIssueRequest } from "@/lib/issuance/issue-checks";
 import { issueCardSchema } from "@/lib/validations/issuance";
 
-/** Issues the card and opens its live production page. */
+/** Issues the card and opens its live production page. A lost or stolen card it replaces is
+ * blocked at the card system first; if that fails, nothing is ordered. */
 export const issueCardAction = createAction({
   name: "issueCard",
   roles: AREA_ROLES.teller,
@@ -16,6 +21,14 @@ export const issueCardAction = createAction({
     const branchId = ctx.user.branchId;
     if (!branchId) throw new AppError("forbidden:branch");
     const { station } = await checkCounterRequest({ ...input, branchId });
+    const { replaced, replacementReason, accountId } = await checkIssueRequest({ ...input, branchId });
+    if (replaced && replacementReason && BLOCK_FIRST.includes(replacementReason)) {
+      await blockReplacedCard(
+        { jobId: replaced.jobId, reason: replacementReason as "lost" | "stolen" },
+        ctx,
+        cardSystem(),
+      );
+    }
     // The request key comes from the rendered form: a second submit finds this same job.
     const { job } = await createIssuanceJob(
       {
@@ -27,8 +40,32 @@ export const issueCardAction = createAction({
         persoStation: station.persoStation,
         reason: input.reason,
         nameOnCard: input.nameOnCard,
+        replacesJobId: replaced?.jobId ?? null,
+        replacementReason,
+        accountId,
       },
       ctx,
+      {
+        // Two tellers replacing the same card at once: the second finds the first's replacement.
+        guard: async (tx) => {
+          if (!replaced) return;
+          // Its own statement first, so the read below (a new snapshot) sees a replacement
+          // committed while this one waited for the lock.
+          await lockCard({ db: tx, jobId: replaced.jobId });
+          const [again] = await listCustomerCards({
+            db: tx,
+            customerId: input.customerId,
+            cardJobId: replaced.jobId,
+            exceptRequestKey: input.requestKey,
+          });
+          if (!again?.replaceable) {
+            throw new AppError("conflict:job", {
+              message:
+                "This card was replaced in the meantime. Open the customer's card history before issuing another.",
+            });
+          }
+        },
+      },
     );
     if (job.branchId !== branchId || job.customerId !== input.customerId) throw new AppError("conflict:job");
     return { jobId: job.id };

@@ -1,6 +1,7 @@
 "use server";
 
 import { db } from "@/db";
+import { findJobCarryOver } from "@/db/queries/customer-cards";
 import { lockJobRecovery } from "@/db/queries/job-recovery";
 import { findJobView } from "@/db/queries/job-views";
 import { createAction } from "@/lib/actions/action";
@@ -44,6 +45,8 @@ export const retryJobAction = createAction({
       productId: failed.productId,
       nameOnCard: failed.nameOnCard,
     });
+    // The retry is the same request: it replaces the same card, for the same account.
+    const carried = await findJobCarryOver({ db, jobId: failed.id });
     // One retry per failed job, whatever the clicks: the key is derived from the failed job.
     const { job } = await createIssuanceJob(
       {
@@ -56,6 +59,7 @@ export const retryJobAction = createAction({
         reason: failed.reason,
         nameOnCard: failed.nameOnCard,
         retryOfJobId: failed.id,
+        ...carried,
       },
       ctx,
       {

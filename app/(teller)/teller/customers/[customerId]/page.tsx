@@ -8,12 +8,14 @@ import { CustomerPanel } from "@/components/teller/customer-panel";
 import { IssueCardForm } from "@/components/teller/issue-card-form";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
+import { findEligibilityFacts, listCustomerAccounts, listCustomerCards } from "@/db/queries/customer-cards";
 import { findCustomer } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
 import { listStations, stationQueueDepths } from "@/db/queries/stations";
 import { guardPage } from "@/lib/auth/page-guard";
 import { customerViewer } from "@/lib/customer-access";
+import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -22,16 +24,22 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   if (!z.uuid().safeParse(customerId).success || !user.branchId) notFound();
   const branchId = user.branchId;
-  const [found, jobs, products, stations, depths] = await Promise.all([
+  const [found, jobs, products, stations, depths, cards, accounts, facts] = await Promise.all([
     // Logs the view (customer access log); outside the user's CUSTOMER_SCOPE it is not found.
     findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
     listJobs({ db, branchId, customerId, limit: 50 }),
     listOfferedProducts({ db, branchId }),
     listStations({ db, branchId }),
     stationQueueDepths({ db, branchId }),
+    listCustomerCards({ db, customerId }),
+    listCustomerAccounts({ db, customerId }),
+    findEligibilityFacts({ db, customerId, branchId }),
   ]);
-  if (!found) notFound();
-  const { customer, accounts } = found;
+  if (!found || !facts) notFound();
+  const { customer } = found;
+  // Only the products this customer may have are offered; the others say why not.
+  const today = dateIn(facts.timeZone);
+  const judged = products.map((p) => ({ product: p, notEligible: ineligibility(p, facts.customer, today) }));
   return (
     <div className="space-y-6">
       <Link href="/teller" className="text-sm text-brand-700 underline">
@@ -39,15 +47,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       </Link>
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div className="space-y-6">
-          <CustomerPanel customer={customer} accounts={accounts} />
-          <CardHistory jobs={jobs} />
+          <CustomerPanel customer={customer} accounts={found.accounts} />
+          <CardHistory jobs={jobs} cards={cards} timeZone={facts.timeZone} />
         </div>
         <Card title="Issue a card" headingId="issue-heading" headingClassName="text-xl font-bold" className="min-w-0">
           <IssueCardForm
             requestKey={randomUUID()}
             customerId={customer.id}
             customerName={`${customer.givenName} ${customer.familyName}`}
-            products={products}
+            products={judged.filter((j) => !j.notEligible).map((j) => j.product)}
+            notOffered={judged.flatMap((j) => (j.notEligible ? [j.notEligible] : []))}
+            cards={cards}
+            accounts={accounts}
             stations={stations
               .filter((s) => s.enabled)
               .map((s) => ({

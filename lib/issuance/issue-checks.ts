@@ -1,0 +1,120 @@
+// What a new card request must satisfy beyond the counter checks (counter-checks.ts): the
+// customer may have the product (the admin's age and customer-type rules), a debit card names one
+// of the customer's own accounts, a replacement or renewal names one of the customer's cards not
+// already replaced, and the same product twice within a day is confirmed. All problems come back
+// at once as field errors, each a sentence the teller can act on.
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  findEligibilityFacts,
+  findRecentSameProductJob,
+  listCustomerAccounts,
+  listCustomerCards,
+  type CustomerCard,
+} from "@/db/queries/customer-cards";
+import { cardProducts } from "@/db/schema";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { STATE_LABEL } from "@/lib/issuance/states";
+import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
+import { dateIn, ineligibility } from "./eligibility";
+
+export type IssueRequest = {
+  branchId: string;
+  requestKey: string;
+  customerId: string;
+  productId: string;
+  reason: IssuanceReason;
+  replacesJobId?: string;
+  replacementReason?: ReplacementReason;
+  accountId?: string;
+  confirmDuplicate?: boolean;
+};
+
+export type CheckedIssue = {
+  /** The card replaced (replacement and renewal), null for a new card. */
+  replaced: CustomerCard | null;
+  replacementReason: ReplacementReason | null;
+  accountId: string | null;
+};
+
+export const NO_CARD_TO_REPLACE =
+  "This customer has no card yet, so there is nothing to replace or renew. Issue a new card instead.";
+
+function timeIn(timeZone: string, iso: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(
+      new Date(iso),
+    );
+  }
+}
+
+export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIssue> {
+  const [product] = await db
+    .select({
+      name: cardProducts.name,
+      needsAccount: cardProducts.needsAccount,
+      minAge: cardProducts.minAge,
+      maxAge: cardProducts.maxAge,
+      customerTypes: cardProducts.customerTypes,
+    })
+    .from(cardProducts)
+    .where(eq(cardProducts.id, input.productId))
+    .limit(1);
+  const facts = await findEligibilityFacts({ db, customerId: input.customerId, branchId: input.branchId });
+  if (!product) throw new AppError("invalid:product", { fieldErrors: { productId: ["Choose another card."] } });
+  if (!facts) throw new AppError("not_found:customer");
+  const fieldErrors: FieldErrors = {};
+
+  const notEligible = ineligibility(product, facts.customer, dateIn(facts.timeZone));
+  if (notEligible) fieldErrors.productId = [`${notEligible} Choose another card.`];
+
+  let accountId: string | null = null;
+  if (product.needsAccount) {
+    const own = await listCustomerAccounts({ db, customerId: input.customerId });
+    if (!input.accountId) fieldErrors.accountId = [`${product.name} is a debit card: choose the account it is for.`];
+    else if (!own.some((a) => a.id === input.accountId))
+      fieldErrors.accountId = ["Choose one of this customer's accounts."];
+    else accountId = input.accountId;
+  }
+
+  let replaced: CustomerCard | null = null;
+  let replacementReason: ReplacementReason | null = null;
+  if (input.reason !== "CREATION") {
+    const cards = await listCustomerCards({
+      db,
+      customerId: input.customerId,
+      exceptRequestKey: input.requestKey,
+    });
+    const chosen = cards.find((c) => c.jobId === input.replacesJobId);
+    if (cards.length === 0) fieldErrors.reason = [NO_CARD_TO_REPLACE];
+    else if (!chosen) fieldErrors.replacesJobId = ["Choose one of this customer's cards."];
+    else if (chosen.cardStatus === "replaced")
+      fieldErrors.replacesJobId = ["This card was already replaced. Choose another card."];
+    else if (chosen.replacementPending)
+      fieldErrors.replacesJobId = ["A replacement of this card is already under way. Open it from the card history."];
+    else replaced = chosen;
+    replacementReason = input.reason === "RENEWAL" ? "expiring" : (input.replacementReason ?? null);
+  }
+
+  if (!input.confirmDuplicate) {
+    const recent = await findRecentSameProductJob({
+      db,
+      customerId: input.customerId,
+      productId: input.productId,
+      timeZone: facts.timeZone,
+      exceptRequestKey: input.requestKey,
+    });
+    if (recent) {
+      fieldErrors.confirmDuplicate = [
+        `${product.name} was already requested for this customer at ${timeIn(facts.timeZone, recent.createdAt)} ` +
+          `(${STATE_LABEL[recent.state].toLowerCase()}). Issue another only if that is intended, and confirm it.`,
+      ];
+    }
+  }
+
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("invalid:job", { fieldErrors });
+  return { replaced, replacementReason, accountId };
+}
