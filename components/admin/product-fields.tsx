@@ -3,6 +3,7 @@ import type { AdminProduct } from "@/db/queries/products";
 import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
+import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
@@ -23,8 +24,14 @@ type P = Partial<
     | "paymentApplication"
     | "embossRules"
     | "branchIds"
+    | "minAge"
+    | "maxAge"
+    | "customerTypes"
+    | "needsAccount"
   >
 >;
+
+const TYPE_LABEL: Record<CustomerType, string> = { private: "Private customers", business: "Business customers" };
 
 const group = "grid gap-x-4 gap-y-1 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-3";
 const legend = "px-1 text-sm font-semibold";
@@ -197,6 +204,50 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
             defaultChecked={e?.uppercase ?? true}
           />
         </div>
+      </fieldset>
+      <fieldset className={group} aria-describedby="product-customerTypes-error">
+        <legend className={legend}>At the counter: who may have it</legend>
+        <InputField
+          id={`${f}-minAge`}
+          errors={errors?.minAge}
+          name={field("minAge")}
+          label="Lowest age"
+          type="number"
+          min={0}
+          max={120}
+          defaultValue={product.minAge ?? undefined}
+          hint="Empty: no lower limit."
+        />
+        <InputField
+          id={`${f}-maxAge`}
+          errors={errors?.maxAge}
+          name={field("maxAge")}
+          label="Highest age"
+          type="number"
+          min={0}
+          max={120}
+          defaultValue={product.maxAge ?? undefined}
+          hint="Empty: no upper limit."
+        />
+        <div>
+          <p className="text-sm font-medium">Customer types (none ticked: every customer)</p>
+          {CUSTOMER_TYPES.map((t) => (
+            <Checkbox
+              key={t}
+              name={field("customerTypes")}
+              value={t}
+              label={TYPE_LABEL[t]}
+              defaultChecked={product.customerTypes?.includes(t) ?? false}
+              className="mr-4"
+            />
+          ))}
+          <FieldError id="product-customerTypes-error" errors={errors?.customerTypes} />
+        </div>
+        <Checkbox
+          name={field("needsAccount")}
+          label="Debit card: ask for the customer's account"
+          defaultChecked={product.needsAccount ?? false}
+        />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">
         <legend className={legend}>Offered in these branches</legend>

@@ -31,8 +31,37 @@ describe("card product input", () => {
       services: { delivery: "NO_SHIPMENT", pinMailer: true },
       paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1" },
       embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" },
+      minAge: null,
+      maxAge: null,
+      customerTypes: null,
+      needsAccount: false,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
+  });
+
+  it("keeps the eligibility rules and the debit account flag, empty fields meaning no rule", () => {
+    const parsed = productFields.parse({
+      ...valid,
+      minAge: "",
+      maxAge: "25",
+      customerTypes: ["private"],
+      needsAccount: "on",
+    });
+    expect(toProductValues(parsed)).toMatchObject({
+      minAge: null,
+      maxAge: 25,
+      customerTypes: ["private"],
+      needsAccount: true,
+    });
+    const wrong = productFields.safeParse({ ...valid, minAge: "30", maxAge: "18", customerTypes: "nobody" });
+    expect(wrong.success).toBe(false);
+    const messages = Object.fromEntries(wrong.error?.issues.map((i) => [String(i.path[0]), i.message]) ?? []);
+    expect(messages.customerTypes).toBe("Choose customer types from the list.");
+    expect(productFields.safeParse({ ...valid, minAge: "30", maxAge: "18" }).error?.issues[0]).toMatchObject({
+      path: ["maxAge"],
+      message: "The highest age must be at least the lowest age.",
+    });
+    expect(productFields.safeParse({ ...valid, maxAge: "121" }).success).toBe(false);
   });
 
   it("applies D1's field rules with a sentence per field", () => {

@@ -1,6 +1,7 @@
 // Card product input, following D1's field rules (../shared/d1-api.md §4, §7.3, §7.5). Forms send
 // flat fields; the schema builds the nested `services`, `paymentApplication` and `embossRules`.
 import { z } from "zod";
+import { CUSTOMER_TYPES } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 import { text } from "./text";
 
@@ -34,6 +35,21 @@ export function isSafeCharacterClass(body: string): boolean {
     return false;
   }
 }
+
+/** An age limit; an empty field is no limit. */
+const ageLimit = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  wholeNumber("Enter the age in whole years, or leave it empty for no limit.")
+    .min(0, "Enter an age from 0 to 120.")
+    .max(120, "Enter an age from 0 to 120.")
+    .optional(),
+);
+
+/** The customer types the product is for; none ticked: every type. */
+const customerTypes = z.preprocess(
+  (v): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
+  z.array(z.enum(CUSTOMER_TYPES, "Choose customer types from the list.")).max(CUSTOMER_TYPES.length),
+);
 
 const branchIds = z.preprocess(
   (v): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
@@ -91,10 +107,19 @@ export const productFields = z
         "Write the allowed characters as the inside of a character class, e.g. A-Z0-9 .\\-/ (escape [ and ] with \\).",
       ),
     branchIds,
+    // Who may have the product, and whether the counter asks for the account (debit cards).
+    minAge: ageLimit,
+    maxAge: ageLimit,
+    customerTypes,
+    needsAccount: formBoolean,
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
     path: ["panLength"],
     message: "The PAN must be longer than the BIN plus a check digit; increase the PAN length or shorten the BIN.",
+  })
+  .refine((v) => v.minAge === undefined || v.maxAge === undefined || v.minAge <= v.maxAge, {
+    path: ["maxAge"],
+    message: "The highest age must be at least the lowest age.",
   });
 
 type Fields = z.output<typeof productFields>;
@@ -127,6 +152,17 @@ export function toProductValues(v: Fields) {
     services: { ...services, ...(v.pinMailer ? { pinMailer: true } : {}), ...(v.alphaCard ? { alphaCard: true } : {}) },
     paymentApplication,
     embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
+    ...counterRules(v),
+  };
+}
+
+/** Eligibility and the debit account: no limit is stored as null, as is "every customer type". */
+function counterRules(v: Fields) {
+  return {
+    minAge: v.minAge ?? null,
+    maxAge: v.maxAge ?? null,
+    customerTypes: v.customerTypes.length > 0 ? [...new Set(v.customerTypes)] : null,
+    needsAccount: v.needsAccount,
   };
 }
 
