@@ -66,6 +66,10 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
   cardFaceImage: string;
   embossRules: EmbossRules;
   branches: readonly string[];
+  needsAccount?: boolean;
+  minAge?: number;
+  maxAge?: number;
+  customerTypes?: Array<"private" | "business">;
 }> = [
   {
     name: "Classic Debit",
@@ -83,6 +87,8 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/classic-debit.svg",
     embossRules: STANDARD_EMBOSS,
     branches: ["BR001", "BR002"],
+    // A debit card: the counter asks which of the customer's accounts it is for.
+    needsAccount: true,
   },
   {
     name: "Gold Credit",
@@ -100,6 +106,7 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/gold-credit.svg",
     embossRules: STANDARD_EMBOSS,
     branches: ["BR001", "BR002"],
+    minAge: 18,
   },
   {
     name: "Youth Prepaid",
@@ -111,6 +118,9 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/youth-prepaid.svg",
     embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" },
     branches: ["BR001"],
+    // For young private customers only: the counter says so for everyone else.
+    maxAge: 25,
+    customerTypes: ["private"],
   },
 ];
 
@@ -253,3 +263,18 @@ export const STREETS = [
   "Am Markt",
   "Bergstraße",
 ];
+
+/** Every tenth customer (C…10, C…20, …) is a business customer, for the eligibility rules. */
+export const BUSINESS_CUSTOMER_EVERY = 10;
+
+/**
+ * Cards handed over long ago at Downtown (last four digits only, as the product keeps them), so
+ * that replacement and renewal can be tried on a fresh start. C00000004's card is past its
+ * validity (expired); the others are active.
+ */
+export const DEMO_CARDS = [
+  { customerNumber: "C00000002", product: "Classic Debit", panLast4: "4821", producedDaysAgo: 400 },
+  { customerNumber: "C00000003", product: "Gold Credit", panLast4: "7305", producedDaysAgo: 210 },
+  { customerNumber: "C00000003", product: "Classic Debit", panLast4: "1196", producedDaysAgo: 820 },
+  { customerNumber: "C00000004", product: "Classic Debit", panLast4: "5547", producedDaysAgo: 1600 },
+] as const;

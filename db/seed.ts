@@ -5,8 +5,10 @@ import { hash } from "@node-rs/argon2";
 import type { Database } from "./client";
 import { branches, cardProducts, productBranches, stations, users } from "./schema";
 import {
+  BUSINESS_CUSTOMER_EVERY,
   CITIES,
   DEMO_BRANCHES,
+  DEMO_CARDS,
   DEMO_PASSWORD,
   DEMO_PRODUCTS,
   DEMO_STATIONS,
@@ -64,7 +66,7 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
           from generate_series(${next}::bigint, ${last}::bigint) as i
         ), inserted as (
           insert into customers (customer_number, given_name, family_name, date_of_birth, national_id,
-                                 phone, email, address, home_branch_id)
+                                 phone, email, address, home_branch_id, customer_type)
           select 'C' || lpad(i::text, 8, '0'), given, family,
                  date '1940-01-01' + ((i * 7127) % 24000)::int,
                  'T' || lpad(((i::bigint * 13) % 100000000)::text, 8, '0'),
@@ -75,7 +77,8 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
                    'city', (${JSON.stringify(CITIES)}::jsonb ->> ((i / 3) % ${CITIES.length})::int),
                    'postalCode', lpad((10000 + (i * 31) % 89999)::text, 5, '0'),
                    'country', 'DE'),
-                 homes.ids[1 + i % greatest(cardinality(homes.ids), 1)]
+                 homes.ids[1 + i % greatest(cardinality(homes.ids), 1)],
+                 case when i % ${BUSINESS_CUSTOMER_EVERY} = 0 then 'business' else 'private' end
           from g, homes
           returning id, customer_number
         )
@@ -91,11 +94,38 @@ export async function seedCustomers(db: Database, total: number, onProgress?: (n
   }
 }
 
+/** Earlier cards of a few demo customers (DEMO_CARDS), handed over at Downtown's first station. */
+export async function seedDemoCards(db: Database): Promise<void> {
+  for (const [n, card] of DEMO_CARDS.entries()) {
+    await db.execute(sql`
+      with c as (select id from customers where customer_number = ${card.customerNumber}),
+           p as (select id, needs_account from card_products where name = ${card.product}),
+           s as (select s.id, s.perso_station, s.branch_id from stations s join branches b on b.id = s.branch_id
+                  where b.code = 'BR001' and s.is_default),
+           u as (select id from users where email = 'teller@downtown.demo'),
+           at as (select now() - make_interval(days => ${card.producedDaysAgo}) as t)
+      insert into issuance_jobs (card_id, issuer_request_id, request_key, branch_id, customer_id, product_id,
+                                 station_id, perso_station, requested_by, reason, name_on_card, state, d1_status,
+                                 pan_last4, card_status, account_id, activated_at, handed_over_at, handed_over_by,
+                                 created_at, updated_at, submitted_at, completed_at)
+      select ${`card-demo-${n + 1}`}, ${`req-demo-${n + 1}`}, ${`seed:demo-card-${n + 1}`}, s.branch_id, c.id, p.id,
+             s.id, s.perso_station, u.id, 'CREATION',
+             upper(regexp_replace(translate(cu.given_name || ' ' || cu.family_name, 'éüöäøóíáñçëïğış', 'euoaooianceigis'),
+                                  '[^A-Za-z .''/-]', '', 'g')),
+             'handed_over', 'DONE', ${card.panLast4}, 'active',
+             case when p.needs_account then
+               (select a.id from accounts a where a.customer_id = c.id order by a.account_number limit 1) end,
+             at.t, at.t, u.id, at.t, at.t, at.t, at.t
+        from c, p, s, u, at, customers cu where cu.id = c.id`);
+  }
+}
+
 export const DEMO_CUSTOMER_COUNT = 240;
 
 export async function seedDemo(db: Database, customers = DEMO_CUSTOMER_COUNT): Promise<boolean> {
   if (await isSeeded(db)) return false;
   await seedReferenceData(db);
   await seedCustomers(db, customers);
+  await seedDemoCards(db);
   return true;
 }
