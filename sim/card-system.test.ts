@@ -78,6 +78,17 @@ describe("card system stub", () => {
     expect((await call("POST", "/cards/nobody/activation")).status).toBe(404);
   });
 
+  it("records a debit card's account and the block reason, shown by the control API", async () => {
+    await call("PUT", "/cards/card-debit/data", { product, accountNumber: "0000000042" });
+    expect((await call("PUT", "/cards/card-bad/data", { product, accountNumber: "12 34" })).status).toBe(400);
+    expect((await call("POST", "/cards/card-debit/block", { reason: "stolen" })).status).toBe(204);
+    expect((await call("POST", "/cards/card-debit/block", { reason: "lost" })).status).toBe(204);
+    expect(stub.card("card-debit")).toEqual({ state: "blocked", accountNumber: "0000000042", blockReason: "stolen" });
+    const seen = await fetch(`${stub.controlUrl}/cards/card-debit`);
+    expect(await seen.json()).toEqual({ state: "blocked", accountNumber: "0000000042", blockReason: "stolen" });
+    expect((await fetch(`${stub.controlUrl}/cards/nobody`)).status).toBe(404);
+  });
+
   it("applies each fault set through the control API, for its count", async () => {
     expect(await control("POST", "/faults", { mode: "http500", count: 1 })).toBe(200);
     expect((await call("GET", "/health")).status).toBe(500);

@@ -79,3 +79,13 @@ describe("SimulatedCardSystem activation and blocking", () => {
     expect(await system.ping()).toEqual({ kind: "simulated", latencyMs: 0 });
   });
 });
+
+describe("SimulatedCardSystem and debit accounts", () => {
+  it("keeps the account a card was allocated for, and nothing for a card without one", async () => {
+    const system = new SimulatedCardSystem();
+    await system.allocate({ ...request("card-debit"), accountNumber: "0000000042" });
+    await system.allocate(request("card-credit"));
+    expect(system.accountOf("card-debit")).toBe("0000000042");
+    expect(system.accountOf("card-credit")).toBeUndefined();
+  });
+});
