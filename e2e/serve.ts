@@ -9,9 +9,18 @@ import { seedDemo } from "../db/seed.ts";
 import { createTestDatabase } from "../db/testing/database.ts";
 import { ensureBuild } from "../scripts/lib/build.ts";
 import { ROOT } from "../scripts/lib/local.ts";
-import { startLocalSimulator } from "../scripts/lib/simulator.ts";
+import { SIM_ISSUER_ID, startLocalSimulator } from "../scripts/lib/simulator.ts";
+import { startCardSystemStub } from "../sim/card-system.ts";
+import { ensureDevPki } from "../sim/pki.ts";
 import { startTestIdentityProvider } from "./support/identity-provider.ts";
-import { BASE_URL, E2E_PORT, SIM_ADMIN_PORT, SIM_PORT } from "./support/config.ts";
+import {
+  BASE_URL,
+  CARD_SYSTEM_CONTROL_URL,
+  CARD_SYSTEM_PORT,
+  E2E_PORT,
+  SIM_ADMIN_PORT,
+  SIM_PORT,
+} from "./support/config.ts";
 import { APP_LOG, APP_OUTPUT, RESPONSES_DIR, RUN_DIR, RUN_INFO } from "./support/run-dir.ts";
 
 const say = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -55,6 +64,15 @@ writeFileSync(
     },
   }),
 );
+// The bank's card system is the stub of docs/card-system.openapi.yaml over mutual TLS on the same
+// dev PKI (CARD_SYSTEM=http), so journeys can see what it did with a card (blocked, account).
+const pki = await ensureDevPki({ dir: path.join(dataDir, "pki"), issuerId: SIM_ISSUER_ID });
+const cardSystem = await startCardSystemStub({
+  pki,
+  port: CARD_SYSTEM_PORT,
+  controlPort: Number(new URL(CARD_SYSTEM_CONTROL_URL).port),
+});
+say(`card system stub on ${cardSystem.url}`);
 // A real OpenID Connect provider for the single sign-on journeys, on the same dev CA.
 const idp = await startTestIdentityProvider({ pkiDir: path.join(dataDir, "pki"), appUrl: BASE_URL });
 
@@ -69,6 +87,11 @@ const app = spawn(
       ...process.env,
       ...simulator.appEnv,
       ...idp.appEnv,
+      CARD_SYSTEM: "http",
+      CARD_SYSTEM_URL: cardSystem.url,
+      CARD_SYSTEM_TLS_CERT_FILE: pki.issuerClient.certPath,
+      CARD_SYSTEM_TLS_KEY_FILE: pki.issuerClient.keyPath,
+      CARD_SYSTEM_TLS_CA_FILE: pki.ca.certPath,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
@@ -107,6 +130,7 @@ async function stop(code: number) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   }
   await simulator.stop().catch(() => {});
+  await cardSystem.stop().catch(() => {});
   await idp.stop().catch(() => {});
   await database.dispose();
   rmSync(dataDir, { recursive: true, force: true });

@@ -88,6 +88,8 @@ test("replaying the same issue request (reload, back button, retry) returns the 
     stationId: await page.getByLabel("Personalization station").inputValue(),
     reason: "CREATION",
     nameOnCard: await page.getByLabel("Name on the card").inputValue(),
+    // The first card (Classic Debit) is a debit card: it names one of the customer's accounts.
+    accountId: await page.getByLabel("Account the card is for").inputValue(),
   };
   const action = serverActions().find((a) => a.name === "issueCardAction")!;
   const first = await callAction(page.request, action, [input]);

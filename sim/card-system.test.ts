@@ -83,9 +83,11 @@ describe("card system stub", () => {
     expect((await call("PUT", "/cards/card-bad/data", { product, accountNumber: "12 34" })).status).toBe(400);
     expect((await call("POST", "/cards/card-debit/block", { reason: "stolen" })).status).toBe(204);
     expect((await call("POST", "/cards/card-debit/block", { reason: "lost" })).status).toBe(204);
-    expect(stub.card("card-debit")).toEqual({ state: "blocked", accountNumber: "0000000042", blockReason: "stolen" });
+    const card = stub.card("card-debit");
+    expect(card).toMatchObject({ state: "blocked", accountNumber: "0000000042", blockReason: "stolen" });
+    expect(Date.parse(card!.blockedAt!)).toBeGreaterThanOrEqual(Date.parse(card!.allocatedAt));
     const seen = await fetch(`${stub.controlUrl}/cards/card-debit`);
-    expect(await seen.json()).toEqual({ state: "blocked", accountNumber: "0000000042", blockReason: "stolen" });
+    expect(await seen.json()).toEqual(card);
     expect((await fetch(`${stub.controlUrl}/cards/nobody`)).status).toBe(404);
   });
 

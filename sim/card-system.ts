@@ -45,7 +45,19 @@ type Card = {
   accountNumber?: string;
   /** Why the card was blocked. */
   blockReason?: string;
+  /** When the card was first allocated and when it was blocked (ISO), so a test can tell the order. */
+  allocatedAt: string;
+  blockedAt?: string;
 };
+
+type CardView = Pick<Card, "state" | "accountNumber" | "blockReason" | "allocatedAt" | "blockedAt">;
+const view = (card: Card): CardView => ({
+  state: card.state,
+  accountNumber: card.accountNumber,
+  blockReason: card.blockReason,
+  allocatedAt: card.allocatedAt,
+  blockedAt: card.blockedAt,
+});
 
 export interface CardSystemStubOptions {
   pki: DevPki;
@@ -65,7 +77,7 @@ export interface RunningCardSystemStub {
   counters: { allocations: Record<string, number>; activations: number; blocks: number };
   state(cardId: string): Card["state"] | undefined;
   /** What the stub knows of a card besides its data: state, linked account, block reason. */
-  card(cardId: string): Pick<Card, "state" | "accountNumber" | "blockReason"> | undefined;
+  card(cardId: string): CardView | undefined;
   stop(): Promise<void>;
 }
 
@@ -140,6 +152,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
         exp: expiry(now(), product.expiryMonths),
         panSequenceNumber: "00",
         state: "issued",
+        allocatedAt: now().toISOString(),
         ...(accountNumber ? { accountNumber } : {}),
       };
       cards.set(cardId, card);
@@ -180,7 +193,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
       const { reason } = await jsonBody(req, blockSchema);
       const card = known(cardId);
       // Blocking is final: a second block keeps the first reason.
-      if (card.state !== "blocked") card.blockReason = reason;
+      if (card.state !== "blocked") Object.assign(card, { blockReason: reason, blockedAt: now().toISOString() });
       card.state = "blocked";
       counters.blocks += 1;
       return sendJson(res, 204, undefined);
@@ -233,11 +246,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
       if (cardPath && req.method === "GET") {
         const card = cards.get(cardPath[1] ?? "");
         if (!card) throw new HttpError(404, "CARD_NOT_FOUND", "cardId");
-        return sendJson(res, 200, {
-          state: card.state,
-          accountNumber: card.accountNumber,
-          blockReason: card.blockReason,
-        });
+        return sendJson(res, 200, view(card));
       }
       throw new HttpError(404, undefined, "not found");
     })().catch((err: unknown) =>
@@ -257,7 +266,7 @@ export async function startCardSystemStub(options: CardSystemStubOptions): Promi
     state: (cardId) => cards.get(cardId)?.state,
     card: (cardId) => {
       const card = cards.get(cardId);
-      return card && { state: card.state, accountNumber: card.accountNumber, blockReason: card.blockReason };
+      return card && view(card);
     },
     stop: () => Promise.all([close(server), close(control)]).then(() => undefined),
   };

@@ -8,6 +8,10 @@ const firstFetchablePort = (port: number): number => (FETCH_BAD_PORTS.has(port) 
 /** The test identity provider for single sign-on (e2e/support/identity-provider.ts). */
 export const OIDC_PORT = firstFetchablePort(E2E_PORT + 345);
 export const SIM_ADMIN_URL = `http://127.0.0.1:${SIM_ADMIN_PORT}`;
+/** The bank's card system stub (sim/card-system.ts) the app uses with CARD_SYSTEM=http, and its
+ * loopback control API, where a spec sees what the card system did with a card. */
+export const CARD_SYSTEM_PORT = E2E_PORT + 346;
+export const CARD_SYSTEM_CONTROL_URL = `http://127.0.0.1:${E2E_PORT + 347}`;
 
 /** The browser comes from the one resolver shared with the benchmarks (scripts/lib/chromium.ts). */
 export { chromiumLaunchOptions } from "../../scripts/lib/chromium.ts";
