@@ -77,7 +77,7 @@ test("replacing a lost card blocks it at the card system before the new card is 
   // Replacement: which card, why, and what will happen to it.
   await page.getByRole("radio", { name: /Replacement/ }).check();
   await expect(page.getByRole("radio", { name: new RegExp(`^${oldName} · Inactive`) })).toBeChecked();
-  await page.getByRole("radio", { name: "Lost" }).check();
+  await page.getByRole("radio", { name: "Lost", exact: true }).check();
   await expect(
     page.getByText(`${oldName} will be blocked at the bank's card system before the new card is ordered.`),
   ).toBeVisible();

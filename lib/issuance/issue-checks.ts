@@ -110,7 +110,7 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
     if (recent) {
       fieldErrors.confirmDuplicate = [
         `${product.name} was already requested for this customer at ${timeIn(facts.timeZone, recent.createdAt)} ` +
-          `(${STATE_LABEL[recent.state].toLowerCase()}). Issue another only if that is intended, and confirm it.`,
+          `(${STATE_LABEL[recent.state]}). Issue another only if that is intended, and confirm it.`,
       ];
     }
   }
