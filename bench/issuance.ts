@@ -47,8 +47,10 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
       where b.code = 'BR001' and p.active order by p.name limit 1`,
   );
   if (!counter) throw new Error("no product/station for BR001");
-  const { rows: customers } = await pool.query<{ id: string }>(
-    "select id from customers order by md5(id::text) limit $1",
+  // With an account each: the first product (Classic Debit) is a debit card, which names one.
+  const { rows: customers } = await pool.query<{ id: string; account_id: string | null }>(
+    `select c.id, (select a.id from accounts a where a.customer_id = c.id order by a.account_number limit 1) as account_id
+       from customers c order by md5(c.id::text) limit $1`,
     [n + 5],
   );
   const cookie = await ctx.tellerCookie();
@@ -59,7 +61,7 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
   try {
     say(`issuance: ${n} cards through the teller's issue action…`);
     for (let i = 0; i < n + 3; i++) {
-      const customerId = customers[i % customers.length]!.id;
+      const { id: customerId, account_id: accountId } = customers[i % customers.length]!;
       const action = findAction("issueCardAction", { customerId });
       const body = JSON.stringify([
         {
@@ -69,6 +71,9 @@ export async function issuanceBenchmark(ctx: Context): Promise<Row[]> {
           stationId: counter.station_id,
           reason: "CREATION",
           nameOnCard: "BENCH CUSTOMER",
+          ...(accountId ? { accountId } : {}),
+          // Re-runs on the same database issue to the same customers again on purpose.
+          confirmDuplicate: true,
         },
       ]);
       const t0 = Date.now();

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { createDb, createPool, type Database } from "../../db/client.ts";
 import { branches, cardProducts, customers, productBranches, stations } from "../../db/schema/index.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts";
@@ -252,18 +252,34 @@ export function errorLines(logFile: string): string[] {
 export async function issueFormInputs(db: Database, branchCode: string, count: number, offset = 0) {
   const [branch] = await db.select().from(branches).where(eq(branches.code, branchCode));
   if (!branch) throw new Error(`no branch ${branchCode}`);
+  // A product every customer may have (no age or customer-type rule); a debit card names the
+  // customer's first account.
   const [product] = await db
     .select({ id: cardProducts.id })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))
-    .where(and(eq(productBranches.branchId, branch.id), eq(cardProducts.active, true)))
+    .where(
+      and(
+        eq(productBranches.branchId, branch.id),
+        eq(cardProducts.active, true),
+        isNull(cardProducts.minAge),
+        isNull(cardProducts.maxAge),
+        isNull(cardProducts.customerTypes),
+      ),
+    )
+    .orderBy(cardProducts.name)
     .limit(1);
   const branchStations = await db
     .select()
     .from(stations)
     .where(and(eq(stations.branchId, branch.id), eq(stations.enabled, true)));
   const people = await db
-    .select({ id: customers.id })
+    .select({
+      id: customers.id,
+      // Named in full: drizzle writes a one-table select's columns bare, which would bind to `a`.
+      accountId: sql<string | null>`(select a.id from accounts a where a.customer_id = "customers"."id"
+                                      order by a.account_number limit 1)`,
+    })
     .from(customers)
     .orderBy(customers.customerNumber)
     .offset(offset)
@@ -277,5 +293,8 @@ export async function issueFormInputs(db: Database, branchCode: string, count: n
     stationId: branchStations[i % branchStations.length]!.id,
     reason: "CREATION",
     nameOnCard: "JANE DOE",
+    ...(customer.accountId ? { accountId: customer.accountId } : {}),
+    // Load runs issue to the same customers again on purpose: confirm the same-day duplicate.
+    confirmDuplicate: true,
   }));
 }

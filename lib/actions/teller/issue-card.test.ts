@@ -87,16 +87,20 @@ async function handedOverCard(customerId: string, productId = counter.product.id
     productId,
     state: "handed_over",
     cardStatus: "active",
-    panLast4: String(1000 + Math.floor(Math.random() * 9000)),
     createdAt: new Date(Date.now() - 200 * 86_400_000),
     completedAt: new Date(Date.now() - 200 * 86_400_000),
   });
-  await cards.allocate({
+  const { pan } = await cards.allocate({
     jobId: job.id,
     cardId: job.cardId,
     product: { bin: "453201", panLength: 16, expiryMonths: 36 },
     nameOnCard: "JANE DOE",
   });
+  // The real last four digits: the queue tests check every stored job's against its PAN.
+  await db
+    .update(issuanceJobs)
+    .set({ panLast4: pan.slice(-4) })
+    .where(eq(issuanceJobs.id, job.id));
   return job;
 }
 
