@@ -138,4 +138,14 @@ test("a product the customer may not have is explained, and earlier cards show t
   await page.getByRole("radio", { name: /Renewal/ }).check();
   await expect(page.getByRole("radio", { name: /^Classic Debit •••• 5547 · Expired/ })).toBeChecked();
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Replacing a card preselects the same product (C00000003's newest card is a Gold Credit).
+  await counter.goto();
+  await counter.openCustomer("C00000003");
+  await expect(page.getByRole("radio", { name: "Classic Debit", exact: true })).toBeChecked();
+  await page.getByRole("radio", { name: /Replacement/ }).check();
+  await expect(page.getByRole("radio", { name: /^Gold Credit •••• 7305 · Active/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Gold Credit", exact: true })).toBeChecked();
+  await page.getByRole("radio", { name: /^Classic Debit •••• 1196/ }).check();
+  await expect(page.getByRole("radio", { name: "Classic Debit", exact: true })).toBeChecked();
 });

@@ -28,6 +28,7 @@ export function CardHistory({
   const produced = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium" });
   return (
     <Card title="Cards and requests" headingId="cards-heading">
+      <h3 className="text-sm font-semibold">Cards</h3>
       {cards.length > 0 ? (
         <Table caption="The customer's cards">
           <TableHeader>
@@ -57,8 +58,9 @@ export function CardHistory({
       ) : (
         <p className="text-slate-700">This customer has no card yet.</p>
       )}
+      <h3 className="mt-4 text-sm font-semibold">Requests at this branch</h3>
       {jobs.length === 0 ? (
-        <p className="mt-3 text-slate-700">No card has been requested for this customer at the branch yet.</p>
+        <p className="text-slate-700">No card has been requested for this customer at the branch yet.</p>
       ) : (
         <Table caption="Card requests">
           <TableHeader>

@@ -93,6 +93,18 @@ export function IssueCardForm(props: {
     );
   }
   const station = stations.find((s) => s.id === stationId);
+  function chooseProduct(id: string) {
+    const next = products.find((p) => p.id === id);
+    if (!next) return;
+    setProductId(next.id);
+    setName(toEmbossName(name || props.customerName, next.embossRules));
+  }
+  // A replacement is usually the same card again: preselect its product when it is offered.
+  function chooseCard(jobId: string) {
+    setReplacesJobId(jobId);
+    const card = cards.find((c) => c.jobId === jobId);
+    if (card) chooseProduct(card.productId);
+  }
   const replaced = reason === "CREATION" ? undefined : cards.find((c) => c.jobId === replacesJobId);
   const effectiveReplacementReason = reason === "RENEWAL" ? "expiring" : replacementReason;
 
@@ -119,10 +131,7 @@ export function IssueCardForm(props: {
                   name={field("productId")}
                   value={p.id}
                   checked={p.id === product.id}
-                  onChange={() => {
-                    setProductId(p.id);
-                    setName(toEmbossName(name || props.customerName, p.embossRules));
-                  }}
+                  onChange={() => chooseProduct(p.id)}
                 />
                 {p.cardFaceImage ? (
                   // eslint-disable-next-line @next/next/no-img-element -- small card face thumbnails
@@ -152,7 +161,10 @@ export function IssueCardForm(props: {
                   name={field("reason")}
                   value={r}
                   checked={r === reason}
-                  onChange={() => setReason(r)}
+                  onChange={() => {
+                    setReason(r);
+                    if (r !== "CREATION") chooseCard(replacesJobId);
+                  }}
                 />
                 {REASON_LABEL[r]}
               </label>
@@ -165,7 +177,7 @@ export function IssueCardForm(props: {
             cards={cards}
             reason={reason}
             replacesJobId={replacesJobId}
-            onCard={setReplacesJobId}
+            onCard={chooseCard}
             replacementReason={replacementReason}
             onReplacementReason={setReplacementReason}
             errors={serverErrors}

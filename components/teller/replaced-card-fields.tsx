@@ -13,7 +13,7 @@ import { FieldError } from "@/components/ui/field-error";
 
 export type CardChoice = Pick<
   CustomerCard,
-  "jobId" | "productName" | "panLast4" | "status" | "replaceable" | "replacementPending"
+  "jobId" | "productId" | "productName" | "panLast4" | "status" | "replaceable" | "replacementPending"
 >;
 
 const field = fieldNames<typeof issueCardAction>();
