@@ -16,6 +16,11 @@ export function productSnapshot(p: CardProduct & { branchIds: string[] }) {
     cardFaceImage: p.cardFaceImage,
     active: p.active,
     branchIds: [...p.branchIds].sort(),
+    // Who may have it and whether the counter asks for the account: audited like the rest.
+    minAge: p.minAge,
+    maxAge: p.maxAge,
+    customerTypes: p.customerTypes,
+    needsAccount: p.needsAccount,
   };
 }
 
