@@ -38,8 +38,8 @@ function form(fields: Record<string, string | string[]>): FormData {
     embossAllowed: "A-Z .",
     branchIds: branchId,
   };
-  for (const [k, v] of Object.entries({ ...base, ...fields }))
-    for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
+  const all: Record<string, string | string[]> = { ...base, ...fields };
+  for (const [k, v] of Object.entries(all)) for (const one of typeof v === "string" ? [v] : v) data.append(k, one);
   return data;
 }
 
