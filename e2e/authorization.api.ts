@@ -55,6 +55,11 @@ const PARAM_ROUTES: Record<
     roles: ["teller", "manager", "admin"],
     allowedStatus: 404,
   },
+  "/api/jobs/[jobId]/receipt": {
+    path: "/api/jobs/00000000-0000-4000-8000-000000000000/receipt",
+    roles: ["teller", "manager"],
+    allowedStatus: 404,
+  },
   "/api/card-faces/[productId]": {
     path: "/api/card-faces/00000000-0000-4000-8000-000000000000",
     roles: ["teller", "manager", "admin"],
@@ -95,6 +100,8 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   issueCardAction: ["teller", "manager"],
   retryJobAction: ["teller", "manager"],
   closeJobAction: ["teller", "manager"],
+  handOverAction: ["teller", "manager"],
+  retryActivationAction: ["teller", "manager"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {

@@ -103,6 +103,8 @@ const serverSchema = z.object({
   // Customer searches per user and minute (per app instance), so nobody can page through the
   // customer base with the search box. Every search is in the customer access log as well.
   CUSTOMER_SEARCH_PER_MINUTE: int(60, 1, 100_000),
+  // The bank's name as the customer's hand-over receipt prints it, above the branch's name.
+  BANK_NAME: z.string().trim().min(1).max(80).default("Your bank"),
   SIGNIN_MAX_FAILURES: int(5, 1, 100),
   SIGNIN_LOCK_MINUTES: int(15, 1, 24 * 60),
 

@@ -1,4 +1,5 @@
 import type { BranchJob } from "@/db/queries/branch-jobs";
+import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDuration, formatTime, stateLabel } from "./format";
@@ -39,7 +40,7 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
                 {failed && j.errorCode ? <span className="block text-xs font-normal">{j.errorCode}</span> : null}
               </TableCell>
               <TableCell numeric>
-                {j.state === "done" && j.completedAt
+                {PRODUCED_STATES.includes(j.state) && j.completedAt
                   ? formatDuration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000)
                   : "—"}
               </TableCell>

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { JobSummary } from "@/db/queries/job-views";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
 
 /** The customer's cards (produced ones first) and every request made for them. */
 export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
-  const cards = jobs.filter((j) => j.state === "done");
+  const cards = jobs.filter((j) => PRODUCED_STATES.includes(j.state));
   return (
     <Card
       title="Cards and requests"

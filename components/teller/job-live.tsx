@@ -16,6 +16,7 @@ import { liveMeta } from "@/components/live/live-query";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JobStateBadge } from "./job-state-badge";
+import { HandOver } from "./hand-over";
 import { JobTimeline } from "./job-timeline";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
 
@@ -84,13 +85,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           {job.issuerRequestId}
         </span>
       </p>
-      {job.state === "done" ? (
-        <Alert tone="success">
-          <p className="text-lg font-semibold" data-testid="hand-over">
-            Hand the card over: {job.productName} •••• {job.panLast4}
-          </p>
-          <p>Ask the customer to check the name and sign the back of the card.</p>
-        </Alert>
+      {job.state === "done" || job.state === "handed_over" ? (
+        <HandOver job={job} />
       ) : closed ? (
         <Alert tone="info">
           <p className="font-semibold" data-testid="canceled">

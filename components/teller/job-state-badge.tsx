@@ -7,10 +7,11 @@ const TONE: Record<string, string> = {
   requested: "bg-brand-50 text-brand-900 border-brand-100",
   ready: "bg-brand-50 text-brand-900 border-brand-100",
   done: "bg-green-50 text-green-900 border-green-300",
+  handed_over: "bg-green-50 text-green-900 border-green-300",
   canceled: "bg-slate-100 text-slate-900 border-slate-300",
 };
 const FAILED = "bg-red-50 text-red-900 border-red-300";
-const SYMBOL: Record<string, string> = { done: "✓", submitting: "…", requested: "…", ready: "…" };
+const SYMBOL: Record<string, string> = { done: "✓", handed_over: "✓", submitting: "…", requested: "…", ready: "…" };
 
 /** A job's state in words (and a symbol), never colour alone. */
 export function JobStateBadge({ state }: { state: JobState }) {

@@ -4,6 +4,7 @@ import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, customers, issuanceJobs, stations } from "@/db/schema";
 import type { JobState } from "@/lib/vocabulary";
+import { handOverFields } from "./hand-over";
 
 export type JobEventView = {
   id: number;
@@ -57,6 +58,7 @@ export async function findJobView({ db, id }: { db: Executor; id: string }) {
   const [row] = await db
     .select({
       ...summaryFields,
+      ...handOverFields,
       events: sql<JobEventView[]>`coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind,
         'state', e.state, 'd1Status', e.d1_status, 'detail', e.detail, 'at', e.created_at) order by e.id)
         from job_events e where e.job_id = "issuance_jobs"."id"), '[]'::json)`,

@@ -43,6 +43,8 @@ export function stateSentence(job: {
       return job.panLast4
         ? `Card produced. Hand the card ending in ${job.panLast4} to the customer.`
         : "Card produced. Hand the card to the customer.";
+    case "handed_over":
+      return "Handed over to the customer.";
     case "production_exception":
     case "data_exception":
       return exceptionAdvice(job);

@@ -31,8 +31,14 @@ describe("card product input", () => {
       services: { delivery: "NO_SHIPMENT", pinMailer: true },
       paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1" },
       embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" },
+      activateAtHandOver: false,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
+  });
+
+  it("takes the activation at hand-over from its checkbox (an unticked box sends nothing)", () => {
+    expect(toProductValues(productFields.parse({ ...valid, activateAtHandOver: "on" })).activateAtHandOver).toBe(true);
+    expect(toProductValues(productFields.parse(valid)).activateAtHandOver).toBe(false);
   });
 
   it("applies D1's field rules with a sentence per field", () => {
