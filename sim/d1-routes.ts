@@ -26,6 +26,16 @@ function param(raw: string, field: string): string {
   }
 }
 
+/** The order's persoStation, read leniently (for faults scoped to a station); validation comes later. */
+function stationOf(raw: Buffer): string | undefined {
+  try {
+    const body: unknown = JSON.parse(raw.toString("utf8"));
+    return isRecord(body) && typeof body.persoStation === "string" ? body.persoStation : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const methodNotAllowed = (allow: string) => new HttpError(405, "SIM_METHOD_NOT_ALLOWED", `use ${allow}`, { allow });
 
 export function createD1Handler(core: SimulatorCore) {
@@ -54,23 +64,21 @@ export function createD1Handler(core: SimulatorCore) {
 
   async function order(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {
     await core.tokens.authenticate(req.headers.authorization);
-    const fault = core.orderFaults.take();
+    const raw = await readBody(req, core.maxBodyBytes);
+    const fault = core.orderFaults.take(Math.random, stationOf(raw));
     if (fault?.mode === "http500") throw new HttpError(500, "SIM_INTERNAL_ERROR", "injected fault: internal error");
     if (fault?.mode === "http429") {
       const retryAfter = String(fault.retryAfterSeconds ?? 1);
       throw new HttpError(429, "SIM_RATE_LIMITED", "injected fault: too many requests", { "retry-after": retryAfter });
     }
-    if (fault?.mode === "hang") {
-      req.resume();
-      return; // never answered; the connection is closed by the client or by stop()
-    }
+    if (fault?.mode === "hang") return; // never answered; the connection is closed by the client or by stop()
     if (fault?.mode === "slow") await core.timers.sleep(fault.delayMs ?? 5000);
 
     const issuerId = param(m[1] ?? "", "issuerId");
     const cardId = param(m[2] ?? "", "cardId");
     core.orders.counters.ordersReceived++;
     validatePath(issuerId, cardId, core.issuerId);
-    const request = validateInstantOrder(parseJson(await readBody(req, core.maxBodyBytes)));
+    const request = validateInstantOrder(parseJson(raw));
     const station = core.stations.get(request.persoStation);
     // D1's answer to an unregistered station is unpublished (§12 [U]); the documented code for
     // a well-formed value it does not allow is the closest, so the product is tested against it.
