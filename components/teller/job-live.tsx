@@ -69,7 +69,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   // arrive after it), never on the first render. The state's name leads, unless the card was
   // canceled or the sentence already starts with it ("Card produced. Hand the card…").
   const label = STATE_LABEL[job.state];
-  const message = closed || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
+  const message = closed || reissued || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef(message);
   useEffect(() => {

@@ -12,6 +12,7 @@ import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
 import { startReceiverBridge } from "@/test-support/receiver-bridge";
 import { until } from "@/test-support/until";
+import { withSubmissionLock } from "@/db/queries/submission-lock";
 import { cancelOpenJob, type CancelDeps } from "./cancel";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
@@ -113,6 +114,25 @@ describe("canceling a request D1 never got", () => {
     await fixture.admin("DELETE", "/faults/orders");
     expect(await submitOrder(job.id, deps)).toBe("skipped");
     expect(await productions(job.cardId)).toBe(0);
+  });
+
+  it("waits for a submission run in flight rather than flagging a card D1 never got", async () => {
+    const job = await jobAt();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => undefined as void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Stands in for a worker run that holds the job for a moment and orders nothing.
+    const run = withSubmissionLock({ db, jobId: job.id }, async () => {
+      locked();
+      await held;
+    });
+    await isLocked;
+    const canceling = cancelOpenJob(job.id, ctx(), canCancel());
+    setTimeout(release, 400);
+    expect((await canceling).reach).toBe("never_sent");
+    expect((await run).locked).toBe(true);
+    expect(await row(job.id)).toMatchObject({ state: "canceled", destroyIfProduced: false });
   });
 });
 

@@ -4,6 +4,7 @@
 // cancellation API, d1-api.md §12), and unless D1 confirms, the job is flagged "destroy if
 // produced". Either way the request is canceled at the counter from this moment.
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import {
@@ -39,24 +40,36 @@ export type CancelResult = {
 
 const isOpen = (state: string) => OPEN_STATES.some((s) => s === state);
 
+/** How long a cancel or move waits for a submission run in flight, and how often it looks. */
+const LOCK_WAIT_MS = 5_000;
+const LOCK_POLL_MS = 200;
+
 /**
  * Runs `whileHeld` with the job's submission lock when D1 certainly never got the order: no run
  * is in flight (the lock is free), and no run ever started, or D1 does not know the card (E3).
- * Returns undefined when D1 may hold the order (or a run holds the job right now).
+ * Returns undefined when D1 may hold the order (or a run still holds the job after `waitMs`).
  */
 export async function whileNeverSent<T>(
   job: JobForCancel,
   deps: CancelDeps,
   whileHeld: (job: JobForCancel) => Promise<T>,
+  { waitMs = LOCK_WAIT_MS }: { waitMs?: number } = {},
 ): Promise<T | undefined> {
   if (job.state !== "submitting") return undefined;
-  const run = await withSubmissionLock({ db, jobId: job.id }, async () => {
-    const current = await findJobForCancel({ db, jobId: job.id });
-    if (!current || current.state !== "submitting") return undefined;
-    if (current.submitAttempts > 0 && !(await unknownToD1(current.cardId, deps))) return undefined;
-    return { value: await whileHeld(current) };
-  });
-  return run.locked ? run.value?.value : undefined;
+  // A run in flight (D1 answering 500, say) usually ends within a second or two: wait for it a
+  // little, so that a request D1 never got is not needlessly flagged "destroy if produced".
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const run = await withSubmissionLock({ db, jobId: job.id }, async () => {
+      const current = await findJobForCancel({ db, jobId: job.id });
+      if (!current || current.state !== "submitting") return undefined;
+      if (current.submitAttempts > 0 && !(await unknownToD1(current.cardId, deps))) return undefined;
+      return { value: await whileHeld(current) };
+    });
+    if (run.locked) return run.value?.value;
+    if (Date.now() >= deadline) return undefined;
+    await sleep(LOCK_POLL_MS);
+  }
 }
 
 /** True only when D1 answers that it has no order for this card. */
