@@ -86,6 +86,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   registerStationAction: ["manager"],
   registerBranchStationAction: ["admin"],
   setStationEnabledAction: ["manager"],
+  moveStationRequestsAction: ["manager"],
   createProductAction: ["admin"],
   updateProductAction: ["admin"],
   setProductActiveAction: ["admin"],
@@ -102,6 +103,8 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   closeJobAction: ["teller", "manager"],
   handOverAction: ["teller", "manager"],
   retryActivationAction: ["teller", "manager"],
+  cancelJobAction: ["teller", "manager"],
+  moveJobAction: ["teller", "manager"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
@@ -291,6 +294,10 @@ test("a manager of another branch is refused every branch-scoped route and actio
   expect(resultCode(call.body)).toBe("forbidden:branch");
   const after = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
   expect(after.stations.find((s) => s.id === target.id)?.enabled).toBe(true);
+  const move = serverActions().find((a) => a.name === "moveStationRequestsAction")!;
+  const other = ours.stations.find((s) => s.id !== target.id && s.enabled)!;
+  const moved = await callAction(riverside, move, [{ stationId: target.id, toStationId: other.id }]);
+  expect(resultCode(moved.body)).toBe("forbidden:branch");
   await downtown.dispose();
   await riverside.dispose();
 });

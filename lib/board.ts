@@ -2,10 +2,16 @@ import "server-only";
 import { db } from "@/db";
 import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jobs";
 import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
+import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
 
-type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
+type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
+  createdAt: string;
+  completedAt: string | null;
+  canceledAt: string | null;
+  producedAfterCancelAt: string | null;
+};
 export type UnclaimedCard = Omit<NotHandedOverCard, "producedAt"> & { producedAt: string };
 /** The board as JSON: what the page renders first and what the board route returns. */
 export type BoardData = {
@@ -32,4 +38,9 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
 
 export async function loadStationHealth(branchId: string) {
   return { branchId, stations: await stationHealth({ db, branchId }), at: new Date().toISOString() };
+}
+
+/** Cards printed after a cancel at the counter: the board lists them for destruction. */
+export function loadCardsToDestroy(branchId: string) {
+  return listCardsToDestroy({ db, branchId });
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { JobSummary } from "@/db/queries/job-views";
+import { jobOutcome } from "@/lib/issuance/outcome";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Card } from "@/components/ui/card";
@@ -45,7 +46,7 @@ export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
                 </TableCell>
                 <TableCell>{REASON_LABEL[job.reason]}</TableCell>
                 <TableCell>
-                  <JobStateBadge state={job.state} />
+                  <JobStateBadge state={job.state} outcome={jobOutcome(job)} />
                 </TableCell>
               </TableRow>
             ))}
