@@ -11,6 +11,7 @@ const QUEUE_TESTS = [
   "lib/issuance/faults.test.ts",
   "lib/issuance/app-crash.test.ts",
   "lib/issuance/card-system.test.ts",
+  "lib/issuance/cancel.test.ts",
 ];
 
 export default defineConfig({

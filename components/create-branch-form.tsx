@@ -16,6 +16,7 @@ const FIELDS = [
   { name: field("name"), label: "Name", hint: "" },
   { name: field("address"), label: "Address", hint: "" },
   { name: field("timezone"), label: "Time zone", hint: "e.g. Europe/Berlin" },
+  { name: field("closesAt"), label: "Closing time", hint: "18:00" },
 ] as const;
 
 export function CreateBranchForm() {
@@ -43,6 +44,7 @@ export function CreateBranchForm() {
           name={f.name}
           placeholder={f.hint}
           {...(f.name === "timezone" ? { list: TIME_ZONE_LIST_ID, autoComplete: "off" } : {})}
+          {...(f.name === "closesAt" ? { type: "time", defaultValue: "18:00" } : {})}
         />
       ))}
       <div className="flex items-center gap-4 sm:col-span-2">

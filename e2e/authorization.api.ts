@@ -55,6 +55,11 @@ const PARAM_ROUTES: Record<
     roles: ["teller", "manager", "admin"],
     allowedStatus: 404,
   },
+  "/api/jobs/[jobId]/receipt": {
+    path: "/api/jobs/00000000-0000-4000-8000-000000000000/receipt",
+    roles: ["teller", "manager"],
+    allowedStatus: 404,
+  },
   "/api/card-faces/[productId]": {
     path: "/api/card-faces/00000000-0000-4000-8000-000000000000",
     roles: ["teller", "manager", "admin"],
@@ -81,6 +86,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   registerStationAction: ["manager"],
   registerBranchStationAction: ["admin"],
   setStationEnabledAction: ["manager"],
+  moveStationRequestsAction: ["manager"],
   createProductAction: ["admin"],
   updateProductAction: ["admin"],
   setProductActiveAction: ["admin"],
@@ -95,6 +101,10 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   issueCardAction: ["teller", "manager"],
   retryJobAction: ["teller", "manager"],
   closeJobAction: ["teller", "manager"],
+  handOverAction: ["teller", "manager"],
+  retryActivationAction: ["teller", "manager"],
+  cancelJobAction: ["teller", "manager"],
+  moveJobAction: ["teller", "manager"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
@@ -284,6 +294,10 @@ test("a manager of another branch is refused every branch-scoped route and actio
   expect(resultCode(call.body)).toBe("forbidden:branch");
   const after = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
   expect(after.stations.find((s) => s.id === target.id)?.enabled).toBe(true);
+  const move = serverActions().find((a) => a.name === "moveStationRequestsAction")!;
+  const other = ours.stations.find((s) => s.id !== target.id && s.enabled)!;
+  const moved = await callAction(riverside, move, [{ stationId: target.id, toStationId: other.id }]);
+  expect(resultCode(moved.body)).toBe("forbidden:branch");
   await downtown.dispose();
   await riverside.dispose();
 });

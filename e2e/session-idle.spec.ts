@@ -54,8 +54,12 @@ test.describe("teller sessions end by themselves", () => {
     await expect(warning).toBeVisible();
     await expect(warning).toContainText("less than a minute");
 
-    // Staying signed in is activity, reported to the server.
-    const reported = page.waitForRequest((r) => r.url().endsWith("/api/session/activity") && r.method() === "POST");
+    // Staying signed in is activity, reported to the server. Wait for the server's answer, not
+    // just the request: a report still being handled when the session is aged below would land
+    // after it and make the server's last activity recent again (the test's one-in-twelve flake).
+    const reported = page.waitForResponse(
+      (r) => r.url().endsWith("/api/session/activity") && r.request().method() === "POST",
+    );
     await warning.getByRole("button", { name: "Stay signed in" }).click();
     await reported;
     await expect(warning).toBeHidden();

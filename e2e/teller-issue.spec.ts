@@ -60,8 +60,13 @@ test("a station jam shows the exception; a retry on another station produces the
   await page.getByRole("button", { name: "Retry the card" }).click();
   await expect(page).not.toHaveURL(failedUrl);
   await counter.expectDone();
+  // Each request says what it is (T9): the new one a retry, the old one issued again, no red alert.
+  await expect(page.getByTestId("retry-of")).toContainText("Retry of");
   await page.goto(failedUrl);
   await expect(page.getByRole("link", { name: "open the new request" })).toBeVisible();
+  await expect(page.getByTestId("retried")).toContainText("Issued again on Counter printer 1");
+  await expect(counter.jobState()).toHaveText(/Retried/);
+  await expect(page.getByTestId("failure")).toHaveCount(0);
 });
 
 test("a double click on Issue card gives one job and one production", async ({ page }) => {

@@ -2,22 +2,45 @@ import "server-only";
 import { db } from "@/db";
 import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jobs";
 import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
+import { listCardsToDestroy } from "@/db/queries/job-cancel";
+import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
 
-type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
+type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
+  createdAt: string;
+  completedAt: string | null;
+  canceledAt: string | null;
+  producedAfterCancelAt: string | null;
+};
+export type UnclaimedCard = Omit<NotHandedOverCard, "producedAt"> & { producedAt: string };
 /** The board as JSON: what the page renders first and what the board route returns. */
-export type BoardData = { branchId: string; jobs: Job[]; inProgress: number; stats: BranchStats; at: string };
+export type BoardData = {
+  branchId: string;
+  jobs: Job[];
+  inProgress: number;
+  stats: BranchStats;
+  /** Produced, not handed over by the branch's closing time. */
+  notHandedOver: UnclaimedCard[];
+  at: string;
+};
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {
-  const [jobs, inProgress, stats] = await Promise.all([
+  const [jobs, inProgress, stats, unclaimed] = await Promise.all([
     branchJobs({ db, branchId, limit: 50 }),
     openJobCount({ db, branchId }),
     branchStats({ db, branchId }),
+    notHandedOver({ db, branchId }),
   ]);
-  return JSON.parse(JSON.stringify({ branchId, jobs, inProgress, stats, at: new Date().toISOString() })) as BoardData;
+  const board = { branchId, jobs, inProgress, stats, notHandedOver: unclaimed, at: new Date().toISOString() };
+  return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 
 export async function loadStationHealth(branchId: string) {
   return { branchId, stations: await stationHealth({ db, branchId }), at: new Date().toISOString() };
+}
+
+/** Cards printed after a cancel at the counter: the board lists them for destruction. */
+export function loadCardsToDestroy(branchId: string) {
+  return listCardsToDestroy({ db, branchId });
 }

@@ -15,6 +15,15 @@ describe("settings", () => {
     expect(() => loadEnv({ SIM_PORT: "https", SIM_ADMIN_PORT: "70000" })).toThrow(/SIM_PORT[\s\S]*SIM_ADMIN_PORT/);
   });
 
+  it("D1_CANCEL_PATH: unset or empty means D1 cannot cancel; a path needs {cardId}", () => {
+    expect(loadEnv({}).D1_CANCEL_PATH).toBeUndefined();
+    expect(loadEnv({ D1_CANCEL_PATH: "" }).D1_CANCEL_PATH).toBeUndefined();
+    const path = "/issuers/{issuerId}/physicalCards/{cardId}/operations:cancel";
+    expect(loadEnv({ D1_CANCEL_PATH: path }).D1_CANCEL_PATH).toBe(path);
+    expect(() => loadEnv({ D1_CANCEL_PATH: "/issuers/{issuerId}/cancel" })).toThrow(/D1_CANCEL_PATH[\s\S]*\{cardId\}/);
+    expect(() => loadEnv({ D1_CANCEL_PATH: "https://elsewhere/{cardId}" })).toThrow(/D1_CANCEL_PATH/);
+  });
+
   it("names every invalid setting in one message", () => {
     expect(() => loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" })).toThrow(
       /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,

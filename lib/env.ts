@@ -103,6 +103,8 @@ const serverSchema = z.object({
   // Customer searches per user and minute (per app instance), so nobody can page through the
   // customer base with the search box. Every search is in the customer access log as well.
   CUSTOMER_SEARCH_PER_MINUTE: int(60, 1, 100_000),
+  // The bank's name as the customer's hand-over receipt prints it, above the branch's name.
+  BANK_NAME: z.string().trim().min(1).max(80).default("Your bank"),
   SIGNIN_MAX_FAILURES: int(5, 1, 100),
   SIGNIN_LOCK_MINUTES: int(15, 1, 24 * 60),
 
@@ -147,6 +149,15 @@ const serverSchema = z.object({
   D1_TOKEN_AUDIENCE: optionalString,
   D1_TIMEOUT_MS: int(10_000, 100, 120_000),
   D1_MAX_ATTEMPTS: int(4, 1, 10),
+  // D1 publishes no cancellation API (d1-api.md §12 [U]). Where a tenant has one, its path below
+  // D1_BANKING_URL with {issuerId} and {cardId} placeholders; unset: D1 cannot cancel an order.
+  D1_CANCEL_PATH: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\/[A-Za-z0-9_\-./:{}%]*$/, "a path starting with / (letters, digits, - _ . / : { } %)")
+      .refine((v) => v.includes("{cardId}"), "must contain {cardId}")
+      .optional(),
+  ),
 
   // D1 → issuer: credentials D1 presents at our token endpoint (E6), and that token's lifetime.
   D1_NOTIFY_CLIENT_ID: optionalString,

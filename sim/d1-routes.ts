@@ -1,4 +1,5 @@
-// Request handler of the simulated D1 API: E1 token, E2 order (INSTANT), E3 production status.
+// Request handler of the simulated D1 API: E1 token, E2 order (INSTANT), E3 production status,
+// and an issuer cancel (simulator decision).
 // Paths and codes follow ../shared/d1-api.md. Errors use D1's `{errorCode, error}` body; SIM_
 // codes are ours, for cases D1 documents no code for (§9 simulator decision), and the product
 // treats them as unknown D1 codes.
@@ -11,6 +12,9 @@ import { CORRELATION_ID, validateInstantOrder, validatePath } from "./order-requ
 const TOKEN_PATH = "/authz/v1/oauth2/token";
 // Some HTTP clients percent-encode the colon of the custom method.
 const ORDER_PATH = /^\/banking\/v1\/issuers\/([^/]*)\/physicalCards\/([^/]*)\/operations(?::|%3[Aa])production$/;
+// The issuer cancel route is a simulator decision: D1 publishes none (§12 [U]), so its path is
+// the app's D1_CANCEL_PATH setting (docs/d1-and-simulator.md).
+const CANCEL_PATH = /^\/banking\/v1\/issuers\/([^/]*)\/physicalCards\/([^/]*)\/operations(?::|%3[Aa])cancel$/;
 // A how-to page spells E3 in lower case (§3): match it case-insensitively.
 const STATUS_PATH = /^\/banking\/v1\/issuers\/([^/]*)\/physicalcards\/([^/]*)\/productionstatus$/i;
 
@@ -19,6 +23,16 @@ function param(raw: string, field: string): string {
     return decodeURIComponent(raw);
   } catch {
     throw fieldFormat(field);
+  }
+}
+
+/** The order's persoStation, read leniently (for faults scoped to a station); validation comes later. */
+function stationOf(raw: Buffer): string | undefined {
+  try {
+    const body: unknown = JSON.parse(raw.toString("utf8"));
+    return isRecord(body) && typeof body.persoStation === "string" ? body.persoStation : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -50,23 +64,21 @@ export function createD1Handler(core: SimulatorCore) {
 
   async function order(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {
     await core.tokens.authenticate(req.headers.authorization);
-    const fault = core.orderFaults.take();
+    const raw = await readBody(req, core.maxBodyBytes);
+    const fault = core.orderFaults.take(Math.random, stationOf(raw));
     if (fault?.mode === "http500") throw new HttpError(500, "SIM_INTERNAL_ERROR", "injected fault: internal error");
     if (fault?.mode === "http429") {
       const retryAfter = String(fault.retryAfterSeconds ?? 1);
       throw new HttpError(429, "SIM_RATE_LIMITED", "injected fault: too many requests", { "retry-after": retryAfter });
     }
-    if (fault?.mode === "hang") {
-      req.resume();
-      return; // never answered; the connection is closed by the client or by stop()
-    }
+    if (fault?.mode === "hang") return; // never answered; the connection is closed by the client or by stop()
     if (fault?.mode === "slow") await core.timers.sleep(fault.delayMs ?? 5000);
 
     const issuerId = param(m[1] ?? "", "issuerId");
     const cardId = param(m[2] ?? "", "cardId");
     core.orders.counters.ordersReceived++;
     validatePath(issuerId, cardId, core.issuerId);
-    const request = validateInstantOrder(parseJson(await readBody(req, core.maxBodyBytes)));
+    const request = validateInstantOrder(parseJson(raw));
     const station = core.stations.get(request.persoStation);
     // D1's answer to an unregistered station is unpublished (§12 [U]); the documented code for
     // a well-formed value it does not allow is the closest, so the product is tested against it.
@@ -124,6 +136,24 @@ export function createD1Handler(core: SimulatorCore) {
     sendJson(res, 200, { operations: [found.latest] });
   }
 
+  /**
+   * A card still waiting in its station's queue (e.g. an offline station) is taken out and
+   * CARD_PROD_CANCELED notified (202); a card the station already took, or a finished one, is
+   * too late (409); asking again for a canceled card answers 202 again.
+   */
+  async function cancel(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): Promise<void> {
+    await core.tokens.authenticate(req.headers.authorization);
+    const issuerId = param(m[1] ?? "", "issuerId");
+    const cardId = param(m[2] ?? "", "cardId");
+    validatePath(issuerId, cardId, core.issuerId);
+    const found = core.orders.get(cardId);
+    if (!found) throw new HttpError(404, "SIM_NOT_FOUND", "no order for this cardId");
+    const canceled = found.latest.details.status === "CARD_PROD_CANCELED" || core.agent.cancelQueued(found);
+    if (!canceled) throw new HttpError(409, "SIM_PRODUCTION_STARTED", "the station has already taken this card");
+    log.info({ cardId, operationId: found.operationId }, "order canceled by the issuer");
+    sendJson(res, 202, { operationId: found.operationId });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "https://d1.invalid").pathname;
     const correlationId = req.headers["x-correlation-id"];
@@ -139,6 +169,11 @@ export function createD1Handler(core: SimulatorCore) {
     if (orderMatch) {
       if (req.method !== "POST") throw methodNotAllowed("POST");
       return order(req, res, orderMatch);
+    }
+    const cancelMatch = CANCEL_PATH.exec(path);
+    if (cancelMatch) {
+      if (req.method !== "POST") throw methodNotAllowed("POST");
+      return cancel(req, res, cancelMatch);
     }
     const statusMatch = STATUS_PATH.exec(path);
     if (statusMatch) {

@@ -11,6 +11,8 @@ export const orderFaultSchema = z
     probability: z.number().min(0).max(1).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
+    /** Only orders for this station: lets a test break D1 for its own card, not for every test. */
+    persoStation: z.string().min(1).max(64).optional(),
   })
   .strict()
   .refine((f) => (f.count === undefined) !== (f.probability === undefined), "give either count or probability");
@@ -43,14 +45,15 @@ export class OrderFaults {
   }
 
   /** Picks the fault for this request, if any: counted faults first, in order, then odds. */
-  take(random: () => number = Math.random): OrderFault | undefined {
-    const counted = this.faults.find((f) => f.count !== undefined && f.count > 0);
+  take(random: () => number = Math.random, persoStation?: string): OrderFault | undefined {
+    const applies = (f: OrderFault) => f.persoStation === undefined || f.persoStation === persoStation;
+    const counted = this.faults.find((f) => applies(f) && f.count !== undefined && f.count > 0);
     if (counted) {
       counted.count = (counted.count ?? 1) - 1;
       if (counted.count <= 0) this.faults.splice(this.faults.indexOf(counted), 1);
       return { ...counted };
     }
-    return this.faults.find((f) => f.probability !== undefined && random() < f.probability);
+    return this.faults.find((f) => applies(f) && f.probability !== undefined && random() < f.probability);
   }
 }
 

@@ -42,6 +42,15 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
         hint="e.g. Europe/Berlin; the branch board counts days in it."
       />
       <InputField
+        id="branch-edit-closes-at"
+        errors={errors?.closesAt}
+        name={field("closesAt")}
+        label="Closing time"
+        type="time"
+        defaultValue={branch.closesAt.slice(0, 5)}
+        hint="In the branch's time zone; cards not handed over by then show on the manager's board."
+      />
+      <InputField
         id="branch-edit-station-pattern"
         errors={errors?.stationIdPattern}
         name={field("stationIdPattern")}

@@ -28,6 +28,7 @@ type P = Partial<
     | "maxAge"
     | "customerTypes"
     | "needsAccount"
+    | "activateAtHandOver"
   >
 >;
 
@@ -95,6 +96,17 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
           defaultValue={product.expiryMonths ?? 36}
           required
         />
+        <div className="flex flex-col justify-center">
+          <Checkbox
+            name={field("activateAtHandOver")}
+            label="Activate the card at hand-over"
+            aria-describedby={`${f}-activateAtHandOver-hint`}
+            defaultChecked={product.activateAtHandOver ?? true}
+          />
+          <p id={`${f}-activateAtHandOver-hint`} className="text-sm text-slate-700">
+            Off: the card stays inactive until the customer activates it.
+          </p>
+        </div>
       </fieldset>
       <fieldset className={group}>
         <legend className={legend}>D1 services (defaults; leave empty for D1&apos;s own)</legend>

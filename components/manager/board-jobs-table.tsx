@@ -1,9 +1,15 @@
 import type { BranchJob } from "@/db/queries/branch-jobs";
-import { FAILED_STATES } from "@/lib/vocabulary";
+import { jobOutcome } from "@/lib/issuance/outcome";
+import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDuration, formatTime, stateLabel } from "./format";
+import { formatDuration, formatTime } from "./format";
 
-type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
+type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
+  createdAt: string;
+  completedAt: string | null;
+  canceledAt: string | null;
+  producedAfterCancelAt: string | null;
+};
 
 export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
   if (jobs.length === 0) return <p className="text-slate-700">No card has been requested in this branch yet.</p>;
@@ -22,7 +28,9 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
       </TableHeader>
       <TableBody>
         {jobs.map((j) => {
-          const failed = FAILED_STATES.includes(j.state);
+          // Only a failure nobody retried, moved or canceled is shown as one (needs action).
+          const outcome = jobOutcome(j);
+          const failed = outcome.kind === "failed" || outcome.kind === "destroy";
           return (
             <TableRow key={j.id}>
               <TableCell>{formatTime(j.createdAt)}</TableCell>
@@ -35,11 +43,11 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
               <TableCell>{j.teller}</TableCell>
               <TableCell className={failed ? "font-semibold text-red-800" : undefined}>
                 {failed ? <span aria-hidden>⚠ </span> : null}
-                {stateLabel(j.state)}
+                {outcome.label}
                 {failed && j.errorCode ? <span className="block text-xs font-normal">{j.errorCode}</span> : null}
               </TableCell>
               <TableCell numeric>
-                {j.state === "done" && j.completedAt
+                {PRODUCED_STATES.includes(j.state) && j.completedAt
                   ? formatDuration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000)
                   : "—"}
               </TableCell>

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
+import { NotHandedOver } from "./not-handed-over";
 import { LiveBadge } from "@/components/live/live-badge";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { applyEventToRows } from "@/lib/events/apply-event";
@@ -38,6 +39,7 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       </div>
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
+      <NotHandedOver cards={data.notHandedOver} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
         <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">

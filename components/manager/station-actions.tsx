@@ -2,17 +2,30 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { setDefaultStationAction } from "@/lib/actions/manager/set-default-station";
+import { moveStationRequestsAction } from "@/lib/actions/manager/move-station-requests";
 import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabled";
 import type { StationHealth } from "@/db/queries/station-health";
 import { Button } from "@/components/ui/button";
+import { DisableStationWarning } from "./disable-station-warning";
 
-type Props = { station: StationHealth; onDone: (message: string) => void };
+const requests = (n: number) => (n === 1 ? "1 request" : `${n} requests`);
 
-/** Make default, enable, disable — with a second step when cards are still in progress. */
-export function StationActions({ station, onDone }: Props) {
+type Props = {
+  station: StationHealth;
+  /** The branch's other enabled stations: where waiting requests can be moved. */
+  others?: Pick<StationHealth, "id" | "label">[];
+  onDone: (message: string) => void;
+};
+
+/**
+ * Make default, enable, disable — with a second step when requests are still waiting: it lists
+ * them and offers to move them to another station before disabling (no card then prints there).
+ */
+export function StationActions({ station, others = [], onDone }: Props) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState<string[]>([]);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -31,6 +44,7 @@ export function StationActions({ station, onDone }: Props) {
         onDone(success);
       } else if (result.fieldErrors?.confirm) {
         setWarning(result.fieldErrors.confirm[0] ?? result.message);
+        setWaiting(result.fieldErrors.waiting ?? []);
       } else {
         setError(result.message);
       }
@@ -41,6 +55,21 @@ export function StationActions({ station, onDone }: Props) {
       () => setStationEnabledAction({ stationId: station.id, enabled: false, confirm }),
       `${station.label} is disabled. Tellers can no longer send cards to it.`,
     );
+
+  // Moved first, so nothing waits at the station any more when it is disabled.
+  const moveAndDisable = (toStationId: string) =>
+    startTransition(async () => {
+      const moved = await moveStationRequestsAction({ stationId: station.id, toStationId });
+      if (!moved.ok) return setError(moved.message);
+      const target = others.find((o) => o.id === toStationId)?.label ?? "the other station";
+      const disabled = await setStationEnabledAction({ stationId: station.id, enabled: false, confirm: true });
+      if (!disabled.ok) return setError(disabled.message);
+      setError(null);
+      setWarning(null);
+      const failed =
+        moved.data.failed > 0 ? ` ${moved.data.failed} could not be moved; open them from the Counter.` : "";
+      onDone(`${station.label} is disabled. ${requests(moved.data.moved)} moved to ${target}.${failed}`);
+    });
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -87,23 +116,16 @@ export function StationActions({ station, onDone }: Props) {
         )}
       </div>
       {warning ? (
-        <div
-          role="alert"
-          className="max-w-sm rounded-md border border-amber-400 bg-amber-50 p-3 text-left text-sm text-amber-950"
-        >
-          <p>
-            <strong>Warning: </strong>
-            {warning}
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button ref={confirmRef} variant="danger" disabled={pending} onClick={() => disable(true)}>
-              Disable anyway
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setWarning(null)}>
-              Keep it enabled
-            </Button>
-          </div>
-        </div>
+        <DisableStationWarning
+          warning={warning}
+          waiting={waiting}
+          others={others}
+          pending={pending}
+          confirmRef={confirmRef}
+          onDisable={() => disable(true)}
+          onMove={moveAndDisable}
+          onKeep={() => setWarning(null)}
+        />
       ) : null}
       {error ? (
         <p role="alert" className="max-w-sm text-right text-sm text-red-800">

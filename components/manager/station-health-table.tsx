@@ -85,7 +85,11 @@ export function StationHealthTable({
             </TableCell>
             {canManage ? (
               <TableCell className="text-right">
-                <StationActions station={s} onDone={onDone} />
+                <StationActions
+                  station={s}
+                  others={stations.filter((o) => o.enabled && o.id !== s.id)}
+                  onDone={onDone}
+                />
               </TableCell>
             ) : null}
           </TableRow>

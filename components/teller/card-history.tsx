@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { JobSummary } from "@/db/queries/job-views";
 import { CARD_STATUS_LABEL } from "@/lib/issuance/card-status";
+import { jobOutcome } from "@/lib/issuance/outcome";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -85,7 +86,7 @@ export function CardHistory({
                 </TableCell>
                 <TableCell>{REASON_LABEL[job.reason]}</TableCell>
                 <TableCell>
-                  <JobStateBadge state={job.state} />
+                  <JobStateBadge state={job.state} outcome={jobOutcome(job)} />
                 </TableCell>
               </TableRow>
             ))}

@@ -9,17 +9,31 @@ import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
 import { applyEvent } from "@/lib/events/apply-event";
 import { STATE_LABEL, isFinal } from "@/lib/issuance/states";
-import { exceptionAdvice, stateSentence } from "@/lib/issuance/teller-messages";
+import { cancelSentence, jobOutcome } from "@/lib/issuance/outcome";
+import { stateSentence } from "@/lib/issuance/teller-messages";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
-import { FAILED_STATES } from "@/lib/vocabulary";
 import { liveMeta } from "@/components/live/live-query";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JobStateBadge } from "./job-state-badge";
+import { HandOver } from "./hand-over";
 import { JobTimeline } from "./job-timeline";
+import { OpenRequestActions } from "./open-request-actions";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
 
 const CANCELED_SENTENCE = "Canceled at the counter. No card was produced.";
+const DESTROY_SENTENCE = "Printed after it was canceled: destroy this card, never hand it over.";
+
+/** What the page says about a request canceled at the counter, from its "canceled" event. */
+function canceledSentence(job: JobView): string {
+  if (job.producedAfterCancelAt) return DESTROY_SENTENCE;
+  const event = job.events.findLast((e) => e.kind === "canceled");
+  const reach = event?.detail.reach;
+  if (reach === "never_sent" || reach === "stopped" || reach === "not_stopped") {
+    return cancelSentence({ reach, stationLabel: job.stationLabel });
+  }
+  return CANCELED_SENTENCE;
+}
 
 export function JobLive({ initial, stations }: { initial: JobView; stations: RetryStation[] }) {
   const { data } = useQuery({
@@ -40,15 +54,23 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
     }),
   });
   const job = data.job;
-  const failed = FAILED_STATES.includes(job.state);
-  // A failed card canceled at the counter: final, so nothing about retrying is said any more.
-  const closed = failed && job.events.some((e) => e.kind === "closed");
-  const sentence = closed ? CANCELED_SENTENCE : stateSentence(job);
+  const outcome = jobOutcome(job);
+  const failed = outcome.kind === "failed";
+  // Canceled at the counter (a failed card closed, or an open request canceled), retried or
+  // moved: final for this request, so nothing about retrying or waiting is said any more.
+  const closed = outcome.kind === "canceled" || outcome.kind === "destroy";
+  const reissued = outcome.kind === "retried" || outcome.kind === "moved";
+  const open = outcome.kind === "open";
+  const sentence = closed
+    ? canceledSentence(job)
+    : reissued
+      ? `${outcome.kind === "moved" ? "Moved to" : "Issued again on"} ${job.retriedAsStation ?? "another station"}.`
+      : stateSentence(job);
   // Announced whenever what the page says changes (a new state, or the last four digits that
   // arrive after it), never on the first render. The state's name leads, unless the card was
   // canceled or the sentence already starts with it ("Card produced. Hand the card…").
   const label = STATE_LABEL[job.state];
-  const message = closed || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
+  const message = closed || reissued || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef(message);
   useEffect(() => {
@@ -71,25 +93,44 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           </Link>
         </h1>
         <span data-testid="job-state">
-          <JobStateBadge state={job.state} />
+          <JobStateBadge state={job.state} outcome={outcome} />
         </span>
       </header>
       <p className="text-sm text-slate-700">
         {REASON_LABEL[job.reason]} · printed as <span className="font-mono">{job.nameOnCard}</span> · at{" "}
         {job.stationLabel}
       </p>
+      {job.retryOfJobId ? (
+        <p data-testid="retry-of">
+          {job.retryOf?.moved ? `Moved from ${job.retryOf.stationLabel}` : "Retry of"}{" "}
+          <Link href={`/teller/jobs/${job.retryOfJobId}`} className="font-semibold text-brand-700 underline">
+            ← earlier request
+          </Link>
+        </p>
+      ) : null}
       <p className="text-xs text-slate-600">
         Reference for support:{" "}
         <span className="font-mono" data-testid="d1-reference">
           {job.issuerRequestId}
         </span>
       </p>
-      {job.state === "done" ? (
-        <Alert tone="success">
-          <p className="text-lg font-semibold" data-testid="hand-over">
-            Hand the card over: {job.productName} •••• {job.panLast4}
+      {job.state === "done" || job.state === "handed_over" ? (
+        <HandOver job={job} />
+      ) : outcome.kind === "destroy" ? (
+        <Alert tone="error">
+          <p className="text-lg font-semibold" data-testid="destroy">
+            {sentence}
           </p>
-          <p>Ask the customer to check the name and sign the back of the card.</p>
+          <p>The request was canceled at the counter, but the station printed the card anyway.</p>
+        </Alert>
+      ) : reissued ? (
+        <Alert tone="info">
+          <p className="font-semibold" data-testid={outcome.kind}>
+            {sentence}{" "}
+            <Link href={`/teller/jobs/${job.retriedAs}`} className="text-brand-700 underline">
+              → open the new request
+            </Link>
+          </p>
         </Alert>
       ) : closed ? (
         <Alert tone="info">
@@ -113,21 +154,19 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         <JobTimeline
           state={job.state}
           events={job.events}
-          failure={failed ? (exceptionAdvice(job).split(".")[0] ?? null) : null}
+          failure={
+            closed || outcome.kind === "moved"
+              ? "canceled at the counter"
+              : failed || outcome.kind === "retried"
+                ? (stateSentence(job).split(".")[0] ?? null)
+                : null
+          }
         />
       </Card>
       {failed ? (
-        job.retriedAs ? (
-          <p>
-            This card was issued again:{" "}
-            <Link href={`/teller/jobs/${job.retriedAs}`} className="font-semibold text-brand-700 underline">
-              open the new request
-            </Link>
-            .
-          </p>
-        ) : closed ? null : (
-          <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
-        )
+        <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
+      ) : open ? (
+        <OpenRequestActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />
       ) : null}
     </div>
   );

@@ -7,12 +7,13 @@ const STEPS: Array<{ state: JobState; label: string }> = [
   { state: "requested", label: "Accepted by D1" },
   { state: "ready", label: "Ready at the station" },
   { state: "done", label: "Produced" },
+  { state: "handed_over", label: "Handed over" },
 ];
 
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-/** Submitted → accepted → ready → produced, or where it stopped and why. */
+/** Submitted → accepted → ready → produced → handed over, or where it stopped and why. */
 export function JobTimeline({
   state,
   events,
@@ -28,7 +29,8 @@ export function JobTimeline({
     events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;
   return (
     <ol className="space-y-3" aria-label="Production steps">
-      {STEPS.map((step) => {
+      {/* A card that was never produced is never handed over: no such step to wait for. */}
+      {STEPS.filter((step) => !failed || step.state !== "handed_over").map((step) => {
         const at = reachedAt(step.state);
         const reached = RANK[step.state] <= rank && (!failed || at !== undefined);
         const current = !failed && step.state === state;

@@ -18,6 +18,12 @@ export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: st
       persoStation: issuanceJobs.persoStation,
       product: cardProducts.name,
       teller: users.name,
+      // For the outcome the board shows (lib/issuance/outcome.ts): Canceled, Retried, Moved.
+      canceledAt: issuanceJobs.canceledAt,
+      producedAfterCancelAt: issuanceJobs.producedAfterCancelAt,
+      retriedAs: sql<
+        string | null
+      >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
     })
     .from(issuanceJobs)
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))

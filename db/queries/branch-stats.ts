@@ -49,10 +49,10 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
         and j.completed_at >= ((b.today - 6)::timestamp at time zone b.tz)
     )
     select grouping(day) as g_day, grouping(reason) as g_reason, day::text as day, reason,
-      count(*) filter (where state = 'done')::int as issued,
+      count(*) filter (where state in ('done', 'handed_over'))::int as issued,
       count(*) filter (where state in (${failed}))::int as exceptions,
-      percentile_cont(0.5) within group (order by secs) filter (where state = 'done') as median,
-      percentile_cont(0.9) within group (order by secs) filter (where state = 'done') as p90,
+      percentile_cont(0.5) within group (order by secs) filter (where state in ('done', 'handed_over')) as median,
+      percentile_cont(0.9) within group (order by secs) filter (where state in ('done', 'handed_over')) as p90,
       (select today::text from b) as today
     from j
     group by grouping sets ((day), (), (day, reason), (reason))`);

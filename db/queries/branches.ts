@@ -16,7 +16,14 @@ export async function insertBranch({
   values,
 }: {
   db: Executor;
-  values: { code: string; name: string; address: string; timezone: string; stationIdPattern: string };
+  values: {
+    code: string;
+    name: string;
+    address: string;
+    timezone: string;
+    closesAt: string;
+    stationIdPattern: string;
+  };
 }) {
   const [row] = await db.insert(branches).values(values).returning();
   if (!row) throw new Error("branch insert returned nothing");
@@ -40,7 +47,7 @@ export async function updateBranch({
 }: {
   db: Executor;
   id: string;
-  values: { name: string; address: string; timezone: string; stationIdPattern: string };
+  values: { name: string; address: string; timezone: string; closesAt: string; stationIdPattern: string };
 }) {
   const [row] = await db
     .update(branches)

@@ -19,8 +19,9 @@ export type ApplyResult = { recorded: number; applied: number; unknownCards: str
 
 /**
  * Records each update once (de-duplicated by operationId + status), moves each job to the
- * furthest new state it reached if that is forwards and the job is not final, and audits every
- * move — all in one statement, so it commits or fails as a whole.
+ * furthest new state it reached if that is forwards and the job is not final, flags a card
+ * produced after a cancel at the counter, and audits every change — all in one statement, so it
+ * commits or fails as a whole.
  */
 export async function applyD1StatusUpdates({
   db,
@@ -65,27 +66,44 @@ export async function applyD1StatusUpdates({
       where kind = 'd1_status'
       order by job_id, issuance_state_rank(state) desc
     ), upd as (
+      -- A card D1 produced although the request was canceled at the counter (D1 could not stop
+      -- it): the job stays canceled and is flagged, so the card is destroyed, never handed over.
+      -- In the same statement as the forward moves, so a cancel committed while this waits for
+      -- the row is seen (the WHERE is re-checked on the new row version).
       update issuance_jobs j set
-        state = b.state,
+        state = case when j.state = 'canceled' then j.state else b.state end,
         d1_status = b.d1_status,
         d1_operation_id = coalesce(j.d1_operation_id, b.operation_id),
-        error_code = case when b.state in ('data_exception', 'production_exception')
+        error_code = case when j.state <> 'canceled' and b.state in ('data_exception', 'production_exception')
                           then coalesce(b.detail->>'errorCode', b.d1_status) else j.error_code end,
-        error_message = case when b.state in ('data_exception', 'production_exception')
+        error_message = case when j.state <> 'canceled' and b.state in ('data_exception', 'production_exception')
                              then coalesce(b.detail->>'reason', b.detail->>'error') else j.error_message end,
         -- A produced card starts inactive; hand-over activates it (or leaves it, per product).
-        card_status = case when b.state = 'done' then 'inactive' else j.card_status end,
+        card_status = case when j.state <> 'canceled' and b.state = 'done' then 'inactive' else j.card_status end,
+        produced_after_cancel_at = case when j.state = 'canceled' then now() else j.produced_after_cancel_at end,
         updated_at = now(),
-        completed_at = case when issuance_state_rank(b.state) = 3 then now() else j.completed_at end
+        completed_at = case when issuance_state_rank(b.state) = 3 then coalesce(j.completed_at, now())
+                            else j.completed_at end
       from best b
       where j.id = b.job_id
-        and issuance_state_rank(j.state) < 3
-        and issuance_state_rank(b.state) > issuance_state_rank(j.state)
-      returning j.id, j.branch_id, j.state, b.d1_status
+        and ((issuance_state_rank(j.state) < 3
+              and issuance_state_rank(b.state) > issuance_state_rank(j.state))
+          or (j.state = 'canceled' and b.state = 'done' and j.produced_after_cancel_at is null))
+      returning j.id, j.branch_id, j.state, b.d1_status,
+                (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel
+    ), flagged as (
+      insert into job_events (job_id, branch_id, kind, state, d1_status, dedupe_key, detail)
+      select id, branch_id, 'produced_after_cancel', 'canceled', d1_status, 'produced_after_cancel:' || id, '{}'::jsonb
+      from upd where after_cancel
+      on conflict (dedupe_key) do nothing
+      returning 1
     ), audited as (
       insert into audit_log (actor_role, branch_id, action, entity_type, entity_id, after)
-      select 'd1', branch_id, 'job.d1_status', 'issuance_job', id::text,
+      select 'd1', branch_id,
+             case when after_cancel then 'job.produced_after_cancel' else 'job.d1_status' end,
+             'issuance_job', id::text,
              jsonb_build_object('state', state, 'd1Status', d1_status)
+               || case when after_cancel then '{"destroy": true}'::jsonb else '{}'::jsonb end
       from upd
       returning 1
     )

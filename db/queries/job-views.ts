@@ -4,6 +4,7 @@ import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, customers, issuanceJobs, stations } from "@/db/schema";
 import type { JobState } from "@/lib/vocabulary";
+import { handOverFields } from "./hand-over";
 
 export type JobEventView = {
   id: number;
@@ -36,6 +37,14 @@ const summaryFields = {
   customerName: sql<string>`${customers.givenName} || ' ' || ${customers.familyName}`,
   requestedBy: issuanceJobs.requestedBy,
   retryOfJobId: issuanceJobs.retryOfJobId,
+  // What became of the request (lib/issuance/outcome.ts): canceled at the counter, printed
+  // anyway after a cancel, or issued again as another request.
+  canceledAt: issuanceJobs.canceledAt,
+  destroyIfProduced: issuanceJobs.destroyIfProduced,
+  producedAfterCancelAt: issuanceJobs.producedAfterCancelAt,
+  retriedAs: sql<
+    string | null
+  >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
   createdAt: issuanceJobs.createdAt,
   updatedAt: issuanceJobs.updatedAt,
   completedAt: issuanceJobs.completedAt,
@@ -52,17 +61,21 @@ function joined(db: Executor) {
 
 export type JobSummary = Awaited<ReturnType<typeof listJobs>>[number];
 
-/** A job with its timeline and whether it was already retried or closed. */
+/** A job with its timeline, whether it was already retried or moved, and where it came from. */
 export async function findJobView({ db, id }: { db: Executor; id: string }) {
   const [row] = await db
     .select({
       ...summaryFields,
+      ...handOverFields,
       events: sql<JobEventView[]>`coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind,
         'state', e.state, 'd1Status', e.d1_status, 'detail', e.detail, 'at', e.created_at) order by e.id)
         from job_events e where e.job_id = "issuance_jobs"."id"), '[]'::json)`,
-      retriedAs: sql<
-        string | null
-      >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+      // Where the retry or move went, and where this one came from (and whether that was a move).
+      retriedAsStation: sql<string | null>`(select s.label from issuance_jobs r join stations s on s.id = r.station_id
+        where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+      retryOf: sql<{ stationLabel: string; moved: boolean } | null>`(select json_build_object('stationLabel', s.label,
+        'moved', o.canceled_at is not null or o.state = 'canceled') from issuance_jobs o join stations s on s.id = o.station_id
+        where o.id = "issuance_jobs"."retry_of_job_id")`,
     })
     .from(issuanceJobs)
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))

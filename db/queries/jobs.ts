@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accounts, cardProducts, issuanceJobs, jobEvents, type NewIssuanceJob } from "@/db/schema";
+import { accounts, cardProducts, issuanceJobs, jobEvents, stations, type NewIssuanceJob } from "@/db/schema";
 import type { JobState } from "@/lib/vocabulary";
 
 /** Inserts the job unless its request key exists; returns the job and whether it is new. */
@@ -63,11 +63,14 @@ export async function findJobForSubmission({ db, jobId }: { db: Executor; jobId:
         services: cardProducts.services,
         paymentApplication: cardProducts.paymentApplication,
       },
+      // No card is ever sent to a disabled station (submit.ts holds the job instead).
+      station: { enabled: stations.enabled, label: stations.label },
       // Debit cards: the card system links the card to this account.
       accountNumber: accounts.accountNumber,
     })
     .from(issuanceJobs)
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
+    .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
     .leftJoin(accounts, eq(accounts.id, issuanceJobs.accountId))
     .where(eq(issuanceJobs.id, jobId))
     .limit(1);
@@ -173,4 +176,11 @@ export async function findJobsToReconcile({
     )
     .orderBy(issuanceJobs.updatedAt)
     .limit(limit);
+}
+
+/** Submissions waiting at a station (e.g. while it was disabled): queued to run now. */
+export async function enqueueWaitingAtStation({ db, stationId }: { db: Executor; stationId: string }) {
+  await db.execute(sql`select graphile_worker.add_job('submit_order', json_build_object('jobId', id::text),
+      max_attempts := 25, job_key := 'submit:' || id::text)
+    from issuance_jobs where station_id = ${stationId} and state = 'submitting'`);
 }

@@ -29,7 +29,7 @@ const failed = sql.join(
 export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealth[]> {
   const { rows } = await db.execute<StationHealth>(sql`
     select s.id, s.perso_station as "persoStation", s.label, s.location, s.enabled, s.is_default as "isDefault",
-      (select max(j.completed_at) from issuance_jobs j where j.station_id = s.id and j.state = 'done') as "lastSuccessAt",
+      (select max(j.completed_at) from issuance_jobs j where j.station_id = s.id and j.state in ('done', 'handed_over')) as "lastSuccessAt",
       (select count(*)::int from issuance_jobs j where j.station_id = s.id and j.completed_at is null) as "queueDepth",
       recent.median as "medianSeconds",
       coalesce(recent.cards, 0)::int as "cardsLast24h",
@@ -47,7 +47,7 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
       select count(*) as cards,
         percentile_cont(0.5) within group (order by extract(epoch from j.completed_at - j.created_at)) as median
       from issuance_jobs j
-      where j.station_id = s.id and j.state = 'done' and j.created_at > now() - interval '24 hours'
+      where j.station_id = s.id and j.state in ('done', 'handed_over') and j.created_at > now() - interval '24 hours'
     ) recent on true
     where s.branch_id = ${branchId}
     order by s.is_default desc, s.perso_station`);

@@ -35,7 +35,7 @@ export class ManagerStationsPage {
   /** Disables a station; with cards in progress the page warns first and `confirm` goes ahead. */
   async disable(label: string, { confirm = true } = {}) {
     await this.page.getByRole("button", { name: `Disable ${label}` }).click();
-    const warning = this.page.getByRole("alert").filter({ hasText: "still in progress" });
+    const warning = this.page.getByRole("alert").filter({ hasText: "still waiting" });
     const done = this.page.getByText(`${label} is disabled.`);
     await expect(warning.or(done)).toBeVisible();
     if (await warning.isVisible()) {

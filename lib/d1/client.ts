@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Agent, Dispatcher } from "undici";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { cancelProduction, type CancelAnswer } from "./cancel";
 import type { D1Config } from "./config";
 import { createD1Dispatcher } from "./dispatcher";
 import type { D1HttpDeps } from "./http";
@@ -19,6 +20,8 @@ export interface D1Client {
   readonly issuerId: string;
   orderInstantCard(input: InstantOrderInput): Promise<InstantOrderResult>;
   getProductionStatus(cardId: string, options?: { correlationId?: string }): Promise<ProductionStatus | null>;
+  /** Asks D1 to stop an order (D1_CANCEL_PATH); never throws for D1's answers, only reports them. */
+  cancelProduction(cardId: string): Promise<CancelAnswer>;
   readonly tokens: TokenClient;
   /** Closes the connection pool (only the one the client created itself). */
   close(): Promise<void>;
@@ -87,6 +90,7 @@ export function createD1Client(config: D1Config | D1ConfigSource, options: D1Cli
     tokens,
     orderInstantCard: (input) => orderInstantCard(deps, input),
     getProductionStatus: (cardId, opts) => getProductionStatus(deps, cardId, opts),
+    cancelProduction: (cardId) => cancelProduction(deps, cardId),
     close: async () => {
       source.close();
       await pool?.agent.close();

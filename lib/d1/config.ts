@@ -39,6 +39,11 @@ export interface D1Config {
   /** Attempts per call for network errors, timeouts, 429 and 5xx. */
   maxAttempts: number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * D1_CANCEL_PATH: the tenant's cancellation path with {issuerId} and {cardId}, when it has one
+   * (D1 publishes none, §12 [U]); unset: D1 is not asked to cancel.
+   */
+  cancelPath?: string;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 250, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
@@ -69,6 +74,7 @@ export type D1Settings = Pick<
       | "D1_ENCRYPTION_KEY_FILE_NEXT"
       | "D1_ENCRYPTION_KID_NEXT"
       | "D1_ENCRYPTION_ACTIVE"
+      | "D1_CANCEL_PATH"
     >
   >;
 
@@ -213,6 +219,7 @@ export function loadD1Config(settings: D1Settings = env): D1Config {
     ...(settings.D1_TOKEN_AUDIENCE ? { audience: settings.D1_TOKEN_AUDIENCE } : {}),
     timeoutMs: settings.D1_TIMEOUT_MS,
     maxAttempts: settings.D1_MAX_ATTEMPTS,
+    ...(settings.D1_CANCEL_PATH ? { cancelPath: settings.D1_CANCEL_PATH } : {}),
   };
 }
 

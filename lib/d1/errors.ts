@@ -7,7 +7,7 @@ import "server-only";
 import { AppError, isAppError, type ErrorCode, type ErrorType } from "@/lib/errors";
 import { maskPan } from "@/lib/log";
 
-export type D1Operation = "token" | "order" | "status";
+export type D1Operation = "token" | "order" | "status" | "cancel";
 
 export interface D1ErrorBody {
   errorCode?: string;

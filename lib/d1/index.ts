@@ -1,4 +1,5 @@
 // Public surface of the D1 client. Server-only: it holds the mTLS key and signs with our key.
+export { cancelPathFor, type CancelAnswer, type CancelOutcome } from "./cancel";
 export { createD1Client, d1, type D1Client, type D1ClientOptions } from "./client";
 export { D1ConfigError, loadD1Config, type D1Config, type D1Settings, type RetryPolicy } from "./config";
 export { createD1Dispatcher } from "./dispatcher";

@@ -42,6 +42,15 @@ describe("applying live events in the browser", () => {
     expect(applyEvent(failed, ev(9, "done", { jobId: "other" }))).toBe(failed);
   });
 
+  it("moves a produced card to its hand-over, and nothing else out of done", () => {
+    const done = applyEvent(job, ev(7, "done"));
+    const handedOver = applyEvent(done, ev(8, "handed_over", { kind: "handed_over" }));
+    expect(handedOver.state).toBe("handed_over");
+    expect(applyEvent(done, ev(9, "production_exception")).state).toBe("done");
+    // Never straight from an unfinished state: only a produced card is handed over.
+    expect(applyEvent(job, ev(10, "handed_over")).state).toBe("requested");
+  });
+
   it("takes the last four digits from the acceptance", () => {
     const accepted = applyEvent(
       { ...job, state: "submitting" },

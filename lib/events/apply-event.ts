@@ -1,7 +1,7 @@
 // Applies a live job event to a cached job view, with the same rule as the database: a job
 // only moves forwards, never out of a final state. Runs in the browser.
 import type { JobEventView } from "@/db/queries/job-views";
-import { RANK } from "@/lib/issuance/states";
+import { canTransition } from "@/lib/issuance/states";
 import type { JobState } from "@/lib/vocabulary";
 
 export type WireEvent = JobEventView & { jobId: string; branchId: string };
@@ -28,9 +28,7 @@ export function applyEvent<T extends JobLike>(job: T, event: WireEvent): T {
 export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
   if (row.id !== event.jobId) return row;
   const next: T = { ...row };
-  const from = RANK[row.state];
-  const to = RANK[event.state];
-  if (from < 3 && to > from) {
+  if (canTransition(row.state, event.state)) {
     next.state = event.state;
     if ("d1Status" in row) next.d1Status = event.d1Status ?? row.d1Status;
     if (event.state.endsWith("exception")) {
@@ -40,6 +38,7 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
     }
   }
   if (event.kind === "accepted" && typeof event.detail.panLast4 === "string") next.panLast4 = event.detail.panLast4;
+  if (event.kind === "station_disabled") next.errorCode = "disabled:station";
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);

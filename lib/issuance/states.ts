@@ -21,6 +21,9 @@ export const RANK: Record<JobState, number> = {
 /** States in which D1's production is over (successfully or not). */
 export const FINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => RANK[s] >= 3);
 
+/** States of a card that was produced: at the branch (done) or in the customer's hands. */
+export const PRODUCED_STATES: readonly JobState[] = ["done", "handed_over"];
+
 export function isFinal(state: JobState): boolean {
   return RANK[state] >= 3;
 }

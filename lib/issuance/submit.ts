@@ -27,8 +27,12 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
+import { STATION_DISABLED } from "./teller-messages";
 
-type Outcome = "accepted" | "retrying" | "failed" | "skipped";
+type Outcome = "accepted" | "retrying" | "failed" | "skipped" | "held";
+
+/** How often a job held for a disabled station looks again (enabling the station re-queues it at once). */
+export const DISABLED_STATION_RECHECK_MS = 60_000;
 
 /** Delay before the next try while D1 is unreachable: quick at first, then at most 30 s. */
 export function retryDelayMs(attempt: number): number {
@@ -50,8 +54,9 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
     log.warn({ jobId }, "submission for an unknown job skipped");
     return "skipped";
   }
-  const { job, product, accountNumber } = found;
+  const { job, product, station, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
+  if (!station.enabled) return holdForDisabledStation(job, station.label);
 
   let card: CardData;
   try {
@@ -131,6 +136,35 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
 }
 
 type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>["job"];
+
+/**
+ * The job's station was disabled: nothing is ordered. The teller is told once per station (the
+ * request can be moved or canceled), and the job looks again later, not in a tight loop.
+ */
+async function holdForDisabledStation(job: SubmissionJob, stationLabel: string): Promise<Outcome> {
+  log.info({ jobId: job.id, stationId: job.stationId }, "station disabled; order held");
+  await db.transaction(async (tx) => {
+    await markSubmitAttempt({
+      db: tx,
+      jobId: job.id,
+      errorCode: STATION_DISABLED,
+      errorMessage: `${stationLabel} was disabled`,
+    });
+    await insertJobEvent({
+      db: tx,
+      event: {
+        jobId: job.id,
+        branchId: job.branchId,
+        kind: "station_disabled",
+        state: "submitting",
+        detail: { code: STATION_DISABLED, station: stationLabel },
+        dedupeKey: `station_disabled:${job.id}:${job.stationId}`,
+      },
+    });
+    await enqueueSubmission({ db: tx, jobId: job.id, runAt: new Date(Date.now() + DISABLED_STATION_RECHECK_MS) });
+  });
+  return "held";
+}
 
 /** Keeps the job for another try (retryable) or ends it as submission_failed, with the reason. */
 async function recordFailure(job: SubmissionJob, error: unknown, deps: IssuanceDeps, what: string): Promise<Outcome> {

@@ -28,7 +28,7 @@ describe("stateSentence", () => {
 describe("exceptionAdvice", () => {
   it("advises by D1's documented exception status and quotes D1's free-text reason without interpreting it", () => {
     expect(exceptionAdvice({ state: "production_exception", errorMessage: null })).toBe(
-      "The station could not produce the card. Check the station, then retry on this or another station, or cancel.",
+      "The station could not produce the card. Retry on another station, or on this one once its problem is solved; or cancel.",
     );
     // D1 publishes no reason codes: words that look like a cause ("jam", "chip") change nothing.
     for (const reason of ["jam", "chip write failure", "PRINTER_FAULT_0x17"]) {

@@ -6,7 +6,7 @@ const ADVICE = {
   data_exception:
     "D1 could not prepare the card data. Retry once; if it fails again, contact support with the job reference.",
   production_exception:
-    "The station could not produce the card. Check the station, then retry on this or another station, or cancel.",
+    "The station could not produce the card. Retry on another station, or on this one once its problem is solved; or cancel.",
 } as const;
 
 export function exceptionAdvice(job: { state: string; errorMessage: string | null }): string {
@@ -14,6 +14,9 @@ export function exceptionAdvice(job: { state: string; errorMessage: string | nul
   const reported = job.errorMessage?.trim().replace(/\s+/g, " ").slice(0, 200);
   return reported ? `${advice} D1 reported: “${reported}”.` : advice;
 }
+
+/** The job's error code while its station is disabled (submit.ts holds the order). */
+export const STATION_DISABLED = "disabled:station";
 
 export function stateSentence(job: {
   state: string;
@@ -23,6 +26,9 @@ export function stateSentence(job: {
 }): string {
   switch (job.state) {
     case "submitting":
+      if (job.errorCode === STATION_DISABLED) {
+        return "The station was disabled; move this request or cancel it. Nothing was sent to it.";
+      }
       if (job.errorCode === "unavailable:d1") {
         return "D1 is not reachable right now. The request is kept and sent again automatically; nothing else to do.";
       }
@@ -43,6 +49,8 @@ export function stateSentence(job: {
       return job.panLast4
         ? `Card produced. Hand the card ending in ${job.panLast4} to the customer.`
         : "Card produced. Hand the card to the customer.";
+    case "handed_over":
+      return "Handed over to the customer.";
     case "production_exception":
     case "data_exception":
       return exceptionAdvice(job);

@@ -23,6 +23,12 @@ const branchFields = {
       (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
       "Choose a valid time zone, e.g. Europe/Berlin.",
     ),
+  // Local time in the branch's time zone: a card produced but not handed over by then is on the
+  // manager's board. A time input sends HH:MM; the database gives HH:MM:SS back.
+  closesAt: text()
+    .default("18:00")
+    .transform((t) => (t === "" ? "18:00" : t.slice(0, 5)))
+    .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the closing time as HH:MM, e.g. 18:00.")),
 };
 
 /** Which station ids the branch may register (lib/stations/pattern.ts), stored normalised. */

@@ -59,3 +59,11 @@ export const retryJobSchema = z.object({
 });
 
 export const jobIdSchema = z.object({ jobId: z.uuid("Choose a card request.") });
+
+/** Cancel an open request (the job page's confirmation step sends it). */
+export const cancelJobSchema = z.object({ jobId: z.uuid("Choose the card request to cancel.") });
+
+export const moveJobSchema = z.object({
+  jobId: z.uuid("Choose the card request to move."),
+  stationId: z.uuid("Choose the station to move it to."),
+});

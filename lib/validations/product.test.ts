@@ -35,8 +35,14 @@ describe("card product input", () => {
       maxAge: null,
       customerTypes: null,
       needsAccount: false,
+      activateAtHandOver: false,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
+  });
+
+  it("takes the activation at hand-over from its checkbox (an unticked box sends nothing)", () => {
+    expect(toProductValues(productFields.parse({ ...valid, activateAtHandOver: "on" })).activateAtHandOver).toBe(true);
+    expect(toProductValues(productFields.parse(valid)).activateAtHandOver).toBe(false);
   });
 
   it("keeps the eligibility rules and the debit account flag, empty fields meaning no rule", () => {

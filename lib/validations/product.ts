@@ -107,6 +107,9 @@ export const productFields = z
         "Write the allowed characters as the inside of a character class, e.g. A-Z0-9 .\\-/ (escape [ and ] with \\).",
       ),
     branchIds,
+    // Activate the card through the card system when the teller records the hand-over; off:
+    // the customer activates it. A form's unticked box arrives as nothing, so false.
+    activateAtHandOver: formBoolean,
     // Who may have the product, and whether the counter asks for the account (debit cards).
     minAge: ageLimit,
     maxAge: ageLimit,
@@ -152,6 +155,7 @@ export function toProductValues(v: Fields) {
     services: { ...services, ...(v.pinMailer ? { pinMailer: true } : {}), ...(v.alphaCard ? { alphaCard: true } : {}) },
     paymentApplication,
     embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
+    activateAtHandOver: v.activateAtHandOver,
     ...counterRules(v),
   };
 }

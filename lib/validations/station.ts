@@ -32,3 +32,9 @@ export const setStationEnabledSchema = z.object({
 });
 
 export type RegisterStationInput = z.infer<typeof registerStationSchema>;
+
+/** A manager moves every request still waiting at a station to another one (e.g. before disabling it). */
+export const moveStationRequestsSchema = z.object({
+  stationId: z.uuid("Choose a station."),
+  toStationId: z.uuid("Choose the station to move the requests to."),
+});

@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import * as accessLog from "./access-log";
 import * as audit from "./audit";
 import * as branch from "./branch";
+import * as handOver from "./hand-over";
 import * as issuance from "./issuance";
 import * as notification from "./notification";
 import * as password from "./password";
@@ -23,6 +24,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...accessLog,
     ...audit,
     ...branch,
+    ...handOver,
     ...issuance,
     ...notification,
     ...password,

@@ -56,6 +56,9 @@ export async function startLocalSimulator(options: Options): Promise<LocalSimula
   return { sim, appEnv, stop: () => sim.stop() };
 }
 
+/** The simulator's issuer cancel route, below its banking URL (a simulator decision: D1's is unpublished). */
+export const SIM_CANCEL_PATH = "/issuers/{issuerId}/physicalCards/{cardId}/operations:cancel";
+
 /** The app's D1_* settings for a running simulator and its PKI (issuer → D1 direction). Our
  * simulator is no real D1, so simulated card data is allowed with it (start-up refuses it with a
  * real D1_BANKING_URL otherwise). */
@@ -72,5 +75,8 @@ export function d1EnvFor(pki: DevPki, sim: Pick<RunningSimulator, "bankingUrl" |
     D1_ENCRYPTION_KEY_FILE: pki.simEncryption.publicKeyPath,
     D1_ENCRYPTION_KID: pki.simEncryption.kid,
     CARD_SYSTEM_ALLOW_SIMULATED: "true",
+    // The simulator implements a cancel route (docs/d1-and-simulator.md); a real D1 tenant sets
+    // this only if Thales gives it one.
+    D1_CANCEL_PATH: SIM_CANCEL_PATH,
   };
 }

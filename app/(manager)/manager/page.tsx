@@ -3,7 +3,8 @@ import { LiveEvents } from "@/components/live/live-events";
 import { BranchBoard } from "@/components/manager/branch-board";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { guardPage } from "@/lib/auth/page-guard";
-import { loadBoard } from "@/lib/board";
+import { CardsToDestroy } from "@/components/manager/cards-to-destroy";
+import { loadBoard, loadCardsToDestroy } from "@/lib/board";
 import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
@@ -29,6 +30,7 @@ export default async function ManagerHome({
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
+      <CardsToDestroy cards={await loadCardsToDestroy(branch.id)} timezone={branch.timezone} />
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
         <BranchBoard initial={board} />

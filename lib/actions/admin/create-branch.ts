@@ -36,6 +36,7 @@ export const createBranchAction = createAction({
             name: row.name,
             address: row.address,
             timezone: row.timezone,
+            closesAt: row.closesAt,
             stationIdPattern: row.stationIdPattern,
           },
         }),

@@ -3,10 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
+import { listWaitingJobs } from "@/db/queries/job-cancel";
+import { enqueueWaitingAtStation } from "@/db/queries/jobs";
 import { countOpenJobs, findStation, findStationForUpdate, setStationEnabled } from "@/db/queries/stations";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { STATE_LABEL } from "@/lib/issuance/states";
 import { setStationEnabledSchema } from "@/lib/validations/station";
 
 const cards = (n: number) => (n === 1 ? "1 card is" : `${n} cards are`);
@@ -35,10 +38,20 @@ export const setStationEnabledAction = createAction({
         });
       }
       if (!enabled && openJobs > 0 && !confirm) {
-        const message = `${cards(openJobs)} still in progress at ${station.label}. Disabling it stops new cards only; those cards carry on. Choose “Disable anyway” to go ahead.`;
-        throw new AppError("conflict:station", { message, fieldErrors: { confirm: [message] }, detail: { openJobs } });
+        const message = `${cards(openJobs)} still waiting at ${station.label}. Move them to another station, or disable it anyway: requests not yet sent to D1 are held, but cards D1 already holds may still print there.`;
+        // The requests themselves, so the manager sees whose cards these are before choosing.
+        const waiting = (await listWaitingJobs({ db: tx, stationId })).map(
+          (j) => `${j.customerName} · ${j.productName} · ${STATE_LABEL[j.state]}`,
+        );
+        throw new AppError("conflict:station", {
+          message,
+          fieldErrors: { confirm: [message], waiting },
+          detail: { openJobs },
+        });
       }
       await setStationEnabled({ db: tx, id: stationId, enabled });
+      // Requests held while it was disabled go out now, not at their next check.
+      if (enabled) await enqueueWaitingAtStation({ db: tx, stationId });
       await insertAudit({
         db: tx,
         entry: byActor(ctx, {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
+import { markClosedAtCounter } from "@/db/queries/job-cancel";
 import { lockJobRecovery } from "@/db/queries/job-recovery";
 import { findJobView } from "@/db/queries/job-views";
 import { insertJobEvent } from "@/db/queries/jobs";
@@ -15,7 +16,8 @@ import { jobIdSchema } from "@/lib/validations/issuance";
 
 /**
  * The teller gives up on a failed card (no retry). Nothing is sent to D1: the card was not
- * produced. The job keeps its final state; the closing is an event and an audit entry.
+ * produced. The job keeps its final state (what went wrong); canceled_at/by, an event and an
+ * audit entry record the closing.
  */
 export const closeJobAction = createAction({
   name: "closeJob",
@@ -38,6 +40,8 @@ export const closeJobAction = createAction({
         });
       }
       if (recovery?.closed) return false;
+      // Canceled at the counter, as every screen reads it (lib/issuance/outcome.ts).
+      await markClosedAtCounter({ db: tx, jobId, userId: ctx.user.id });
       await insertJobEvent({
         db: tx,
         event: { jobId, branchId: job.branchId, kind: "closed", state: job.state, dedupeKey: `closed:${jobId}` },

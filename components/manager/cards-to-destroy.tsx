@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { CardToDestroy } from "@/db/queries/job-cancel";
+import { Alert } from "@/components/ui/alert";
+
+/**
+ * Cards a station printed after their request was canceled at the counter (D1 could not stop
+ * them): each must be destroyed, never handed over. Shown only when there is one.
+ */
+export function CardsToDestroy({ cards, timezone }: { cards: CardToDestroy[]; timezone: string }) {
+  if (cards.length === 0) return null;
+  const when = (at: Date | string | null) =>
+    at ? new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }) : "";
+  return (
+    <section aria-labelledby="destroy-heading">
+      <Alert tone="error">
+        <h2 id="destroy-heading" className="font-semibold">
+          Cards to destroy
+        </h2>
+        <p>These cards were printed after their request was canceled. Destroy each one; never hand it over.</p>
+        <ul className="mt-2 list-disc pl-5">
+          {cards.map((c) => (
+            <li key={c.id}>
+              <Link href={`/teller/jobs/${c.id}`} className="underline">
+                {c.productName}
+                {c.panLast4 ? ` •••• ${c.panLast4}` : ""} for {c.customerName}
+              </Link>{" "}
+              · printed at {c.stationLabel} · {when(c.producedAt)}
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// The D1 client a cancel or move uses: the app's, from settings. Without D1 settings no order
+// was ever sent, but a cancel must still be recorded, so D1 is then "could not be asked".
+import "server-only";
+import { d1 } from "@/lib/d1";
+import { log } from "@/lib/log";
+import type { CancelDeps } from "./cancel";
+
+export function cancelDeps(): CancelDeps {
+  try {
+    return { d1: d1() };
+  } catch (error) {
+    log.error({ err: error }, "cancel: D1 is not configured");
+    return {
+      d1: {
+        cancelProduction: () => Promise.resolve({ outcome: "unreachable" }),
+        getProductionStatus: () => Promise.reject(error instanceof Error ? error : new Error(String(error))),
+      },
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { cancelSentence, isCanceledAtCounter, jobOutcome, needsAction } from "./outcome";
+
+describe("what became of a request", () => {
+  it("a failed card canceled at the counter reads Canceled and needs no action (T5)", () => {
+    const job = { state: "production_exception" as const, canceledAt: "2026-11-30T10:00:00Z" };
+    expect(jobOutcome(job)).toEqual({ kind: "canceled", label: "Canceled" });
+    expect(needsAction(job)).toBe(false);
+    expect(isCanceledAtCounter(job)).toBe(true);
+  });
+
+  it("a failed card retried reads Retried; a canceled one issued again reads Moved (T9)", () => {
+    expect(jobOutcome({ state: "production_exception", retriedAs: "j2" }).label).toBe("Retried");
+    expect(jobOutcome({ state: "canceled", canceledAt: new Date(), retriedAs: "j2" }).label).toBe("Moved");
+  });
+
+  it("a card printed after a cancel is to be destroyed, whatever else", () => {
+    expect(jobOutcome({ state: "canceled", producedAfterCancelAt: new Date() }).kind).toBe("destroy");
+  });
+
+  it("a failure nobody handled still needs action; open and produced requests read their state", () => {
+    expect(needsAction({ state: "submission_failed" })).toBe(true);
+    expect(jobOutcome({ state: "requested" })).toEqual({ kind: "open", label: "Accepted by D1" });
+    expect(jobOutcome({ state: "done" }).kind).toBe("done");
+  });
+
+  it("tells the teller plainly when D1 could not stop the order", () => {
+    expect(cancelSentence({ reach: "not_stopped", stationLabel: "Back office printer" })).toBe(
+      "D1 could not stop this order. If the card is printed at Back office printer, it is flagged for destruction: do not hand it over.",
+    );
+    expect(cancelSentence({ reach: "never_sent", stationLabel: "x" })).toContain("no card will be printed");
+  });
+});

@@ -1,0 +1,50 @@
+// What became of a request, as every screen says it (job page, customer history, board, Counter
+// lists): the job state alone does not tell it, since a cancel at the counter keeps a failed
+// card's state, and a retry or a move is another job. Pure, so client components use it too.
+// Contract: "canceled at the counter" ⇔ canceledAt is set or state = canceled; "retried/moved"
+// ⇔ another job has retry_of_job_id = this id (retriedAs).
+import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
+import { STATE_LABEL } from "./states";
+
+export type OutcomeKind = "destroy" | "moved" | "retried" | "canceled" | "failed" | "done" | "handed_over" | "open";
+
+export type OutcomeInput = {
+  state: JobState;
+  canceledAt?: Date | string | null;
+  retriedAs?: string | null;
+  producedAfterCancelAt?: Date | string | null;
+};
+
+export type Outcome = { kind: OutcomeKind; label: string };
+
+export function isCanceledAtCounter(job: Pick<OutcomeInput, "state" | "canceledAt">): boolean {
+  return Boolean(job.canceledAt) || job.state === "canceled";
+}
+
+export function jobOutcome(job: OutcomeInput): Outcome {
+  if (job.producedAfterCancelAt) return { kind: "destroy", label: "Printed after cancel: destroy" };
+  const canceled = isCanceledAtCounter(job);
+  if (job.retriedAs) return canceled ? { kind: "moved", label: "Moved" } : { kind: "retried", label: "Retried" };
+  if (canceled) return { kind: "canceled", label: "Canceled" };
+  if (FAILED_STATES.includes(job.state)) return { kind: "failed", label: STATE_LABEL[job.state] };
+  if (job.state === "done") return { kind: "done", label: STATE_LABEL.done };
+  if (job.state === "handed_over") return { kind: "handed_over", label: STATE_LABEL.handed_over };
+  return { kind: "open", label: STATE_LABEL[job.state] };
+}
+
+/** Still worth a teller's action: a failure nobody retried, moved or canceled. */
+export function needsAction(job: OutcomeInput): boolean {
+  return jobOutcome(job).kind === "failed";
+}
+
+export type CancelSummary = {
+  reach: "never_sent" | "stopped" | "not_stopped";
+  stationLabel: string;
+};
+
+/** What the teller is told right after a cancel, in plain words. */
+export function cancelSentence({ reach, stationLabel }: CancelSummary): string {
+  if (reach === "never_sent") return "Canceled. D1 never received this order, so no card will be printed.";
+  if (reach === "stopped") return "Canceled. D1 stopped the order before printing; no card will be printed.";
+  return `D1 could not stop this order. If the card is printed at ${stationLabel}, it is flagged for destruction: do not hand it over.`;
+}
