@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jobs";
 import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { stationHealth } from "@/db/queries/station-health";
+import { readStationHealth } from "@/lib/stations/health";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
 /** The board as JSON: what the page renders first and what the board route returns. */
@@ -19,5 +20,5 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
 }
 
 export async function loadStationHealth(branchId: string) {
-  return { branchId, stations: await stationHealth({ db, branchId }), at: new Date().toISOString() };
+  return { branchId, stations: readStationHealth(await stationHealth({ db, branchId })), at: new Date().toISOString() };
 }

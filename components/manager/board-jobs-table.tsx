@@ -1,7 +1,8 @@
 import type { BranchJob } from "@/db/queries/branch-jobs";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDuration, formatTime, stateLabel } from "./format";
+import { Time } from "@/components/branch-time";
+import { formatDuration, stateLabel } from "./format";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt"> & { createdAt: string; completedAt: string | null };
 
@@ -25,7 +26,9 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
           const failed = FAILED_STATES.includes(j.state);
           return (
             <TableRow key={j.id}>
-              <TableCell>{formatTime(j.createdAt)}</TableCell>
+              <TableCell>
+                <Time value={j.createdAt} format="time" />
+              </TableCell>
               <TableCell className="font-mono">{j.nameOnCard}</TableCell>
               <TableCell>
                 {j.product}

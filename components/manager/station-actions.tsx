@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { setDefaultStationAction } from "@/lib/actions/manager/set-default-station";
 import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabled";
-import type { StationHealth } from "@/db/queries/station-health";
+import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 
 type Props = { station: StationHealth; onDone: (message: string) => void };

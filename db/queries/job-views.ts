@@ -36,6 +36,12 @@ const summaryFields = {
   customerName: sql<string>`${customers.givenName} || ' ' || ${customers.familyName}`,
   requestedBy: issuanceJobs.requestedBy,
   retryOfJobId: issuanceJobs.retryOfJobId,
+  // For the lists' truthful states (lib/issuance/outcome.ts) and the teller filter.
+  canceledAt: issuanceJobs.canceledAt,
+  retriedAs: sql<
+    string | null
+  >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+  requestedByName: sql<string>`(select u.name from users u where u.id = "issuance_jobs"."requested_by")`,
   createdAt: issuanceJobs.createdAt,
   updatedAt: issuanceJobs.updatedAt,
   completedAt: issuanceJobs.completedAt,
@@ -75,7 +81,7 @@ export async function findJobView({ db, id }: { db: Executor; id: string }) {
 
 export type JobView = NonNullable<Awaited<ReturnType<typeof findJobView>>>;
 
-/** Jobs of a branch, newest first: a teller's own of today, the open queue, or a customer's. */
+/** Jobs of a branch, newest first: the branch's or a teller's of today, the open queue, or a customer's. */
 export function listJobs({
   db,
   branchId,

@@ -50,7 +50,8 @@ export async function persoStationTaken({ db, persoStation }: { db: Executor; pe
 export async function setStationEnabled({ db, id, enabled }: { db: Executor; id: string; enabled: boolean }) {
   const [row] = await db
     .update(stations)
-    .set({ enabled, updatedAt: sql`now()` })
+    // Enabling again is the manager saying the station works: its earlier problem is cleared.
+    .set({ enabled, updatedAt: sql`now()`, ...(enabled ? { clearedAt: sql`now()` } : {}) })
     .where(eq(stations.id, id))
     .returning();
   return row ?? null;

@@ -41,7 +41,7 @@ export default async function BranchAuditPage({
       ) : null}
       <AuditFilters values={raw} errors={errors} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
       <Card aria-label="Entries">
-        <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} />
+        <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} timeZone={branch.timezone} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />
         </div>
