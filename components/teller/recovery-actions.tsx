@@ -94,7 +94,7 @@ export function RecoveryActions({
                 {ordered.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.label}
-                    {s.id === failedStationId ? " · where the card failed" : ""} · {stationStatus(s, time).short}
+                    {s.id === failedStationId ? " (where the card failed)" : ""} · {stationStatus(s, time).short}
                   </option>
                 ))}
               </Select>
