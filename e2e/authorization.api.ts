@@ -83,6 +83,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   registerStationAction: ["manager"],
   registerBranchStationAction: ["admin"],
   setStationEnabledAction: ["manager"],
+  clearStationProblemAction: ["manager"],
   createProductAction: ["admin"],
   updateProductAction: ["admin"],
   setProductActiveAction: ["admin"],

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { clearStationProblemAction } from "@/lib/actions/manager/clear-station-problem";
 import { setDefaultStationAction } from "@/lib/actions/manager/set-default-station";
 import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabled";
 import type { StationHealth } from "@/lib/stations/health";
@@ -8,7 +9,7 @@ import { Button } from "@/components/ui/button";
 
 type Props = { station: StationHealth; onDone: (message: string) => void };
 
-/** Make default, enable, disable — with a second step when cards are still in progress. */
+/** Problem solved, make default, enable, disable — with a second step when cards are still in progress. */
 export function StationActions({ station, onDone }: Props) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,10 @@ export function StationActions({ station, onDone }: Props) {
   }, [warning]);
 
   const run = (
-    call: () => ReturnType<typeof setStationEnabledAction> | ReturnType<typeof setDefaultStationAction>,
+    call: () =>
+      | ReturnType<typeof setStationEnabledAction>
+      | ReturnType<typeof setDefaultStationAction>
+      | ReturnType<typeof clearStationProblemAction>,
     success: string,
   ) =>
     startTransition(async () => {
@@ -45,6 +49,21 @@ export function StationActions({ station, onDone }: Props) {
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
+        {station.availability === "likely_unavailable" ? (
+          <Button
+            variant="secondary"
+            disabled={pending}
+            aria-label={`Problem solved at ${station.label}`}
+            onClick={() =>
+              run(
+                () => clearStationProblemAction({ stationId: station.id }),
+                `${station.label} is marked as working again.`,
+              )
+            }
+          >
+            Problem solved
+          </Button>
+        ) : null}
         {station.enabled && !station.isDefault ? (
           <Button
             variant="secondary"

@@ -62,7 +62,7 @@ export function StationHealthTable({
                   <span aria-hidden>⚠ </span>Likely unavailable: {s.lastProblem.label} at{" "}
                   <Time value={s.lastProblem.at} format="time" />
                   <span className="block text-xs font-normal text-slate-700">
-                    Clears when a card succeeds there, or when you disable and enable it again.
+                    Clears when a card succeeds there, or when you mark the problem solved.
                   </span>
                 </span>
               ) : s.enabled ? (

@@ -20,6 +20,8 @@ export function useStationHealth(initial: StationHealth[]): StationHealth[] {
       return (await response.json()) as Health;
     },
     meta: liveMeta<Health>({ refetch: changesTotals }),
+    // A manager enabling, disabling or clearing a station sends no job event: checked now and then.
+    refetchInterval: 30_000,
   });
   return data.stations.filter((s) => s.enabled);
 }

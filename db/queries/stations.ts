@@ -57,6 +57,16 @@ export async function setStationEnabled({ db, id, enabled }: { db: Executor; id:
   return row ?? null;
 }
 
+/** The manager says the station works again: problems reported before now no longer mark it. */
+export async function clearStationProblem({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db
+    .update(stations)
+    .set({ clearedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(stations.id, id))
+    .returning({ id: stations.id, clearedAt: stations.clearedAt });
+  return row ?? null;
+}
+
 /** Locks the station row so that a concurrent default change or toggle waits for this one. */
 export async function findStationForUpdate({ db, id }: { db: Executor; id: string }) {
   const [row] = await db.select().from(stations).where(eq(stations.id, id)).for("update").limit(1);
