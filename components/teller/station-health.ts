@@ -40,7 +40,7 @@ export function stationStatus(s: StationHealth, time: (at: string) => string): {
     const problem = `${s.lastProblem.label} at ${time(s.lastProblem.at)}`;
     return {
       short: `likely unavailable: ${problem}`,
-      long: `${where}Likely unavailable: ${problem}. Send a card there only once the problem is solved. ${cards(s.queueDepth)} waiting. ${last}`,
+      long: `${where}Likely unavailable: ${problem}. Send a card there only once the problem is solved. ${s.queueDepth === 0 ? "No card" : cards(s.queueDepth)} waiting. ${last}`,
     };
   }
   const earlier = s.lastProblem ? ` Last problem: ${s.lastProblem.label} at ${time(s.lastProblem.at)}.` : "";
