@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { JobSummary } from "@/db/queries/job-views";
 import { jobOutcome } from "@/lib/issuance/outcome";
+import { cardWasProduced } from "@/lib/issuance/list-filter";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
+import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
@@ -37,12 +39,12 @@ export function CardHistory({ jobs }: { jobs: JobSummary[] }) {
               <TableRow key={job.id}>
                 <TableCell>
                   <Link href={`/teller/jobs/${job.id}`} className="text-brand-700 underline">
-                    {new Date(job.createdAt).toLocaleString()}
+                    <Time value={job.createdAt} format="dateTime" />
                   </Link>
                 </TableCell>
                 <TableCell>
                   {job.productName}
-                  {job.panLast4 ? ` •••• ${job.panLast4}` : ""}
+                  {cardWasProduced(job.state) && job.panLast4 ? ` •••• ${job.panLast4}` : ""}
                 </TableCell>
                 <TableCell>{REASON_LABEL[job.reason]}</TableCell>
                 <TableCell>

@@ -5,11 +5,13 @@
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
 import { useActionState, useCallback, useState } from "react";
+import type { StationHealth } from "@/lib/stations/health";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { useBranchTime } from "@/components/branch-time";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,9 +19,11 @@ import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { stationStatus, useStationHealth } from "./station-health";
 
 export type ProductChoice = { id: string; name: string; cardFaceImage: string | null; embossRules: EmbossRules };
-export type StationChoice = { id: string; label: string; location: string; isDefault: boolean; queue: number };
+/** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
+export type StationChoice = StationHealth;
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
 
@@ -32,13 +36,17 @@ export function IssueCardForm(props: {
   products: ProductChoice[];
   stations: StationChoice[];
 }) {
-  const { products, stations } = props;
+  const { products } = props;
+  // Live: a station that jams while the form is open is marked at once.
+  const stations = useStationHealth(props.stations);
+  const { time } = useBranchTime();
   const [state, formAction, pending] = useActionState(issueCardAction, null);
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const product = products.find((p) => p.id === productId) ?? products[0];
   const [reason, setReason] = useState<(typeof REASONS)[number]>("CREATION");
   const [name, setName] = useState(() => (product ? toEmbossName(props.customerName, product.embossRules) : ""));
-  const [stationId, setStationId] = useState(stations.find((s) => s.isDefault)?.id ?? stations[0]?.id ?? "");
+  // The first healthy station (the default, unless it is likely unavailable).
+  const [stationId, setStationId] = useState(stations[0]?.id ?? "");
   const [reviewing, setReviewing] = useState(false);
   // A stable callback ref runs when the review box mounts, i.e. once per opening of the review
   // step. An inline arrow would be a new ref on every render, which React detaches and attaches
@@ -135,8 +143,14 @@ export function IssueCardForm(props: {
           </Field>
           <CardFace image={product.cardFaceImage} name={name} productName={product.name} />
         </div>
-        {/* Full width of the form: a narrower box cut the option text off (UX walk T14). */}
-        <Field id="stationId" label="Personalization station" errors={serverErrors?.stationId}>
+        {/* Full width of the form, short options and the whole story in the hint below: the
+            options' text was cut off (UX walk T14). */}
+        <Field
+          id="stationId"
+          label="Personalization station"
+          errors={serverErrors?.stationId}
+          hint={station ? <span data-testid="station-status">{stationStatus(station, time).long}</span> : undefined}
+        >
           {(control) => (
             <Select
               {...control}
@@ -146,8 +160,8 @@ export function IssueCardForm(props: {
             >
               {stations.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label} · {s.location}
-                  {s.isDefault ? " · default" : ""} · {s.queue === 0 ? "free" : `${s.queue} in queue`}
+                  {s.label}
+                  {s.isDefault ? " (default)" : ""} · {stationStatus(s, time).short}
                 </option>
               ))}
             </Select>

@@ -11,8 +11,8 @@ import { db } from "@/db";
 import { findCustomer } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
-import { listStations, stationQueueDepths } from "@/db/queries/stations";
 import { guardPage } from "@/lib/auth/page-guard";
+import { loadStationHealth } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -22,13 +22,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   if (!z.uuid().safeParse(customerId).success || !user.branchId) notFound();
   const branchId = user.branchId;
-  const [found, jobs, products, stations, depths] = await Promise.all([
+  const [found, jobs, products, health] = await Promise.all([
     // Logs the view (customer access log); outside the user's CUSTOMER_SCOPE it is not found.
     findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
     listJobs({ db, branchId, customerId, limit: 50 }),
     listOfferedProducts({ db, branchId }),
-    listStations({ db, branchId }),
-    stationQueueDepths({ db, branchId }),
+    loadStationHealth(branchId),
   ]);
   if (!found) notFound();
   const { customer, accounts } = found;
@@ -48,15 +47,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             customerId={customer.id}
             customerName={`${customer.givenName} ${customer.familyName}`}
             products={products}
-            stations={stations
-              .filter((s) => s.enabled)
-              .map((s) => ({
-                id: s.id,
-                label: s.label,
-                location: s.location,
-                isDefault: s.isDefault,
-                queue: depths.get(s.id) ?? 0,
-              }))}
+            stations={health.stations.filter((s) => s.enabled)}
           />
         </Card>
       </div>
