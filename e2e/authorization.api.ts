@@ -43,6 +43,8 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/admin/access-log/export": ["admin"],
   "/api/admin/d1/check": ["admin"],
   "/api/teller/jobs": ["teller", "manager"],
+  "/api/teller/stations": ["teller", "manager"],
+  "/api/teller/d1-status": ["teller", "manager"],
   "/api/session/activity": ["teller", "manager", "admin"],
 };
 /** Routes with a path parameter: called with a well-formed id that does not exist. */
@@ -87,6 +89,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   registerBranchStationAction: ["admin"],
   setStationEnabledAction: ["manager"],
   moveStationRequestsAction: ["manager"],
+  clearStationProblemAction: ["manager"],
   createProductAction: ["admin"],
   updateProductAction: ["admin"],
   setProductActiveAction: ["admin"],

@@ -56,7 +56,11 @@ test("a station jam shows the exception; a retry on another station produces the
   await expect(page.getByTestId("failure")).toContainText("D1 reported: “jam”");
   await expect(counter.jobState()).toContainText("Production problem at the station");
   const failedUrl = page.url();
-  await page.getByLabel("Retry on station").selectOption({ label: "Counter printer 1 · Ground floor, counter 1" });
+  // Options carry the station's live health after its name.
+  const retryOn = page.getByLabel("Retry on station");
+  await retryOn.selectOption({
+    label: (await retryOn.locator("option", { hasText: "Counter printer 1" }).textContent())!,
+  });
   await page.getByRole("button", { name: "Retry the card" }).click();
   await expect(page).not.toHaveURL(failedUrl);
   await counter.expectDone();

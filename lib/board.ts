@@ -5,6 +5,7 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
+import { readStationHealth } from "@/lib/stations/health";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
   createdAt: string;
@@ -37,7 +38,7 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
 }
 
 export async function loadStationHealth(branchId: string) {
-  return { branchId, stations: await stationHealth({ db, branchId }), at: new Date().toISOString() };
+  return { branchId, stations: readStationHealth(await stationHealth({ db, branchId })), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@/db/schema";
+import { DEFAULT_TIME_ZONE, formatDate, formatTimeWithSeconds } from "@/lib/datetime";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 function Change({ label, value }: { label: string; value: Record<string, unknown> | null }) {
@@ -11,14 +12,23 @@ function Change({ label, value }: { label: string; value: Record<string, unknown
   );
 }
 
-export function AuditTable({ entries, branchCode }: { entries: AuditEntry[]; branchCode: Map<string, string> }) {
+/** `timeZone`: the branch's for a branch's log; the bank-wide log stays in UTC. */
+export function AuditTable({
+  entries,
+  branchCode,
+  timeZone = DEFAULT_TIME_ZONE,
+}: {
+  entries: AuditEntry[];
+  branchCode: Map<string, string>;
+  timeZone?: string;
+}) {
   if (entries.length === 0)
     return <p className="text-slate-700">No entries match these filters. Widen the date range or clear a filter.</p>;
   return (
     <Table caption="Audit log entries, newest first" minWidth="min-w-[60rem]">
       <TableHeader>
         <TableRow>
-          <TableHead>When (UTC)</TableHead>
+          <TableHead>When ({timeZone})</TableHead>
           <TableHead>Who</TableHead>
           <TableHead>Action</TableHead>
           <TableHead>Entity</TableHead>
@@ -30,7 +40,7 @@ export function AuditTable({ entries, branchCode }: { entries: AuditEntry[]; bra
       <TableBody>
         {entries.map((e) => (
           <TableRow key={e.id} className="align-top">
-            <TableCell className="whitespace-nowrap">{e.at.toISOString().replace("T", " ").slice(0, 19)}</TableCell>
+            <TableCell className="whitespace-nowrap">{`${formatDate(e.at, timeZone)} ${formatTimeWithSeconds(e.at, timeZone)}`}</TableCell>
             <TableCell>
               {e.actorEmail ?? "System"}
               {e.actorRole ? <span className="block text-xs text-slate-700">{e.actorRole}</span> : null}

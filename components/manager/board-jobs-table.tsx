@@ -2,7 +2,8 @@ import type { BranchJob } from "@/db/queries/branch-jobs";
 import { jobOutcome } from "@/lib/issuance/outcome";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDuration, formatTime } from "./format";
+import { Time } from "@/components/branch-time";
+import { formatDuration } from "./format";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
   createdAt: string;
@@ -33,7 +34,9 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
           const failed = outcome.kind === "failed" || outcome.kind === "destroy";
           return (
             <TableRow key={j.id}>
-              <TableCell>{formatTime(j.createdAt)}</TableCell>
+              <TableCell>
+                <Time value={j.createdAt} format="time" />
+              </TableCell>
               <TableCell className="font-mono">{j.nameOnCard}</TableCell>
               <TableCell>
                 {j.product}

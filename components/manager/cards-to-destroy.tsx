@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CardToDestroy } from "@/db/queries/job-cancel";
+import { formatDateTime } from "@/lib/datetime";
 import { Alert } from "@/components/ui/alert";
 
 /**
@@ -8,8 +9,7 @@ import { Alert } from "@/components/ui/alert";
  */
 export function CardsToDestroy({ cards, timezone }: { cards: CardToDestroy[]; timezone: string }) {
   if (cards.length === 0) return null;
-  const when = (at: Date | string | null) =>
-    at ? new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }) : "";
+  const when = (at: Date | string | null) => (at ? formatDateTime(at, timezone) : "");
   return (
     <section aria-labelledby="destroy-heading">
       <Alert tone="error">

@@ -11,15 +11,6 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
 }
 
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return "never";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
-
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-}
-
 /** An exception reason: D1's error code as is, or our state's label when D1 gave no code. */
 export function reasonLabel(reason: string): string {
   return isJobState(reason) ? STATE_LABEL[reason] : reason;

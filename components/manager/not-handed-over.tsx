@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { UnclaimedCard } from "@/lib/board";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "./format";
+import { Time } from "@/components/branch-time";
 
 /**
  * Cards produced but not handed over by the branch's closing time: they lie in a station's tray
@@ -36,7 +36,7 @@ export function NotHandedOver({ cards }: { cards: UnclaimedCard[] }) {
               <TableRow key={c.id}>
                 <TableCell>
                   <Link href={`/teller/jobs/${c.id}`} className="text-brand-700 underline">
-                    {formatDateTime(c.producedAt)}
+                    <Time value={c.producedAt} format="dateTime" />
                   </Link>
                 </TableCell>
                 <TableCell>

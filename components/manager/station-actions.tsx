@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { clearStationProblemAction } from "@/lib/actions/manager/clear-station-problem";
 import { setDefaultStationAction } from "@/lib/actions/manager/set-default-station";
 import { moveStationRequestsAction } from "@/lib/actions/manager/move-station-requests";
 import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabled";
-import type { StationHealth } from "@/db/queries/station-health";
+import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 import { DisableStationWarning } from "./disable-station-warning";
 
@@ -18,8 +19,9 @@ type Props = {
 };
 
 /**
- * Make default, enable, disable — with a second step when requests are still waiting: it lists
- * them and offers to move them to another station before disabling (no card then prints there).
+ * Problem solved, make default, enable, disable — with a second step when requests are still
+ * waiting: it lists them and offers to move them to another station before disabling (no card
+ * then prints there).
  */
 export function StationActions({ station, others = [], onDone }: Props) {
   const [pending, startTransition] = useTransition();
@@ -33,7 +35,10 @@ export function StationActions({ station, others = [], onDone }: Props) {
   }, [warning]);
 
   const run = (
-    call: () => ReturnType<typeof setStationEnabledAction> | ReturnType<typeof setDefaultStationAction>,
+    call: () =>
+      | ReturnType<typeof setStationEnabledAction>
+      | ReturnType<typeof setDefaultStationAction>
+      | ReturnType<typeof clearStationProblemAction>,
     success: string,
   ) =>
     startTransition(async () => {
@@ -74,6 +79,21 @@ export function StationActions({ station, others = [], onDone }: Props) {
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
+        {station.availability === "likely_unavailable" ? (
+          <Button
+            variant="secondary"
+            disabled={pending}
+            aria-label={`Problem solved at ${station.label}`}
+            onClick={() =>
+              run(
+                () => clearStationProblemAction({ stationId: station.id }),
+                `${station.label} is marked as working again.`,
+              )
+            }
+          >
+            Problem solved
+          </Button>
+        ) : null}
         {station.enabled && !station.isDefault ? (
           <Button
             variant="secondary"

@@ -1,8 +1,9 @@
 "use client";
 
-import type { StationHealth } from "@/db/queries/station-health";
+import type { StationHealth } from "@/lib/stations/health";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
-import { formatDateTime, formatDuration, reasonLabel } from "./format";
+import { Time } from "@/components/branch-time";
+import { formatDuration } from "./format";
 import { StationActions } from "./station-actions";
 
 /** Stations with their health; status is always said in words, never by colour alone. */
@@ -56,8 +57,19 @@ export function StationHealthTable({
               {s.isDefault ? (
                 <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">Default</strong>
               ) : null}
+              {s.availability === "likely_unavailable" && s.lastProblem ? (
+                <span className="mt-1 block font-semibold text-red-900" data-testid="station-unavailable">
+                  <span aria-hidden>⚠ </span>Likely unavailable: {s.lastProblem.label} at{" "}
+                  <Time value={s.lastProblem.at} format="time" />
+                  <span className="block text-xs font-normal text-slate-700">
+                    Clears when a card succeeds there, or when you mark the problem solved.
+                  </span>
+                </span>
+              ) : s.enabled ? (
+                <span className="mt-1 block text-sm text-slate-700">Ready</span>
+              ) : null}
             </TableCell>
-            <TableCell>{formatDateTime(s.lastSuccessAt)}</TableCell>
+            <TableCell>{s.lastSuccessAt ? <Time value={s.lastSuccessAt} format="dateTime" /> : "Never"}</TableCell>
             <TableCell>
               {s.queueDepth === 0 ? "Empty" : `${s.queueDepth} ${s.queueDepth === 1 ? "card" : "cards"}`}
             </TableCell>
@@ -77,7 +89,7 @@ export function StationHealthTable({
                   {s.exceptionsLastHour.map((e) => (
                     <li key={e.reason}>
                       <span aria-hidden>⚠ </span>
-                      {e.count} × {reasonLabel(e.reason)}
+                      {e.count} × {e.reason}
                     </li>
                   ))}
                 </ul>

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { StationHealth } from "@/db/queries/station-health";
+import type { StationHealth } from "@/lib/stations/health";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LiveBadge } from "@/components/live/live-badge";

@@ -3,7 +3,9 @@ import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { JobSummary } from "@/db/queries/job-views";
 import { CARD_STATUS_LABEL } from "@/lib/issuance/card-status";
 import { jobOutcome } from "@/lib/issuance/outcome";
+import { cardWasProduced } from "@/lib/issuance/list-filter";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
@@ -17,16 +19,7 @@ const STATUS_SYMBOL: Record<CustomerCard["status"], string> = {
 };
 
 /** The customer's produced cards with their status, then every request made at this branch. */
-export function CardHistory({
-  jobs,
-  cards,
-  timeZone,
-}: {
-  jobs: JobSummary[];
-  cards: CustomerCard[];
-  timeZone: string;
-}) {
-  const produced = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium" });
+export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: CustomerCard[] }) {
   return (
     <Card title="Cards and requests" headingId="cards-heading">
       <h3 className="text-sm font-semibold">Cards</h3>
@@ -51,7 +44,9 @@ export function CardHistory({
                   {CARD_STATUS_LABEL[card.status]}
                   {card.replacementPending ? " · replacement under way" : ""}
                 </TableCell>
-                <TableCell>{produced.format(new Date(card.producedAt))}</TableCell>
+                <TableCell>
+                  <Time value={card.producedAt} format="date" />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -77,12 +72,12 @@ export function CardHistory({
               <TableRow key={job.id}>
                 <TableCell>
                   <Link href={`/teller/jobs/${job.id}`} className="text-brand-700 underline">
-                    {new Date(job.createdAt).toLocaleString()}
+                    <Time value={job.createdAt} format="dateTime" />
                   </Link>
                 </TableCell>
                 <TableCell>
                   {job.productName}
-                  {job.panLast4 ? ` •••• ${job.panLast4}` : ""}
+                  {cardWasProduced(job.state) && job.panLast4 ? ` •••• ${job.panLast4}` : ""}
                 </TableCell>
                 <TableCell>{REASON_LABEL[job.reason]}</TableCell>
                 <TableCell>

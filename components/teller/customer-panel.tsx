@@ -1,5 +1,6 @@
 import type { CustomerDetail } from "@/db/queries/customers";
 import { Card } from "@/components/ui/card";
+import { formatCalendarDate } from "@/lib/datetime";
 
 type Account = { accountNumber: string; kind: string; currency: string };
 
@@ -7,7 +8,7 @@ type Account = { accountNumber: string; kind: string; currency: string };
 export function CustomerPanel({ customer, accounts }: { customer: CustomerDetail; accounts: Account[] }) {
   const rows: Array<[string, string]> = [
     ["Customer number", customer.customerNumber],
-    ["Date of birth", customer.dateOfBirth],
+    ["Date of birth", formatCalendarDate(customer.dateOfBirth)],
     ["National ID", customer.nationalId],
     ["Phone", customer.phone],
     ["E-mail", customer.email],

@@ -1,23 +1,35 @@
 "use client";
 
-// The counter's search box: results while typing (debounced), a keyboard-navigable listbox
-// (combobox pattern), and for each result the reason it matched.
+// The counter's search box: customers and card requests while typing (debounced), a
+// keyboard-navigable listbox (combobox pattern), and for each result the reason it matched. A
+// search that failed (network down, server error) says so and offers to try again: "no customer
+// matches" would send a customer away who exists (UX walk T6).
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import type { CustomerHit } from "@/db/queries/customers";
+import type { SearchHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
+import { STATE_LABEL } from "@/lib/issuance/states";
 import { isSearchable } from "@/lib/search-query";
+import { useBranchTime } from "@/components/branch-time";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formatCalendarDate } from "@/lib/datetime";
 
-const REASON: Record<CustomerHit["reason"], string> = {
-  name: "Name",
-  "customer number": "Customer number",
-  "national id": "National ID",
-  phone: "Phone",
-  account: "Account",
+const REASON: Record<SearchHit["reason"], string> = {
+  name: "name",
+  "customer number": "customer number",
+  "national id": "national ID",
+  phone: "phone",
+  account: "account",
+  "last four digits": "the card's last four digits",
+  "support reference": "support reference",
 };
+
+/** A refusal the teller can act on (too many searches, an invalid query): its message is shown as is. */
+class SearchRefused extends Error {}
+const REFUSALS = ["rate_limit", "bad_request", "invalid"];
 
 function useDebounced(value: string, ms: number) {
   const [debounced, setDebounced] = useState(value);
@@ -28,37 +40,45 @@ function useDebounced(value: string, ms: number) {
   return debounced;
 }
 
+const hrefOf = (hit: SearchHit) => (hit.kind === "request" ? `/teller/jobs/${hit.id}` : `/teller/customers/${hit.id}`);
+
 export function CustomerSearch() {
   const router = useRouter();
   const listId = useId();
+  const { dateTime } = useBranchTime();
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 200);
   const enabled = isSearchable(query);
-  const { data, isFetching, error } = useQuery({
+  const { data, isFetching, error, refetch } = useQuery({
     queryKey: ["customers", query],
     enabled,
     staleTime: 10_000,
-    // A refusal (too many searches, an invalid query) is shown, not retried.
+    // A refusal is shown, not retried; a failure is offered to the teller to try again.
     retry: false,
     queryFn: async () => {
       const result = await searchCustomersAction({ query });
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) {
+        if (REFUSALS.some((type) => result.code.startsWith(`${type}:`))) throw new SearchRefused(result.message);
+        throw new Error(result.message);
+      }
       return result.data;
     },
   });
-  const hits = enabled ? (data ?? []) : [];
+  const hits = enabled && !error ? (data ?? []) : [];
   const open = enabled && !error && (!isFetching || hits.length > 0);
   const current = hits[Math.min(active, hits.length - 1)];
+  const failed = enabled && error && !(error instanceof SearchRefused) ? error : null;
 
-  const choose = (hit: CustomerHit | undefined) => hit && router.push(`/teller/customers/${hit.id}`);
+  const choose = (hit: SearchHit | undefined) => hit && router.push(hrefOf(hit));
 
   return (
-    <div className="relative">
+    <div className="relative" aria-busy={enabled && isFetching}>
       {/* Label and Input, not a Field: a search box has no field error, and the combobox keeps its own ARIA. */}
-      <Label htmlFor="customer-search">Find a customer</Label>
+      <Label htmlFor="customer-search">Find a customer or a card</Label>
       <p id="customer-search-hint" className="text-sm text-slate-700">
-        Name, customer number, national ID, phone or account number.
+        Name, customer number, national ID, phone or account number; a card&apos;s last four digits or its support
+        reference (req-…).
       </p>
       <Input
         id="customer-search"
@@ -70,6 +90,7 @@ export function CustomerSearch() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-describedby="customer-search-hint"
+        aria-busy={enabled && isFetching}
         aria-activedescendant={open && current ? `${listId}-${current.id}` : undefined}
         value={text}
         onChange={(e) => {
@@ -94,9 +115,24 @@ export function CustomerSearch() {
         className="mt-1"
       />
       <p aria-live="polite" className="sr-only">
-        {enabled && !isFetching ? `${hits.length} customer${hits.length === 1 ? "" : "s"} found` : ""}
+        {enabled && !isFetching && !error ? `${hits.length} result${hits.length === 1 ? "" : "s"} found` : ""}
       </p>
-      {enabled && error ? (
+      {enabled && isFetching && hits.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="searching">
+          Searching…
+        </p>
+      ) : null}
+      {failed ? (
+        <div
+          role="alert"
+          className="mt-1 flex flex-wrap items-center gap-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800"
+        >
+          <span>The search failed. Nothing was found or ruled out: try again.</span>
+          <Button variant="secondary" disabled={isFetching} onClick={() => void refetch()}>
+            {isFetching ? "Searching…" : "Try again"}
+          </Button>
+        </div>
+      ) : enabled && error ? (
         <p role="alert" className="mt-1 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
           {error.message}
         </p>
@@ -105,17 +141,17 @@ export function CustomerSearch() {
         <ul
           id={listId}
           role="listbox"
-          aria-label="Customers"
+          aria-label="Customers and card requests"
           className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg"
         >
           {hits.length === 0 ? (
             <li className="px-4 py-3 text-slate-700">
-              No customer matches “{query}”. Check the spelling or try a number.
+              No customer or card matches “{query}”. Check the spelling or try a number.
             </li>
           ) : (
             hits.map((hit, i) => (
               <li
-                key={hit.id}
+                key={`${hit.kind}-${hit.id}`}
                 id={`${listId}-${hit.id}`}
                 role="option"
                 aria-selected={i === active}
@@ -124,14 +160,27 @@ export function CustomerSearch() {
                 onMouseEnter={() => setActive(i)}
                 className={`cursor-pointer px-4 py-2 ${i === active ? "bg-brand-50" : ""}`}
               >
-                <span className="font-semibold">
-                  {hit.givenName} {hit.familyName}
-                </span>{" "}
-                <span className="text-sm text-slate-700">
-                  · {hit.customerNumber} · born {hit.dateOfBirth}
-                </span>
+                {hit.kind === "request" ? (
+                  <>
+                    <span className="font-semibold">
+                      Card request: {hit.productName} for {hit.givenName} {hit.familyName}
+                    </span>{" "}
+                    <span className="text-sm text-slate-700">
+                      · {hit.customerNumber} · {dateTime(hit.createdAt)} · {STATE_LABEL[hit.state]}
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <span className="font-semibold">
+                      {hit.givenName} {hit.familyName}
+                    </span>{" "}
+                    <span className="text-sm text-slate-700">
+                      · {hit.customerNumber} · born {formatCalendarDate(hit.dateOfBirth)}
+                    </span>
+                  </>
+                )}
                 <span className="block text-xs text-slate-600">
-                  Matched by {REASON[hit.reason].toLowerCase()}
+                  Matched by {REASON[hit.reason]}
                   {hit.reason === "name" ? "" : `: ${hit.matched}`}
                 </span>
               </li>

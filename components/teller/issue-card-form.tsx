@@ -5,12 +5,14 @@
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
 import { useActionState, useCallback, useState } from "react";
+import type { StationHealth } from "@/lib/stations/health";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import type { ReplacementReason } from "@/lib/vocabulary";
+import { useBranchTime } from "@/components/branch-time";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +24,7 @@ import { AccountField, type AccountChoice } from "./account-field";
 import { IssueReview } from "./issue-review";
 import { NotOffered } from "./not-offered";
 import { ReplacedCardFields, type CardChoice } from "./replaced-card-fields";
+import { stationStatus, useStationHealth } from "./station-health";
 
 export type ProductChoice = {
   id: string;
@@ -30,7 +33,8 @@ export type ProductChoice = {
   embossRules: EmbossRules;
   needsAccount: boolean;
 };
-export type StationChoice = { id: string; label: string; location: string; isDefault: boolean; queue: number };
+/** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
+export type StationChoice = StationHealth;
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
 
@@ -48,7 +52,10 @@ export function IssueCardForm(props: {
   accounts: AccountChoice[];
   stations: StationChoice[];
 }) {
-  const { products, stations, cards } = props;
+  const { products, cards } = props;
+  // Live: a station that jams while the form is open is marked at once.
+  const stations = useStationHealth(props.stations);
+  const { time } = useBranchTime();
   const [state, formAction, pending] = useActionState(issueCardAction, null);
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const product = products.find((p) => p.id === productId) ?? products[0];
@@ -62,7 +69,8 @@ export function IssueCardForm(props: {
   );
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
   const [name, setName] = useState(() => (product ? toEmbossName(props.customerName, product.embossRules) : ""));
-  const [stationId, setStationId] = useState(stations.find((s) => s.isDefault)?.id ?? stations[0]?.id ?? "");
+  // The first healthy station (the default, unless it is likely unavailable).
+  const [stationId, setStationId] = useState(stations[0]?.id ?? "");
   const [reviewing, setReviewing] = useState(false);
   // A stable callback ref runs when the review box mounts, i.e. once per opening of the review
   // step. An inline arrow would be a new ref on every render, which React detaches and attaches
@@ -212,8 +220,14 @@ export function IssueCardForm(props: {
           </Field>
           <CardFace image={product.cardFaceImage} name={name} productName={product.name} />
         </div>
-        {/* Full width of the form: a narrower box cut the option text off (UX walk T14). */}
-        <Field id="stationId" label="Personalization station" errors={serverErrors?.stationId}>
+        {/* Full width of the form, short options and the whole story in the hint below: the
+            options' text was cut off (UX walk T14). */}
+        <Field
+          id="stationId"
+          label="Personalization station"
+          errors={serverErrors?.stationId}
+          hint={station ? <span data-testid="station-status">{stationStatus(station, time).long}</span> : undefined}
+        >
           {(control) => (
             <Select
               {...control}
@@ -223,8 +237,8 @@ export function IssueCardForm(props: {
             >
               {stations.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label} · {s.location}
-                  {s.isDefault ? " · default" : ""} · {s.queue === 0 ? "free" : `${s.queue} in queue`}
+                  {s.label}
+                  {s.isDefault ? " (default)" : ""} · {stationStatus(s, time).short}
                 </option>
               ))}
             </Select>

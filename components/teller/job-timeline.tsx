@@ -1,4 +1,5 @@
 import type { JobEventView } from "@/db/queries/job-views";
+import { Time } from "@/components/branch-time";
 import { RANK } from "@/lib/issuance/states";
 import type { JobState } from "@/lib/vocabulary";
 
@@ -9,9 +10,6 @@ const STEPS: Array<{ state: JobState; label: string }> = [
   { state: "done", label: "Produced" },
   { state: "handed_over", label: "Handed over" },
 ];
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** Submitted → accepted → ready → produced → handed over, or where it stopped and why. */
 export function JobTimeline({
@@ -47,7 +45,11 @@ export function JobTimeline({
             <span>
               <span className={reached ? "font-semibold" : "text-slate-600"}>{step.label}</span>
               <span className="sr-only">{reached ? " (done)" : " (not yet)"}</span>
-              {at ? <span className="ml-2 text-sm text-slate-600">{time(at)}</span> : null}
+              {at ? (
+                <span className="ml-2 text-sm text-slate-600">
+                  <Time value={at} format="timeWithSeconds" />
+                </span>
+              ) : null}
             </span>
           </li>
         );

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
+import type { StationHealth } from "@/lib/stations/health";
 import { closeJobAction } from "@/lib/actions/teller/close-job";
 import { retryJobAction } from "@/lib/actions/teller/retry-job";
 import { fieldNames } from "@/lib/actions/fields";
@@ -12,15 +13,19 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Select } from "@/components/ui/select";
+import { useBranchTime } from "@/components/branch-time";
+import { stationStatus, useStationHealth } from "./station-health";
 
 const field = fieldNames<typeof retryJobAction>();
 
-export type RetryStation = { id: string; label: string; location: string };
+/** The branch's enabled stations with their health (db/queries/station-health.ts). */
+export type RetryStation = StationHealth;
 
 /**
  * After a failure: print the same card again (once), preferably on another station, or cancel
- * it for good. The station that failed is offered last and needs the teller's confirmation that
- * its problem is solved (the server checks that too).
+ * it for good. Healthy stations come first; a station likely unavailable says why; the station
+ * that failed is offered last, says so, and needs the teller's confirmation that its problem is
+ * solved (the server checks that too). The health follows the live channel.
  */
 export function RecoveryActions({
   jobId,
@@ -37,9 +42,11 @@ export function RecoveryActions({
   const [closeError, setCloseError] = useState<string | null>(null);
   const [askCancel, setAskCancel] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { time } = useBranchTime();
+  const current = useStationHealth(stations);
   const ordered = [
-    ...stations.filter((s) => s.id !== failedStationId),
-    ...stations.filter((s) => s.id === failedStationId),
+    ...current.filter((s) => s.id !== failedStationId),
+    ...current.filter((s) => s.id === failedStationId),
   ];
   // Uncontrolled (a choice made before hydration stays); the state only decides on the checkbox.
   const [selected, setSelected] = useState(ordered[0]?.id ?? "");
@@ -65,19 +72,29 @@ export function RecoveryActions({
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
-          <Field id="retry-station" label="Retry on station" errors={errors?.stationId}>
+          <Field
+            id="retry-station"
+            label="Retry on station"
+            errors={errors?.stationId}
+            className="min-w-0 basis-full"
+            hint={(() => {
+              const chosen = ordered.find((s) => s.id === selected);
+              if (!chosen) return undefined;
+              const failedHere = chosen.id === failedStationId ? "This is where the card failed. " : "";
+              return <span data-testid="retry-station-status">{failedHere + stationStatus(chosen, time).long}</span>;
+            })()}
+          >
             {(control) => (
               <Select
                 {...control}
                 name={field("stationId")}
-                inline
                 defaultValue={selected}
                 onChange={(e) => setSelected(e.target.value)}
               >
                 {ordered.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.label} · {s.location}
-                    {s.id === failedStationId ? " (where the card failed)" : ""}
+                    {s.label}
+                    {s.id === failedStationId ? " (where the card failed)" : ""} · {stationStatus(s, time).short}
                   </option>
                 ))}
               </Select>

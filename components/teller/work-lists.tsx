@@ -1,60 +1,71 @@
 "use client";
 
-// The teller's jobs of today (filterable by state) and the branch's open queue. The live channel
-// moves their rows as events come; new and ended jobs, or any change under a state filter,
-// refetch the list.
+// The branch's requests of today (every teller's, filterable by state and by teller) and the
+// branch's open queue. The live channel moves their rows as events come; new and ended jobs
+// refetch the lists. Each row opens the request. States read truthfully (lib/issuance/list-filter.ts):
+// canceled, retried and handed-over requests say so, and only a produced card shows its number.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { JobSummary } from "@/db/queries/job-views";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { applyEventToRows } from "@/lib/events/apply-event";
-import { STATE_LABEL } from "@/lib/issuance/states";
-import { JOB_STATES } from "@/lib/vocabulary";
+import { LIST_GROUP_LABEL, LIST_GROUPS, cardWasProduced, listGroup, type ListGroup } from "@/lib/issuance/list-filter";
+import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobStateBadge } from "./job-state-badge";
 
-type Scope = "mine" | "queue";
+type Scope = "today" | "queue";
 
-function useJobs(scope: Scope, state: string, initial?: JobSummary[]) {
+function useJobs(scope: Scope, initial: JobSummary[]) {
   return useQuery({
-    queryKey: ["jobs", scope, state],
-    initialData: state === "" ? initial : undefined,
+    queryKey: ["jobs", scope],
+    initialData: initial,
     queryFn: async () => {
-      const params = new URLSearchParams({ scope, ...(state ? { state } : {}) });
-      const response = await fetch(`/api/teller/jobs?${params}`, { cache: "no-store" });
-      if (!response.ok) throw new Error("Could not load the jobs.");
+      const response = await fetch(`/api/teller/jobs?scope=${scope}`, { cache: "no-store" });
+      if (!response.ok) throw new Error("Could not load the requests.");
       return ((await response.json()) as { jobs: JobSummary[] }).jobs;
     },
-    meta: liveMeta<JobSummary[]>({
-      apply: applyEventToRows,
-      refetch: (event) => state !== "" || changesTotals(event),
-    }),
+    meta: liveMeta<JobSummary[]>({ apply: applyEventToRows, refetch: changesTotals }),
   });
 }
 
-const time = (iso: string | Date) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** The state as the lists say it: the job's own while it is open or failed, else its outcome. */
+function RowState({ job }: { job: JobSummary }) {
+  const outcome = listGroup(job);
+  if (outcome === "in_progress" || outcome === "failed") return <JobStateBadge state={job.state} />;
+  const symbol = outcome === "canceled" ? "×" : outcome === "retried" ? "↻" : "✓";
+  return (
+    <span className="inline-flex items-center gap-1 rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-900">
+      <span aria-hidden>{symbol}</span>
+      {LIST_GROUP_LABEL[outcome]}
+    </span>
+  );
+}
 
-function JobTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
+function JobTable({ jobs, caption, teller }: { jobs: JobSummary[]; caption: string; teller?: boolean }) {
   if (jobs.length === 0) return <p className="text-slate-700">Nothing here.</p>;
   return (
     <Table caption={caption}>
       <TableHeader>
         <TableRow>
           <TableHead>Time</TableHead>
-          <TableHead>Customer</TableHead>
+          <TableHead>Request</TableHead>
           <TableHead>Card</TableHead>
           <TableHead>Station</TableHead>
+          {teller ? <TableHead>Teller</TableHead> : null}
           <TableHead>State</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {jobs.map((job) => (
-          <TableRow key={job.id}>
-            <TableCell>{time(job.createdAt)}</TableCell>
+          <TableRow key={job.id} data-testid="work-row">
+            <TableCell>
+              <Time value={job.createdAt} format="time" />
+            </TableCell>
             <TableCell>
               <Link href={`/teller/jobs/${job.id}`} className="font-medium text-brand-700 underline">
                 {job.customerName}
@@ -62,11 +73,15 @@ function JobTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
             </TableCell>
             <TableCell>
               {job.productName}
-              {job.panLast4 ? <span className="text-slate-600"> ·•••• {job.panLast4}</span> : null}
+              {/* A request that never produced a card has no card number to show (UX walk T10). */}
+              {cardWasProduced(job.state) && job.panLast4 ? (
+                <span className="text-slate-600"> •••• {job.panLast4}</span>
+              ) : null}
             </TableCell>
             <TableCell>{job.stationLabel}</TableCell>
+            {teller ? <TableCell>{job.requestedByName}</TableCell> : null}
             <TableCell>
-              <JobStateBadge state={job.state} />
+              <RowState job={job} />
             </TableCell>
           </TableRow>
         ))}
@@ -75,34 +90,57 @@ function JobTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
   );
 }
 
-export function WorkLists({ mine, queue }: { mine: JobSummary[]; queue: JobSummary[] }) {
-  const [state, setState] = useState("");
-  const own = useJobs("mine", state, mine);
-  const open = useJobs("queue", "", queue);
+export function WorkLists({ today, queue, me }: { today: JobSummary[]; queue: JobSummary[]; me: string }) {
+  const [outcome, setOutcome] = useState<ListGroup | "">("");
+  const [teller, setTeller] = useState("");
+  const all = useJobs("today", today).data;
+  const open = useJobs("queue", queue).data;
+  const tellers = [...new Map(all.map((j) => [j.requestedBy, j.requestedByName])).entries()]
+    .filter(([id]) => id !== me)
+    .sort((a, b) => a[1].localeCompare(b[1]));
+  const shown = all.filter(
+    (j) => (outcome === "" || listGroup(j) === outcome) && (teller === "" || j.requestedBy === teller),
+  );
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
       <Card
-        title="My cards today"
+        title="Today at this branch"
         headingId="today-heading"
         className="min-w-0"
         actions={
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <Label htmlFor="state-filter">Show</Label>
-            <Select id="state-filter" inline sizing="sm" value={state} onChange={(e) => setState(e.target.value)}>
+            <Select
+              id="state-filter"
+              inline
+              sizing="sm"
+              value={outcome}
+              onChange={(e) => setOutcome(LIST_GROUPS.find((o) => o === e.target.value) ?? "")}
+            >
               <option value="">All states</option>
-              {JOB_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {STATE_LABEL[s]}
+              {LIST_GROUPS.map((o) => (
+                <option key={o} value={o}>
+                  {LIST_GROUP_LABEL[o]}
+                </option>
+              ))}
+            </Select>
+            <Label htmlFor="teller-filter">Teller</Label>
+            <Select id="teller-filter" inline sizing="sm" value={teller} onChange={(e) => setTeller(e.target.value)}>
+              <option value="">Every teller</option>
+              <option value={me}>Me</option>
+              {tellers.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
                 </option>
               ))}
             </Select>
           </div>
         }
       >
-        <JobTable jobs={own.data ?? []} caption="My cards today" />
+        <JobTable jobs={shown} caption="Requests of today at this branch" teller />
       </Card>
       <Card title="Branch queue (in production)" headingId="queue-heading" className="min-w-0">
-        <JobTable jobs={open.data ?? []} caption="Branch queue" />
+        <JobTable jobs={open} caption="Branch queue" />
       </Card>
     </div>
   );

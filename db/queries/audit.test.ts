@@ -70,4 +70,23 @@ describe("audit queries", () => {
     const rest = await auditBatch({ db, query: { action: tag }, beforeId: first.at(-1)!.id, limit: 2 });
     expect([...first, ...rest].map((e) => e.id)).toHaveLength(3);
   });
+
+  it("reads the date filter as days of the branch's zone for a branch's log", async () => {
+    const branch = await makeBranch(db);
+    const tag = uniq("z").toLowerCase();
+    // 23:30 UTC on 9 January is 00:30 on 10 January in Berlin.
+    await insertAudit({
+      db,
+      entry: {
+        action: `${tag}.late`,
+        entityType: "station",
+        branchId: branch.id,
+        at: new Date("2026-01-09T23:30:00Z"),
+      },
+    });
+    const day = (timeZone?: string) =>
+      listAudit({ db, query: { action: tag, from: "2026-01-10", to: "2026-01-10", timeZone }, page: 1, pageSize: 10 });
+    expect((await day("Europe/Berlin")).entries.map((e) => e.action)).toEqual([`${tag}.late`]);
+    expect((await day()).entries).toEqual([]);
+  });
 });

@@ -12,9 +12,11 @@ export type AuditQuery = {
   action?: string;
   entity?: string;
   branchId?: string;
-  /** Inclusive UTC dates, YYYY-MM-DD. */
+  /** Inclusive dates, YYYY-MM-DD, as days of `timeZone`. */
   from?: string;
   to?: string;
+  /** Whose days: the branch's zone for a branch's log; UTC for the bank-wide one. */
+  timeZone?: string;
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -25,8 +27,8 @@ function where(q: AuditQuery, beforeId?: number): SQL | undefined {
     q.action ? like(auditLog.action, `${escapeLike(q.action)}%`) : undefined,
     q.entity ? eq(auditLog.entityType, q.entity) : undefined,
     q.branchId ? eq(auditLog.branchId, q.branchId) : undefined,
-    q.from ? gte(auditLog.at, sql`${q.from}::date::timestamp at time zone 'UTC'`) : undefined,
-    q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'UTC'`) : undefined,
+    q.from ? gte(auditLog.at, sql`${q.from}::date::timestamp at time zone ${q.timeZone ?? "UTC"}`) : undefined,
+    q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone ${q.timeZone ?? "UTC"}`) : undefined,
     beforeId !== undefined ? lt(auditLog.id, beforeId) : undefined,
   );
 }

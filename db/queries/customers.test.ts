@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { customerAccessLog, customers } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { makeCounter, makeJob } from "@/db/testing/factories";
 import { freshDatabase } from "@/db/testing/fresh";
 import { searchCustomersSchema } from "@/lib/validations/issuance";
 import { findCustomer, searchCustomers as search, type CustomerViewer } from "./customers";
@@ -127,5 +128,69 @@ describe("customer lookup", () => {
         and(eq(customerAccessLog.userId, mine.userId), eq(customerAccessLog.customerId, foreign!.id)),
       ),
     ).toBe(0);
+  });
+
+  it("finds a customer number from a fragment: 17 and C17 mean C00000017", async () => {
+    for (const query of ["17", "c17", "C17", "C 0017"]) {
+      const hits = await searchCustomers({ db, query });
+      expect(hits[0], query).toMatchObject({
+        kind: "customer",
+        customerNumber: "C00000017",
+        reason: "customer number",
+      });
+    }
+  });
+
+  it("finds a card request of the teller's branch by its last four digits and by its support reference", async () => {
+    const counter = await makeCounter(db);
+    const elsewhere = await makeCounter(db);
+    const teller: CustomerViewer = { userId: counter.teller.id, branchId: counter.branch.id, homeBranchId: null };
+    const last4 = String(1000 + Math.floor(Math.random() * 9000));
+    const card = await makeJob(db, counter, { state: "done", panLast4: last4 });
+    // Same digits in another branch: not this teller's to find.
+    await makeJob(db, elsewhere, { state: "done", panLast4: last4 });
+
+    const byLast4 = (await search({ db, query: last4, viewer: teller })).filter((h) => h.kind === "request");
+    expect(byLast4).toEqual([
+      expect.objectContaining({
+        kind: "request",
+        id: card.id,
+        reason: "last four digits",
+        matched: `•••• ${last4}`,
+        givenName: counter.customer.givenName,
+        familyName: counter.customer.familyName,
+        productName: counter.product.name,
+        state: "done",
+      }),
+    ]);
+    expect((await search({ db, query: `•••• ${last4}`, viewer: teller }))[0]?.id).toBe(card.id);
+
+    const byReference = await search({ db, query: card.issuerRequestId.toUpperCase(), viewer: teller });
+    expect(byReference[0]).toMatchObject({ kind: "request", id: card.id, reason: "support reference" });
+    expect((await search({ db, query: card.issuerRequestId.slice(0, 8), viewer: teller }))[0]?.id).toBe(card.id);
+    // The customer shown is in the access log.
+    expect(
+      await db.$count(
+        customerAccessLog,
+        and(eq(customerAccessLog.userId, teller.userId), eq(customerAccessLog.customerId, counter.customer.id)),
+      ),
+    ).toBeGreaterThan(0);
+    // A user without a branch finds no requests.
+    expect((await searchCustomers({ db, query: last4 })).some((h) => h.kind === "request")).toBe(false);
+  });
+
+  it("looks requests up by index (last four within the branch, reference by prefix)", async () => {
+    await db.execute(sql`analyze issuance_jobs`);
+    const plan = async (where: string) => {
+      await db.execute(sql`set enable_seqscan = off`);
+      const { rows } = await db.execute<{ "QUERY PLAN": string }>(
+        sql.raw(`explain select id from issuance_jobs where ${where}`),
+      );
+      await db.execute(sql`reset enable_seqscan`);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    };
+    const branch = randomUUID();
+    expect(await plan(`branch_id = '${branch}' and pan_last4 = '1234'`)).toContain("issuance_jobs_branch_last4_idx");
+    expect(await plan(`issuer_request_id like 'req-ab%'`)).toContain("issuance_jobs_issuer_request_id_pattern_idx");
   });
 });

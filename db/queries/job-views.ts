@@ -37,14 +37,16 @@ const summaryFields = {
   customerName: sql<string>`${customers.givenName} || ' ' || ${customers.familyName}`,
   requestedBy: issuanceJobs.requestedBy,
   retryOfJobId: issuanceJobs.retryOfJobId,
-  // What became of the request (lib/issuance/outcome.ts): canceled at the counter, printed
-  // anyway after a cancel, or issued again as another request.
+  // What became of the request (lib/issuance/outcome.ts, lib/issuance/list-filter.ts): canceled
+  // at the counter, printed anyway after a cancel, or issued again as another request.
   canceledAt: issuanceJobs.canceledAt,
   destroyIfProduced: issuanceJobs.destroyIfProduced,
   producedAfterCancelAt: issuanceJobs.producedAfterCancelAt,
   retriedAs: sql<
     string | null
   >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+  // The teller filter of the Counter's lists.
+  requestedByName: sql<string>`(select u.name from users u where u.id = "issuance_jobs"."requested_by")`,
   createdAt: issuanceJobs.createdAt,
   updatedAt: issuanceJobs.updatedAt,
   completedAt: issuanceJobs.completedAt,
@@ -88,7 +90,7 @@ export async function findJobView({ db, id }: { db: Executor; id: string }) {
 
 export type JobView = NonNullable<Awaited<ReturnType<typeof findJobView>>>;
 
-/** Jobs of a branch, newest first: a teller's own of today, the open queue, or a customer's. */
+/** Jobs of a branch, newest first: the branch's or a teller's of today, the open queue, or a customer's. */
 export function listJobs({
   db,
   branchId,

@@ -178,6 +178,35 @@ export async function findJobsToReconcile({
     .limit(limit);
 }
 
+/**
+ * Requests canceled at the counter while D1 may still have held the order (destroy_if_produced),
+ * not yet seen printed, canceled within `withinHours`: reconciliation asks D1 about them too, so a
+ * card printed anyway is flagged even when its notification never arrives. Oldest news first.
+ */
+export function findCanceledToWatch({
+  db,
+  quietSeconds,
+  withinHours,
+  limit,
+}: {
+  db: Executor;
+  quietSeconds: number;
+  withinHours: number;
+  limit: number;
+}) {
+  return db
+    .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
+    .from(issuanceJobs)
+    .where(
+      sql`${issuanceJobs.state} = 'canceled' and ${issuanceJobs.destroyIfProduced}
+        and ${issuanceJobs.producedAfterCancelAt} is null
+        and ${issuanceJobs.canceledAt} > now() - make_interval(hours => ${withinHours})
+        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
+    )
+    .orderBy(issuanceJobs.updatedAt)
+    .limit(limit);
+}
+
 /** Submissions waiting at a station (e.g. while it was disabled): queued to run now. */
 export async function enqueueWaitingAtStation({ db, stationId }: { db: Executor; stationId: string }) {
   await db.execute(sql`select graphile_worker.add_job('submit_order', json_build_object('jobId', id::text),

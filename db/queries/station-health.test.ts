@@ -2,15 +2,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeCounter, makeJob, makeStation } from "@/db/testing/factories";
+import { readStationHealth } from "@/lib/stations/health";
 import { stationHealth } from "./station-health";
-import { countOpenJobs } from "./stations";
+import { countOpenJobs, setStationEnabled } from "./stations";
 
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+const health = async (branchId: string) => readStationHealth(await stationHealth({ db, branchId }));
 
 describe("station health", () => {
   afterAll(() => db.$client.end());
 
-  it("reports last success, queue depth, median time to card and last hour's exceptions by reason", async () => {
+  it("reports last success, queue depth, median time to card and last hour's exceptions in plain words", async () => {
     const counter = await makeCounter(db);
     const idle = await makeStation(db, counter.branch.id, { label: "Idle" });
     // Three cards done in 60, 120 and 300 seconds; the median is 120.
@@ -21,18 +23,16 @@ describe("station health", () => {
     ] as const) {
       await makeJob(db, counter, { state: "done", createdAt: ago(created), completedAt: ago(created - took) });
     }
-    await makeJob(db, counter, {
-      state: "production_exception",
-      errorCode: "CARD_JAM",
-      createdAt: ago(600),
-      completedAt: ago(590),
-    });
-    await makeJob(db, counter, {
-      state: "production_exception",
-      errorCode: "CARD_JAM",
-      createdAt: ago(500),
-      completedAt: ago(490),
-    });
+    // D1's free text says what happened; the code is D1's (or the simulator's) and never shown.
+    for (const at of [600, 500]) {
+      await makeJob(db, counter, {
+        state: "production_exception",
+        errorCode: "SOME_D1_CODE",
+        errorMessage: "jam",
+        createdAt: ago(at),
+        completedAt: ago(at - 10),
+      });
+    }
     await makeJob(db, counter, { state: "data_exception", createdAt: ago(400), completedAt: ago(399) });
     // An exception two hours ago is not "in the last hour".
     await makeJob(db, counter, {
@@ -44,24 +44,76 @@ describe("station health", () => {
     await makeJob(db, counter, { state: "requested" });
     await makeJob(db, counter, { state: "submitting" });
 
-    const health = await stationHealth({ db, branchId: counter.branch.id });
-    expect(health.map((s) => s.id)).toEqual([counter.station.id, idle.id]); // default first
-    const main = health[0]!;
+    const stations = await health(counter.branch.id);
+    expect(stations.map((s) => s.id)).toEqual([counter.station.id, idle.id]); // default first
+    const main = stations[0]!;
     expect(main.queueDepth).toBe(2);
     expect(main.medianSeconds).toBeCloseTo(120, 0);
     expect(main.cardsLast24h).toBe(3);
     expect(Date.parse(main.lastSuccessAt!)).toBeCloseTo(ago(400).getTime(), -4);
     expect(main.exceptionsLastHour).toEqual([
-      { reason: "CARD_JAM", count: 2 },
-      { reason: "data_exception", count: 1 },
+      { reason: "jammed", count: 2 },
+      { reason: "card data rejected by D1", count: 1 },
     ]);
-    expect(health[1]).toMatchObject({
+    // Its last failure was D1's data, not the station: the station is not suspected.
+    expect(main).toMatchObject({ availability: "ready", lastProblem: { kind: "card_data" } });
+    expect(stations[1]).toMatchObject({
+      availability: "ready",
       queueDepth: 0,
       medianSeconds: null,
       lastSuccessAt: null,
+      lastProblem: null,
       exceptionsLastHour: [],
     });
     expect(await countOpenJobs({ db, stationId: counter.station.id })).toBe(2);
+  });
+
+  it("marks a station likely unavailable after a card failed there, after the healthy ones, until a card succeeds", async () => {
+    const counter = await makeCounter(db);
+    const spare = await makeStation(db, counter.branch.id, { label: "Spare" });
+    await makeJob(db, counter, { state: "done", createdAt: ago(300), completedAt: ago(280) });
+    await makeJob(db, counter, {
+      state: "production_exception",
+      errorMessage: "station offline",
+      createdAt: ago(200),
+      completedAt: ago(120),
+    });
+    let stations = await health(counter.branch.id);
+    // The default jammed: the healthy spare leads.
+    expect(stations.map((s) => s.id)).toEqual([spare.id, counter.station.id]);
+    expect(stations[1]).toMatchObject({
+      availability: "likely_unavailable",
+      lastProblem: { kind: "offline", label: "offline (did not answer)" },
+    });
+    expect(Date.parse(stations[1]!.lastProblem!.at)).toBeCloseTo(ago(120).getTime(), -4);
+
+    await makeJob(db, counter, { state: "done", createdAt: ago(60), completedAt: ago(30) });
+    stations = await health(counter.branch.id);
+    expect(stations.map((s) => [s.id, s.availability])).toEqual([
+      [counter.station.id, "ready"],
+      [spare.id, "ready"],
+    ]);
+  });
+
+  it("clears the mark when the manager enables the station again, and lists disabled stations last", async () => {
+    const counter = await makeCounter(db);
+    const other = await makeStation(db, counter.branch.id, { label: "Other" });
+    const job = { ...counter, station: other };
+    await makeJob(db, job, {
+      state: "production_exception",
+      errorMessage: "out of stock",
+      createdAt: ago(100),
+      completedAt: ago(90),
+    });
+    expect((await health(counter.branch.id))[1]).toMatchObject({
+      id: other.id,
+      availability: "likely_unavailable",
+      lastProblem: { kind: "out_of_stock" },
+    });
+    await setStationEnabled({ db, id: other.id, enabled: false });
+    expect((await health(counter.branch.id))[1]).toMatchObject({ id: other.id, availability: "disabled" });
+    await setStationEnabled({ db, id: other.id, enabled: true });
+    expect((await health(counter.branch.id))[1]).toMatchObject({ id: other.id, availability: "ready" });
   });
 
   it("never lets a disabled station be the default (database check)", async () => {

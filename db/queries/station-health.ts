@@ -1,24 +1,32 @@
-// Each station's health from its recent jobs, in one round trip: last success, exceptions in
-// the last hour by reason, queue depth (jobs not yet final) and median time to card.
+// Each station's health from its recent jobs, in one round trip: last success, its latest failed
+// card, when the manager last cleared it, queue depth (jobs not yet final), median time to card
+// and the last hour's exceptions. D1 publishes no station health (d1-api.md §12), so the jobs are
+// the source; lib/stations/health.ts reads these facts into plain words and "likely unavailable".
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { FAILED_STATES } from "@/lib/vocabulary";
+import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
-export type ExceptionCount = { reason: string; count: number };
+/** What a failed card kept: the state, our error code and D1's own text. */
+export type StationFailure = { state: JobState; errorCode: string | null; errorMessage: string | null };
 
-export type StationHealth = {
+export type StationHealthRow = {
   id: string;
   persoStation: string;
   label: string;
   location: string;
   enabled: boolean;
   isDefault: boolean;
+  /** When the manager last enabled it (a problem before that counts as solved). */
+  clearedAt: string | null;
   lastSuccessAt: string | null;
+  /** The latest failed card at this station, if any. */
+  lastFailure: (StationFailure & { at: string }) | null;
   queueDepth: number;
   /** Median seconds from request to card over the last 24 hours; null without cards. */
   medianSeconds: number | null;
   cardsLast24h: number;
-  exceptionsLastHour: ExceptionCount[];
+  /** The last hour's failed cards, by state, code and D1's text. */
+  exceptions: Array<StationFailure & { count: number }>;
 };
 
 const failed = sql.join(
@@ -26,22 +34,30 @@ const failed = sql.join(
   sql`, `,
 );
 
-export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealth[]> {
-  const { rows } = await db.execute<StationHealth>(sql`
+export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealthRow[]> {
+  const { rows } = await db.execute<StationHealthRow>(sql`
     select s.id, s.perso_station as "persoStation", s.label, s.location, s.enabled, s.is_default as "isDefault",
-      (select max(j.completed_at) from issuance_jobs j where j.station_id = s.id and j.state in ('done', 'handed_over')) as "lastSuccessAt",
+      s.cleared_at as "clearedAt",
+      (select max(j.completed_at) from issuance_jobs j
+        where j.station_id = s.id and j.state in ('done', 'handed_over')) as "lastSuccessAt",
       (select count(*)::int from issuance_jobs j where j.station_id = s.id and j.completed_at is null) as "queueDepth",
+      (select jsonb_build_object('state', j.state, 'errorCode', j.error_code, 'errorMessage', j.error_message,
+                                 'at', j.completed_at)
+         from issuance_jobs j
+        where j.station_id = s.id and j.state in (${failed}) and j.completed_at is not null
+        order by j.completed_at desc limit 1) as "lastFailure",
       recent.median as "medianSeconds",
       coalesce(recent.cards, 0)::int as "cardsLast24h",
       coalesce((
-        select jsonb_agg(jsonb_build_object('reason', reason, 'count', n) order by n desc, reason)
+        select jsonb_agg(jsonb_build_object('state', state, 'errorCode', error_code, 'errorMessage', error_message,
+                                            'count', n))
         from (
-          select coalesce(j.error_code, j.state) as reason, count(*)::int as n
+          select j.state, j.error_code, j.error_message, count(*)::int as n
           from issuance_jobs j
           where j.station_id = s.id and j.state in (${failed}) and j.completed_at > now() - interval '1 hour'
-          group by 1
+          group by 1, 2, 3
         ) e
-      ), '[]'::jsonb) as "exceptionsLastHour"
+      ), '[]'::jsonb) as "exceptions"
     from stations s
     left join lateral (
       select count(*) as cards,
@@ -51,9 +67,12 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
     ) recent on true
     where s.branch_id = ${branchId}
     order by s.is_default desc, s.perso_station`);
+  const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
   return rows.map((r) => ({
     ...r,
-    lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt).toISOString() : null,
+    clearedAt: iso(r.clearedAt),
+    lastSuccessAt: iso(r.lastSuccessAt),
+    lastFailure: r.lastFailure ? { ...r.lastFailure, at: iso(r.lastFailure.at)! } : null,
     medianSeconds: r.medianSeconds === null ? null : Number(r.medianSeconds),
   }));
 }

@@ -50,9 +50,20 @@ export async function persoStationTaken({ db, persoStation }: { db: Executor; pe
 export async function setStationEnabled({ db, id, enabled }: { db: Executor; id: string; enabled: boolean }) {
   const [row] = await db
     .update(stations)
-    .set({ enabled, updatedAt: sql`now()` })
+    // Enabling again is the manager saying the station works: its earlier problem is cleared.
+    .set({ enabled, updatedAt: sql`now()`, ...(enabled ? { clearedAt: sql`now()` } : {}) })
     .where(eq(stations.id, id))
     .returning();
+  return row ?? null;
+}
+
+/** The manager says the station works again: problems reported before now no longer mark it. */
+export async function clearStationProblem({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db
+    .update(stations)
+    .set({ clearedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(stations.id, id))
+    .returning({ id: stations.id, clearedAt: stations.clearedAt });
   return row ?? null;
 }
 

@@ -114,6 +114,10 @@ export const issuanceJobs = pgTable(
     check("issuance_jobs_id_document_last_check", sql`char_length(${t.idDocumentLast}) between 2 and 4`),
     index("issuance_jobs_replaces_idx").on(t.replacesJobId),
     index("issuance_jobs_retry_of_idx").on(t.retryOfJobId),
+    // The counter's "find any card": by the last four digits within the branch, and by a
+    // prefix of the support reference (text_pattern_ops serves LIKE 'req-…%' in any collation).
+    index("issuance_jobs_branch_last4_idx").on(t.branchId, t.panLast4),
+    index("issuance_jobs_issuer_request_id_pattern_idx").on(t.issuerRequestId.op("text_pattern_ops")),
   ],
 );
 

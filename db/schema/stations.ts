@@ -15,6 +15,9 @@ export const stations = pgTable(
     location: text("location").notNull().default(""),
     enabled: boolean("enabled").notNull().default(true),
     isDefault: boolean("is_default").notNull().default(false),
+    // When the manager last enabled it: a problem reported before that counts as solved, so
+    // the station is no longer marked "likely unavailable" (db/queries/station-health.ts).
+    clearedAt: timestamp("cleared_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -17,6 +17,7 @@ import { cancelOpenJob, type CancelDeps } from "./cancel";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { moveOpenJob } from "./move";
+import { reconcileJobs } from "./reconcile";
 import { submitOrder } from "./submit";
 
 const CANCEL_PATH = "/issuers/{issuerId}/physicalCards/{cardId}/operations:cancel";
@@ -175,6 +176,29 @@ describe("canceling a request D1 holds", () => {
     expect(flagged.state).toBe("canceled");
     expect(flagged.cardStatus).toBeNull();
     expect(await kinds(job.id)).toContain("produced_after_cancel");
+  });
+
+  it("a card printed after the cancel is flagged even when its notifications are lost (reconciliation asks D1)", async () => {
+    const station = await branchStation({ state: "OFFLINE" });
+    const job = await jobAt(station);
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+    await cancelOpenJob(job.id, ctx(), { d1: cannotCancel });
+    // READY and DONE are never delivered.
+    await fixture.admin("POST", "/faults/notifications", { dropNext: 2 });
+    try {
+      await fixture.admin("PATCH", `/stations/${station.persoStation}`, { state: "ONLINE" });
+      await until(async () => (await productions(job.cardId)) === 1, "printed at the station");
+      await until(async () => {
+        const status = await client.getProductionStatus(job.cardId);
+        return status?.operations.some((op) => op.details?.status === "CARD_PROD_DONE") === true;
+      }, "D1 knows the card is done");
+      expect((await row(job.id)).producedAfterCancelAt).toBeNull();
+      await reconcileJobs({ d1: client }, { quietSeconds: 0 });
+      expect((await row(job.id)).producedAfterCancelAt).not.toBeNull();
+      expect(await kinds(job.id)).toContain("produced_after_cancel");
+    } finally {
+      await fixture.admin("DELETE", "/faults/notifications");
+    }
   });
 
   it("a card the station already took is too late for D1: flagged for destruction", async () => {

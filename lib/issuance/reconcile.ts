@@ -1,20 +1,34 @@
 // Reconciliation: D1 delivers notifications at least once but may not deliver them at all, and a
 // worker can die mid-submission. Every minute, jobs that went quiet are checked: a stuck
 // submission is queued again (that run asks E3 before ordering again), a quiet production is
-// polled with E3.
+// polled with E3, and so is a request canceled while D1 may still have held it (for a few days),
+// so that a card printed anyway is flagged for destruction even if its notification was lost.
 import "server-only";
 import { db } from "@/db";
 import { applyD1StatusUpdates } from "@/db/queries/job-updates";
-import { enqueueSubmission, findJobsToReconcile } from "@/db/queries/jobs";
+import { enqueueSubmission, findCanceledToWatch, findJobsToReconcile } from "@/db/queries/jobs";
 import { log } from "@/lib/log";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
+
+/** How long a request canceled while D1 held it is still asked about (an offline station may come back days later). */
+export const CANCELED_WATCH_HOURS = 72;
 
 export async function reconcileJobs(
   deps: Pick<IssuanceDeps, "d1">,
   options: { quietSeconds: number; limit?: number } = { quietSeconds: 60 },
 ): Promise<{ polled: number; requeued: number; applied: number }> {
-  const jobs = await findJobsToReconcile({ db, quietSeconds: options.quietSeconds, limit: options.limit ?? 100 });
+  const limit = options.limit ?? 100;
+  const jobs = [
+    ...(await findJobsToReconcile({ db, quietSeconds: options.quietSeconds, limit })),
+    // Their own (smaller) share, so that old canceled requests never crowd out open ones.
+    ...(await findCanceledToWatch({
+      db,
+      quietSeconds: options.quietSeconds,
+      withinHours: CANCELED_WATCH_HOURS,
+      limit: Math.ceil(limit / 5),
+    })),
+  ];
   let polled = 0;
   let requeued = 0;
   let applied = 0;

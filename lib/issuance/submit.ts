@@ -177,6 +177,7 @@ async function recordFailure(job: SubmissionJob, error: unknown, deps: IssuanceD
   if (retryable) {
     await db.transaction(async (tx) => {
       const attempt = (await markSubmitAttempt({ db: tx, jobId, errorCode: code, errorMessage: message })) ?? 1;
+      const runAt = new Date(Date.now() + retryDelayMs(attempt));
       await insertJobEvent({
         db: tx,
         event: {
@@ -184,10 +185,11 @@ async function recordFailure(job: SubmissionJob, error: unknown, deps: IssuanceD
           branchId: job.branchId,
           kind: "submit_retrying",
           state: "submitting",
-          detail: { code, attempt, ...d1 },
+          // When the next try runs: the Counter's outage banner says it (db/queries/d1-outage.ts).
+          detail: { code, attempt, nextAttemptAt: runAt.toISOString(), ...d1 },
         },
       });
-      await enqueueSubmission({ db: tx, jobId, runAt: new Date(Date.now() + retryDelayMs(attempt)) });
+      await enqueueSubmission({ db: tx, jobId, runAt });
     });
     return "retrying";
   }

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "@/test-support/pdf-text";
 import { drawable, receiptPdf } from "./pdf";
-import { formatReceiptTime } from "./time";
+import { formatDateTime } from "@/lib/datetime";
 
 const receipt = {
   jobId: "00000000-0000-4000-8000-000000000001",
@@ -41,8 +41,8 @@ describe("the hand-over receipt", () => {
 
   it("formats the time in the branch's time zone, in one format", () => {
     const at = new Date("2026-07-01T22:30:00Z");
-    expect(formatReceiptTime(at, "Europe/Berlin")).toBe("02.07.2026 00:30");
-    expect(formatReceiptTime(at, "America/New_York")).toBe("01.07.2026 18:30");
+    expect(formatDateTime(at, "Europe/Berlin")).toBe("02.07.2026 00:30");
+    expect(formatDateTime(at, "America/New_York")).toBe("01.07.2026 18:30");
   });
 
   it("draws names the standard font cannot hold without failing", async () => {

@@ -3,7 +3,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
 import type { ReceiptData } from "@/db/queries/receipt";
 import { ID_DOCUMENT_LABEL } from "@/lib/hand-over/labels";
-import { formatReceiptTime } from "./time";
+import { formatDateTime } from "@/lib/datetime";
 
 // Letters that do not decompose into a base letter and an accent.
 const BASE_LETTER: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i" };
@@ -46,7 +46,7 @@ export async function receiptPdf(receipt: ReceiptData & { bankName: string }): P
   line(receipt.branchName, regular, 12, 40);
   line("Card hand-over receipt", bold, 16, 32);
 
-  const handedOver = receipt.handedOverAt ? formatReceiptTime(receipt.handedOverAt, receipt.timezone) : "";
+  const handedOver = receipt.handedOverAt ? formatDateTime(receipt.handedOverAt, receipt.timezone) : "";
   const rows: Array<[string, string]> = [
     ["Card", receipt.productName],
     ["Card number", `•••• ${receipt.panLast4 ?? ""}`],

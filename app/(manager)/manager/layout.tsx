@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { BranchTimeZone } from "@/components/branch-time";
 import { guardPage } from "@/lib/auth/page-guard";
+import { DEFAULT_TIME_ZONE } from "@/lib/datetime";
 import { shellBranch } from "@/lib/page-branch";
 
 export default async function ManagerLayout({ children }: { children: ReactNode }) {
@@ -15,7 +17,8 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
   const branch = await shellBranch(user);
   return (
     <AppShell user={user} branch={branch} area="Branch" nav={nav}>
-      {children}
+      {/* A page showing another branch (admins) sets that branch's zone around its content. */}
+      <BranchTimeZone timeZone={branch?.timezone ?? DEFAULT_TIME_ZONE}>{children}</BranchTimeZone>
     </AppShell>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
 import { BranchBoard } from "@/components/manager/branch-board";
 import { BranchPicker } from "@/components/manager/branch-picker";
@@ -32,9 +33,11 @@ export default async function ManagerHome({
       </div>
       <CardsToDestroy cards={await loadCardsToDestroy(branch.id)} timezone={branch.timezone} />
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
-      <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-        <BranchBoard initial={board} />
-      </LiveEvents>
+      <BranchTimeZone timeZone={branch.timezone}>
+        <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+          <BranchBoard initial={board} />
+        </LiveEvents>
+      </BranchTimeZone>
     </div>
   );
 }

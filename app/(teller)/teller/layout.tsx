@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { BranchTimeZone } from "@/components/branch-time";
 import { IdleTimer } from "@/components/idle-timer";
 import { LiveBadge } from "@/components/live/live-badge";
 import { LiveEvents } from "@/components/live/live-events";
 import { guardPage } from "@/lib/auth/page-guard";
 import { idleTimeoutApplies } from "@/lib/auth/session-policy";
 import { env } from "@/lib/env";
+import { DEFAULT_TIME_ZONE } from "@/lib/datetime";
 import { renderPoint } from "@/lib/events/render-point";
 import { shellBranch } from "@/lib/page-branch";
 
@@ -18,7 +20,7 @@ export default async function TellerLayout({ children }: { children: ReactNode }
   return (
     <LiveEvents since={since} stream>
       <AppShell user={user} branch={branch} area="Counter" nav={nav} status={<LiveBadge />}>
-        {children}
+        <BranchTimeZone timeZone={branch?.timezone ?? DEFAULT_TIME_ZONE}>{children}</BranchTimeZone>
       </AppShell>
       {idleTimeoutApplies(user.role) ? <IdleTimer idleMinutes={env.SESSION_IDLE_MINUTES} /> : null}
     </LiveEvents>

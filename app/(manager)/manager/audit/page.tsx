@@ -24,7 +24,13 @@ export default async function BranchAuditPage({
   // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
   const { filter, errors } = parseFilter(auditFilterSchema, raw);
   const { page, ...query } = filter;
-  const { entries, hasMore } = await listAudit({ db, query: { ...query, branchId: branch.id }, page, pageSize: 50 });
+  // Days are the branch's days, like the times in the table.
+  const { entries, hasMore } = await listAudit({
+    db,
+    query: { ...query, branchId: branch.id, timeZone: branch.timezone },
+    page,
+    pageSize: 50,
+  });
   const params = filterParams({ ...query, branchId: branch.id });
   return (
     <div className="space-y-4">
@@ -41,7 +47,7 @@ export default async function BranchAuditPage({
       ) : null}
       <AuditFilters values={raw} errors={errors} hidden={user.role === "admin" ? { branchId: branch.id } : undefined} />
       <Card aria-label="Entries">
-        <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} />
+        <AuditTable entries={entries} branchCode={new Map([[branch.id, branch.code]])} timeZone={branch.timezone} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />
         </div>

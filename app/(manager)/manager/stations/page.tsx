@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { StationPanel } from "@/components/manager/station-panel";
@@ -37,9 +38,11 @@ export default async function StationsPage({
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
-      <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-        <StationPanel initial={health} canManage={canManage} register={register} />
-      </LiveEvents>
+      <BranchTimeZone timeZone={branch.timezone}>
+        <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+          <StationPanel initial={health} canManage={canManage} register={register} />
+        </LiveEvents>
+      </BranchTimeZone>
     </div>
   );
 }

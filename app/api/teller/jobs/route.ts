@@ -8,15 +8,18 @@ import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ scope: z.enum(["mine", "queue"]).default("mine"), state: z.enum(JOB_STATES).optional() });
+const query = z.object({
+  scope: z.enum(["today", "mine", "queue"]).default("mine"),
+  state: z.enum(JOB_STATES).optional(),
+});
 
-/** The teller's jobs of today (`scope=mine`) or the branch's open queue (`scope=queue`). */
+/** The branch's jobs of its day (`scope=today`), the teller's own (`scope=mine`) or the open queue (`scope=queue`). */
 export const GET = route("teller.jobs.list", async (request: Request) => {
   const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success)
-    throw new AppError("bad_request:route", { message: "scope must be mine or queue, and state a job state." });
+    throw new AppError("bad_request:route", { message: "scope must be today, mine or queue, and state a job state." });
   const jobs = await workList(parsed.data.scope, { id: user.id, branchId: user.branchId }, parsed.data.state);
   return Response.json({ jobs }, { headers: { "cache-control": "no-store" } });
 });

@@ -12,8 +12,8 @@ import { findEligibilityFacts, listCustomerAccounts, listCustomerCards } from "@
 import { findCustomer } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
-import { listStations, stationQueueDepths } from "@/db/queries/stations";
 import { guardPage } from "@/lib/auth/page-guard";
+import { loadStationHealth } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
 import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
 
@@ -24,13 +24,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   if (!z.uuid().safeParse(customerId).success || !user.branchId) notFound();
   const branchId = user.branchId;
-  const [found, jobs, products, stations, depths, cards, accounts, facts] = await Promise.all([
+  const [found, jobs, products, health, cards, accounts, facts] = await Promise.all([
     // Logs the view (customer access log); outside the user's CUSTOMER_SCOPE it is not found.
     findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
     listJobs({ db, branchId, customerId, limit: 50 }),
     listOfferedProducts({ db, branchId }),
-    listStations({ db, branchId }),
-    stationQueueDepths({ db, branchId }),
+    loadStationHealth(branchId),
     listCustomerCards({ db, customerId }),
     listCustomerAccounts({ db, customerId }),
     findEligibilityFacts({ db, customerId, branchId }),
@@ -48,7 +47,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div className="space-y-6">
           <CustomerPanel customer={customer} accounts={found.accounts} />
-          <CardHistory jobs={jobs} cards={cards} timeZone={facts.timeZone} />
+          <CardHistory jobs={jobs} cards={cards} />
         </div>
         <Card title="Issue a card" headingId="issue-heading" headingClassName="text-xl font-bold" className="min-w-0">
           <IssueCardForm
@@ -59,15 +58,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             notOffered={judged.flatMap((j) => (j.notEligible ? [j.notEligible] : []))}
             cards={cards}
             accounts={accounts}
-            stations={stations
-              .filter((s) => s.enabled)
-              .map((s) => ({
-                id: s.id,
-                label: s.label,
-                location: s.location,
-                isDefault: s.isDefault,
-                queue: depths.get(s.id) ?? 0,
-              }))}
+            stations={health.stations.filter((s) => s.enabled)}
           />
         </Card>
       </div>

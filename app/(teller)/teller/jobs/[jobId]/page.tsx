@@ -4,8 +4,8 @@ import { z } from "zod";
 import { JobLive } from "@/components/teller/job-live";
 import { db } from "@/db";
 import { findJobView } from "@/db/queries/job-views";
-import { listStations } from "@/db/queries/stations";
 import { guardPage } from "@/lib/auth/page-guard";
+import { loadStationHealth } from "@/lib/board";
 
 export const metadata: Metadata = { title: "Card production" };
 
@@ -16,8 +16,6 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const job = await findJobView({ db, id: jobId });
   // Another branch's job looks like a missing one.
   if (!job || job.branchId !== user.branchId) notFound();
-  const stations = (await listStations({ db, branchId: job.branchId }))
-    .filter((s) => s.enabled)
-    .map((s) => ({ id: s.id, label: s.label, location: s.location }));
+  const stations = (await loadStationHealth(job.branchId)).stations.filter((s) => s.enabled);
   return <JobLive initial={job} stations={stations} />;
 }

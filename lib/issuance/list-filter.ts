@@ -1,0 +1,33 @@
+// The groups the Counter's lists filter by (lib/issuance/outcome.ts words a single request for
+// its page and badges; these groups gather them: moved counts as canceled here). What a request amounts to for the counter's lists, read truthfully from the job: a canceled
+// request reads "Canceled" even if it failed first, a failure that was issued again reads
+// "Retried", a produced card reads "not handed over" until it is. The SQL of listJobs
+// (db/queries/job-views.ts) filters by the same rules. No imports beyond the vocabulary: it runs
+// in the browser too.
+import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
+
+export const LIST_GROUPS = ["in_progress", "failed", "produced", "handed_over", "retried", "canceled"] as const;
+export type ListGroup = (typeof LIST_GROUPS)[number];
+
+export const LIST_GROUP_LABEL: Record<ListGroup, string> = {
+  in_progress: "In production",
+  failed: "Problem, needs action",
+  produced: "Produced, not handed over",
+  handed_over: "Handed over",
+  retried: "Retried or moved",
+  canceled: "Canceled",
+};
+
+export type ListGroupFacts = { state: JobState; canceledAt: string | Date | null; retriedAs: string | null };
+
+export function listGroup(job: ListGroupFacts): ListGroup {
+  if (job.state === "canceled" || job.canceledAt !== null) return "canceled";
+  if (job.retriedAs !== null) return "retried";
+  if (job.state === "handed_over") return "handed_over";
+  if (job.state === "done") return "produced";
+  if (FAILED_STATES.includes(job.state)) return "failed";
+  return "in_progress";
+}
+
+/** Whether a card exists to speak of: only then is its number (the last four digits) shown. */
+export const cardWasProduced = (state: JobState) => state === "done" || state === "handed_over";

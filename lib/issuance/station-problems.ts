@@ -1,0 +1,69 @@
+// What went wrong with a card, in plain words, from what the job kept: the state, our error code
+// and D1's own text. D1 publishes no reason codes for production exceptions (d1-api.md §10.3:
+// `details.reason` is free text; §12: no station health at all), so the kind is read from the
+// words of that text; anything not recognised is said generally, never as a raw code. The one
+// place that turns reasons into sentences: the station picker, the retry list and the manager's
+// stations page all say the same.
+import type { JobState } from "@/lib/vocabulary";
+
+export type ProblemKind =
+  | "jam"
+  | "out_of_stock"
+  | "offline"
+  | "chip"
+  | "station"
+  | "card_data"
+  | "not_accepted"
+  | "d1_unreachable"
+  | "canceled";
+
+/** Short, to follow "likely unavailable:" or a count ("2 × jammed"). */
+export const PROBLEM_LABEL: Record<ProblemKind, string> = {
+  jam: "jammed",
+  out_of_stock: "out of blank cards",
+  offline: "offline (did not answer)",
+  chip: "chip could not be written",
+  station: "station reported a problem",
+  card_data: "card data rejected by D1",
+  not_accepted: "order not accepted by D1",
+  d1_unreachable: "D1 not reachable",
+  canceled: "production canceled",
+};
+
+/** Problems that say something about the station itself (and make it likely unavailable). */
+export const STATION_PROBLEMS: readonly ProblemKind[] = ["jam", "out_of_stock", "offline", "chip", "station"];
+
+// D1's free text as the agent reports it; checked in this order ("offline" before "error").
+const WORDS: Array<[RegExp, ProblemKind]> = [
+  [/\bjam/i, "jam"],
+  [/stock|no (blank )?cards? left|hopper|empty/i, "out_of_stock"],
+  [/offline|not answer|did not answer|unreachable|timed? ?out|not responding/i, "offline"],
+  [/chip/i, "chip"],
+];
+
+export function problemKind(job: {
+  state: JobState;
+  errorCode: string | null;
+  errorMessage: string | null;
+}): ProblemKind {
+  if (job.state === "canceled") return "canceled";
+  if (job.state === "data_exception") return "card_data";
+  if (job.state === "submission_failed") return "not_accepted";
+  if (job.state === "submitting" && job.errorCode?.startsWith("unavailable:")) return "d1_unreachable";
+  const text = job.errorMessage ?? "";
+  for (const [pattern, kind] of WORDS) if (pattern.test(text)) return kind;
+  return "station";
+}
+
+export const problemLabel = (job: Parameters<typeof problemKind>[0]) => PROBLEM_LABEL[problemKind(job)];
+
+/** "2 min ago", "just now", "3 h ago": how long since a problem, for a station's mark. */
+export function sinceLabel(at: Date | string, now: Date = new Date()): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}

@@ -1,0 +1,64 @@
+// A station's health in the words the counter and the manager see, from the facts the health
+// query gathers (db/queries/station-health.ts). A station whose latest failed card failed at the
+// station itself (jam, stock, offline, chip) after its last good card is "likely unavailable"
+// until a later card succeeds there or the manager enables it again. Runs on the server only;
+// the browser receives the result.
+import type { StationHealthRow } from "@/db/queries/station-health";
+import { PROBLEM_LABEL, STATION_PROBLEMS, problemKind, type ProblemKind } from "@/lib/issuance/station-problems";
+
+/** Exceptions of one kind, in plain words ("jammed"), never a raw code. */
+export type ExceptionCount = { reason: string; count: number };
+
+export type StationProblem = { kind: ProblemKind; label: string; at: string };
+
+/** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
+export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
+
+export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions"> & {
+  availability: StationAvailability;
+  /** The latest failed card at this station (any reason), in plain words. */
+  lastProblem: StationProblem | null;
+  exceptionsLastHour: ExceptionCount[];
+};
+
+export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: StationHealthRow): StationHealth {
+  const { lastSuccessAt } = row;
+  const lastProblem = lastFailure
+    ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
+    : null;
+  const after = (a: string, b: string | null) => b === null || Date.parse(a) > Date.parse(b);
+  const unavailable =
+    lastProblem !== null &&
+    STATION_PROBLEMS.includes(lastProblem.kind) &&
+    after(lastProblem.at, lastSuccessAt) &&
+    after(lastProblem.at, clearedAt);
+  const counts = new Map<string, number>();
+  for (const e of exceptions) {
+    const label = PROBLEM_LABEL[problemKind(e)];
+    counts.set(label, (counts.get(label) ?? 0) + e.count);
+  }
+  return {
+    ...row,
+    lastProblem,
+    availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
+    exceptionsLastHour: [...counts]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+  };
+}
+
+const RANK: Record<StationAvailability, number> = { ready: 0, likely_unavailable: 1, disabled: 2 };
+
+/** Healthy stations first (the default leading them), then the likely unavailable, then disabled ones. */
+export function orderByHealth<T extends Pick<StationHealth, "availability" | "isDefault">>(stations: T[]): T[] {
+  return stations
+    .map((s, i) => ({ s, i }))
+    .sort(
+      (a, b) =>
+        RANK[a.s.availability] - RANK[b.s.availability] || Number(b.s.isDefault) - Number(a.s.isDefault) || a.i - b.i,
+    )
+    .map(({ s }) => s);
+}
+
+/** The stations of a query, read and ordered: healthy first. */
+export const readStationHealth = (rows: StationHealthRow[]) => orderByHealth(rows.map(toStationHealth));
