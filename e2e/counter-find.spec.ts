@@ -145,7 +145,7 @@ test.describe("in a browser in New York", () => {
     });
     const counter = new CounterPage(page);
     await counter.goto();
-    await counter.openCustomer("C00000061");
+    await counter.openCustomer("C00000066");
     await counter.issue({ station: "Counter printer 2" });
     await counter.expectDone();
     const jobUrl = page.url();
@@ -191,7 +191,7 @@ test("the Counter shows one D1 outage banner while D1 answers 500, and drops it 
   try {
     const counter = new CounterPage(page);
     await counter.goto();
-    await counter.openCustomer("C00000071");
+    await counter.openCustomer("C00000076");
     await counter.issue({ station: "Counter printer 2" });
     await expect(page.getByTestId("progress")).toContainText("D1 is not reachable", { timeout: 20_000 });
     await counter.goto();
