@@ -29,6 +29,8 @@ export type Surface =
   | "d1"
   | "card_system"
   | "database"
+  | "stock"
+  | "second_signer"
   // A temporary password is set: only changing it (or signing out) is allowed.
   | "password_change_required";
 

@@ -4,6 +4,7 @@
 
 /** Where an issuance job is; the order and meaning live in lib/issuance/states.ts. */
 export const JOB_STATES = [
+  "awaiting_approval",
   "submitting",
   "requested",
   "ready",
@@ -13,6 +14,7 @@ export const JOB_STATES = [
   "canceled",
   "submission_failed",
   "handed_over",
+  "rejected",
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
@@ -39,6 +41,25 @@ export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
 /** Kinds of customer, for product eligibility rules. */
 export const CUSTOMER_TYPES = ["private", "business"] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+
+/** Where blank card stock is: a branch's vault, one of its stations, or the spoiled cards kept
+ * apart until destroyed. Every balance is the sum of ledger rows at a place. */
+export const STOCK_PLACES = ["vault", "station", "spoiled"] as const;
+export type StockPlace = (typeof STOCK_PLACES)[number];
+
+/** Why a ledger row moved stock: a shipment received into the vault, cards loaded from the vault
+ * into a station, a card produced (one from its station), a card spoiled (station → spoiled),
+ * spoiled cards destroyed, or a correction agreed at the end-of-day count. */
+export const STOCK_MOVEMENTS = ["received", "loaded", "produced", "spoiled", "destroyed", "corrected"] as const;
+export type StockMovement = (typeof STOCK_MOVEMENTS)[number];
+
+/** Why a card was spoiled. */
+export const SPOIL_REASONS = ["production_exception", "misprint", "not_handed_over", "damaged"] as const;
+export type SpoilReason = (typeof SPOIL_REASONS)[number];
+
+/** Why a request waits for a manager's approval (maker-checker rules set by the admin). */
+export const APPROVAL_RULES = ["product", "repeat_replacement", "name_differs"] as const;
+export type ApprovalRule = (typeof APPROVAL_RULES)[number];
 
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -8,3 +8,5 @@ export * from "./users";
 export * from "./sessions";
 export * from "./customer-access";
 export * from "./sso";
+export * from "./stock";
+export * from "./stock-types";

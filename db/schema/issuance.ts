@@ -88,6 +88,11 @@ export const issuanceJobs = pgTable(
     canceledBy: uuid("canceled_by").references(() => users.id),
     destroyIfProduced: boolean("destroy_if_produced").notNull().default(false),
     producedAfterCancelAt: timestamp("produced_after_cancel_at", { withTimezone: true }),
+    // Maker-checker: why the request needs approval (APPROVAL_RULES), and the manager's decision.
+    approvalRules: text("approval_rules").array(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),

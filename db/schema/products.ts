@@ -11,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
+import { stockTypes } from "./stock-types";
 
 /** D1 `services` defaults of a product; `issuance` is chosen per request. */
 export type ProductServices = {
@@ -63,6 +64,10 @@ export const cardProducts = pgTable(
     minAge: integer("min_age"),
     maxAge: integer("max_age"),
     customerTypes: text("customer_types").array(),
+    // The blank card plastic the product prints on (card stock, db/schema/stock.ts).
+    stockTypeId: uuid("stock_type_id").references(() => stockTypes.id),
+    // Maker-checker: every request for this product waits for a manager's approval.
+    needsApproval: boolean("needs_approval").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
 
 /** Personalization stations, addressed at D1 by their `persoStation` id. */
@@ -18,6 +18,12 @@ export const stations = pgTable(
     // When the manager last enabled it: a problem reported before that counts as solved, so
     // the station is no longer marked "likely unavailable" (db/queries/station-health.ts).
     clearedAt: timestamp("cleared_at", { withTimezone: true }),
+    // Below this many blank cards the teller is warned before sending a card here; at zero the
+    // station is not offered.
+    lowStockThreshold: integer("low_stock_threshold").notNull().default(20),
+    // Registered stations start disabled until a test card was produced on them (or a manager
+    // confirmed one by hand where the bank has no test product).
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -29,6 +29,16 @@ describe("issuance state machine", () => {
     }
   });
 
+  it("sends a request awaiting approval only once approved, and rejects only such a request", () => {
+    expect(canTransition("awaiting_approval", "submitting")).toBe(true);
+    expect(canTransition("awaiting_approval", "rejected")).toBe(true);
+    expect(canTransition("awaiting_approval", "requested")).toBe(false);
+    for (const from of JOB_STATES.filter((s) => s !== "awaiting_approval")) {
+      expect(canTransition(from, "rejected")).toBe(false);
+      expect(canTransition(from, "awaiting_approval")).toBe(false);
+    }
+  });
+
   it("reaches the hand-over only from a produced card", () => {
     expect(canTransition("done", "handed_over")).toBe(true);
     for (const from of JOB_STATES.filter((s) => s !== "done")) expect(canTransition(from, "handed_over")).toBe(false);

@@ -5,6 +5,9 @@
 import { JOB_STATES, type JobState } from "@/lib/vocabulary";
 
 export const RANK: Record<JobState, number> = {
+  // Not sent to D1 before a manager approves it; approval moves it to submitting (same rank: no
+  // D1 status can reach a card D1 has never been told about).
+  awaiting_approval: 0,
   submitting: 0,
   requested: 1,
   ready: 2,
@@ -16,6 +19,8 @@ export const RANK: Record<JobState, number> = {
   // After D1's last word: the teller recorded that the customer has the card. D1 updates never
   // reach it (they apply below rank 3 only).
   handed_over: 4,
+  // A manager refused the request: final, nothing was sent to D1.
+  rejected: 3,
 };
 
 /** States in which D1's production is over (successfully or not). */
@@ -45,9 +50,10 @@ export function stateForD1Status(status: string): JobState | null {
 /** A move is allowed only forwards, and out of a final state only from a produced card to its hand-over. */
 export function canTransition(from: JobState, to: JobState): boolean {
   if (from === "done") return to === "handed_over";
+  if (from === "awaiting_approval") return to === "submitting" || to === "rejected" || to === "canceled";
   const current = RANK[from];
   if (current >= 3) return false;
-  return RANK[to] > current && to !== "handed_over";
+  return RANK[to] > current && to !== "handed_over" && to !== "rejected";
 }
 
 export const STATE_LABEL: Record<JobState, string> = {
@@ -60,4 +66,6 @@ export const STATE_LABEL: Record<JobState, string> = {
   canceled: "Canceled",
   submission_failed: "Not accepted by D1",
   handed_over: "Handed over",
+  awaiting_approval: "Awaiting approval",
+  rejected: "Not approved",
 };
