@@ -40,6 +40,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
+  "/api/manager/audit/export": ["manager"],
   "/api/admin/access-log/export": ["admin"],
   "/api/admin/d1/check": ["admin"],
   "/api/teller/jobs": ["teller", "manager"],

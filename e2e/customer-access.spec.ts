@@ -51,7 +51,7 @@ test("impossible audit dates get a field error on the pages and a 400 from the e
     const response = await page.goto(`/admin/audit?from=${from}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByText("This day does not exist in the calendar")).toBeVisible();
-    await expect(page.getByLabel("From (UTC date)")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("From (date in UTC)")).toHaveAttribute("aria-invalid", "true");
 
     const exported = await page.request.get(`/api/admin/audit/export?from=${from}`);
     expect(exported.status()).toBe(400);

@@ -1,4 +1,5 @@
 import type { Branch } from "@/db/schema";
+import { AUDIT_ACTION_CHOICES } from "@/lib/audit-actions";
 import { AUDIT_ENTITIES, type AuditFilter } from "@/lib/validations/audit";
 import { InputField } from "@/components/ui/field";
 import { DateRangeFields, FilterButtons, fieldErrorsOf } from "./filter-form-parts";
@@ -15,11 +16,14 @@ export function AuditFilters({
   errors = {},
   branches,
   hidden,
+  timeZone,
 }: {
   values: Partial<Record<keyof AuditFilter, string>>;
   errors?: Record<string, string>;
   branches?: Branch[];
   hidden?: Record<string, string>;
+  /** Whose days From and To are (see DateRangeFields). */
+  timeZone?: string;
 }) {
   const fieldErrors = fieldErrorsOf(errors);
   return (
@@ -34,14 +38,17 @@ export function AuditFilters({
         defaultValue={values.actor}
         errors={fieldErrors("actor")}
       />
-      <InputField
-        id="audit-action"
-        label="Action starts with"
-        name="action"
-        defaultValue={values.action}
-        placeholder="e.g. station."
-        errors={fieldErrors("action")}
-      />
+      <div>
+        <Label htmlFor="audit-action">What was done</Label>
+        <Select id="audit-action" name="action" defaultValue={values.action ?? ""} className="mt-1">
+          <option value="">Anything</option>
+          {AUDIT_ACTION_CHOICES.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
+      </div>
       <div>
         <Label htmlFor="audit-entity">Entity</Label>
         <Select id="audit-entity" name="entity" defaultValue={values.entity ?? ""} className="mt-1">
@@ -66,7 +73,7 @@ export function AuditFilters({
           </Select>
         </div>
       ) : null}
-      <DateRangeFields idPrefix="audit" values={values} errors={errors} />
+      <DateRangeFields idPrefix="audit" values={values} errors={errors} timeZone={timeZone} />
       <FilterButtons className="sm:col-span-2 lg:col-span-6" />
     </form>
   );

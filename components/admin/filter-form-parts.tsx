@@ -11,17 +11,20 @@ export function DateRangeFields({
   idPrefix,
   values,
   errors,
+  timeZone = "UTC",
 }: {
   idPrefix: string;
   values: { from?: string; to?: string };
   errors: Errors;
+  /** Whose days the dates are: the branch's zone on a branch's log, UTC on the bank-wide ones. */
+  timeZone?: string;
 }) {
   const fieldErrors = fieldErrorsOf(errors);
   return (
     <>
       <InputField
         id={`${idPrefix}-from`}
-        label="From (UTC date)"
+        label={`From (date in ${timeZone})`}
         name="from"
         type="date"
         defaultValue={values.from}
@@ -29,7 +32,7 @@ export function DateRangeFields({
       />
       <InputField
         id={`${idPrefix}-to`}
-        label="To (UTC date)"
+        label={`To (date in ${timeZone})`}
         name="to"
         type="date"
         defaultValue={values.to}

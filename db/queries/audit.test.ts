@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { makeBranch, uniq } from "@/db/testing/factories";
+import { makeBranch, makeCounter, makeJob, makeUser, uniq } from "@/db/testing/factories";
 import { auditBatch, insertAudit, listAudit } from "./audit";
 
 describe("audit queries", () => {
@@ -88,5 +88,52 @@ describe("audit queries", () => {
       listAudit({ db, query: { action: tag, from: "2026-01-10", to: "2026-01-10", timeZone }, page: 1, pageSize: 10 });
     expect((await day("Europe/Berlin")).entries.map((e) => e.action)).toEqual([`${tag}.late`]);
     expect((await day()).entries).toEqual([]);
+  });
+
+  it("names the person, branch and entity of each entry, in the one query, even after a deletion", async () => {
+    const counter = await makeCounter(db);
+    const manager = await makeUser(db, "manager", counter.branch.id, { name: "Mara Manager" });
+    const job = await makeJob(db, counter);
+    const tag = uniq("n").toLowerCase();
+    const entry = (entityType: string, entityId: string, extra: Record<string, unknown> = {}) =>
+      insertAudit({
+        db,
+        entry: {
+          action: `${tag}.${entityType}`,
+          actorId: manager.id,
+          actorEmail: manager.email,
+          branchId: counter.branch.id,
+          entityType,
+          entityId,
+          ...extra,
+        },
+      });
+    await entry("station", counter.station.id);
+    await entry("card_product", counter.product.id);
+    await entry("user", counter.teller.id);
+    await entry("branch", counter.branch.id);
+    await entry("issuance_job", job.id);
+    // A station deleted since: its entry still says which one, from its own snapshot.
+    await entry("station", "00000000-0000-4000-8000-000000000000", { before: { label: "Typo printer" } });
+    await entry("sso_group", "bank-tellers");
+
+    const { entries } = await listAudit({ db, query: { action: tag }, page: 1, pageSize: 20 });
+    const about = new Map(entries.map((e) => [`${e.entityType}:${e.entityId}`, e.entityName]));
+    expect(about.get(`station:${counter.station.id}`)).toBe(
+      `${counter.station.label} (${counter.station.persoStation})`,
+    );
+    expect(about.get(`card_product:${counter.product.id}`)).toBe(counter.product.name);
+    expect(about.get(`user:${counter.teller.id}`)).toBe(`${counter.teller.name} (${counter.teller.email})`);
+    expect(about.get(`branch:${counter.branch.id}`)).toBe(`${counter.branch.name} (${counter.branch.code})`);
+    expect(about.get(`issuance_job:${job.id}`)).toBe(
+      `${counter.product.name} for ${counter.customer.givenName} ${counter.customer.familyName}`,
+    );
+    expect(about.get("station:00000000-0000-4000-8000-000000000000")).toBe("Typo printer");
+    expect(about.get("sso_group:bank-tellers")).toBe("bank-tellers");
+    expect(entries.every((e) => e.actorName === "Mara Manager")).toBe(true);
+    expect(entries.every((e) => e.branchName === `${counter.branch.name} (${counter.branch.code})`)).toBe(true);
+    // The export's batches carry the same names.
+    const batch = await auditBatch({ db, query: { action: tag }, limit: 20 });
+    expect(batch.map((e) => e.entityName)).toEqual(entries.map((e) => e.entityName));
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, type NewAuditEntry } from "@/db/schema";
+import { auditLog, type AuditEntry, type NewAuditEntry } from "@/db/schema";
 
 /** Writes one audit entry; pass the transaction that makes the change so both commit together. */
 export async function insertAudit({ db, entry }: { db: Executor; entry: NewAuditEntry }) {
@@ -33,6 +33,60 @@ function where(q: AuditQuery, beforeId?: number): SQL | undefined {
   );
 }
 
+// Drizzle writes a column without its table in a one-table select; inside the lookups below a
+// bare name could bind to the looked-up table, so the audit columns are named with their table.
+const col = (c: { name: string }) => sql`${auditLog}.${sql.identifier(c.name)}`;
+const [entityId, entityType, before, after] = [
+  auditLog.entityId,
+  auditLog.entityType,
+  auditLog.before,
+  auditLog.after,
+].map(col);
+
+// An entity id is text (an SSO group's is its name): only a well-formed UUID is looked up.
+const entityUuid = sql`(case when ${entityId} ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then ${entityId}::uuid end)`;
+
+/**
+ * What the entry is about, in words, looked up by entity type in the same query: a station's
+ * label and id, a product's, branch's or person's name, a request's product and customer. A row
+ * deleted since (a mistyped station, an unused product) keeps the name its own entry recorded.
+ */
+const entityName = sql<string | null>`coalesce(case ${entityType}
+  when 'station' then (select s.label || ' (' || s.perso_station || ')' from stations s where s.id = ${entityUuid})
+  when 'card_product' then (select p.name from card_products p where p.id = ${entityUuid})
+  when 'branch' then (select b.name || ' (' || b.code || ')' from branches b where b.id = ${entityUuid})
+  when 'user' then (select u.name || ' (' || u.email || ')' from users u where u.id = ${entityUuid})
+  when 'issuance_job' then (select p.name || ' for ' || c.given_name || ' ' || c.family_name
+      from issuance_jobs j join customers c on c.id = j.customer_id join card_products p on p.id = j.product_id
+     where j.id = ${entityUuid})
+  when 'sso_group' then ${entityId}
+  end,
+  ${before} ->> 'label', ${before} ->> 'name', ${after} ->> 'label', ${after} ->> 'name')`;
+
+const actorName = sql<string | null>`(select u.name from users u where u.id = ${col(auditLog.actorId)})`;
+const branchName = sql<
+  string | null
+>`(select b.name || ' (' || b.code || ')' from branches b where b.id = ${col(auditLog.branchId)})`;
+
+/** An entry with the names of who, what and where, as the audit pages and exports show them. */
+const namedColumns = { entry: auditLog, actorName, entityName, branchName };
+export type NamedAuditEntry = AuditEntry & {
+  actorName: string | null;
+  entityName: string | null;
+  branchName: string | null;
+};
+const flatten = (r: {
+  entry: AuditEntry;
+  actorName: string | null;
+  entityName: string | null;
+  branchName: string | null;
+}) => ({
+  ...r.entry,
+  actorName: r.actorName,
+  entityName: r.entityName,
+  branchName: r.branchName,
+});
+
 /** One page of entries, newest first; `hasMore` without counting the whole log. */
 export async function listAudit({
   db,
@@ -46,17 +100,17 @@ export async function listAudit({
   pageSize: number;
 }) {
   const rows = await db
-    .select()
+    .select(namedColumns)
     .from(auditLog)
     .where(where(query))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
-  return { entries: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
+  return { entries: rows.slice(0, pageSize).map(flatten), hasMore: rows.length > pageSize };
 }
 
 /** Keyset batches for the CSV export: entries older than `beforeId`, newest first. */
-export function auditBatch({
+export async function auditBatch({
   db,
   query,
   beforeId,
@@ -67,5 +121,11 @@ export function auditBatch({
   beforeId?: number;
   limit: number;
 }) {
-  return db.select().from(auditLog).where(where(query, beforeId)).orderBy(desc(auditLog.id)).limit(limit);
+  const rows = await db
+    .select(namedColumns)
+    .from(auditLog)
+    .where(where(query, beforeId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map(flatten);
 }

@@ -40,7 +40,9 @@ export default async function AdminAuditPage({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Audit log</h1>
-          <p className="text-slate-700">Who changed what, when and from where, across every branch. Newest first.</p>
+          <p className="text-slate-700">
+            Who changed what, when and from where, across every branch. Newest first; times in UTC.
+          </p>
         </div>
         <Button asChild variant="secondary">
           <a href={exportHref} download>
@@ -55,7 +57,7 @@ export default async function AdminAuditPage({
       ) : null}
       <AuditFilters values={raw} errors={errors} branches={branches} />
       <Card aria-label="Entries">
-        <AuditTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />
+        <AuditTable entries={entries} branchName={new Map(branches.map((b) => [b.id, `${b.name} (${b.code})`]))} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />
         </div>
