@@ -35,7 +35,10 @@ export async function seedReferenceData(db: Database): Promise<void> {
       if (!row) throw new Error(`unknown branch ${code}`);
       return row.id;
     };
-    await tx.insert(stations).values(DEMO_STATIONS.map(({ branch, ...s }) => ({ ...s, branchId: branchId(branch) })));
+    // The demo's stations are installed and proven: verified, so they can be enabled.
+    await tx
+      .insert(stations)
+      .values(DEMO_STATIONS.map(({ branch, ...s }) => ({ ...s, branchId: branchId(branch), verifiedAt: new Date() })));
     for (const { branches: offered, ...product } of DEMO_PRODUCTS) {
       const [row] = await tx.insert(cardProducts).values(product).returning({ id: cardProducts.id });
       if (!row) throw new Error("product insert returned nothing");

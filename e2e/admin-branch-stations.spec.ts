@@ -43,8 +43,15 @@ test("an admin sets a new branch's station id pattern and registers its first st
 
   await idField.fill(`${code}-PS-01`);
   await page.getByRole("button", { name: "Register station" }).click();
-  await expect(page.getByText(`Station ${code}-PS-01 is registered and enabled.`)).toBeVisible();
-  await expect(page.getByTestId(`station-${code}-PS-01`)).toContainText("Enabled");
+  await expect(page.getByText(`Station ${code}-PS-01 is registered, disabled until a test card`)).toBeVisible();
+  const row = page.getByTestId(`station-${code}-PS-01`);
+  await expect(row).toContainText("Disabled");
+  await expect(row).toContainText("Not verified yet");
+  // The admin setting up the branch confirms the test card too; the branch's manager enables it.
+  await row.getByRole("button", { name: "Confirm test card: First printer" }).click();
+  await page.getByRole("button", { name: "A test card was printed here" }).click();
+  await expect(page.getByText("First printer is verified.")).toBeVisible();
+  await expect(row).not.toContainText("Not verified yet");
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);

@@ -131,7 +131,7 @@ test("a manager disables a station with a waiting request and moves it", async (
   const context = await browser.newContext({ storageState: storageState("manager") });
   const manager = await context.newPage();
   await manager.goto("/manager/stations");
-  await manager.getByRole("button", { name: `Disable ${offline.label}` }).click();
+  await manager.getByRole("button", { name: `Disable: ${offline.label}` }).click();
   const warning = manager.getByRole("alert").filter({ hasText: "still waiting" });
   await expect(warning.getByRole("list", { name: "Requests waiting at this station" })).toContainText(customer);
   await noSeriousViolations(manager);

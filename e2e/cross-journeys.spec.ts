@@ -26,7 +26,7 @@ test("a manager's new default station receives the teller's next card", async ({
   const managerContext = await browser.newContext({ storageState: storageState("manager") });
   const stations = new ManagerStationsPage(await managerContext.newPage());
   await stations.goto();
-  await stations.addStation({ persoStation: id, label: "Journey printer", location: "Kiosk corner" });
+  await stations.addWorkingStation({ persoStation: id, label: "Journey printer", location: "Kiosk corner" });
   await stations.makeDefault("Journey printer");
   try {
     const tellerContext = await browser.newContext({ storageState: storageState("teller") });

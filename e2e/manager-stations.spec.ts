@@ -32,16 +32,20 @@ test.describe("manager: stations", () => {
     await sim("POST", "/stations", { persoStation: id, branchCode: "BR002" });
     const stations = new ManagerStationsPage(page);
     await stations.goto();
-    await stations.addStation({ persoStation: id, label: "E2E printer", location: "Back office" });
+    await stations.addWorkingStation({ persoStation: id, label: "E2E printer", location: "Back office" });
     await stations.makeDefault("E2E printer");
     await expect(stations.row(id)).toContainText("Default");
     await expect(stations.row("BR002-PS-01")).not.toContainText("Default");
 
     // The default cannot be disabled; another station can, and comes back.
-    await expect(page.getByRole("button", { name: "Disable E2E printer" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Disable: E2E printer" })).toBeDisabled();
+    // Why, in words on the page (not only in a hover title), and read with the button.
+    await expect(page.getByRole("button", { name: "Disable: E2E printer" })).toHaveAccessibleDescription(
+      "The default station cannot be disabled: make another station the default first.",
+    );
     await stations.disable("Kiosk printer");
     await expect(stations.row("BR002-PS-02")).toContainText("Disabled");
-    await expect(page.getByRole("button", { name: "Make Kiosk printer the default station" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Make default: Kiosk printer" })).toHaveCount(0);
     await stations.enable("Kiosk printer");
     await noSeriousViolations(page);
   });
@@ -96,9 +100,9 @@ test.describe("manager: stations", () => {
       // The table's last column (the actions) is still there, reached by scrolling the table.
       await stations
         .row("BR002-PS-01")
-        .getByRole("button", { name: /^Disable|^Enable/ })
+        .getByRole("button", { name: /^Disable:|^Enable:/ })
         .scrollIntoViewIfNeeded();
-      await expect(stations.row("BR002-PS-01").getByRole("button", { name: /^Disable|^Enable/ })).toBeInViewport();
+      await expect(stations.row("BR002-PS-01").getByRole("button", { name: /^Disable:|^Enable:/ })).toBeInViewport();
       await expectNoSidewaysPageScroll(page);
       await page.goto("/manager");
       await expect(page.getByRole("heading", { level: 2, name: "Latest card requests" })).toBeVisible();

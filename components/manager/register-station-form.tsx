@@ -39,7 +39,9 @@ export function RegisterStationForm({
     if (state?.ok && reported.current !== state) {
       reported.current = state;
       formRef.current?.reset();
-      onDone(`Station ${state.data.persoStation} is registered and enabled.`);
+      onDone(
+        `Station ${state.data.persoStation} is registered, disabled until a test card is printed on it and confirmed.`,
+      );
     }
   }, [state, onDone]);
 

@@ -83,7 +83,7 @@ export function StationActions({ station, others = [], onDone }: Props) {
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Problem solved at ${station.label}`}
+            aria-label={`Problem solved: ${station.label}`}
             onClick={() =>
               run(
                 () => clearStationProblemAction({ stationId: station.id }),
@@ -98,7 +98,7 @@ export function StationActions({ station, others = [], onDone }: Props) {
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Make ${station.label} the default station`}
+            aria-label={`Make default: ${station.label}`}
             onClick={() =>
               run(
                 () => setDefaultStationAction({ stationId: station.id }),
@@ -113,17 +113,17 @@ export function StationActions({ station, others = [], onDone }: Props) {
           <Button
             variant="secondary"
             disabled={pending || station.isDefault}
-            aria-label={`Disable ${station.label}`}
+            aria-label={`Disable: ${station.label}`}
+            aria-describedby={station.isDefault ? `default-note-${station.id}` : undefined}
             onClick={() => disable(false)}
-            title={station.isDefault ? "Make another station the default before disabling this one." : undefined}
           >
             Disable
           </Button>
-        ) : (
+        ) : station.verifiedAt ? (
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Enable ${station.label}`}
+            aria-label={`Enable: ${station.label}`}
             onClick={() =>
               run(
                 () => setStationEnabledAction({ stationId: station.id, enabled: true }),
@@ -133,8 +133,13 @@ export function StationActions({ station, others = [], onDone }: Props) {
           >
             Enable
           </Button>
-        )}
+        ) : null}
       </div>
+      {station.enabled && station.isDefault ? (
+        <p id={`default-note-${station.id}`} className="max-w-xs text-right text-xs text-slate-700">
+          The default station cannot be disabled: make another station the default first.
+        </p>
+      ) : null}
       {warning ? (
         <DisableStationWarning
           warning={warning}

@@ -5,6 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRow
 import { Time } from "@/components/branch-time";
 import { formatDuration } from "./format";
 import { StationActions } from "./station-actions";
+import { StationSetupActions } from "./station-setup-actions";
 
 /** Stations with their health; status is always said in words, never by colour alone. */
 export function StationHealthTable({
@@ -14,10 +15,14 @@ export function StationHealthTable({
   onDone,
 }: {
   stations: StationHealth[];
+  /** The branch's manager: enable, disable, default. */
   canManage: boolean;
+  /** The manager or an admin: register, confirm the test card, rename, delete an unused one. */
   canRegister: boolean;
   onDone: (m: string) => void;
 }) {
+  // Sorted by id, not by health or default: a row never jumps away from the pointer after an action.
+  const rows = [...stations].sort((a, b) => a.persoStation.localeCompare(b.persoStation));
   if (stations.length === 0)
     return (
       <p className="text-slate-700">
@@ -35,7 +40,7 @@ export function StationHealthTable({
           <TableHead>In queue</TableHead>
           <TableHead>Median time to card (24 h)</TableHead>
           <TableHead>Exceptions, last hour</TableHead>
-          {canManage ? (
+          {canManage || canRegister ? (
             <TableHead>
               <span className="sr-only">Actions</span>
             </TableHead>
@@ -43,7 +48,7 @@ export function StationHealthTable({
         </TableRow>
       </TableHeader>
       <TableBody>
-        {stations.map((s) => (
+        {rows.map((s) => (
           <TableRow key={s.id} className="align-top" data-testid={`station-${s.persoStation}`}>
             <TableRowHead>
               <span className="block font-semibold">{s.label}</span>
@@ -54,6 +59,11 @@ export function StationHealthTable({
               <span className={s.enabled ? "text-slate-900" : "font-semibold text-red-800"}>
                 {s.enabled ? "Enabled" : "Disabled"}
               </span>
+              {!s.verifiedAt ? (
+                <span className="mt-1 block text-sm font-semibold text-slate-900" data-testid="station-unverified">
+                  Not verified yet: print a test card, then confirm it here to be able to enable it.
+                </span>
+              ) : null}
               {s.isDefault ? (
                 <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">Default</strong>
               ) : null}
@@ -95,13 +105,16 @@ export function StationHealthTable({
                 </ul>
               )}
             </TableCell>
-            {canManage ? (
-              <TableCell className="text-right">
-                <StationActions
-                  station={s}
-                  others={stations.filter((o) => o.enabled && o.id !== s.id)}
-                  onDone={onDone}
-                />
+            {canManage || canRegister ? (
+              <TableCell className="space-y-2 text-right">
+                {canManage ? (
+                  <StationActions
+                    station={s}
+                    others={stations.filter((o) => o.enabled && o.id !== s.id)}
+                    onDone={onDone}
+                  />
+                ) : null}
+                {canRegister ? <StationSetupActions station={s} onDone={onDone} /> : null}
               </TableCell>
             ) : null}
           </TableRow>

@@ -18,6 +18,10 @@ export type StationHealthRow = {
   isDefault: boolean;
   /** When the manager last enabled it (a problem before that counts as solved). */
   clearedAt: string | null;
+  /** When a test card proved it works; null: registered, not yet verified (stays disabled). */
+  verifiedAt: string | null;
+  /** Ever sent a card or held stock: such a station is kept for the record, never deleted. */
+  everUsed: boolean;
   lastSuccessAt: string | null;
   /** The latest failed card at this station, if any. */
   lastFailure: (StationFailure & { at: string }) | null;
@@ -37,7 +41,10 @@ const failed = sql.join(
 export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealthRow[]> {
   const { rows } = await db.execute<StationHealthRow>(sql`
     select s.id, s.perso_station as "persoStation", s.label, s.location, s.enabled, s.is_default as "isDefault",
-      s.cleared_at as "clearedAt",
+      s.cleared_at as "clearedAt", s.verified_at as "verifiedAt",
+      (exists (select 1 from issuance_jobs j where j.station_id = s.id)
+        or exists (select 1 from stock_ledger l where l.station_id = s.id)
+        or exists (select 1 from stock_counts c where c.station_id = s.id)) as "everUsed",
       (select max(j.completed_at) from issuance_jobs j
         where j.station_id = s.id and j.state in ('done', 'handed_over')) as "lastSuccessAt",
       (select count(*)::int from issuance_jobs j where j.station_id = s.id and j.completed_at is null) as "queueDepth",
@@ -71,6 +78,7 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
   return rows.map((r) => ({
     ...r,
     clearedAt: iso(r.clearedAt),
+    verifiedAt: iso(r.verifiedAt),
     lastSuccessAt: iso(r.lastSuccessAt),
     lastFailure: r.lastFailure ? { ...r.lastFailure, at: iso(r.lastFailure.at)! } : null,
     medianSeconds: r.medianSeconds === null ? null : Number(r.medianSeconds),

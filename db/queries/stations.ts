@@ -32,7 +32,12 @@ export async function insertStation({
   db: Executor;
   values: { branchId: string; persoStation: string; label: string; location: string };
 }) {
-  const [row] = await db.insert(stations).values(values).returning();
+  // Disabled and unverified until a test card was produced on it: a mistyped id never gets a
+  // customer's card.
+  const [row] = await db
+    .insert(stations)
+    .values({ ...values, enabled: false, verifiedAt: null })
+    .returning();
   if (!row) throw new Error("station insert returned nothing");
   return row;
 }
@@ -87,4 +92,44 @@ export async function stationQueueDepths({ db, branchId }: { db: Executor; branc
     select station_id, count(*)::int as open from issuance_jobs
      where branch_id = ${branchId} and completed_at is null group by station_id`);
   return new Map(rows.rows.map((r) => [r.station_id, r.open]));
+}
+
+/** A test card was produced on it: from now on it may be enabled. */
+export async function markStationVerified({ db, id }: { db: Executor; id: string }) {
+  const [row] = await db
+    .update(stations)
+    .set({ verifiedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(stations.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function renameStation({
+  db,
+  id,
+  values,
+}: {
+  db: Executor;
+  id: string;
+  values: { label: string; location: string };
+}) {
+  const [row] = await db
+    .update(stations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(stations.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Ever sent a card or held stock: kept for the record (jobs and the stock ledger point at it). */
+export async function stationEverUsed({ db, id }: { db: Executor; id: string }): Promise<boolean> {
+  const { rows } = await db.execute<{ used: boolean }>(sql`
+    select exists (select 1 from issuance_jobs where station_id = ${id})
+        or exists (select 1 from stock_ledger where station_id = ${id})
+        or exists (select 1 from stock_counts where station_id = ${id}) as used`);
+  return rows[0]?.used ?? true;
+}
+
+export async function deleteStation({ db, id }: { db: Executor; id: string }) {
+  await db.delete(stations).where(eq(stations.id, id));
 }

@@ -31,7 +31,14 @@ export async function makeStation(
 ) {
   const [row] = await db
     .insert(stations)
-    .values({ persoStation: uniq("PS-").toUpperCase(), branchId, label: "Test station", ...overrides })
+    // Verified, like a station in service; tests of the registration path make their own.
+    .values({
+      persoStation: uniq("PS-").toUpperCase(),
+      branchId,
+      label: "Test station",
+      verifiedAt: new Date(),
+      ...overrides,
+    })
     .returning();
   return row!;
 }

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 export type NewStation = { persoStation: string; label: string; location?: string };
 
-/** The manager's Stations page: register, make default, enable and disable. */
+/** The manager's Stations page: register, confirm a test card, make default, enable and disable. */
 export class ManagerStationsPage {
   constructor(private readonly page: Page) {}
 
@@ -23,18 +23,34 @@ export class ManagerStationsPage {
     await this.page.getByLabel("Label", { exact: true }).fill(station.label);
     await this.page.getByLabel("Location (optional)").fill(station.location ?? "");
     await this.page.getByRole("button", { name: "Register station" }).click();
-    await expect(this.page.getByText(`Station ${station.persoStation} is registered and enabled.`)).toBeVisible();
-    await expect(this.row(station.persoStation)).toContainText("Enabled");
+    await expect(
+      this.page.getByText(`Station ${station.persoStation} is registered, disabled until a test card`),
+    ).toBeVisible();
+    await expect(this.row(station.persoStation)).toContainText("Disabled");
+    await expect(this.row(station.persoStation)).toContainText("Not verified yet");
+  }
+
+  /** Registers a station, confirms its test card and enables it: ready for tellers. */
+  async addWorkingStation(station: NewStation) {
+    await this.addStation(station);
+    await this.confirmTestCard(station.label);
+    await this.enable(station.label);
+  }
+
+  async confirmTestCard(label: string) {
+    await this.page.getByRole("button", { name: `Confirm test card: ${label}` }).click();
+    await this.page.getByRole("button", { name: "A test card was printed here" }).click();
+    await expect(this.page.getByText(`${label} is verified.`)).toBeVisible();
   }
 
   async makeDefault(label: string) {
-    await this.page.getByRole("button", { name: `Make ${label} the default station` }).click();
+    await this.page.getByRole("button", { name: `Make default: ${label}` }).click();
     await expect(this.page.getByText(`${label} is now the default station.`)).toBeVisible();
   }
 
   /** Disables a station; with cards in progress the page warns first and `confirm` goes ahead. */
   async disable(label: string, { confirm = true } = {}) {
-    await this.page.getByRole("button", { name: `Disable ${label}` }).click();
+    await this.page.getByRole("button", { name: `Disable: ${label}` }).click();
     const warning = this.page.getByRole("alert").filter({ hasText: "still waiting" });
     const done = this.page.getByText(`${label} is disabled.`);
     await expect(warning.or(done)).toBeVisible();
@@ -47,7 +63,7 @@ export class ManagerStationsPage {
   }
 
   async enable(label: string) {
-    await this.page.getByRole("button", { name: `Enable ${label}` }).click();
+    await this.page.getByRole("button", { name: `Enable: ${label}` }).click();
     await expect(this.page.getByText(`${label} is enabled.`)).toBeVisible();
   }
 }

@@ -7,7 +7,8 @@ import { registerStation } from "@/lib/stations/register";
 import { registerStationSchema } from "@/lib/validations/station";
 
 /**
- * Registers a personalization station in the manager's own branch, enabled and not default. The
+ * Registers a personalization station in the manager's own branch, disabled, unverified and not
+ * default (it is enabled after a test card). The
  * id must match the branch's station id pattern (lib/stations/register.ts).
  */
 export const registerStationAction = createAction({

@@ -31,6 +31,12 @@ export const setStationEnabledAction = createAction({
       const station = await findStationForUpdate({ db: tx, id: stationId });
       if (!station) throw new AppError("not_found:station");
       if (station.enabled === enabled) return { stationId, enabled, openJobs: 0 };
+      // A station never proven by a test card may be a mistyped id: no customer's card goes there.
+      if (enabled && !station.verifiedAt) {
+        throw new AppError("conflict:station", {
+          message: `Print a test card on ${station.label} and confirm it before enabling the station.`,
+        });
+      }
       const openJobs = enabled ? 0 : await countOpenJobs({ db: tx, stationId });
       if (!enabled && station.isDefault) {
         throw new AppError("conflict:station", {

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { insertAudit } from "@/db/queries/audit";
+import { findStation, findStationForUpdate, markStationVerified } from "@/db/queries/stations";
+import { createAction } from "@/lib/actions/action";
+import { byActor } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { verifyStationSchema } from "@/lib/validations/station";
+
+/**
+ * The manager (or an admin setting up a branch) confirms that a test card came out of a newly
+ * registered station; only then can it be enabled. Audited with who confirmed it.
+ */
+export const verifyStationAction = createAction({
+  name: "verifyStation",
+  roles: ["manager", "admin"],
+  input: verifyStationSchema,
+  handler: async ({ stationId }, ctx) => {
+    const found = await findStation({ db, id: stationId });
+    if (!found) throw new AppError("not_found:station");
+    ctx.assertBranch(found.branchId);
+    const verified = await db.transaction(async (tx) => {
+      const station = await findStationForUpdate({ db: tx, id: stationId });
+      if (!station) throw new AppError("not_found:station");
+      if (station.verifiedAt) return station;
+      const row = await markStationVerified({ db: tx, id: stationId });
+      if (!row) throw new AppError("not_found:station");
+      await insertAudit({
+        db: tx,
+        entry: byActor(ctx, {
+          branchId: station.branchId,
+          action: "station.verify",
+          entityType: "station",
+          entityId: station.id,
+          before: { verifiedAt: null },
+          after: { verifiedAt: row.verifiedAt?.toISOString() ?? null, how: "test card confirmed by hand" },
+        }),
+      });
+      return row;
+    });
+    revalidatePath("/manager/stations");
+    return { stationId: verified.id };
+  },
+});
