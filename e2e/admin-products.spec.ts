@@ -151,8 +151,18 @@ test.describe("admin: card products", () => {
 
     await products.goto();
     await expect(row).toContainText("has issued cards");
-    await expect(row.getByRole("button", { name: `Retire ${product.name}` })).toBeVisible();
+    await expect(row.getByRole("button", { name: `Retire ${product.name}…` })).toBeVisible();
     await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);
+
+    // What its issued cards are stays as it was: BIN, PAN length and D1 id are locked, with why.
+    await row.getByRole("link", { name: product.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: product.name })).toBeVisible();
+    for (const label of ["D1 cardProductId", "PAN length"]) {
+      await expect(page.getByLabel(label)).toHaveAttribute("readonly", "");
+      await expect(page.getByLabel(label)).toHaveAccessibleDescription(/A new product is the way to change it/);
+    }
+    await expect(page.getByLabel("BIN", { exact: true })).toHaveAttribute("readonly", "");
+    await products.goto();
     // Out of Downtown's tellers' choice again, for the specs that follow.
     await products.retire(product.name, product.d1CardProductId);
     await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);

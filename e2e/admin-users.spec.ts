@@ -33,6 +33,17 @@ test("an admin creates a teller, who must choose a password at first sign-in; a 
   await page.getByRole("button", { name: "Create user" }).click();
   const password = (await page.getByTestId("temporary-password").textContent())!;
   await expect(page.getByRole("cell", { name: email })).toBeVisible(); // stored lower-case
+  await expect(page.getByRole("button", { name: "Copy password" })).toBeVisible();
+
+  // The list finds them by a part of the name, and a filter that matches nobody says so.
+  await page.getByLabel("Name or e-mail contains").fill(`example ${suffix}`);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("heading", { name: "Users matching the filters (1)" })).toBeVisible();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.getByLabel("Status").selectOption("deactivated");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("No user matches these filters.")).toBeVisible();
+  await open(page, () => page.goto("/admin/users"));
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const teller = await context.newPage();
@@ -40,6 +51,9 @@ test("an admin creates a teller, who must choose a password at first sign-in; a 
   await login.goto();
   await login.signIn(email, password);
   await expect(teller).toHaveURL(/\/account\/password/);
+  // A new user is welcomed, not told of a reset that never happened.
+  await expect(teller.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();
+  await expect(teller.getByText("Your password was reset")).toHaveCount(0);
 
   await openUser(page, name);
   await page.getByRole("button", { name: "Reset password" }).click();
@@ -51,7 +65,10 @@ test("an admin creates a teller, who must choose a password at first sign-in; a 
   await expect(teller.getByText("Your session has ended")).toBeVisible();
   await context.close();
 
-  await page.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("button", { name: "Deactivate…" }).click();
+  // Asked first: nothing happened yet.
+  await expect(page.getByText(`${email} is deactivated`)).toHaveCount(0);
+  await page.getByRole("button", { name: `Deactivate ${name}` }).click();
   await expect(page.getByText(`${email} is deactivated and signed out everywhere.`)).toBeVisible();
 });
 

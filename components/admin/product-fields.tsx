@@ -3,6 +3,7 @@ import type { AdminProduct } from "@/db/queries/products";
 import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
+import { LOCKED_NOTE } from "@/lib/product-locks";
 import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField } from "@/components/ui/field";
@@ -38,7 +39,18 @@ const group = "grid gap-x-4 gap-y-1 rounded-md border border-slate-200 p-4 sm:gr
 const legend = "px-1 text-sm font-semibold";
 
 /** The product's fields in groups that mirror D1's request: identity, services, payment application, emboss. */
-export function ProductFields({ product, branches, errors }: { product: P; branches: Branch[]; errors: Errors }) {
+export function ProductFields({
+  product,
+  branches,
+  errors,
+  locked = false,
+}: {
+  product: P;
+  branches: Branch[];
+  errors: Errors;
+  /** The product issued cards: D1 product id, BIN and PAN length are read-only (lib/product-locks.ts). */
+  locked?: boolean;
+}) {
   const f = "product";
   const s = product.services ?? {};
   const pa = product.paymentApplication;
@@ -62,7 +74,8 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
           label="D1 cardProductId"
           defaultValue={product.d1CardProductId}
           required
-          hint="As set up at D1 onboarding."
+          readOnly={locked}
+          hint={locked ? LOCKED_NOTE : "As set up at D1 onboarding."}
         />
         <InputField
           id={`${f}-bin`}
@@ -72,7 +85,8 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
           inputMode="numeric"
           defaultValue={product.bin}
           required
-          hint="6 to 11 digits."
+          readOnly={locked}
+          hint={locked ? LOCKED_NOTE : "6 to 11 digits."}
         />
         <InputField
           id={`${f}-panLength`}
@@ -84,6 +98,8 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
           max={19}
           defaultValue={product.panLength ?? 16}
           required
+          readOnly={locked}
+          hint={locked ? LOCKED_NOTE : undefined}
         />
         <InputField
           id={`${f}-expiryMonths`}

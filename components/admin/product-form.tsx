@@ -48,7 +48,7 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
       encType="multipart/form-data"
     >
       {product ? <input type="hidden" name={updateField("productId")} value={product.id} /> : null}
-      <ProductFields product={product ?? {}} branches={branches} errors={errors} />
+      <ProductFields product={product ?? {}} branches={branches} errors={errors} locked={product?.hasJobs ?? false} />
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Card face image</legend>
         {product?.cardFaceImage ? (

@@ -13,10 +13,13 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Retiring withdraws the product from every branch at once: asked before it is done.
+  const [confirmRetire, setConfirmRetire] = useState(false);
 
   const setActive = (active: boolean) =>
     startTransition(async () => {
       const r = await setProductActiveAction({ productId: product.id, active });
+      setConfirmRetire(false);
       setMessage(
         r.ok
           ? {
@@ -44,10 +47,10 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => setActive(false)}
-            aria-label={`Retire ${product.name}`}
+            onClick={() => setConfirmRetire(true)}
+            aria-label={`Retire ${product.name}…`}
           >
-            Retire
+            Retire…
           </Button>
         ) : (
           <Button
@@ -65,6 +68,22 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
           </Button>
         ) : null}
       </div>
+      {confirmRetire ? (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p>
+            Retire {product.name}? Tellers in every branch stop seeing it at once; cards already issued stay valid. You
+            can offer it again later.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <Button disabled={pending} onClick={() => setActive(false)} autoFocus>
+              Retire {product.name}
+            </Button>
+            <Button variant="secondary" disabled={pending} onClick={() => setConfirmRetire(false)}>
+              Keep offering it
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {confirmDelete ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p>No card was ever issued with {product.name}, so it can be deleted for good. This cannot be undone.</p>

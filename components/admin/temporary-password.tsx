@@ -1,11 +1,21 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** The one time a temporary password is shown: focused, announced, and never stored. */
 export function TemporaryPassword({ email, password }: { email: string; password: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Which password the copy result is about: a new one (another reset) starts without it.
+  const [result, setResult] = useState<{ of: string; copied: boolean } | null>(null);
+  const copied = result?.of === password ? (result.copied ? "yes" : "failed") : null;
   useEffect(() => ref.current?.focus(), [password]);
+  // To the clipboard only on the admin's press; a browser that refuses says so, and the text stays selectable.
+  const copy = () =>
+    navigator.clipboard.writeText(password).then(
+      () => setResult({ of: password, copied: true }),
+      () => setResult({ of: password, copied: false }),
+    );
   return (
     <div
       ref={ref}
@@ -24,6 +34,12 @@ export function TemporaryPassword({ email, password }: { email: string; password
         >
           {password}
         </code>
+        <Button variant="secondary" className="ml-2" onClick={() => void copy()}>
+          Copy password
+        </Button>
+        <span aria-live="polite" className="ml-2">
+          {copied === "yes" ? "Copied." : copied === "failed" ? "The browser did not allow copying: select it." : ""}
+        </span>
       </p>
     </div>
   );

@@ -14,11 +14,14 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Deactivating signs the person out everywhere at once: asked before it is done.
+  const [confirmDeactivate, setConfirmDeactivate] = useState(false);
   const [temporary, setTemporary] = useState<{ email: string; password: string } | null>(null);
 
   const setActive = (active: boolean) =>
     startTransition(async () => {
       const r = await setUserActiveAction({ userId: user.id, active });
+      setConfirmDeactivate(false);
       setError(r.ok ? null : r.message);
       setDone(
         r.ok
@@ -44,8 +47,8 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
           Reset password
         </Button>
         {user.active ? (
-          <Button variant="danger" disabled={pending} onClick={() => setActive(false)}>
-            Deactivate
+          <Button variant="danger" disabled={pending} onClick={() => setConfirmDeactivate(true)}>
+            Deactivate…
           </Button>
         ) : (
           <Button variant="secondary" disabled={pending} onClick={() => setActive(true)}>
@@ -53,6 +56,22 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
           </Button>
         )}
       </div>
+      {confirmDeactivate ? (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <p>
+            Deactivate {user.name} ({user.email})? They are signed out everywhere at once and cannot sign in until
+            reactivated.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <Button variant="danger" disabled={pending} onClick={() => setActive(false)} autoFocus>
+              Deactivate {user.name}
+            </Button>
+            <Button variant="secondary" disabled={pending} onClick={() => setConfirmDeactivate(false)}>
+              Keep active
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <div aria-live="polite" className="text-sm">
         {error ? (
           <p role="alert" className="text-red-800">

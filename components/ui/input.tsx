@@ -18,7 +18,9 @@ export function Input({
   return (
     <input
       className={cn(
-        "block w-full rounded-md border border-slate-400 bg-white text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700",
+        "block w-full rounded-md border border-slate-400 placeholder:text-slate-500 aria-[invalid=true]:border-red-700",
+        // A locked value (readOnly) looks set, not editable.
+        props.readOnly ? "bg-slate-100 text-slate-700" : "bg-white text-slate-900",
         CONTROL_SIZES[sizing],
         className,
       )}

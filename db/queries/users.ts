@@ -155,9 +155,37 @@ export async function updateUser({
 }
 
 /** Users with their branch, for the admin's list. */
-export function listUsersForAdmin({ db }: { db: Executor }) {
+export type UserListFilter = {
+  /** Part of the name or e-mail, any case. */
+  q?: string;
+  role?: Role;
+  branchId?: string;
+  status?: "active" | "deactivated";
+};
+
+export function listUsersForAdmin({ db, filter = {} }: { db: Executor; filter?: UserListFilter }) {
+  const pattern = filter.q ? `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select(adminView)
     .from(users)
+    .where(
+      and(
+        pattern ? sql`(lower(${users.name}) like ${pattern} or lower(${users.email}) like ${pattern})` : undefined,
+        filter.role ? eq(users.role, filter.role) : undefined,
+        filter.branchId ? eq(users.branchId, filter.branchId) : undefined,
+        filter.status ? eq(users.active, filter.status === "active") : undefined,
+      ),
+    )
     .orderBy(sql`${users.active} desc`, users.email);
+}
+
+/**
+ * An admin reset this person's password before (else the temporary password is their first):
+ * the password page greets a new user with "Set your password", not "was reset".
+ */
+export async function passwordWasReset({ db, userId }: { db: Executor; userId: string }) {
+  const { rows } = await db.execute<{ reset: boolean }>(sql`
+    select exists (select 1 from audit_log where entity_type = 'user' and entity_id = ${userId}
+                     and action = 'user.reset_password') as reset`);
+  return rows[0]?.reset ?? false;
 }

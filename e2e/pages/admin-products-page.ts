@@ -41,13 +41,20 @@ export class AdminProductsPage {
     for (const branch of p.branches) await this.page.getByLabel(branch).check();
     if (p.faceImage) await this.page.getByLabel("Upload an image").setInputFiles(p.faceImage);
     await this.page.getByRole("button", { name: "Create product" }).click();
+    // Straight to the new product's page, so a second press cannot create a duplicate.
+    await expect(this.page).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1$/);
     await expect(this.page.getByText(`${p.name} is created.`)).toBeVisible();
   }
 
   async retire(name: string, d1CardProductId: string) {
     await this.goto();
     await this.row(d1CardProductId)
-      .getByRole("button", { name: `Retire ${name}` })
+      .getByRole("button", { name: `Retire ${name}…` })
+      .click();
+    // Retiring asks first: nothing changes until it is confirmed.
+    await expect(this.row(d1CardProductId)).not.toContainText("Retired");
+    await this.row(d1CardProductId)
+      .getByRole("button", { name: `Retire ${name}`, exact: true })
       .click();
     await expect(this.page.getByText(`${name} is retired. Tellers no longer see it.`)).toBeVisible();
     await expect(this.row(d1CardProductId)).toContainText("Retired");

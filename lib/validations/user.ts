@@ -31,3 +31,14 @@ export const userIdSchema = z.object({ userId: z.uuid("Choose a user.") });
 export const setUserActiveSchema = z.object({ userId: z.uuid("Choose a user."), active: formBoolean });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** The users list's filters, from the page's search parameters; an empty field is no filter. */
+export const userListFilterSchema = z.object({
+  q: z.preprocess((v) => (v === "" ? undefined : v), text().max(254, "Type at most 254 characters.").optional()),
+  role: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ROLES, "Choose a role from the list.").optional()),
+  branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a branch from the list.").optional()),
+  status: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["active", "deactivated"], "Choose a status from the list.").optional(),
+  ),
+});

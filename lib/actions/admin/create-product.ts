@@ -54,4 +54,6 @@ export const createProductAction = createAction({
       throw error;
     }
   },
+  // Straight to the new product's page: a form that resets in place invites a duplicate (UX walk A8).
+  redirectTo: (data: { productId: string }) => `/admin/products/${data.productId}?created=1`,
 });

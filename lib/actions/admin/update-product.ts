@@ -8,6 +8,7 @@ import {
   deleteCardFace,
   findProduct,
   findProductForUpdate,
+  productHasJobs,
   setProductBranches,
   updateProduct,
   upsertCardFace,
@@ -17,6 +18,7 @@ import { byActor } from "@/lib/audit";
 import { cardFaceUrl } from "@/lib/card-face";
 import { AppError } from "@/lib/errors";
 import { checkProductInput } from "@/lib/product-input";
+import { lockedFieldErrors } from "@/lib/product-locks";
 import { productSnapshot } from "@/lib/snapshots";
 import { updateProductSchema } from "@/lib/validations/product";
 
@@ -32,6 +34,11 @@ export const updateProductAction = createAction({
       const saved = await db.transaction(async (tx) => {
         const before = await findProductForUpdate({ db: tx, id: input.productId });
         if (!before) throw new AppError("not_found:product");
+        // Checked under the row lock, so a card issued meanwhile cannot slip past it.
+        if (await productHasJobs({ db: tx, productId: before.id })) {
+          const locked = lockedFieldErrors(before, values);
+          if (Object.keys(locked).length > 0) throw new AppError("conflict:product", { fieldErrors: locked });
+        }
         let cardFaceImage = before.cardFaceImage;
         if (image) {
           await upsertCardFace({ db: tx, productId: before.id, image });

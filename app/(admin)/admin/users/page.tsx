@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserFilters } from "@/components/admin/user-filters";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableHeader, TableCell, TableRow, TableRowHead } from "@/components/ui/table";
 import { db } from "@/db";
@@ -8,12 +9,22 @@ import { listBranches } from "@/db/queries/branches";
 import { listUsersForAdmin } from "@/db/queries/users";
 import { guardPage } from "@/lib/auth/page-guard";
 import { ROLE_LABEL } from "@/lib/auth/roles";
+import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { userListFilterSchema } from "@/lib/validations/user";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("admin");
-  const [users, branches] = await Promise.all([listUsersForAdmin({ db }), listBranches({ db })]);
+  const raw = searchParamsToObject(await searchParams);
+  // An invalid filter gets a message beside it and is ignored; the rest still filter.
+  const { filter, errors } = parseFilter(userListFilterSchema, raw);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const [users, branches] = await Promise.all([listUsersForAdmin({ db, filter }), listBranches({ db })]);
   const branchName = new Map(branches.map((b) => [b.id, `${b.name} (${b.code})`]));
   return (
     <div className="space-y-6">
@@ -21,7 +32,9 @@ export default async function UsersPage() {
       <Card title="New user">
         <CreateUserForm branches={branches} />
       </Card>
-      <Card title={`All users (${users.length})`}>
+      <Card title={filtered ? `Users matching the filters (${users.length})` : `All users (${users.length})`}>
+        <UserFilters values={raw} errors={errors} branches={branches} />
+        {users.length === 0 ? <p className="text-slate-700">No user matches these filters. Clear a filter.</p> : null}
         <Table caption="Users" minWidth="min-w-[44rem]">
           <TableHeader>
             <TableRow>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/admin/product-form";
 import { ProductLifecycle } from "@/components/admin/product-lifecycle";
+import { Alert } from "@/components/ui/alert";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { findProduct, productHasJobs } from "@/db/queries/products";
@@ -11,9 +12,17 @@ import { isUuid } from "@/lib/uuid";
 
 export const metadata: Metadata = { title: "Card product" };
 
-export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("admin");
   const { productId } = await params;
+  // Set by the create action's redirect: the new product's page says it was created.
+  const created = (await searchParams).created === "1";
   if (!isUuid(productId)) notFound();
   const [product, branches, hasJobs] = await Promise.all([
     findProduct({ db, id: productId }),
@@ -34,6 +43,11 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </h1>
         <ProductLifecycle product={full} />
       </div>
+      {created ? (
+        <Alert tone="success" live>
+          {product.name} is created. Check it below; tellers of the branches that offer it see it now.
+        </Alert>
+      ) : null}
       <ProductForm product={full} branches={branches} />
     </div>
   );
