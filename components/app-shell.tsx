@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Branch } from "@/db/schema";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
+import { MainNav } from "./main-nav";
 
 export type NavItem = { href: string; label: string };
 
@@ -33,22 +33,12 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <p className="font-bold text-brand-900">
             Branch Instant Issuance <span className="font-normal text-slate-600">· {area}</span>
           </p>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
-            {nav.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-              >
-                {item.label}
-              </Link>
-            ))}
-          </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <MainNav items={nav} />
+          <div className="flex min-w-0 items-center gap-3 text-sm">
             {status}
             <p data-testid="signed-in-user">
               <span className="font-semibold">{user.name}</span>
