@@ -17,8 +17,8 @@ function activeHref(items: NavItem[], path: string) {
 
 /**
  * The area's navigation on one row where it fits, else a compact "Menu" that opens a list (so the
- * header never stacks into rows, UX walk M6/A11). A short nav fits from 768 px, a long one (the
- * admin's) from 1280 px. The menu closes when a link is followed.
+ * header never stacks into rows, UX walk M6/A11). A short nav sits beside the title from 768 px; a
+ * long one (the admin's) gets its own row from 1280 px. The menu closes when a link is followed.
  */
 export function MainNav({ items }: { items: NavItem[] }) {
   const path = usePathname();
@@ -41,8 +41,9 @@ export function MainNav({ items }: { items: NavItem[] }) {
       </li>
     ));
   return (
-    <nav aria-label="Main" className="min-w-0 flex-1">
-      <ul className={`${long ? "hidden xl:flex" : "hidden md:flex"} gap-1`}>{links("")}</ul>
+    // A long nav takes a row of its own under the title, so it never runs under the user's name.
+    <nav aria-label="Main" className={long ? "order-last basis-full" : "min-w-0 flex-1"}>
+      <ul className={`${long ? "hidden xl:flex" : "hidden md:flex"} flex-wrap gap-1`}>{links("")}</ul>
       <details ref={menu} className={`relative ${long ? "xl:hidden" : "md:hidden"}`}>
         <summary className="inline-flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
           Menu

@@ -151,7 +151,7 @@ test.describe("admin: card products", () => {
 
     await products.goto();
     await expect(row).toContainText("has issued cards");
-    await expect(row.getByRole("button", { name: `Retire ${product.name}…` })).toBeVisible();
+    await expect(row.getByRole("button", { name: `Retire ${product.name}` })).toBeVisible();
     await expect(row.getByRole("button", { name: "Delete…" })).toHaveCount(0);
 
     // What its issued cards are stays as it was: BIN, PAN length and D1 id are locked, with why.

@@ -21,8 +21,8 @@ function Changes({ entry, nameOf }: { entry: NamedAuditEntry; nameOf: NameOf }) 
     <ul className="space-y-0.5">
       {changes.map((c) => (
         <li key={c.field}>
-          <span className="font-semibold">{c.field}:</span> <span className="break-words">{c.before}</span>{" "}
-          <span aria-label="changed to">→</span> <span className="break-words">{c.after}</span>
+          <span className="font-semibold">{c.field}:</span> <span className="[overflow-wrap:anywhere]">{c.before}</span>{" "}
+          <span aria-label="changed to">→</span> <span className="[overflow-wrap:anywhere]">{c.after}</span>
         </li>
       ))}
     </ul>
@@ -75,7 +75,8 @@ export function AuditTable({
             </TableCell>
             <TableCell>
               <span className="block text-xs text-slate-700">{ENTITY_WORDS[e.entityType] ?? e.entityType}</span>
-              {e.entityName ?? (e.entityId ? <span className="font-mono text-xs">{e.entityId}</span> : null)}
+              {e.entityName ??
+                (e.entityId ? <span className="font-mono text-xs [overflow-wrap:anywhere]">{e.entityId}</span> : null)}
             </TableCell>
             <TableCell>{e.branchName ?? "—"}</TableCell>
             <TableCell className="max-w-md text-sm">

@@ -4,6 +4,7 @@ import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
 import { LOCKED_NOTE } from "@/lib/product-locks";
+import { classToCharacters } from "@/lib/emboss-characters";
 import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField } from "@/components/ui/field";
@@ -220,10 +221,9 @@ export function ProductFields({
           errors={errors?.embossAllowed}
           name={field("embossAllowed")}
           label="Allowed characters"
-          defaultValue={e?.allowedCharacters ?? "A-Z0-9 .'\\-/"}
+          defaultValue={classToCharacters(e?.allowedCharacters ?? "A-Z0-9 .'\\-/")}
           required
-          hint="Inside of a character class, e.g. A-Z0-9 .'\-/"
-          inputClassName="font-mono"
+          hint="Ranges A-Z, a-z and 0-9, then any other character as it is, e.g. A-Z0-9 .'-/"
         />
         <div className="flex items-center">
           <Checkbox

@@ -48,9 +48,9 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
             variant="secondary"
             disabled={pending}
             onClick={() => setConfirmRetire(true)}
-            aria-label={`Retire ${product.name}…`}
+            aria-label={`Retire ${product.name}`}
           >
-            Retire…
+            Retire
           </Button>
         ) : (
           <Button
@@ -76,7 +76,7 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
           </p>
           <div className="mt-2 flex gap-2">
             <Button disabled={pending} onClick={() => setActive(false)} autoFocus>
-              Retire {product.name}
+              Yes, retire {product.name}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setConfirmRetire(false)}>
               Keep offering it

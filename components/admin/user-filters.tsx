@@ -28,7 +28,7 @@ export function UserFilters({
         errors={fieldErrors("q")}
       />
       <div>
-        <Label htmlFor="users-role">Role</Label>
+        <Label htmlFor="users-role">With role</Label>
         <Select id="users-role" name="role" defaultValue={values.role ?? ""} className="mt-1">
           <option value="">Any</option>
           {ROLES.map((r) => (
@@ -39,7 +39,7 @@ export function UserFilters({
         </Select>
       </div>
       <div>
-        <Label htmlFor="users-branch">Branch</Label>
+        <Label htmlFor="users-branch">In branch</Label>
         <Select id="users-branch" name="branchId" defaultValue={values.branchId ?? ""} className="mt-1">
           <option value="">Any</option>
           {branches.map((b) => (

@@ -84,7 +84,7 @@ export function StationSetupActions({
             onClick={() => open("verify")}
             aria-label={`Confirm test card: ${station.label}`}
           >
-            Confirm test card…
+            Confirm test card
           </Button>
         ) : null}
         <Button
@@ -93,7 +93,7 @@ export function StationSetupActions({
           onClick={() => open("rename")}
           aria-label={`Rename: ${station.label}`}
         >
-          Rename…
+          Rename
         </Button>
         {!station.everUsed && !station.isDefault ? (
           <Button
@@ -102,7 +102,7 @@ export function StationSetupActions({
             onClick={() => open("delete")}
             aria-label={`Delete: ${station.label}`}
           >
-            Delete…
+            Delete
           </Button>
         ) : null}
       </div>

@@ -37,7 +37,9 @@ export function Table({
   ...props
 }: TableProps) {
   return (
-    <div className="relative w-full min-w-0 overflow-x-auto">
+    // A table that may scroll sideways takes keyboard focus, so its hidden columns can be reached
+    // with the arrow keys (axe: scrollable-region-focusable).
+    <div className="relative w-full min-w-0 overflow-x-auto" tabIndex={minWidth ? 0 : undefined}>
       <table className={cn("w-full text-left text-sm", DENSITY[density], minWidth, className)} {...props}>
         <caption className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>{caption}</caption>
         {children}

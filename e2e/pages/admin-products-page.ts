@@ -49,12 +49,12 @@ export class AdminProductsPage {
   async retire(name: string, d1CardProductId: string) {
     await this.goto();
     await this.row(d1CardProductId)
-      .getByRole("button", { name: `Retire ${name}…` })
+      .getByRole("button", { name: `Retire ${name}` })
       .click();
     // Retiring asks first: nothing changes until it is confirmed.
     await expect(this.row(d1CardProductId)).not.toContainText("Retired");
     await this.row(d1CardProductId)
-      .getByRole("button", { name: `Retire ${name}`, exact: true })
+      .getByRole("button", { name: `Yes, retire ${name}` })
       .click();
     await expect(this.page.getByText(`${name} is retired. Tellers no longer see it.`)).toBeVisible();
     await expect(this.row(d1CardProductId)).toContainText("Retired");

@@ -1,6 +1,7 @@
 // Card product input, following D1's field rules (../shared/d1-api.md §4, §7.3, §7.5). Forms send
 // flat fields; the schema builds the nested `services`, `paymentApplication` and `embossRules`.
 import { z } from "zod";
+import { charactersToClass } from "@/lib/emboss-characters";
 import { CUSTOMER_TYPES } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 import { text } from "./text";
@@ -99,12 +100,14 @@ export const productFields = z
       .min(2, "Allow at least 2 characters.")
       .max(26, "Stations print at most 26 characters on the name line."),
     embossUppercase: formBoolean,
+    // Typed in plain words (ranges A-Z, a-z, 0-9, other characters as themselves), stored as a class.
     embossAllowed: text("Enter the allowed characters.", { trim: false })
-      .min(1, "Enter the allowed characters, e.g. A-Z .'\\-")
+      .min(1, "Enter the allowed characters, e.g. A-Z .'-")
       .max(100, "Keep the allowed characters under 100 characters.")
+      .transform(charactersToClass)
       .refine(
         isSafeCharacterClass,
-        "Write the allowed characters as the inside of a character class, e.g. A-Z0-9 .\\-/ (escape [ and ] with \\).",
+        "These characters cannot be checked; use ranges such as A-Z and 0-9 and single characters.",
       ),
     branchIds,
     // Activate the card through the card system when the teller records the hand-over; off:
