@@ -41,8 +41,9 @@ export function MainNav({ items }: { items: NavItem[] }) {
       </li>
     ));
   return (
-    // A long nav takes a row of its own under the title, so it never runs under the user's name.
-    <nav aria-label="Main" className={long ? "order-last basis-full" : "min-w-0 flex-1"}>
+    // A long nav takes a row of its own under the title (from 1280 px; below, it is the Menu button),
+    // so it never runs under the user's name.
+    <nav aria-label="Main" className={long ? "xl:order-last xl:basis-full" : "min-w-0 flex-1"}>
       <ul className={`${long ? "hidden xl:flex" : "hidden md:flex"} flex-wrap gap-1`}>{links("")}</ul>
       <details ref={menu} className={`relative ${long ? "xl:hidden" : "md:hidden"}`}>
         <summary className="inline-flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">

@@ -28,7 +28,7 @@ test("an admin creates a teller, who must choose a password at first sign-in; a 
   await open(page, () => page.goto("/admin/users"));
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("E-mail address").fill(email.toUpperCase());
-  await page.getByLabel("Role").selectOption("teller");
+  await page.getByLabel("Role", { exact: true }).selectOption("teller");
   await page.getByLabel(/^Branch/).selectOption({ label: "Riverside (BR002)" });
   await page.getByRole("button", { name: "Create user" }).click();
   const password = (await page.getByTestId("temporary-password").textContent())!;
