@@ -17,7 +17,7 @@ function activeHref(items: NavItem[], path: string) {
 
 /**
  * The area's navigation on one row where it fits, else a compact "Menu" that opens a list (so the
- * header never stacks into rows, UX walk M6/A11). A short nav sits beside the title from 768 px; a
+ * header never stacks into rows, UX walk M6/A11). A short nav sits beside the title from 1024 px; a
  * long one (the admin's) gets its own row from 1280 px. The menu closes when a link is followed.
  */
 export function MainNav({ items }: { items: NavItem[] }) {
@@ -44,8 +44,8 @@ export function MainNav({ items }: { items: NavItem[] }) {
     // A long nav takes a row of its own under the title (from 1280 px; below, it is the Menu button),
     // so it never runs under the user's name.
     <nav aria-label="Main" className={long ? "xl:order-last xl:basis-full" : "min-w-0 flex-1"}>
-      <ul className={`${long ? "hidden xl:flex" : "hidden md:flex"} flex-wrap gap-1`}>{links("")}</ul>
-      <details ref={menu} className={`relative ${long ? "xl:hidden" : "md:hidden"}`}>
+      <ul className={`${long ? "hidden xl:flex" : "hidden lg:flex"} flex-wrap gap-1`}>{links("")}</ul>
+      <details ref={menu} className={`relative ${long ? "xl:hidden" : "lg:hidden"}`}>
         <summary className="inline-flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
           Menu
           <span className="text-slate-600">· {items.find((i) => i.href === active)?.label ?? "pages"}</span>
