@@ -57,11 +57,13 @@ export function auditChanges(
   nameOf: NameOf = () => undefined,
 ): AuditChange[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return keys
-    .filter((k) => !NEVER_SHOWN.has(k) && !same(before?.[k], after?.[k]))
-    .map((k) => ({ field: fieldLabel(k), before: show(before?.[k], nameOf), after: show(after?.[k], nameOf) }))
-    // An empty text that appears or goes (location "" on a new station) reads the same: no change.
-    .filter((c) => c.before !== c.after);
+  return (
+    keys
+      .filter((k) => !NEVER_SHOWN.has(k) && !same(before?.[k], after?.[k]))
+      .map((k) => ({ field: fieldLabel(k), before: show(before?.[k], nameOf), after: show(after?.[k], nameOf) }))
+      // An empty text that appears or goes (location "" on a new station) reads the same: no change.
+      .filter((c) => c.before !== c.after)
+  );
 }
 
 /** One line per change, e.g. "BIN: 400000 → 411111"; for the CSV export. */
