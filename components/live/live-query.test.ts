@@ -70,12 +70,10 @@ describe("a screen that appears after events went by", () => {
     recent.remember(ev(10, "other", "d1_status", "ready"));
 
     const rows: Row[] = [{ id: "j1", state: "submitting", panLast4: null, errorCode: null, errorMessage: null }];
-    client
-      .getQueryCache()
-      .build(client, {
-        queryKey: ["rows"],
-        meta: liveMeta<Row[]>({ apply: applyEventToRows, refetch: changesTotals }),
-      });
+    client.getQueryCache().build(client, {
+      queryKey: ["rows"],
+      meta: liveMeta<Row[]>({ apply: applyEventToRows, refetch: changesTotals }),
+    });
     client.setQueryData(["rows"], rows);
 
     expect(recent.replayInto(client, ["rows"])).toBe(false);
