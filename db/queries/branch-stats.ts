@@ -2,7 +2,8 @@
 // today — cards issued, exceptions by reason, median and p90 time to card — in one query.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { FAILED_STATES } from "@/lib/vocabulary";
+import { PROBLEM_LABEL, problemCode, problemKind } from "@/lib/issuance/station-problems";
+import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
 export type PeriodStats = {
   issued: number;
@@ -11,17 +12,21 @@ export type PeriodStats = {
   p90Seconds: number | null;
 };
 export type DayStats = PeriodStats & { day: string };
+/** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
+export type ReasonCount = { reason: string; codes: string[]; count: number };
 export type BranchStats = {
   days: DayStats[];
-  today: PeriodStats & { byReason: { reason: string; count: number }[] };
-  week: PeriodStats & { byReason: { reason: string; count: number }[] };
+  today: PeriodStats & { byReason: ReasonCount[] };
+  week: PeriodStats & { byReason: ReasonCount[] };
 };
 
 type Row = {
   g_day: number;
   g_reason: number;
   day: string | null;
-  reason: string | null;
+  state: JobState | null;
+  error_code: string | null;
+  error_message: string | null;
   issued: number;
   exceptions: number;
   median: number | null;
@@ -41,21 +46,22 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
     with b as (
       select timezone as tz, (now() at time zone timezone)::date as today from branches where id = ${branchId}
     ), j as (
-      select j.state, coalesce(j.error_code, j.state) as reason,
+      select j.state, j.error_code, j.error_message,
         (j.completed_at at time zone b.tz)::date as day,
         extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j, b
       where j.branch_id = ${branchId} and j.completed_at is not null
         and j.completed_at >= ((b.today - 6)::timestamp at time zone b.tz)
     )
-    select grouping(day) as g_day, grouping(reason) as g_reason, day::text as day, reason,
+    select grouping(day) as g_day, grouping(state, error_code, error_message) as g_reason, day::text as day,
+      state, error_code, error_message,
       count(*) filter (where state in ('done', 'handed_over'))::int as issued,
       count(*) filter (where state in (${failed}))::int as exceptions,
       percentile_cont(0.5) within group (order by secs) filter (where state in ('done', 'handed_over')) as median,
       percentile_cont(0.9) within group (order by secs) filter (where state in ('done', 'handed_over')) as p90,
       (select today::text from b) as today
     from j
-    group by grouping sets ((day), (), (day, reason), (reason))`);
+    group by grouping sets ((day), (), (day, state, error_code, error_message), (state, error_code, error_message))`);
   // The grand-total grouping set always yields a row, so `today` is there even without jobs.
   return shape(rows, rows[0]?.today ?? new Date().toISOString().slice(0, 10));
 }
@@ -67,6 +73,13 @@ const period = (r: Row): PeriodStats => ({
   medianSeconds: num(r.median),
   p90Seconds: num(r.p90),
 });
+
+function addReason(list: ReasonCount[], entry: ReasonCount) {
+  const same = list.find((e) => e.reason === entry.reason);
+  if (!same) return void list.push(entry);
+  same.count += entry.count;
+  for (const code of entry.codes) if (!same.codes.includes(code)) same.codes.push(code);
+}
 
 function shape(rows: Row[], today: string): BranchStats {
   const days: DayStats[] = [];
@@ -85,10 +98,12 @@ function shape(rows: Row[], today: string): BranchStats {
       if (r.day === today) Object.assign(out.today, period(r));
     } else if (!isDay && !isReason) {
       Object.assign(out.week, period(r));
-    } else if (r.exceptions > 0 && r.reason) {
-      const entry = { reason: r.reason, count: r.exceptions };
-      if (!isDay) out.week.byReason.push(entry);
-      else if (r.day === today) out.today.byReason.push(entry);
+    } else if (r.exceptions > 0 && r.state) {
+      // In plain words: D1 publishes no reason codes, so one kind can gather several codes.
+      const job = { state: r.state, errorCode: r.error_code, errorMessage: r.error_message };
+      const entry = { reason: PROBLEM_LABEL[problemKind(job)], codes: [problemCode(job)], count: r.exceptions };
+      if (!isDay) addReason(out.week.byReason, entry);
+      else if (r.day === today) addReason(out.today.byReason, entry);
     }
   }
   for (const p of [out.today, out.week])

@@ -57,6 +57,12 @@ export function problemKind(job: {
 
 export const problemLabel = (job: Parameters<typeof problemKind>[0]) => PROBLEM_LABEL[problemKind(job)];
 
+/** The raw code behind a problem, for a tooltip beside the words: D1's or our error code, else the state. */
+export const problemCode = (job: { state: JobState; errorCode: string | null }) => job.errorCode ?? job.state;
+
+/** A problem label as the start of a sentence or a table cell: "Jammed". */
+export const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
 /** "2 min ago", "just now", "3 h ago": how long since a problem, for a station's mark. */
 export function sinceLabel(at: Date | string, now: Date = new Date()): string {
   const seconds = Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
