@@ -6,7 +6,11 @@ export function ProblemWords({ label, codes }: { label: string; codes: string[] 
   const code = codes.join(", ");
   if (!code) return <>{label}</>;
   return (
-    <span title={`Code: ${code}`} data-codes={code} className="cursor-help underline decoration-dotted underline-offset-2">
+    <span
+      title={`Code: ${code}`}
+      data-codes={code}
+      className="cursor-help underline decoration-dotted underline-offset-2"
+    >
       {label}
       <span className="sr-only"> (code: {code})</span>
     </span>

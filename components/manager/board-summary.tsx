@@ -1,5 +1,6 @@
-import type { BranchStats, PeriodStats, ReasonCount } from "@/db/queries/branch-stats";
-import { capitalised } from "@/lib/issuance/station-problems";
+import type { PeriodStats } from "@/db/queries/branch-stats";
+import type { BoardStats } from "@/lib/board";
+import { capitalised, type ReasonCount } from "@/lib/issuance/station-problems";
 import { Card } from "@/components/ui/card";
 import { ProblemWords } from "@/components/problem-words";
 import { formatDuration } from "./format";
@@ -40,10 +41,10 @@ function PeriodCard({ title, range, stats }: { title: string; range: string; sta
 }
 
 /** Nothing finished before today: the week's figures are today's, and the board says so (M8). */
-const onlyToday = (stats: BranchStats) =>
+const onlyToday = (stats: BoardStats) =>
   stats.week.issued === stats.today.issued && stats.week.exceptions === stats.today.exceptions;
 
-export function BoardSummary({ stats, inProgress }: { stats: BranchStats; inProgress: number }) {
+export function BoardSummary({ stats, inProgress }: { stats: BoardStats; inProgress: number }) {
   const first = stats.days[0]?.day;
   const last = stats.days.at(-1)?.day;
   return (
@@ -66,9 +67,9 @@ export function BoardSummary({ stats, inProgress }: { stats: BranchStats; inProg
         </p>
       ) : null}
       <p id={P90_NOTE_ID} className="text-sm text-slate-700">
-        Time to card runs from the request to the card coming out: it is what the customer waits, so a card that
-        waited for D1 or at a station that was offline counts with its wait. A high “90% within” next to a low median
-        usually means a few cards waited; the stations page shows which station had problems.
+        Time to card runs from the request to the card coming out: it is what the customer waits, so a card that waited
+        for D1 or at a station that was offline counts with its wait. A high “90% within” next to a low median usually
+        means a few cards waited; the stations page shows which station had problems.
       </p>
     </div>
   );

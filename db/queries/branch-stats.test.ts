@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeCounter, makeJob } from "@/db/testing/factories";
 import { branchJobs, openJobCount } from "./branch-jobs";
+import { exceptionsInWords } from "@/lib/issuance/station-problems";
 import { branchStats } from "./branch-stats";
 
 const DAY = 86_400_000;
@@ -48,16 +49,23 @@ describe("branch board numbers", () => {
     const stats = await branchStats({ db, branchId: counter.branch.id });
     expect(stats.days).toHaveLength(7);
     expect(stats.days.at(-1)?.issued).toBe(10);
-    // In plain words, the raw code kept for the tooltip.
+    // The facts lib/board.ts puts in plain words (the raw code kept for the tooltip).
     expect(stats.today).toMatchObject({
       issued: 10,
       exceptions: 1,
-      byReason: [{ reason: "jammed", codes: ["CARD_JAM"], count: 1 }],
+      byReason: [
+        {
+          state: "production_exception",
+          errorCode: "CARD_JAM",
+          errorMessage: "Card jammed in the personalization station",
+          count: 1,
+        },
+      ],
     });
     expect(stats.today.medianSeconds).toBeCloseTo(55, 0);
     expect(stats.today.p90Seconds).toBeCloseTo(91, 0);
     expect(stats.week).toMatchObject({ issued: 11, exceptions: 2 });
-    expect(stats.week.byReason).toEqual([
+    expect(exceptionsInWords(stats.week.byReason)).toEqual([
       { reason: "card data rejected by D1", codes: ["data_exception"], count: 1 },
       { reason: "jammed", codes: ["CARD_JAM"], count: 1 },
     ]);
@@ -85,7 +93,7 @@ describe("branch board numbers", () => {
       });
     }
     const { today } = await branchStats({ db, branchId: counter.branch.id });
-    expect(today.byReason).toEqual([
+    expect(exceptionsInWords(today.byReason)).toEqual([
       { reason: "jammed", codes: expect.arrayContaining(["SOME_JAM", "OTHER_JAM"]) as string[], count: 2 },
       { reason: "order not accepted by D1", codes: ["bad_request:d1"], count: 1 },
     ]);

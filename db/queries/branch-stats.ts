@@ -2,7 +2,6 @@
 // today — cards issued, exceptions by reason, median and p90 time to card — in one query.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { PROBLEM_LABEL, problemCode, problemKind } from "@/lib/issuance/station-problems";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
 export type PeriodStats = {
@@ -12,12 +11,12 @@ export type PeriodStats = {
   p90Seconds: number | null;
 };
 export type DayStats = PeriodStats & { day: string };
-/** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
-export type ReasonCount = { reason: string; codes: string[]; count: number };
+/** Exceptions with the same facts; lib/board.ts puts them in plain words (lib/issuance/station-problems.ts). */
+export type RawReason = { state: JobState; errorCode: string | null; errorMessage: string | null; count: number };
 export type BranchStats = {
   days: DayStats[];
-  today: PeriodStats & { byReason: ReasonCount[] };
-  week: PeriodStats & { byReason: ReasonCount[] };
+  today: PeriodStats & { byReason: RawReason[] };
+  week: PeriodStats & { byReason: RawReason[] };
 };
 
 type Row = {
@@ -74,13 +73,6 @@ const period = (r: Row): PeriodStats => ({
   p90Seconds: num(r.p90),
 });
 
-function addReason(list: ReasonCount[], entry: ReasonCount) {
-  const same = list.find((e) => e.reason === entry.reason);
-  if (!same) return void list.push(entry);
-  same.count += entry.count;
-  for (const code of entry.codes) if (!same.codes.includes(code)) same.codes.push(code);
-}
-
 function shape(rows: Row[], today: string): BranchStats {
   const days: DayStats[] = [];
   for (let i = 6; i >= 0; i--) {
@@ -99,14 +91,10 @@ function shape(rows: Row[], today: string): BranchStats {
     } else if (!isDay && !isReason) {
       Object.assign(out.week, period(r));
     } else if (r.exceptions > 0 && r.state) {
-      // In plain words: D1 publishes no reason codes, so one kind can gather several codes.
-      const job = { state: r.state, errorCode: r.error_code, errorMessage: r.error_message };
-      const entry = { reason: PROBLEM_LABEL[problemKind(job)], codes: [problemCode(job)], count: r.exceptions };
-      if (!isDay) addReason(out.week.byReason, entry);
-      else if (r.day === today) addReason(out.today.byReason, entry);
+      const entry = { state: r.state, errorCode: r.error_code, errorMessage: r.error_message, count: r.exceptions };
+      if (!isDay) out.week.byReason.push(entry);
+      else if (r.day === today) out.today.byReason.push(entry);
     }
   }
-  for (const p of [out.today, out.week])
-    p.byReason.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   return out;
 }

@@ -5,15 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { stockLedger, stockTypes } from "@/db/schema";
-import {
-  makeBranch,
-  makeCustomer,
-  makeJob,
-  makeProduct,
-  makeStation,
-  makeUser,
-  uniq,
-} from "@/db/testing/factories";
+import { makeBranch, makeCustomer, makeJob, makeProduct, makeStation, makeUser, uniq } from "@/db/testing/factories";
 import { needsAction } from "@/lib/issuance/outcome";
 import { branchComparison, cardsIssued, exceptionsInRange, spoilageByReason, timeToCard } from "./reports";
 

@@ -81,7 +81,12 @@ export type TimeToCardRow = {
  * what the customer waits, so time a card waited for D1 or at a station that was offline counts.
  */
 export async function timeToCard({ db, branchId, from, to, grain }: RangeQuery): Promise<TimeToCardRow[]> {
-  const { rows } = await db.execute<{ period: string | null; cards: number; median: string | null; p90: string | null }>(sql`
+  const { rows } = await db.execute<{
+    period: string | null;
+    cards: number;
+    median: string | null;
+    p90: string | null;
+  }>(sql`
     with ${zone(branchId)}, t as (
       select ${periodOf(sql`j.completed_at`, grain)} as period, extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j cross join b

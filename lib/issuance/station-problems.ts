@@ -73,3 +73,27 @@ export function sinceLabel(at: Date | string, now: Date = new Date()): string {
   if (hours < 24) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} d ago`;
 }
+
+/** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
+export type ReasonCount = { reason: string; codes: string[]; count: number };
+
+/**
+ * Counts of failed jobs by their facts, gathered by plain-word kind: D1 publishes no reason
+ * codes, so one kind can gather several codes (and messages). Most frequent first.
+ */
+export function exceptionsInWords(
+  rows: { state: JobState; errorCode: string | null; errorMessage: string | null; count: number }[],
+): ReasonCount[] {
+  const out: ReasonCount[] = [];
+  for (const row of rows) {
+    const reason = PROBLEM_LABEL[problemKind(row)];
+    const code = problemCode(row);
+    const same = out.find((e) => e.reason === reason);
+    if (!same) out.push({ reason, codes: [code], count: row.count });
+    else {
+      same.count += row.count;
+      if (!same.codes.includes(code)) same.codes.push(code);
+    }
+  }
+  return out.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}

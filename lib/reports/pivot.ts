@@ -4,10 +4,7 @@
 export type PivotRow = { key: string; label: string; counts: number[]; total: number };
 export type Pivot = { periods: string[]; rows: PivotRow[]; totals: number[]; total: number };
 
-export function pivot(
-  rows: { period: string; key: string; label: string; count: number }[],
-  periods: string[],
-): Pivot {
+export function pivot(rows: { period: string; key: string; label: string; count: number }[], periods: string[]): Pivot {
   const index = new Map(periods.map((p, i) => [p, i]));
   const byKey = new Map<string, PivotRow>();
   for (const r of rows) {

@@ -13,13 +13,17 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 /** A year at most: a per-day table of more is unreadable and the export stays small. */
 export const MAX_RANGE_DAYS = 366;
 
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 export const reportFilterSchema = z
   .object({
     from: calendarDay,
     to: calendarDay,
-    grain: z.preprocess((v) => (v === "" ? undefined : v), z.enum(REPORT_GRAINS, "Choose per day or per week.").default("day")),
+    grain: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(REPORT_GRAINS, "Choose per day or per week.").default("day"),
+    ),
     branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a branch from the list.").optional()),
     report: z.preprocess(
       (v) => (v === "" ? undefined : v),
