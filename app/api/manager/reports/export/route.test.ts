@@ -12,14 +12,15 @@ const { GET } = await import("./route");
 
 let counter: Awaited<ReturnType<typeof makeCounter>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
-const today = new Date().toISOString().slice(0, 10);
+// The day the test's cards came out (the test branch is in UTC): not "now", which may be a new day.
+const at = new Date(Date.now() - 60_000);
+const today = at.toISOString().slice(0, 10);
 
 beforeAll(async () => {
   counter = await makeCounter(db);
   manager = await makeUser(db, "manager", counter.branch.id);
   // A teller whose name a spreadsheet would run as a formula.
   const sly = await makeUser(db, "teller", counter.branch.id, { name: '=HYPERLINK("http://evil.example")' });
-  const at = new Date(Date.now() - 60_000);
   await makeJob(db, counter, { state: "done", createdAt: new Date(at.getTime() - 30_000), completedAt: at });
   await makeJob(db, counter, { state: "done", requestedBy: sly.id, createdAt: at, completedAt: at });
   await makeJob(db, counter, {
