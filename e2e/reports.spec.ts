@@ -84,7 +84,7 @@ test("a manager reads who issued what, downloads it, and finds a jam in words am
   await page.getByRole("link", { name: "Download CSV: cards issued by teller" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^report-teller-BR001-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+  const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe('"day","first_day","teller","cards"');
   const counted = lines
