@@ -122,3 +122,28 @@ test.describe("as an admin", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+test.describe("in a browser in New York", () => {
+  test.use({ timezoneId: "America/New_York", locale: "en-US" });
+
+  test("the board shows its times in the branch's zone, as its heading says", async ({ page }) => {
+    const hydrationErrors: string[] = [];
+    page.on("pageerror", (e) => {
+      if (/hydrat|#418/i.test(e.message)) hydrationErrors.push(e.message);
+    });
+    await page.goto("/manager");
+    await expect(page.getByText("times in Europe/Berlin")).toBeVisible();
+    const table = page.getByRole("table", { name: /Latest card requests of the branch/ });
+    const first = table.locator("tbody time").first();
+    const iso = (await first.getAttribute("datetime"))!;
+    // Computed apart from the app: the instant in Berlin, 24-hour.
+    const berlin = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Berlin",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(iso));
+    await expect(first).toHaveText(berlin);
+    expect(hydrationErrors).toEqual([]);
+  });
+});
