@@ -19,6 +19,9 @@ function PeriodCard({ title, range, stats }: { title: string; range: string; sta
         <dd className="text-lg font-semibold">{stats.issued}</dd>
         <dt className="text-slate-700">Exceptions</dt>
         <dd className="text-lg font-semibold">{stats.exceptions}</dd>
+        {/* Failures nobody retried, moved or canceled yet, apart from those already handled (M3). */}
+        <dt className="text-slate-700">Still need action</dt>
+        <dd className={stats.needsAction > 0 ? "font-semibold text-red-800" : undefined}>{stats.needsAction}</dd>
         <dt className="text-slate-700">Median time to card</dt>
         <dd>{formatDuration(stats.medianSeconds)}</dd>
         <dt className="text-slate-700">90% of cards within</dt>

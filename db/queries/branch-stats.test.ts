@@ -92,7 +92,13 @@ describe("branch board numbers", () => {
         completedAt: at,
       });
     }
+    // One of the jams was retried: an exception still, but no longer one to act on.
+    const [jam] = await branchJobs({ db, branchId: counter.branch.id, limit: 3 }).then((jobs) =>
+      jobs.filter((j) => j.errorCode === "SOME_JAM"),
+    );
+    await makeJob(db, counter, { retryOfJobId: jam!.id, state: "requested" });
     const { today } = await branchStats({ db, branchId: counter.branch.id });
+    expect(today).toMatchObject({ exceptions: 3, needsAction: 2 });
     expect(exceptionsInWords(today.byReason)).toEqual([
       { reason: "jammed", codes: expect.arrayContaining(["SOME_JAM", "OTHER_JAM"]) as string[], count: 2 },
       { reason: "order not accepted by D1", codes: ["bad_request:d1"], count: 1 },
@@ -102,7 +108,14 @@ describe("branch board numbers", () => {
   it("answers zeros for a branch without jobs", async () => {
     const counter = await makeCounter(db);
     const stats = await branchStats({ db, branchId: counter.branch.id });
-    expect(stats.today).toEqual({ issued: 0, exceptions: 0, medianSeconds: null, p90Seconds: null, byReason: [] });
+    expect(stats.today).toEqual({
+      issued: 0,
+      exceptions: 0,
+      needsAction: 0,
+      medianSeconds: null,
+      p90Seconds: null,
+      byReason: [],
+    });
     expect(stats.days.every((d) => d.issued === 0)).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 export type PeriodStats = {
   issued: number;
   exceptions: number;
+  /** Of the exceptions, those neither retried, moved nor canceled (lib/issuance/outcome.ts needsAction). */
+  needsAction: number;
   medianSeconds: number | null;
   p90Seconds: number | null;
 };
@@ -28,6 +30,7 @@ type Row = {
   error_message: string | null;
   issued: number;
   exceptions: number;
+  needs_action: number;
   median: number | null;
   p90: number | null;
   today: string;
@@ -46,6 +49,7 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
       select timezone as tz, (now() at time zone timezone)::date as today from branches where id = ${branchId}
     ), j as (
       select j.state, j.error_code, j.error_message,
+        j.canceled_at is null and not exists (select 1 from issuance_jobs r where r.retry_of_job_id = j.id) as open,
         (j.completed_at at time zone b.tz)::date as day,
         extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j, b
@@ -56,6 +60,7 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
       state, error_code, error_message,
       count(*) filter (where state in ('done', 'handed_over'))::int as issued,
       count(*) filter (where state in (${failed}))::int as exceptions,
+      count(*) filter (where state in (${failed}) and open)::int as needs_action,
       percentile_cont(0.5) within group (order by secs) filter (where state in ('done', 'handed_over')) as median,
       percentile_cont(0.9) within group (order by secs) filter (where state in ('done', 'handed_over')) as p90,
       (select today::text from b) as today
@@ -65,10 +70,11 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
   return shape(rows, rows[0]?.today ?? new Date().toISOString().slice(0, 10));
 }
 
-const empty = (): PeriodStats => ({ issued: 0, exceptions: 0, medianSeconds: null, p90Seconds: null });
+const empty = (): PeriodStats => ({ issued: 0, exceptions: 0, needsAction: 0, medianSeconds: null, p90Seconds: null });
 const period = (r: Row): PeriodStats => ({
   issued: r.issued,
   exceptions: r.exceptions,
+  needsAction: r.needs_action,
   medianSeconds: num(r.median),
   p90Seconds: num(r.p90),
 });
