@@ -24,7 +24,14 @@ export function CountTable({
   return (
     <>
       <BarList items={table.rows.map((r) => ({ label: r.label, value: r.total }))} unit={unit} />
-      <Table caption={caption} density="compact" minWidth={table.periods.length > 4 ? "min-w-[40rem]" : undefined}>
+      {/* Many periods make it wider than its box: the scrolling box takes focus. The caption adds
+          the grain, so the table's region is not named like the card around it. */}
+      <Table
+        caption={`${caption}, per ${grain}`}
+        density="compact"
+        keyboardScroll
+        minWidth={table.periods.length > 4 ? "min-w-[40rem]" : undefined}
+      >
         <TableHeader>
           <TableRow>
             <TableHead>{rowHeading}</TableHead>

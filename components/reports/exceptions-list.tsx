@@ -24,7 +24,7 @@ export function ExceptionsList({
 }) {
   if (rows.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
-    <Table caption={caption} density="compact" minWidth="min-w-[44rem]">
+    <Table caption={caption} density="compact" minWidth="min-w-[44rem]" keyboardScroll={!canOpenJobs}>
       <TableHeader>
         <TableRow>
           <TableHead>Failed</TableHead>

@@ -147,7 +147,7 @@ export default async function ReportsPage({
         >
           <ExceptionsList
             rows={report.needsAction}
-            caption="Exceptions that still need action"
+            caption="Failed requests that still need action"
             empty="Nothing to act on: every failed request of these days was retried, moved or canceled."
             canOpenJobs={canOpenJobs}
             showHandling={false}
@@ -160,7 +160,7 @@ export default async function ReportsPage({
         >
           <ExceptionsList
             rows={report.handled}
-            caption="Exceptions already handled"
+            caption="Failed requests already handled"
             empty="None on these days."
             canOpenJobs={canOpenJobs}
             showHandling
