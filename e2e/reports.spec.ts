@@ -25,6 +25,8 @@ test("a manager reads who issued what, downloads it, and finds a jam in words am
   playwright,
   baseURL,
 }) => {
+  // Two cards through the simulator, then three pages.
+  test.setTimeout(90_000);
   // A station of its own for the jam, so that it cannot hit another journey's card.
   const suffix = Date.now().toString(36).toUpperCase();
   const persoStation = `BR001-PS-R${suffix}`;
