@@ -43,9 +43,11 @@ function PeriodCard({ title, range, stats }: { title: string; range: string; sta
   );
 }
 
-/** Nothing finished before today: the week's figures are today's, and the board says so (M8). */
-const onlyToday = (stats: BoardStats) =>
-  stats.week.issued === stats.today.issued && stats.week.exceptions === stats.today.exceptions;
+/** Something finished today and nothing before: the week's figures are today's, and the board says so (M8). */
+export const weekIsToday = (stats: Pick<BoardStats, "today" | "week">) =>
+  stats.today.issued + stats.today.exceptions > 0 &&
+  stats.week.issued === stats.today.issued &&
+  stats.week.exceptions === stats.today.exceptions;
 
 export function BoardSummary({ stats, inProgress }: { stats: BoardStats; inProgress: number }) {
   const first = stats.days[0]?.day;
@@ -64,7 +66,7 @@ export function BoardSummary({ stats, inProgress }: { stats: BoardStats; inProgr
           <p className="text-sm text-slate-700">{inProgress === 1 ? "card on its way" : "cards on their way"}</p>
         </Card>
       </div>
-      {onlyToday(stats) && stats.today.issued + stats.today.exceptions > 0 ? (
+      {weekIsToday(stats) ? (
         <p className="text-sm text-slate-700" data-testid="week-equals-today">
           No card was finished in the 6 days before today, so the last 7 days show today&apos;s figures.
         </p>
