@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { callAction, serverActions } from "./support/server-actions";
+import { NARROW_SCREENS, expectNoSidewaysPageScroll } from "./support/layout";
 import { sim } from "./support/simulator";
 import { persona, storageState } from "./support/users";
 
@@ -122,6 +123,14 @@ test.describe("as an admin", () => {
     await expect(page.getByText(/Riverside \(BR002\) ·/)).toBeVisible();
     await expect(page.getByRole("link", { name: /open the request/ })).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Wide tables scroll in their own box; the page never scrolls sideways.
+    for (const size of NARROW_SCREENS) {
+      await page.setViewportSize(size);
+      await page.goto("/manager/reports?grain=day&from=2026-11-01&to=2026-11-30");
+      await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+      await expectNoSidewaysPageScroll(page);
+    }
   });
 });
 
