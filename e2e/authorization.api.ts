@@ -20,6 +20,7 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin": ["admin"],
   "/manager/stations": ["manager", "admin"],
   "/manager/audit": ["manager", "admin"],
+  "/manager/reports": ["manager", "admin"],
   "/admin/products": ["admin"],
   "/admin/products/new": ["admin"],
   "/admin/branches": ["admin"],
@@ -39,6 +40,8 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/events": ["teller", "manager"],
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
+  // Without parameters: the own branch's cards by teller over the last 7 days.
+  "/api/manager/reports/export": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
   "/api/admin/access-log/export": ["admin"],
   "/api/admin/d1/check": ["admin"],

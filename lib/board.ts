@@ -5,6 +5,7 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
+import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
 import { readStationHealth } from "@/lib/stations/health";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
@@ -13,13 +14,19 @@ type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "produce
   canceledAt: string | null;
   producedAfterCancelAt: string | null;
 };
+type Period<P> = Omit<P, "byReason"> & { byReason: ReasonCount[] };
+/** The board's numbers with exceptions in plain words, the raw codes kept for a tooltip. */
+export type BoardStats = Omit<BranchStats, "today" | "week"> & {
+  today: Period<BranchStats["today"]>;
+  week: Period<BranchStats["week"]>;
+};
 export type UnclaimedCard = Omit<NotHandedOverCard, "producedAt"> & { producedAt: string };
 /** The board as JSON: what the page renders first and what the board route returns. */
 export type BoardData = {
   branchId: string;
   jobs: Job[];
   inProgress: number;
-  stats: BranchStats;
+  stats: BoardStats;
   /** Produced, not handed over by the branch's closing time. */
   notHandedOver: UnclaimedCard[];
   at: string;
@@ -33,7 +40,12 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
     branchStats({ db, branchId }),
     notHandedOver({ db, branchId }),
   ]);
-  const board = { branchId, jobs, inProgress, stats, notHandedOver: unclaimed, at: new Date().toISOString() };
+  const words: BoardStats = {
+    ...stats,
+    today: { ...stats.today, byReason: exceptionsInWords(stats.today.byReason) },
+    week: { ...stats.week, byReason: exceptionsInWords(stats.week.byReason) },
+  };
+  const board = { branchId, jobs, inProgress, stats: words, notHandedOver: unclaimed, at: new Date().toISOString() };
   return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 

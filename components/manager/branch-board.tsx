@@ -17,7 +17,7 @@ import { fetchJson } from "./fetch-json";
  * The branch board inside a LiveEvents channel: each job event moves its row at once; new jobs
  * and jobs that end change the totals, so those refetch the board.
  */
-export function BranchBoard({ initial }: { initial: BoardData }) {
+export function BranchBoard({ initial, canOpenJobs = false }: { initial: BoardData; canOpenJobs?: boolean }) {
   const query = useQuery({
     queryKey: ["branch-board", initial.branchId],
     queryFn: () => fetchJson<BoardData>(`/api/manager/board?branchId=${initial.branchId}`),
@@ -43,7 +43,7 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
         <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">
-          <BoardJobsTable jobs={data.jobs} />
+          <BoardJobsTable jobs={data.jobs} canOpenJobs={canOpenJobs} />
         </Card>
         <Card className="min-w-0">
           <BoardChart days={data.stats.days} />

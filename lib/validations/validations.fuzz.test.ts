@@ -15,6 +15,7 @@ import * as issuance from "./issuance";
 import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
+import * as reports from "./reports";
 import * as sso from "./sso";
 import * as station from "./station";
 import * as user from "./user";
@@ -29,6 +30,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...notification,
     ...password,
     ...product,
+    ...reports,
     ...sso,
     ...station,
     ...user,
