@@ -6,6 +6,7 @@ import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
 import { readStationHealth } from "@/lib/stations/health";
+import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
   createdAt: string;
@@ -37,8 +38,12 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
   return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 
+/** Each station's health, with the end-of-day difference that holds it; held stations after the others. */
 export async function loadStationHealth(branchId: string) {
-  return { branchId, stations: readStationHealth(await stationHealth({ db, branchId })), at: new Date().toISOString() };
+  const [rows, unbalanced] = await Promise.all([stationHealth({ db, branchId }), unbalancedByStation(branchId)]);
+  const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
+  const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
+  return { branchId, stations: stations.sort((a, b) => held(a) - held(b)), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */
