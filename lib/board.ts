@@ -5,6 +5,7 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
+import { listCounts, type CountRecord } from "@/db/queries/stock-count-history";
 import { readStationHealth } from "@/lib/stations/health";
 import { unbalancedByStation } from "@/lib/stock/count-block";
 
@@ -14,6 +15,7 @@ type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "produce
   canceledAt: string | null;
   producedAfterCancelAt: string | null;
 };
+export type { CountRecord };
 export type UnclaimedCard = Omit<NotHandedOverCard, "producedAt"> & { producedAt: string };
 /** The board as JSON: what the page renders first and what the board route returns. */
 export type BoardData = {
@@ -23,18 +25,29 @@ export type BoardData = {
   stats: BranchStats;
   /** Produced, not handed over by the branch's closing time. */
   notHandedOver: UnclaimedCard[];
+  /** End-of-day counts whose difference no manager has explained yet. */
+  countDifferences: CountRecord[];
   at: string;
 };
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {
-  const [jobs, inProgress, stats, unclaimed] = await Promise.all([
+  const [jobs, inProgress, stats, unclaimed, countDifferences] = await Promise.all([
     branchJobs({ db, branchId, limit: 50 }),
     openJobCount({ db, branchId }),
     branchStats({ db, branchId }),
     notHandedOver({ db, branchId }),
+    listCounts({ db, branchId, unexplained: true, limit: 50 }),
   ]);
-  const board = { branchId, jobs, inProgress, stats, notHandedOver: unclaimed, at: new Date().toISOString() };
+  const board = {
+    branchId,
+    jobs,
+    inProgress,
+    stats,
+    notHandedOver: unclaimed,
+    countDifferences,
+    at: new Date().toISOString(),
+  };
   return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 

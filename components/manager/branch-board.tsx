@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
+import { CountDifferences } from "./count-differences";
 import { NotHandedOver } from "./not-handed-over";
 import { LiveBadge } from "@/components/live/live-badge";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
@@ -40,6 +41,7 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
       <NotHandedOver cards={data.notHandedOver} />
+      <CountDifferences counts={data.countDifferences} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
         <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">

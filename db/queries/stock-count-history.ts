@@ -9,6 +9,7 @@ import type { DayMovements } from "./stock-count";
 export type CountRecord = {
   id: string;
   businessDate: string;
+  stockTypeId: string;
   stockTypeName: string;
   place: StockPlace;
   stationId: string | null;
@@ -67,7 +68,8 @@ export async function listCounts({
   limit?: number;
 }): Promise<CountRecord[]> {
   const { rows } = await db.execute<Row>(sql`
-    select c.id, c.business_date::text as "businessDate", t.name as "stockTypeName", c.place,
+    select c.id, c.business_date::text as "businessDate", c.stock_type_id as "stockTypeId", t.name as "stockTypeName",
+      c.place,
       c.station_id as "stationId", s.label as "stationLabel",
       x.opening, x.received, x.loaded, x.produced, x.spoiled, x.destroyed, x.corrected,
       c.expected, c.counted, cu.name as "countedBy", co.name as "confirmedBy", c.at,

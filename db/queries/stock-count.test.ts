@@ -55,7 +55,11 @@ describe("placeBalances", () => {
       ["spoiled", 0, 1],
     ]);
     const atStation = balances.find((b) => b.place === "station");
-    expect(atStation).toMatchObject({ stationId: station.id, stationLabel: "Counter printer 1", stockTypeName: "Visa blank" });
+    expect(atStation).toMatchObject({
+      stationId: station.id,
+      stationLabel: "Counter printer 1",
+      stockTypeName: "Visa blank",
+    });
     expect(atStation?.movements).toEqual({
       received: 0,
       loaded: 50,
