@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -19,8 +20,10 @@ import { fetchJson } from "./fetch-json";
  * and jobs that end change the totals, so those refetch the board.
  */
 export function BranchBoard({ initial }: { initial: BoardData }) {
+  const client = useQueryClient();
+  const queryKey = ["branch-board", initial.branchId];
   const query = useQuery({
-    queryKey: ["branch-board", initial.branchId],
+    queryKey,
     queryFn: () => fetchJson<BoardData>(`/api/manager/board?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
@@ -32,6 +35,16 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       refetch: changesTotals,
     }),
   });
+  // Coming back to the board renders it afresh on the server, but the cache (30 s stale time)
+  // would keep what it showed before; changes that send no job event (an end-of-day count, its
+  // explanation) would then stay invisible. The newer render wins.
+  const initialAt = Date.parse(initial.at);
+  useEffect(() => {
+    if (initialAt > (client.getQueryState(queryKey)?.dataUpdatedAt ?? 0)) {
+      client.setQueryData(queryKey, initial, { updatedAt: initialAt });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs for each new server render only
+  }, [initial]);
   const data = query.data;
   return (
     <div className="space-y-6">

@@ -19,3 +19,12 @@ describe("end-of-day words and days", () => {
     );
   });
 });
+
+describe("the history's days", () => {
+  it("takes real calendar days only", async () => {
+    const { stockCountHistorySchema } = await import("@/lib/validations/stock-count");
+    expect(stockCountHistorySchema.safeParse({ from: "2026-02-28", to: "2028-02-29" }).success).toBe(true);
+    expect(stockCountHistorySchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
+    expect(stockCountHistorySchema.safeParse({ to: "2026-13-01" }).success).toBe(false);
+  });
+});

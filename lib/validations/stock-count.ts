@@ -4,9 +4,11 @@ import { z } from "zod";
 import { STOCK_PLACES } from "@/lib/vocabulary";
 import { text } from "./text";
 
+// A real calendar day: 2026-02-30 would pass the pattern and fail in PostgreSQL.
 const isoDate = z
-  .string("Choose the day the count closes.")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the count closes.");
+  .string("Choose a day.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day.")
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, "Choose a day.");
 
 export const recordStockCountSchema = z
   .object({

@@ -5,7 +5,9 @@ import { BranchPicker } from "@/components/manager/branch-picker";
 import { EndOfDayCount } from "@/components/manager/end-of-day-count";
 import { EndOfDayHistory } from "@/components/manager/end-of-day-history";
 import { ExplainDifferenceForm } from "@/components/manager/explain-difference-form";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { InputField } from "@/components/ui/field";
 import { guardPage } from "@/lib/auth/page-guard";
 import { formatCalendarDate } from "@/lib/datetime";
 import { pageBranch } from "@/lib/page-branch";
@@ -104,6 +106,14 @@ export default async function EndOfDayPage({
           }
           className="min-w-0"
         >
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Days of the history">
+            {user.role === "admin" ? <input type="hidden" name="branchId" value={branch.id} /> : null}
+            <InputField id="history-from" name="from" type="date" label="From" defaultValue={eod.from} />
+            <InputField id="history-to" name="to" type="date" label="To" defaultValue={eod.to} />
+            <Button type="submit" variant="secondary">
+              Show
+            </Button>
+          </form>
           <EndOfDayHistory counts={eod.history} />
         </Card>
       </div>
