@@ -133,7 +133,9 @@ test("two people count 93 of 94: the difference is flagged until a manager expla
   await expect(history.getByRole("row", { name: new RegExp(STATION) })).toContainText(
     `${manager.name} / ${teller.name}`,
   );
-  await expect(card.getByText("Difference of −1: expected 94, counted 93. Explained.")).toBeVisible();
+  await expect(
+    card.getByText("Difference of −1: expected 94, counted 93. Explained and booked as a correction."),
+  ).toBeVisible();
 
   const csv = await page.request.get(
     (await history.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "",

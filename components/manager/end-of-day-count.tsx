@@ -39,12 +39,14 @@ function Result({ place }: { place: EndOfDayPlace }) {
   const c = place.count!;
   const difference = c.counted - c.expected;
   return (
-    <Alert tone={difference === 0 ? "success" : "error"} live>
-      {difference === 0
-        ? `Balanced: ${c.counted} counted, as expected.`
-        : `Difference of ${signed(difference)}: expected ${c.expected}, counted ${c.counted}. ${c.explanation ? "Explained." : "A manager must explain it."}`}{" "}
-      Counted by {c.countedBy}, confirmed by {c.confirmedBy}.
-    </Alert>
+    <div className="self-start">
+      <Alert tone={difference === 0 ? "success" : "error"} live>
+        {difference === 0
+          ? `Balanced: ${c.counted} counted, as expected.`
+          : `Difference of ${signed(difference)}: expected ${c.expected}, counted ${c.counted}. ${c.explanation ? "Explained and booked as a correction." : "A manager must explain it."}`}{" "}
+        Counted by {c.countedBy}, confirmed by {c.confirmedBy}.
+      </Alert>
+    </div>
   );
 }
 
