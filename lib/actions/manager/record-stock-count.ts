@@ -55,7 +55,8 @@ export const recordStockCountAction = createAction({
     };
     const where = placeLabel({ place: input.place, stationLabel });
     // Before the password check, so nobody types a password for a count that cannot be taken.
-    if (await findCount({ db, ...key, businessDate: input.businessDate })) throw alreadyCounted(where, input.businessDate);
+    if (await findCount({ db, ...key, businessDate: input.businessDate }))
+      throw alreadyCounted(where, input.businessDate);
     const second = await verifySecondSigner({
       actor: ctx.user,
       branchId: branch.id,
@@ -65,7 +66,10 @@ export const recordStockCountAction = createAction({
     });
     try {
       const count = await db.transaction(async (tx) => {
-        if (input.businessDate !== today && (await movedSince({ db: tx, ...key, since: startOfDayIn(branch.timezone) }))) {
+        if (
+          input.businessDate !== today &&
+          (await movedSince({ db: tx, ...key, since: startOfDayIn(branch.timezone) }))
+        ) {
           const message = `Cards have moved at ${where} since midnight, so yesterday can no longer be counted there. Count today instead.`;
           throw new AppError("conflict:stock", { message, fieldErrors: { businessDate: [message] } });
         }
@@ -76,7 +80,14 @@ export const recordStockCountAction = createAction({
         const expected = balance?.expected ?? 0;
         const row = await insertCount({
           db: tx,
-          count: { ...key, businessDate: input.businessDate, expected, counted: input.counted, countedBy: ctx.user.id, confirmedBy: second.id },
+          count: {
+            ...key,
+            businessDate: input.businessDate,
+            expected,
+            counted: input.counted,
+            countedBy: ctx.user.id,
+            confirmedBy: second.id,
+          },
         });
         await insertAudit({
           db: tx,
@@ -103,7 +114,12 @@ export const recordStockCountAction = createAction({
         return row;
       });
       revalidatePath("/manager/end-of-day");
-      return { countId: count.id, expected: count.expected, counted: count.counted, difference: count.counted - count.expected };
+      return {
+        countId: count.id,
+        expected: count.expected,
+        counted: count.counted,
+        difference: count.counted - count.expected,
+      };
     } catch (error) {
       // Two counts of the same place at once: the unique index keeps the first.
       if (isUniqueViolation(error)) throw alreadyCounted(where, input.businessDate);

@@ -21,10 +21,19 @@ describe("GET /api/manager/end-of-day/export", () => {
     const station = await makeStation(db, branch.id, { label: "Counter printer 1" });
     const manager = await makeUser(db, "manager", branch.id, { name: "Max Manager" });
     const teller = await makeUser(db, "teller", branch.id, { name: "Tara Teller" });
-    const [type] = await db.insert(stockTypes).values({ code: uniq("ST-"), name: "Visa blank" }).returning();
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("ST-"), name: "Visa blank" })
+      .returning();
     const at = { branchId: branch.id, stockTypeId: type!.id, place: "station" as const, stationId: station.id };
-    await insertLedgerRow({ db, row: { ...at, movement: "loaded", quantity: 100, at: new Date("2026-03-10T08:00:00Z") } });
-    await insertLedgerRow({ db, row: { ...at, movement: "produced", quantity: -6, at: new Date("2026-03-10T09:00:00Z") } });
+    await insertLedgerRow({
+      db,
+      row: { ...at, movement: "loaded", quantity: 100, at: new Date("2026-03-10T08:00:00Z") },
+    });
+    await insertLedgerRow({
+      db,
+      row: { ...at, movement: "produced", quantity: -6, at: new Date("2026-03-10T09:00:00Z") },
+    });
     await insertCount({
       db,
       count: {
@@ -34,7 +43,7 @@ describe("GET /api/manager/end-of-day/export", () => {
         counted: 93,
         countedBy: manager.id,
         confirmedBy: teller.id,
-        explanation: "=HYPERLINK(\"http://x\") one card under the tray",
+        explanation: '=HYPERLINK("http://x") one card under the tray',
         explainedBy: manager.id,
         explainedAt: new Date("2026-03-11T07:00:00Z"),
         at: new Date("2026-03-10T17:00:00Z"),
