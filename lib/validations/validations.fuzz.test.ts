@@ -18,6 +18,7 @@ import * as product from "./product";
 import * as reports from "./reports";
 import * as sso from "./sso";
 import * as station from "./station";
+import * as stockCount from "./stock-count";
 import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
@@ -33,6 +34,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...reports,
     ...sso,
     ...station,
+    ...stockCount,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );
