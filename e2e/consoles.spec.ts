@@ -85,7 +85,7 @@ test.describe("manager console", () => {
   });
 });
 
-const MANAGER_PAGES = ["/manager", "/manager/stations", "/manager/audit"];
+const MANAGER_PAGES = ["/manager", "/manager/stations", "/manager/reports", "/manager/end-of-day", "/manager/audit"];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/products",
@@ -98,6 +98,8 @@ const ADMIN_PAGES = [
   "/admin/access-log",
   "/manager",
   "/manager/stations",
+  "/manager/reports",
+  "/manager/end-of-day",
   "/manager/audit",
 ];
 

@@ -46,7 +46,7 @@ export function AuditTable({
     return <p className="text-slate-700">No entries match these filters. Widen the date range or clear a filter.</p>;
   const nameOf: NameOf = (id) => branchName.get(id);
   return (
-    <Table caption="Audit log entries, newest first" minWidth="min-w-[52rem]">
+    <Table caption="Audit log entries, newest first" minWidth="min-w-[52rem]" keyboardScroll>
       <TableHeader>
         <TableRow>
           <TableHead>When ({timeZone})</TableHead>
