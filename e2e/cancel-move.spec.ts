@@ -6,9 +6,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
-import { callAction, serverActions } from "./support/server-actions";
 import { productionsFor, sim } from "./support/simulator";
 import { storageState } from "./support/users";
+import { registerWorkingStation } from "./support/stations";
 
 test.use({ storageState: storageState("teller") });
 
@@ -26,9 +26,7 @@ async function station(manager: APIRequestContext, name: string, config: Record<
     timings: { readyMs: 300, doneMs: 900, offlineTimeoutMs: 120_000 },
     ...config,
   });
-  const register = serverActions().find((a) => a.name === "registerStationAction")!;
-  const registered = await callAction(manager, register, [{ persoStation, label, location: "Test desk" }]);
-  expect(registered.body).toContain('"ok":true');
+  await registerWorkingStation(manager, { persoStation, label, location: "Test desk" });
   return { persoStation, label };
 }
 

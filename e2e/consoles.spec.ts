@@ -120,12 +120,15 @@ async function checkLayouts(page: Page, paths: string[]) {
 
 test.describe("layouts at 1024×768 and 768×1024", () => {
   test("every manager page fits", async ({ browser }) => {
+    test.setTimeout(60_000);
     const context = await browser.newContext({ storageState: storageState("manager") });
     await checkLayouts(await context.newPage(), MANAGER_PAGES);
     await context.close();
   });
 
   test("every admin page fits, including a product, a branch and a user", async ({ browser }) => {
+    // Seventeen pages at two sizes.
+    test.setTimeout(120_000);
     const context = await browser.newContext({ storageState: storageState("admin") });
     const page = await context.newPage();
     const detail = async (list: string, prefix: string) => {

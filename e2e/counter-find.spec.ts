@@ -6,9 +6,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
-import { callAction, serverActions } from "./support/server-actions";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";
+import { registerWorkingStation } from "./support/stations";
 
 test.use({ storageState: storageState("teller") });
 
@@ -74,10 +74,7 @@ test("the picker marks the station that just jammed, live, and the retry list sa
   const label = `Find test printer ${suffix}`;
   await sim("POST", "/stations", { persoStation, branchCode: "BR001" });
   const manager = await playwright.request.newContext({ baseURL, storageState: storageState("manager") });
-  const register = serverActions().find((a) => a.name === "registerStationAction")!;
-  expect((await callAction(manager, register, [{ persoStation, label, location: "Test desk" }])).body).toContain(
-    '"ok":true',
-  );
+  await registerWorkingStation(manager, { persoStation, label, location: "Test desk" });
   await manager.dispose();
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 

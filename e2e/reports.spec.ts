@@ -6,10 +6,10 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
-import { callAction, serverActions } from "./support/server-actions";
 import { NARROW_SCREENS, expectNoSidewaysPageScroll } from "./support/layout";
 import { sim } from "./support/simulator";
 import { persona, storageState } from "./support/users";
+import { registerWorkingStation } from "./support/stations";
 
 test.use({ storageState: storageState("manager") });
 
@@ -34,10 +34,7 @@ test("a manager reads who issued what, downloads it, and finds a jam in words am
   const label = `Reports test printer ${suffix}`;
   await sim("POST", "/stations", { persoStation, branchCode: "BR001" });
   const manager = await playwright.request.newContext({ baseURL, storageState: storageState("manager") });
-  const register = serverActions().find((a) => a.name === "registerStationAction")!;
-  expect((await callAction(manager, register, [{ persoStation, label, location: "Test desk" }])).body).toContain(
-    '"ok":true',
-  );
+  await registerWorkingStation(manager, { persoStation, label, location: "Test desk" });
   await manager.dispose();
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 

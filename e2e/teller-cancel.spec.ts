@@ -5,6 +5,7 @@ import { CounterPage } from "./pages/counter-page";
 import { callAction, resultCode, serverActions } from "./support/server-actions";
 import { sim } from "./support/simulator";
 import { storageState } from "./support/users";
+import { registerWorkingStation } from "./support/stations";
 
 test.use({ storageState: storageState("teller") });
 
@@ -19,9 +20,7 @@ test("after a jam, the failed station needs a confirmation, and a canceled card 
   const label = `Cancel test printer ${suffix}`;
   await sim("POST", "/stations", { persoStation, branchCode: "BR001" });
   const manager = await playwright.request.newContext({ baseURL, storageState: storageState("manager") });
-  const register = serverActions().find((a) => a.name === "registerStationAction")!;
-  const registered = await callAction(manager, register, [{ persoStation, label, location: "Test desk" }]);
-  expect(registered.body).toContain('"ok":true');
+  await registerWorkingStation(manager, { persoStation, label, location: "Test desk" });
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 
   const counter = new CounterPage(page);
