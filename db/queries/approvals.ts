@@ -26,27 +26,23 @@ export async function saveApprovalSettings({ db, values }: { db: Executor; value
     .onConflictDoUpdate({ target: approvalSettings.id, set: { ...values, updatedAt: sql`now()` } });
 }
 
-/** What the rules look at for a new request: the product's flag and the customer's recorded name. */
-export async function approvalFacts({
-  db,
-  productId,
-  customerId,
-}: {
-  db: Executor;
-  productId: string;
-  customerId: string;
-}) {
+export async function productNeedsApproval({ db, productId }: { db: Executor; productId: string }) {
   const [product] = await db
     .select({ needsApproval: cardProducts.needsApproval })
     .from(cardProducts)
     .where(eq(cardProducts.id, productId))
     .limit(1);
+  return product?.needsApproval ?? false;
+}
+
+/** The customer's recorded name, which the name on the card is compared with. */
+export async function recordedName({ db, customerId }: { db: Executor; customerId: string }) {
   const [customer] = await db
     .select({ givenName: customers.givenName, familyName: customers.familyName })
     .from(customers)
     .where(eq(customers.id, customerId))
     .limit(1);
-  return { needsApproval: product?.needsApproval ?? false, customer: customer ?? null };
+  return customer ?? null;
 }
 
 /**

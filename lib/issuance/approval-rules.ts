@@ -3,9 +3,15 @@
 // on the card beyond the emboss rules of the customer's recorded name. Empty: no approval.
 import "server-only";
 import { db } from "@/db";
-import { approvalFacts, countRecentReplacements, getApprovalSettings } from "@/db/queries/approvals";
+import {
+  countRecentReplacements,
+  getApprovalSettings,
+  productNeedsApproval,
+  recordedName,
+} from "@/db/queries/approvals";
 import type { Executor } from "@/db/client";
 import type { ApprovalRule, IssuanceReason } from "@/lib/vocabulary";
+import type { ApprovalHints } from "./approval-words";
 import { nameDiffersFromRecord } from "./name-match";
 
 export type ApprovalCheck = {
@@ -17,12 +23,13 @@ export type ApprovalCheck = {
 };
 
 export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on?: Executor } = {}) {
-  const [settings, facts] = await Promise.all([
+  const [settings, needsApproval, customer] = await Promise.all([
     getApprovalSettings({ db: on }),
-    approvalFacts({ db: on, productId: request.productId, customerId: request.customerId }),
+    productNeedsApproval({ db: on, productId: request.productId }),
+    recordedName({ db: on, customerId: request.customerId }),
   ]);
   const rules: ApprovalRule[] = [];
-  if (facts.needsApproval) rules.push("product");
+  if (needsApproval) rules.push("product");
   if (settings.repeatReplacementDays !== null && request.reason === "REPLACEMENT") {
     const earlier = await countRecentReplacements({
       db: on,
@@ -32,8 +39,22 @@ export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on
     });
     if (earlier > 0) rules.push("repeat_replacement");
   }
-  if (settings.nameDiffers && facts.customer && nameDiffersFromRecord(request.nameOnCard, facts.customer)) {
+  if (settings.nameDiffers && customer && nameDiffersFromRecord(request.nameOnCard, customer)) {
     rules.push("name_differs");
   }
   return rules;
+}
+
+/** What the review step needs to say beforehand that a request will wait for approval. */
+export async function approvalHints(customerId: string): Promise<ApprovalHints> {
+  const [settings, customer] = await Promise.all([getApprovalSettings({ db }), recordedName({ db, customerId })]);
+  const recentReplacement =
+    settings.repeatReplacementDays !== null &&
+    (await countRecentReplacements({ db, customerId, days: settings.repeatReplacementDays, exceptRequestKey: "" })) > 0;
+  return {
+    nameDiffers: settings.nameDiffers,
+    givenName: customer?.givenName ?? "",
+    familyName: customer?.familyName ?? "",
+    recentReplacement,
+  };
 }
