@@ -10,10 +10,13 @@ export const decideRequestSchema = z.object({
     .max(500, "Keep the reason under 500 characters."),
 });
 
-/** The bank's approval rules; an empty day count turns the repeat-replacement rule off. */
+/**
+ * The bank's approval rules; an empty day count turns the repeat-replacement rule off. The field
+ * itself must be sent (the form always does), so an empty call is refused, not saved.
+ */
 export const approvalSettingsSchema = z.object({
   repeatReplacementDays: z.preprocess(
-    (v) => (v === "" || v === null || v === undefined ? null : v),
+    (v) => (v === "" || v === null ? null : v),
     z.coerce
       .number("Enter a number of days, or leave it empty.")
       .int("Enter a whole number of days.")
