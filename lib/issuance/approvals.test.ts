@@ -9,6 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { saveApprovalSettings } from "@/db/queries/approvals";
+import { listCustomerCards } from "@/db/queries/customer-cards";
 import { findJobsToReconcile } from "@/db/queries/jobs";
 import { auditLog, issuanceJobs, jobEvents } from "@/db/schema";
 import { makeCounter, makeCustomer, makeJob, makeProduct, makeUser } from "@/db/testing/factories";
@@ -176,6 +177,23 @@ describe("requests that meet an approval rule", () => {
       ok: false,
       code: "invalid:action",
     });
+  });
+});
+
+describe("a replacement awaiting approval", () => {
+  it("stands for its card meanwhile; once rejected, the card can be replaced again", async () => {
+    const customer = await makeCustomer(db);
+    const card = await makeJob(db, { ...counter, customer }, { state: "handed_over", cardStatus: "active" });
+    const pending = async () =>
+      (await listCustomerCards({ db, customerId: customer.id })).find((c) => c.jobId === card.id)?.replaceable;
+    const replacement = await makeJob(
+      db,
+      { ...counter, customer },
+      { state: "awaiting_approval", reason: "REPLACEMENT", replacesJobId: card.id },
+    );
+    expect(await pending()).toBe(false);
+    await db.update(issuanceJobs).set({ state: "rejected" }).where(eq(issuanceJobs.id, replacement.id));
+    expect(await pending()).toBe(true);
   });
 });
 
