@@ -83,7 +83,7 @@ test("a request for a product that needs approval waits, is approved by the mana
   await noSeriousViolations(manager.page);
   await manager.page.getByLabel("Reason for your decision").fill("Premium customer, ID checked by me");
   await manager.page.getByRole("button", { name: "Approve and send" }).click();
-  await expect(manager.page.getByTestId("decision-result")).toContainText("Approved.");
+  await expect(manager.page.getByTestId("decision-result")).toContainText("Approved by Max Manager.");
 
   // The teller's open page follows: approved, by whom and why, then produced by the simulator.
   await expect(teller.page.getByTestId("approved")).toContainText("Approved by Max Manager", { timeout: 15_000 });
@@ -98,7 +98,7 @@ test("a request for a product that needs approval waits, is approved by the mana
   await manager.page.waitForLoadState("networkidle");
   await manager.page.getByLabel("Reason for your decision").fill("The customer could not show an ID");
   await manager.page.getByRole("button", { name: "Reject" }).click();
-  await expect(manager.page.getByTestId("decision-result")).toContainText("Rejected.");
+  await expect(manager.page.getByTestId("decision-result")).toContainText("Rejected by Max Manager.");
   await expect(teller.page.getByTestId("rejected")).toHaveText(
     "A manager did not approve this request: “The customer could not show an ID”. No card was produced.",
     { timeout: 15_000 },

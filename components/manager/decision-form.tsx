@@ -63,7 +63,7 @@ export function DecisionForm({ jobId }: { jobId: string }) {
         )}
         {message ? (
           <Alert tone={message.error ? "error" : "success"} live>
-            <span data-testid="decision-result">{message.text}</span>
+            <span data-testid="decision-message">{message.text}</span>
           </Alert>
         ) : null}
       </form>

@@ -81,6 +81,7 @@ const queueFields = {
   stationLabel: stations.label,
   approvalRules: issuanceJobs.approvalRules,
   decidedBy: issuanceJobs.decidedBy,
+  decidedByName: sql<string | null>`(select u.name from users u where u.id = ${issuanceJobs.decidedBy})`,
   decidedAt: issuanceJobs.decidedAt,
   decisionNote: issuanceJobs.decisionNote,
   createdAt: issuanceJobs.createdAt,

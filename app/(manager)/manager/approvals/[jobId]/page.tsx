@@ -16,6 +16,14 @@ import { OWN_REQUEST } from "@/lib/issuance/decide";
 
 export const metadata: Metadata = { title: "Approve a card request" };
 
+/** What became of a request that no longer waits (a decision re-renders this page). */
+function decisionSentence(r: { state: string; decidedAt: Date | null; decidedByName: string | null }): string {
+  const by = r.decidedByName ?? "a manager";
+  if (r.state === "rejected") return `Rejected by ${by}. The teller sees the reason; no card is produced.`;
+  if (r.decidedAt) return `Approved by ${by}. The card has been sent to the station; the teller follows it live.`;
+  return "Canceled at the counter before a manager decided. Nothing was sent to D1.";
+}
+
 /** One request awaiting approval: what was asked, by whom and why it waits, and the decision. */
 export default async function ApprovalPage({ params }: { params: Promise<{ jobId: string }> }) {
   const user = await guardPage("manager");
@@ -61,7 +69,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ jobId
         </dl>
       </Card>
       {!waiting ? (
-        <p>This request is no longer waiting for a decision.</p>
+        <p data-testid="decision-result">{decisionSentence(request)}</p>
       ) : own ? (
         <p data-testid="own-request">{OWN_REQUEST}</p>
       ) : user.role !== "manager" ? (
