@@ -29,7 +29,7 @@ export function ApprovalQueue({ initial }: { initial: ApprovalQueueData }) {
   const requests = data.requests;
   return (
     <Card
-      title={`Awaiting your approval (${requests.length})`}
+      title={`Awaiting a manager's approval (${requests.length})`}
       headingId="approvals-heading"
       description="Requests that met one of the bank's approval rules. Nothing is sent to D1 before a manager other than the requester approves."
       className="min-w-0"
