@@ -7,6 +7,7 @@ import { db } from "@/db";
 import { cardProducts, customers, productBranches, stations } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertStationBalanced } from "@/lib/stock/count-block";
 import { embossProblems } from "./emboss";
 
 export async function checkCounterRequest(input: {
@@ -39,6 +40,7 @@ export async function checkCounterRequest(input: {
       fieldErrors: { stationId: [`${station.label} is disabled. Choose another station or ask your manager.`] },
     });
   }
+  await assertStationBalanced(station);
   if (input.customerId) {
     const [customer] = await db
       .select({ id: customers.id })

@@ -15,6 +15,8 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
     { href: "/manager", label: "Branch board" },
     { href: "/manager/approvals", label: waiting > 0 ? `Approvals (${waiting})` : "Approvals" },
     { href: "/manager/stations", label: "Stations" },
+    { href: "/manager/reports", label: "Reports" },
+    { href: "/manager/end-of-day", label: "End of day" },
     { href: "/manager/audit", label: "Audit log" },
   ];
   if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });

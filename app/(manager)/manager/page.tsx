@@ -38,7 +38,8 @@ export default async function ManagerHome({
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
           <ApprovalQueue initial={await loadApprovalQueue(branch.id)} />
-          <BranchBoard initial={board} />
+          {/* Managers share the teller area, so a row opens the request's page; admins do not. */}
+          <BranchBoard initial={board} canOpenJobs={user.role === "manager"} />
         </LiveEvents>
       </BranchTimeZone>
     </div>
