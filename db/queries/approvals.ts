@@ -78,6 +78,7 @@ const queueFields = {
   productName: cardProducts.name,
   nameOnCard: issuanceJobs.nameOnCard,
   reason: issuanceJobs.reason,
+  stationId: issuanceJobs.stationId,
   stationLabel: stations.label,
   approvalRules: issuanceJobs.approvalRules,
   decidedBy: issuanceJobs.decidedBy,

@@ -11,7 +11,7 @@ import { db } from "@/db";
 import { saveApprovalSettings } from "@/db/queries/approvals";
 import { listCustomerCards } from "@/db/queries/customer-cards";
 import { findJobsToReconcile } from "@/db/queries/jobs";
-import { auditLog, issuanceJobs, jobEvents } from "@/db/schema";
+import { auditLog, issuanceJobs, jobEvents, stockCounts, stockTypes } from "@/db/schema";
 import { makeCounter, makeCustomer, makeJob, makeProduct, makeUser } from "@/db/testing/factories";
 import { actAs } from "@/test-support/action-session";
 import type { IssuanceDeps } from "./deps";
@@ -295,6 +295,39 @@ describe("the manager's decision", () => {
     const decisions = (await events(id)).filter((e) => e.kind === "approved" || e.kind === "rejected");
     expect(decisions).toHaveLength(1);
     expect(await queued(id)).toBe((await row(id)).state === "submitting" ? 1 : 0);
+  });
+
+  it("no approval sends a card to a station held by an unexplained end-of-day difference", async () => {
+    const id = await issue(gated.id);
+    const [stock] = await db
+      .insert(stockTypes)
+      .values({ code: `T${randomUUID().slice(0, 8)}`, name: "Test plastic" })
+      .returning();
+    const [count] = await db
+      .insert(stockCounts)
+      .values({
+        branchId: counter.branch.id,
+        stockTypeId: stock!.id,
+        businessDate: "2020-01-02",
+        place: "station",
+        stationId: counter.station.id,
+        expected: 10,
+        counted: 9,
+        countedBy: manager.id,
+        confirmedBy: otherManager.id,
+      })
+      .returning();
+    actAs(manager);
+    const refused = await approveRequestAction({ jobId: id, note: "Looks fine to me" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid:station" });
+    expect(await row(id)).toMatchObject({ state: "awaiting_approval", decidedBy: null });
+    expect(await queued(id)).toBe(0);
+    // Once explained, the approval goes through.
+    await db
+      .update(stockCounts)
+      .set({ explanation: "Recounted", explainedBy: manager.id, explainedAt: new Date() })
+      .where(eq(stockCounts.id, count!.id));
+    expect(await approveRequestAction({ jobId: id, note: "Looks fine to me" })).toMatchObject({ ok: true });
   });
 
   it("the teller cancels a waiting request: simply canceled, D1 never asked; no decision afterwards", async () => {

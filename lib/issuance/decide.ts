@@ -10,6 +10,7 @@ import { enqueueSubmission, insertJobEvent } from "@/db/queries/jobs";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { assertStationBalanced } from "@/lib/stock/count-block";
 import type { JobState } from "@/lib/vocabulary";
 
 type Actor = Pick<ActionContext, "user" | "ip" | "userAgent">;
@@ -44,6 +45,13 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
   if (request.state !== "awaiting_approval") {
     if (sameDecision(request, decision, actor.user.id)) return { jobId: request.id, state: request.state };
     throw alreadyDecided(request.state);
+  }
+  // An approval sends the card now: not to a station held by an unexplained end-of-day difference.
+  if (decision.approve) {
+    await assertStationBalanced(
+      { id: request.stationId, branchId: request.branchId, label: request.stationLabel },
+      "note",
+    );
   }
   const decided = await db.transaction(async (tx) => {
     const row = await recordDecision({
