@@ -30,6 +30,8 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/audit": ["admin"],
   "/admin/access-log": ["admin"],
   "/admin/d1": ["admin"],
+  "/manager/approvals": ["manager", "admin"],
+  "/admin/approvals": ["admin"],
 };
 
 /** Routes that need no session by design. */
@@ -41,6 +43,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/events": ["teller", "manager"],
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
+  "/api/manager/approvals": ["manager", "admin"],
   // Without parameters: the own branch's cards by teller over the last 7 days.
   "/api/manager/reports/export": ["manager", "admin"],
   "/api/manager/end-of-day/export": ["manager", "admin"],
@@ -119,6 +122,9 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   retryActivationAction: ["teller", "manager"],
   cancelJobAction: ["teller", "manager"],
   moveJobAction: ["teller", "manager"],
+  approveRequestAction: ["manager"],
+  rejectRequestAction: ["manager"],
+  updateApprovalSettingsAction: ["admin"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
@@ -296,7 +302,7 @@ test("a manager of another branch is refused every branch-scoped route and actio
   type Stations = { stations: { id: string; branchId: string; isDefault: boolean; enabled: boolean }[] };
   const ours = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
   const branchId = ours.stations[0]!.branchId;
-  for (const path of ["/api/manager/board", "/api/manager/stations/health"]) {
+  for (const path of ["/api/manager/board", "/api/manager/stations/health", "/api/manager/approvals"]) {
     expect((await downtown.get(`${path}?branchId=${branchId}`)).status(), path).toBe(200);
     const refused = await riverside.get(`${path}?branchId=${branchId}`);
     expect(refused.status(), path).toBe(403);

@@ -21,6 +21,7 @@ export function productSnapshot(p: CardProduct & { branchIds: string[] }) {
     maxAge: p.maxAge,
     customerTypes: p.customerTypes,
     needsAccount: p.needsAccount,
+    needsApproval: p.needsApproval,
   };
 }
 

@@ -30,6 +30,7 @@ type P = Partial<
     | "maxAge"
     | "customerTypes"
     | "needsAccount"
+    | "needsApproval"
     | "activateAtHandOver"
   >
 >;
@@ -275,6 +276,11 @@ export function ProductFields({
           name={field("needsAccount")}
           label="Debit card: ask for the customer's account"
           defaultChecked={product.needsAccount ?? false}
+        />
+        <Checkbox
+          name={field("needsApproval")}
+          label="Needs approval: a manager approves each request before it is sent"
+          defaultChecked={product.needsApproval ?? false}
         />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">

@@ -21,6 +21,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { AccountField, type AccountChoice } from "./account-field";
+import { foreseenApprovalRules, type ApprovalHints } from "@/lib/issuance/approval-words";
 import { IssueReview } from "./issue-review";
 import { NotOffered } from "./not-offered";
 import { ReplacedCardFields, type CardChoice } from "./replaced-card-fields";
@@ -32,6 +33,7 @@ export type ProductChoice = {
   cardFaceImage: string | null;
   embossRules: EmbossRules;
   needsAccount: boolean;
+  needsApproval?: boolean;
 };
 /** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
 export type StationChoice = StationHealth;
@@ -51,6 +53,8 @@ export function IssueCardForm(props: {
   cards: CardChoice[];
   accounts: AccountChoice[];
   stations: StationChoice[];
+  /** The bank's approval rules as they concern this customer, for the review step's warning. */
+  approvalHints?: ApprovalHints;
 }) {
   const { products, cards } = props;
   // Live: a station that jams while the form is open is marked at once.
@@ -268,6 +272,10 @@ export function IssueCardForm(props: {
               product.needsAccount ? props.accounts.find((a) => a.id === accountId)?.accountNumber : undefined
             }
             duplicateErrors={serverErrors?.confirmDuplicate}
+            approvalRules={foreseenApprovalRules(
+              { needsApproval: product.needsApproval, reason, nameOnCard: name },
+              props.approvalHints,
+            )}
             confirmDuplicate={confirmDuplicate}
             onConfirmDuplicate={setConfirmDuplicate}
             pending={pending}

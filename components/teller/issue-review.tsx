@@ -2,12 +2,14 @@
 
 // The review step of the issue form: what will be issued, what it replaces (and that a lost or
 // stolen card is blocked first), the account of a debit card, and the confirmation the server
-// asks for when the same product was requested for the customer within a day.
+// asks for when the same product was requested for the customer within a day; and, before the
+// teller issues, that the request will wait for a manager's approval.
 import type { ReactNode } from "react";
 import type { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { cardName, REPLACEMENT_REASON_LABEL } from "@/lib/issuance/card-status";
-import type { ReplacementReason } from "@/lib/vocabulary";
+import { approvalReasons } from "@/lib/issuance/approval-words";
+import type { ApprovalRule, ReplacementReason } from "@/lib/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/field-error";
@@ -27,6 +29,8 @@ export function IssueReview({
   replacementReason: ReplacementReason | "";
   accountNumber?: string;
   duplicateErrors?: string[];
+  /** The approval rules this request meets (foreseen; the server decides). */
+  approvalRules?: ApprovalRule[];
   confirmDuplicate: boolean;
   onConfirmDuplicate: (confirmed: boolean) => void;
   pending: boolean;
@@ -53,6 +57,12 @@ export function IssueReview({
         </p>
       ) : null}
       {props.accountNumber ? <p className="mt-1">For account {props.accountNumber}.</p> : null}
+      {props.approvalRules?.length ? (
+        <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="needs-approval">
+          <strong>Needs a manager&apos;s approval:</strong> {approvalReasons(props.approvalRules)}. The card is sent to
+          the station only after a manager of the branch approves it.
+        </p>
+      ) : null}
       {props.duplicateErrors ? (
         <div className="mt-3">
           <FieldError id="confirmDuplicate-error" errors={props.duplicateErrors} />

@@ -13,6 +13,7 @@ import { cancelSentence, jobOutcome } from "@/lib/issuance/outcome";
 import { stateSentence } from "@/lib/issuance/teller-messages";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { liveMeta } from "@/components/live/live-query";
+import { Time } from "@/components/branch-time";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JobStateBadge } from "./job-state-badge";
@@ -61,6 +62,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const closed = outcome.kind === "canceled" || outcome.kind === "destroy";
   const reissued = outcome.kind === "retried" || outcome.kind === "moved";
   const open = outcome.kind === "open";
+  const awaiting = job.state === "awaiting_approval";
+  const rejected = outcome.kind === "rejected";
   const sentence = closed
     ? canceledSentence(job)
     : reissued
@@ -114,6 +117,12 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           {job.issuerRequestId}
         </span>
       </p>
+      {job.decidedAt && job.state !== "rejected" ? (
+        <p data-testid="approved">
+          Approved by {job.decidedByName ?? "a manager"} at <Time value={job.decidedAt} format="time" />:{" "}
+          {`“${job.decisionNote ?? ""}”`}
+        </p>
+      ) : null}
       {job.state === "done" || job.state === "handed_over" ? (
         <HandOver job={job} />
       ) : outcome.kind === "destroy" ? (
@@ -139,6 +148,28 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           </p>
           <p>To give the customer a card, issue a new one from their page.</p>
         </Alert>
+      ) : rejected ? (
+        <Alert tone="error">
+          <p className="font-semibold" data-testid="rejected">
+            {sentence}
+          </p>
+          <p>
+            Decided by {job.decidedByName ?? "a manager"}
+            {job.decidedAt ? (
+              <>
+                {" "}
+                at <Time value={job.decidedAt} format="time" />
+              </>
+            ) : null}
+            . Tell the customer why; a new request would need approval again.
+          </p>
+        </Alert>
+      ) : awaiting ? (
+        <Alert tone="info">
+          <p className="font-semibold" data-testid="awaiting">
+            {sentence}
+          </p>
+        </Alert>
       ) : failed ? (
         <Alert tone="error">
           <p className="font-semibold">{STATE_LABEL[job.state]}</p>
@@ -157,16 +188,22 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           failure={
             closed || outcome.kind === "moved"
               ? "canceled at the counter"
-              : failed || outcome.kind === "retried"
-                ? (stateSentence(job).split(".")[0] ?? null)
-                : null
+              : rejected
+                ? "not approved by a manager"
+                : failed || outcome.kind === "retried"
+                  ? (stateSentence(job).split(".")[0] ?? null)
+                  : null
           }
         />
       </Card>
       {failed ? (
         <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
       ) : open ? (
-        <OpenRequestActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />
+        <OpenRequestActions
+          jobId={job.id}
+          stations={stations.filter((s) => s.id !== job.stationId)}
+          awaitingApproval={awaiting}
+        />
       ) : null}
     </div>
   );

@@ -12,6 +12,8 @@ const TONE: Record<string, string> = {
   canceled: "bg-slate-100 text-slate-900 border-slate-300",
   moved: "bg-slate-100 text-slate-900 border-slate-300",
   retried: "bg-slate-100 text-slate-900 border-slate-300",
+  awaiting_approval: "bg-amber-50 text-amber-950 border-amber-300",
+  rejected: "bg-slate-100 text-slate-900 border-slate-300",
 };
 const FAILED = "bg-red-50 text-red-900 border-red-300";
 const SYMBOL: Record<string, string> = {
@@ -23,6 +25,8 @@ const SYMBOL: Record<string, string> = {
   canceled: "×",
   moved: "→",
   retried: "→",
+  awaiting_approval: "⏸",
+  rejected: "×",
 };
 
 /**

@@ -11,6 +11,9 @@ const STEPS: Array<{ state: JobState; label: string }> = [
   { state: "handed_over", label: "Handed over" },
 ];
 
+/** A request that waited for a manager shows the approval first; nothing was submitted before it. */
+const APPROVAL_STEP = { state: "awaiting_approval", label: "Approved by a manager" } as const;
+
 /** Submitted → accepted → ready → produced → handed over, or where it stopped and why. */
 export function JobTimeline({
   state,
@@ -23,37 +26,47 @@ export function JobTimeline({
 }) {
   const rank = RANK[state];
   const failed = rank === 3 && state !== "done";
+  const approvedAt = events.find((e) => e.kind === "approved")?.at;
+  const gated = events.some((e) => e.state === "awaiting_approval");
   const reachedAt = (step: JobState) =>
-    events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;
+    gated && (step === "awaiting_approval" || step === "submitting")
+      ? approvedAt
+      : events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;
+  const steps = gated ? [APPROVAL_STEP, ...STEPS] : STEPS;
   return (
     <ol className="space-y-3" aria-label="Production steps">
       {/* A card that was never produced is never handed over: no such step to wait for. */}
-      {STEPS.filter((step) => !failed || step.state !== "handed_over").map((step) => {
-        const at = reachedAt(step.state);
-        const reached = RANK[step.state] <= rank && (!failed || at !== undefined);
-        const current = !failed && step.state === state;
-        return (
-          <li key={step.state} className="flex items-start gap-3" aria-current={current ? "step" : undefined}>
-            <span
-              aria-hidden
-              className={`mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border text-xs font-bold ${
-                reached ? "border-green-700 bg-green-700 text-white" : "border-slate-400 bg-white text-slate-500"
-              }`}
-            >
-              {reached ? "✓" : ""}
-            </span>
-            <span>
-              <span className={reached ? "font-semibold" : "text-slate-600"}>{step.label}</span>
-              <span className="sr-only">{reached ? " (done)" : " (not yet)"}</span>
-              {at ? (
-                <span className="ml-2 text-sm text-slate-600">
-                  <Time value={at} format="timeWithSeconds" />
-                </span>
-              ) : null}
-            </span>
-          </li>
-        );
-      })}
+      {steps
+        .filter((step) => !failed || step.state !== "handed_over")
+        .map((step) => {
+          const at = reachedAt(step.state);
+          // Waiting for approval: rank 0 like submitting, but nothing is reached before the approval.
+          const reached =
+            RANK[step.state] <= rank && (!failed || at !== undefined) && (!gated || approvedAt !== undefined);
+          const current =
+            !failed && (step.state === state || (state === "awaiting_approval" && step === APPROVAL_STEP));
+          return (
+            <li key={step.state} className="flex items-start gap-3" aria-current={current ? "step" : undefined}>
+              <span
+                aria-hidden
+                className={`mt-0.5 flex h-6 w-6 items-center justify-center rounded-full border text-xs font-bold ${
+                  reached ? "border-green-700 bg-green-700 text-white" : "border-slate-400 bg-white text-slate-500"
+                }`}
+              >
+                {reached ? "✓" : ""}
+              </span>
+              <span>
+                <span className={reached ? "font-semibold" : "text-slate-600"}>{step.label}</span>
+                <span className="sr-only">{reached ? " (done)" : " (not yet)"}</span>
+                {at ? (
+                  <span className="ml-2 text-sm text-slate-600">
+                    <Time value={at} format="timeWithSeconds" />
+                  </span>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
       {failed ? (
         <li className="flex items-start gap-3">
           <span

@@ -20,7 +20,16 @@ const field = fieldNames<typeof moveJobAction>();
  * cancel it after a confirmation, so that no card prints after the customer has gone.
  * `stations` are the branch's enabled stations other than the request's own.
  */
-export function OpenRequestActions({ jobId, stations }: { jobId: string; stations: RetryStation[] }) {
+export function OpenRequestActions({
+  jobId,
+  stations,
+  awaitingApproval = false,
+}: {
+  jobId: string;
+  stations: RetryStation[];
+  /** Not sent yet: no station to move from; a cancel just withdraws the request. */
+  awaitingApproval?: boolean;
+}) {
   const queryClient = useQueryClient();
   const [moveState, move, moving] = useActionState(moveJobAction, null);
   const [canceling, startCanceling] = useTransition();
@@ -43,7 +52,9 @@ export function OpenRequestActions({ jobId, stations }: { jobId: string; station
           {moveState.message}
         </Alert>
       ) : null}
-      {stations.length === 0 ? (
+      {awaitingApproval ? (
+        <p className="mt-2">This request waits for a manager&apos;s approval; nothing has been sent yet.</p>
+      ) : stations.length === 0 ? (
         <p className="mt-2">No other station is available at your branch to move this request to.</p>
       ) : (
         <form action={move} className="mt-3 flex flex-wrap items-end gap-3">
@@ -68,7 +79,9 @@ export function OpenRequestActions({ jobId, stations }: { jobId: string; station
         {askCancel ? (
           <div role="group" aria-labelledby="cancel-request-question" className="space-y-2">
             <p id="cancel-request-question" className="font-semibold">
-              Cancel this request? D1 is asked to stop the order; the card cannot be issued from it afterwards.
+              {awaitingApproval
+                ? "Cancel this request? It is withdrawn before any manager decides on it; nothing was sent to D1."
+                : "Cancel this request? D1 is asked to stop the order; the card cannot be issued from it afterwards."}
             </p>
             <div className="flex flex-wrap gap-3">
               <Button variant="danger" disabled={canceling} onClick={cancel} autoFocus>

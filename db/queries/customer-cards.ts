@@ -26,8 +26,9 @@ export type CustomerCard = {
   replaceable: boolean;
 };
 
-// States in which a replacement still stands for the card it replaces.
-const LIVE_REPLACEMENT = sql`('submitting', 'requested', 'ready', 'done', 'handed_over')`;
+// States in which a replacement still stands for the card it replaces (one awaiting a manager's
+// approval too: a second replacement of the same card must not be asked for meanwhile).
+const LIVE_REPLACEMENT = sql`('awaiting_approval', 'submitting', 'requested', 'ready', 'done', 'handed_over')`;
 
 /** The customer's produced cards at every branch, newest first. */
 export async function listCustomerCards({

@@ -35,18 +35,21 @@ export type JobForCancel = NonNullable<Awaited<ReturnType<typeof findJobForCance
 
 /**
  * Records the cancel at the counter: from an open state, or over D1's own CARD_PROD_CANCELED
- * that arrived first (state canceled, no canceled_at yet). Returns null when the job has moved on.
+ * that arrived first (state canceled, no canceled_at yet); with `onlyFrom`, from that state alone
+ * (a request awaiting approval). Returns null when the job has moved on.
  */
 export async function markCanceledAtCounter({
   db,
   jobId,
   userId,
   destroyIfProduced,
+  onlyFrom,
 }: {
   db: Executor;
   jobId: string;
   userId: string;
   destroyIfProduced: boolean;
+  onlyFrom?: JobState;
 }) {
   const [row] = await db
     .update(issuanceJobs)
@@ -61,10 +64,12 @@ export async function markCanceledAtCounter({
     .where(
       and(
         eq(issuanceJobs.id, jobId),
-        or(
-          inArray(issuanceJobs.state, OPEN_STATES),
-          and(eq(issuanceJobs.state, "canceled"), isNull(issuanceJobs.canceledAt)),
-        ),
+        onlyFrom
+          ? eq(issuanceJobs.state, onlyFrom)
+          : or(
+              inArray(issuanceJobs.state, OPEN_STATES),
+              and(eq(issuanceJobs.state, "canceled"), isNull(issuanceJobs.canceledAt)),
+            ),
       ),
     )
     .returning({ id: issuanceJobs.id, state: issuanceJobs.state });

@@ -45,6 +45,11 @@ const summaryFields = {
   retriedAs: sql<
     string | null
   >`(select r.id from issuance_jobs r where r.retry_of_job_id = "issuance_jobs"."id" limit 1)`,
+  // Maker-checker: why the request waits, and the manager's decision (lib/issuance/decide.ts).
+  approvalRules: issuanceJobs.approvalRules,
+  decisionNote: issuanceJobs.decisionNote,
+  decidedAt: issuanceJobs.decidedAt,
+  decidedByName: sql<string | null>`(select u.name from users u where u.id = "issuance_jobs"."decided_by")`,
   // The teller filter of the Counter's lists.
   requestedByName: sql<string>`(select u.name from users u where u.id = "issuance_jobs"."requested_by")`,
   createdAt: issuanceJobs.createdAt,

@@ -172,7 +172,9 @@ export async function findJobsToReconcile({
     .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
     .from(issuanceJobs)
     .where(
-      sql`${issuanceJobs.completedAt} is null and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
+      // A request awaiting approval is not D1's yet: nothing to ask or send (decide.ts queues it).
+      sql`${issuanceJobs.completedAt} is null and ${issuanceJobs.state} <> 'awaiting_approval'
+        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
     )
     .orderBy(issuanceJobs.updatedAt)
     .limit(limit);

@@ -17,6 +17,8 @@ export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: 
       minAge: cardProducts.minAge,
       maxAge: cardProducts.maxAge,
       customerTypes: cardProducts.customerTypes,
+      // The review step says beforehand that a manager must approve the request.
+      needsApproval: cardProducts.needsApproval,
     })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))

@@ -11,6 +11,8 @@ export type NewProduct = {
   branches: string[];
   /** A PNG/JPEG/WebP file to upload as the card face. */
   faceImage?: { name: string; mimeType: string; buffer: Buffer };
+  /** Every request for the product waits for a manager's approval. */
+  needsApproval?: boolean;
 };
 
 /** The admin's card products: create, retire, offer again. */
@@ -39,6 +41,7 @@ export class AdminProductsPage {
     await this.page.getByLabel("Valid for (months)").fill(String(p.expiryMonths ?? 36));
     await this.page.getByLabel("Configuration").fill(p.paConfig ?? "VISA_DEBIT_A");
     for (const branch of p.branches) await this.page.getByLabel(branch).check();
+    if (p.needsApproval) await this.page.getByLabel(/^Needs approval/).check();
     if (p.faceImage) await this.page.getByLabel("Upload an image").setInputFiles(p.faceImage);
     await this.page.getByRole("button", { name: "Create product" }).click();
     // Straight to the new product's page, so a second press cannot create a duplicate.

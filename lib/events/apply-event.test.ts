@@ -26,6 +26,30 @@ const ev = (id: number, state: JobState, extra: Partial<WireEvent> = {}): WireEv
 });
 
 describe("applying live events in the browser", () => {
+  it("a manager's decision moves a waiting request and carries who decided and why", () => {
+    const waiting = {
+      ...job,
+      state: "awaiting_approval" as JobState,
+      decisionNote: null,
+      decidedAt: null,
+      decidedByName: null,
+    };
+    const approved = applyEvent(
+      waiting,
+      ev(2, "submitting", { kind: "approved", detail: { note: "Known customer", by: "Max Manager" } }),
+    );
+    expect(approved).toMatchObject({
+      state: "submitting",
+      decisionNote: "Known customer",
+      decidedByName: "Max Manager",
+      decidedAt: "2026-01-01T00:00:00Z",
+    });
+    const rejected = applyEvent(waiting, ev(3, "rejected", { kind: "rejected", detail: { note: "No ID", by: "M" } }));
+    expect(rejected).toMatchObject({ state: "rejected", decisionNote: "No ID" });
+    // A rejected request is final: a late approval event cannot revive it.
+    expect(applyEvent(rejected, ev(4, "submitting", { kind: "approved", detail: {} })).state).toBe("rejected");
+  });
+
   it("moves forwards, keeps the timeline ordered and ignores repeats", () => {
     const ready = applyEvent(job, ev(5, "ready", { d1Status: "CARD_PROD_READY" }));
     const done = applyEvent(ready, ev(7, "done", { d1Status: "CARD_PROD_DONE" }));

@@ -38,6 +38,12 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
     }
   }
   if (event.kind === "accepted" && typeof event.detail.panLast4 === "string") next.panLast4 = event.detail.panLast4;
+  // A manager's decision carries its reason and its maker: the page says who and why at once.
+  if ((event.kind === "approved" || event.kind === "rejected") && "decisionNote" in row) {
+    const by = typeof event.detail.by === "string" ? event.detail.by : null;
+    const note = typeof event.detail.note === "string" ? event.detail.note : null;
+    Object.assign(next, { decisionNote: note, decidedAt: event.at, decidedByName: by });
+  }
   if (event.kind === "station_disabled") next.errorCode = "disabled:station";
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";

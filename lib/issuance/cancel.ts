@@ -103,6 +103,11 @@ export async function cancelFound(job: JobForCancel, actor: Actor, deps: CancelD
   if (job.canceledAt) {
     return { jobId: job.id, reach: "not_stopped", destroyIfProduced: false, stationLabel: job.stationLabel };
   }
+  // Awaiting a manager's approval: never queued, never sent. Canceled only while it still awaits
+  // (an approval committed meanwhile makes it an ordinary open request: the teller reloads).
+  if (job.state === "awaiting_approval") {
+    return record(job, actor, { reach: "never_sent", onlyFrom: "awaiting_approval" });
+  }
   if (!isOpen(job.state)) {
     throw new AppError("conflict:job", {
       message: "This request is no longer waiting, so it cannot be canceled here. Reload the page to see where it is.",
@@ -118,11 +123,17 @@ export async function cancelFound(job: JobForCancel, actor: Actor, deps: CancelD
 async function record(
   job: JobForCancel,
   actor: Actor,
-  { reach, d1 }: { reach: CancelReach; d1?: CancelAnswer },
+  { reach, d1, onlyFrom }: { reach: CancelReach; d1?: CancelAnswer; onlyFrom?: "awaiting_approval" },
 ): Promise<CancelResult> {
   const destroyIfProduced = reach === "not_stopped";
   const done = await db.transaction(async (tx) => {
-    const row = await markCanceledAtCounter({ db: tx, jobId: job.id, userId: actor.user.id, destroyIfProduced });
+    const row = await markCanceledAtCounter({
+      db: tx,
+      jobId: job.id,
+      userId: actor.user.id,
+      destroyIfProduced,
+      onlyFrom,
+    });
     if (!row) return false;
     await dequeueSubmission({ db: tx, jobId: job.id });
     const detail = { reach, destroyIfProduced, station: job.stationLabel, ...(d1 ? { d1 } : {}) };

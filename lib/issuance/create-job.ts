@@ -1,6 +1,8 @@
 // Creating a job commits it — with its own cardId and issuerRequestId, its first event, its
 // audit entry and its queued submission — in one transaction, before D1 is ever called. A second
-// submit of the same teller form (same request key) returns the first job instead.
+// submit of the same teller form (same request key) returns the first job instead. A request that
+// meets an approval rule is committed awaiting_approval and not queued: nothing goes to D1 until a
+// manager approves it (lib/issuance/decide.ts queues it then).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
@@ -8,7 +10,7 @@ import type { Executor } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
 import type { IssuanceJob } from "@/db/schema";
-import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
+import type { ApprovalRule, IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 
@@ -27,6 +29,8 @@ export type NewJobRequest = {
   replacementReason?: ReplacementReason | null;
   /** Debit products: the customer's account the card is for. */
   accountId?: string | null;
+  /** The maker-checker rules the request meets (lib/issuance/approval-rules.ts); empty: none. */
+  approvalRules?: ApprovalRule[];
 };
 
 /** D1 cardId: ^[A-Za-z0-9_-]{1,48}$, chosen by the issuer, never derived from personal data. */
@@ -49,14 +53,17 @@ export async function createIssuanceJob(
 ): Promise<{ job: IssuanceJob; created: boolean }> {
   return db.transaction(async (tx) => {
     await guard?.(tx);
+    const { approvalRules = [], ...rest } = request;
+    const awaiting = approvalRules.length > 0;
     const result = await insertJobOnce({
       db: tx,
       values: {
-        ...request,
+        ...rest,
         cardId: newCardId(),
         issuerRequestId: newIssuerRequestId(),
         requestedBy: ctx.user.id,
-        state: "submitting",
+        state: awaiting ? "awaiting_approval" : "submitting",
+        approvalRules: awaiting ? approvalRules : null,
       },
     });
     if (!result.created) return result;
@@ -68,7 +75,12 @@ export async function createIssuanceJob(
         branchId: job.branchId,
         kind: "created",
         state: job.state,
-        detail: { persoStation: job.persoStation, retryOf: job.retryOfJobId, replaces: job.replacesJobId },
+        detail: {
+          persoStation: job.persoStation,
+          retryOf: job.retryOfJobId,
+          replaces: job.replacesJobId,
+          ...(awaiting ? { approvalRules } : {}),
+        },
       },
     });
     await insertAudit({
@@ -90,10 +102,11 @@ export async function createIssuanceJob(
           replaces: job.replacesJobId,
           replacementReason: job.replacementReason,
           accountId: job.accountId,
+          ...(awaiting ? { state: job.state, approvalRules } : {}),
         },
       }),
     });
-    await enqueueSubmission({ db: tx, jobId: job.id });
+    if (!awaiting) await enqueueSubmission({ db: tx, jobId: job.id });
     return result;
   });
 }

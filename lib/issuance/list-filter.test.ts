@@ -15,6 +15,14 @@ describe("what a request amounts to in the counter's lists", () => {
     expect(listGroup({ ...job, state: "ready" })).toBe("in_progress");
   });
 
+  it("keeps requests awaiting a manager's approval and those not approved apart", () => {
+    const job = { canceledAt: null, retriedAs: null };
+    expect(listGroup({ ...job, state: "awaiting_approval" })).toBe("awaiting_approval");
+    expect(listGroup({ ...job, state: "rejected" })).toBe("rejected");
+    // Withdrawn at the counter while it waited: canceled.
+    expect(listGroup({ ...job, state: "canceled", canceledAt: new Date() })).toBe("canceled");
+  });
+
   it("speaks of a card number only where a card was produced", () => {
     expect(cardWasProduced("done")).toBe(true);
     expect(cardWasProduced("handed_over")).toBe(true);

@@ -6,22 +6,35 @@
 // in the browser too.
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
-export const LIST_GROUPS = ["in_progress", "failed", "produced", "handed_over", "retried", "canceled"] as const;
+export const LIST_GROUPS = [
+  "awaiting_approval",
+  "in_progress",
+  "failed",
+  "produced",
+  "handed_over",
+  "retried",
+  "canceled",
+  "rejected",
+] as const;
 export type ListGroup = (typeof LIST_GROUPS)[number];
 
 export const LIST_GROUP_LABEL: Record<ListGroup, string> = {
+  awaiting_approval: "Awaiting a manager's approval",
   in_progress: "In production",
   failed: "Problem, needs action",
   produced: "Produced, not handed over",
   handed_over: "Handed over",
   retried: "Retried or moved",
   canceled: "Canceled",
+  rejected: "Not approved",
 };
 
 export type ListGroupFacts = { state: JobState; canceledAt: string | Date | null; retriedAs: string | null };
 
 export function listGroup(job: ListGroupFacts): ListGroup {
   if (job.state === "canceled" || job.canceledAt !== null) return "canceled";
+  if (job.state === "awaiting_approval") return "awaiting_approval";
+  if (job.state === "rejected") return "rejected";
   if (job.retriedAs !== null) return "retried";
   if (job.state === "handed_over") return "handed_over";
   if (job.state === "done") return "produced";

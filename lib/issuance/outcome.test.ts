@@ -24,6 +24,12 @@ describe("what became of a request", () => {
     expect(jobOutcome({ state: "done" }).kind).toBe("done");
   });
 
+  it("a request a manager rejected is final and not a failure to retry; one awaiting approval is open", () => {
+    expect(jobOutcome({ state: "rejected" })).toEqual({ kind: "rejected", label: "Not approved" });
+    expect(needsAction({ state: "rejected" })).toBe(false);
+    expect(jobOutcome({ state: "awaiting_approval" })).toEqual({ kind: "open", label: "Awaiting approval" });
+  });
+
   it("tells the teller plainly when D1 could not stop the order", () => {
     expect(cancelSentence({ reach: "not_stopped", stationLabel: "Back office printer" })).toBe(
       "D1 could not stop this order. If the card is printed at Back office printer, it is flagged for destruction: do not hand it over.",

@@ -6,7 +6,8 @@
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 import { STATE_LABEL } from "./states";
 
-export type OutcomeKind = "destroy" | "moved" | "retried" | "canceled" | "failed" | "done" | "handed_over" | "open";
+export type OutcomeKind =
+  "destroy" | "moved" | "retried" | "canceled" | "failed" | "rejected" | "done" | "handed_over" | "open";
 
 export type OutcomeInput = {
   state: JobState;
@@ -27,6 +28,8 @@ export function jobOutcome(job: OutcomeInput): Outcome {
   if (job.retriedAs) return canceled ? { kind: "moved", label: "Moved" } : { kind: "retried", label: "Retried" };
   if (canceled) return { kind: "canceled", label: "Canceled" };
   if (FAILED_STATES.includes(job.state)) return { kind: "failed", label: STATE_LABEL[job.state] };
+  // Final, nothing was sent: not a failure a teller retries (a new request would meet the rule again).
+  if (job.state === "rejected") return { kind: "rejected", label: STATE_LABEL.rejected };
   if (job.state === "done") return { kind: "done", label: STATE_LABEL.done };
   if (job.state === "handed_over") return { kind: "handed_over", label: STATE_LABEL.handed_over };
   return { kind: "open", label: STATE_LABEL[job.state] };

@@ -25,6 +25,18 @@ describe("stateSentence", () => {
   });
 });
 
+describe("approval sentences", () => {
+  it("says why a request waits, in words, and why a manager rejected it", () => {
+    expect(stateSentence({ ...job, state: "awaiting_approval", approvalRules: ["product", "name_differs"] })).toBe(
+      "Waiting for a manager's approval: this card product needs a manager's approval and the name on the card " +
+        "differs from the customer's recorded name. Nothing is sent to D1 before it is approved.",
+    );
+    expect(stateSentence({ ...job, state: "rejected", decisionNote: "ID does not match" })).toBe(
+      "A manager did not approve this request: “ID does not match”. No card was produced.",
+    );
+  });
+});
+
 describe("exceptionAdvice", () => {
   it("advises by D1's documented exception status and quotes D1's free-text reason without interpreting it", () => {
     expect(exceptionAdvice({ state: "production_exception", errorMessage: null })).toBe(

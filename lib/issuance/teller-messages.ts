@@ -2,6 +2,8 @@
 // D1 publishes no reason codes for production exceptions (d1-api.md §10.3: `details.reason` is
 // free text), so the advice follows the documented `details.status` only (DATA_EXCEPTION or
 // CARD_PROD_EXCEPTION); D1's own words are quoted after it, never interpreted.
+import { awaitingSentence, rejectedSentence } from "./approval-words";
+
 const ADVICE = {
   data_exception:
     "D1 could not prepare the card data. Retry once; if it fails again, contact support with the job reference.",
@@ -23,8 +25,15 @@ export function stateSentence(job: {
   errorCode: string | null;
   errorMessage: string | null;
   panLast4: string | null;
+  /** Maker-checker: why the request waits, and why a manager rejected it. */
+  approvalRules?: readonly string[] | null;
+  decisionNote?: string | null;
 }): string {
   switch (job.state) {
+    case "awaiting_approval":
+      return awaitingSentence(job.approvalRules);
+    case "rejected":
+      return rejectedSentence(job.decisionNote);
     case "submitting":
       if (job.errorCode === STATION_DISABLED) {
         return "The station was disabled; move this request or cancel it. Nothing was sent to it.";

@@ -35,6 +35,7 @@ describe("card product input", () => {
       maxAge: null,
       customerTypes: null,
       needsAccount: false,
+      needsApproval: false,
       activateAtHandOver: false,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
@@ -43,6 +44,11 @@ describe("card product input", () => {
   it("takes the activation at hand-over from its checkbox (an unticked box sends nothing)", () => {
     expect(toProductValues(productFields.parse({ ...valid, activateAtHandOver: "on" })).activateAtHandOver).toBe(true);
     expect(toProductValues(productFields.parse(valid)).activateAtHandOver).toBe(false);
+  });
+
+  it("takes the maker-checker flag from its checkbox", () => {
+    expect(toProductValues(productFields.parse({ ...valid, needsApproval: "on" })).needsApproval).toBe(true);
+    expect(toProductValues(productFields.parse(valid)).needsApproval).toBe(false);
   });
 
   it("keeps the eligibility rules and the debit account flag, empty fields meaning no rule", () => {

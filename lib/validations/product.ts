@@ -118,6 +118,8 @@ export const productFields = z
     maxAge: ageLimit,
     customerTypes,
     needsAccount: formBoolean,
+    // Maker-checker: every request for the product waits for a manager's approval.
+    needsApproval: formBoolean,
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
     path: ["panLength"],
@@ -170,6 +172,7 @@ function counterRules(v: Fields) {
     maxAge: v.maxAge ?? null,
     customerTypes: v.customerTypes.length > 0 ? [...new Set(v.customerTypes)] : null,
     needsAccount: v.needsAccount,
+    needsApproval: v.needsApproval,
   };
 }
 

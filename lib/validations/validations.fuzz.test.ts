@@ -8,6 +8,7 @@ import { z } from "zod";
 import { actionInput, parseActionInput } from "@/lib/actions/input";
 import { isAppError } from "@/lib/errors";
 import * as accessLog from "./access-log";
+import * as approval from "./approval";
 import * as audit from "./audit";
 import * as branch from "./branch";
 import * as handOver from "./hand-over";
@@ -24,6 +25,7 @@ import * as user from "./user";
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
   Object.entries({
     ...accessLog,
+    ...approval,
     ...audit,
     ...branch,
     ...handOver,

@@ -28,6 +28,11 @@ export default async function AdminHome() {
       title: "Users",
       text: `${users.filter((u) => u.active).length} active, ${users.filter((u) => !u.active).length} deactivated`,
     },
+    {
+      href: "/admin/approvals",
+      title: "Approval rules",
+      text: "Which requests wait for a manager's approval (maker-checker)",
+    },
     { href: "/admin/audit", title: "Audit log", text: "Every change, with filters and CSV export" },
     { href: "/manager", title: "Branch boards", text: "Each branch's cards, exceptions and stations" },
   ];

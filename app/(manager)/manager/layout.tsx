@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { db } from "@/db";
+import { countAwaitingApproval } from "@/db/queries/approvals";
 import { BranchTimeZone } from "@/components/branch-time";
 import { guardPage } from "@/lib/auth/page-guard";
 import { DEFAULT_TIME_ZONE } from "@/lib/datetime";
@@ -7,8 +9,11 @@ import { shellBranch } from "@/lib/page-branch";
 
 export default async function ManagerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("manager");
+  // The queue's size when the page is rendered (the board and the approvals page follow it live).
+  const waiting = user.branchId ? await countAwaitingApproval({ db, branchId: user.branchId }) : 0;
   const nav = [
     { href: "/manager", label: "Branch board" },
+    { href: "/manager/approvals", label: waiting > 0 ? `Approvals (${waiting})` : "Approvals" },
     { href: "/manager/stations", label: "Stations" },
     { href: "/manager/reports", label: "Reports" },
     { href: "/manager/end-of-day", label: "End of day" },

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
+import { ApprovalQueue } from "@/components/manager/approval-queue";
 import { BranchBoard } from "@/components/manager/branch-board";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { guardPage } from "@/lib/auth/page-guard";
 import { CardsToDestroy } from "@/components/manager/cards-to-destroy";
+import { loadApprovalQueue } from "@/lib/approvals";
 import { loadBoard, loadCardsToDestroy } from "@/lib/board";
 import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
@@ -35,6 +37,7 @@ export default async function ManagerHome({
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+          <ApprovalQueue initial={await loadApprovalQueue(branch.id)} />
           {/* Managers share the teller area, so a row opens the request's page; admins do not. */}
           <BranchBoard initial={board} canOpenJobs={user.role === "manager"} />
         </LiveEvents>

@@ -47,17 +47,23 @@ describe("product rules for the counter", () => {
   it("stores the age range, customer types and debit flag, and audits them", async () => {
     const result = await createProductAction(
       null,
-      form({ minAge: "16", maxAge: "25", customerTypes: ["private"], needsAccount: "on" }),
+      form({ minAge: "16", maxAge: "25", customerTypes: ["private"], needsAccount: "on", needsApproval: "on" }),
     );
     expect(result).toMatchObject({ ok: true });
     const id = result.ok ? result.data.productId : "";
     const [row] = await db.select().from(cardProducts).where(eq(cardProducts.id, id));
-    expect(row).toMatchObject({ minAge: 16, maxAge: 25, customerTypes: ["private"], needsAccount: true });
+    expect(row).toMatchObject({
+      minAge: 16,
+      maxAge: 25,
+      customerTypes: ["private"],
+      needsAccount: true,
+      needsApproval: true,
+    });
     const [audit] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "product.create")));
-    expect(audit?.after).toMatchObject({ minAge: 16, maxAge: 25, customerTypes: ["private"], needsAccount: true });
+    expect(audit?.after).toMatchObject({ minAge: 16, maxAge: 25, customerTypes: ["private"], needsApproval: true });
 
     // Emptied fields remove the rules.
     const cleared = await updateProductAction(
@@ -66,7 +72,13 @@ describe("product rules for the counter", () => {
     );
     expect(cleared).toMatchObject({ ok: true });
     const [after] = await db.select().from(cardProducts).where(eq(cardProducts.id, id));
-    expect(after).toMatchObject({ minAge: null, maxAge: null, customerTypes: null, needsAccount: false });
+    expect(after).toMatchObject({
+      minAge: null,
+      maxAge: null,
+      customerTypes: null,
+      needsAccount: false,
+      needsApproval: false,
+    });
   });
 
   it("answers an impossible range and an unknown customer type with field errors", async () => {

@@ -7,12 +7,14 @@ import { cardSystem } from "@/lib/card-system";
 import { AppError } from "@/lib/errors";
 import { BLOCK_FIRST, blockReplacedCard } from "@/lib/issuance/block-card";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
+import { approvalRulesFor } from "@/lib/issuance/approval-rules";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { checkIssueRequest } from "@/lib/issuance/issue-checks";
 import { issueCardSchema } from "@/lib/validations/issuance";
 
 /** Issues the card and opens its live production page. A lost or stolen card it replaces is
- * blocked at the card system first; if that fails, nothing is ordered. */
+ * blocked at the card system first; if that fails, nothing is ordered. A request that meets one
+ * of the bank's approval rules waits for a manager (nothing is sent to D1 before). */
 export const issueCardAction = createAction({
   name: "issueCard",
   roles: AREA_ROLES.teller,
@@ -22,6 +24,7 @@ export const issueCardAction = createAction({
     if (!branchId) throw new AppError("forbidden:branch");
     const { station } = await checkCounterRequest({ ...input, branchId });
     const { replaced, replacementReason, accountId } = await checkIssueRequest({ ...input, branchId });
+    const approvalRules = await approvalRulesFor(input);
     if (replaced && replacementReason && BLOCK_FIRST.includes(replacementReason)) {
       await blockReplacedCard(
         { jobId: replaced.jobId, reason: replacementReason as "lost" | "stolen" },
@@ -43,6 +46,7 @@ export const issueCardAction = createAction({
         replacesJobId: replaced?.jobId ?? null,
         replacementReason,
         accountId,
+        approvalRules,
       },
       ctx,
       {

@@ -15,6 +15,7 @@ import { listOfferedProducts } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
 import { loadStationHealth } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
+import { approvalHints } from "@/lib/issuance/approval-rules";
 import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -59,6 +60,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             cards={cards}
             accounts={accounts}
             stations={health.stations.filter((s) => s.enabled)}
+            approvalHints={await approvalHints(customer.id)}
           />
         </Card>
       </div>

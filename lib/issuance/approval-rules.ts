@@ -1,0 +1,60 @@
+// Which of the bank's maker-checker rules a new card request meets (docs/security.md): the
+// product needs approval, a second replacement for the customer within the set days, or a name
+// on the card beyond the emboss rules of the customer's recorded name. Empty: no approval.
+import "server-only";
+import { db } from "@/db";
+import {
+  countRecentReplacements,
+  getApprovalSettings,
+  productNeedsApproval,
+  recordedName,
+} from "@/db/queries/approvals";
+import type { Executor } from "@/db/client";
+import type { ApprovalRule, IssuanceReason } from "@/lib/vocabulary";
+import type { ApprovalHints } from "./approval-words";
+import { nameDiffersFromRecord } from "./name-match";
+
+export type ApprovalCheck = {
+  requestKey: string;
+  customerId: string;
+  productId: string;
+  reason: IssuanceReason;
+  nameOnCard: string;
+};
+
+export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on?: Executor } = {}) {
+  const [settings, needsApproval, customer] = await Promise.all([
+    getApprovalSettings({ db: on }),
+    productNeedsApproval({ db: on, productId: request.productId }),
+    recordedName({ db: on, customerId: request.customerId }),
+  ]);
+  const rules: ApprovalRule[] = [];
+  if (needsApproval) rules.push("product");
+  if (settings.repeatReplacementDays !== null && request.reason === "REPLACEMENT") {
+    const earlier = await countRecentReplacements({
+      db: on,
+      customerId: request.customerId,
+      days: settings.repeatReplacementDays,
+      exceptRequestKey: request.requestKey,
+    });
+    if (earlier > 0) rules.push("repeat_replacement");
+  }
+  if (settings.nameDiffers && customer && nameDiffersFromRecord(request.nameOnCard, customer)) {
+    rules.push("name_differs");
+  }
+  return rules;
+}
+
+/** What the review step needs to say beforehand that a request will wait for approval. */
+export async function approvalHints(customerId: string): Promise<ApprovalHints> {
+  const [settings, customer] = await Promise.all([getApprovalSettings({ db }), recordedName({ db, customerId })]);
+  const recentReplacement =
+    settings.repeatReplacementDays !== null &&
+    (await countRecentReplacements({ db, customerId, days: settings.repeatReplacementDays, exceptRequestKey: "" })) > 0;
+  return {
+    nameDiffers: settings.nameDiffers,
+    givenName: customer?.givenName ?? "",
+    familyName: customer?.familyName ?? "",
+    recentReplacement,
+  };
+}
