@@ -85,7 +85,14 @@ test.describe("manager console", () => {
   });
 });
 
-const MANAGER_PAGES = ["/manager", "/manager/stations", "/manager/reports", "/manager/end-of-day", "/manager/audit"];
+const MANAGER_PAGES = [
+  "/manager",
+  "/manager/stations",
+  "/manager/reports",
+  "/manager/end-of-day",
+  "/manager/approvals",
+  "/manager/audit",
+];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/products",
@@ -96,10 +103,12 @@ const ADMIN_PAGES = [
   "/admin/d1",
   "/admin/audit",
   "/admin/access-log",
+  "/admin/approvals",
   "/manager",
   "/manager/stations",
   "/manager/reports",
   "/manager/end-of-day",
+  "/manager/approvals",
   "/manager/audit",
 ];
 
