@@ -39,6 +39,7 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
   }
   if (event.kind === "accepted" && typeof event.detail.panLast4 === "string") next.panLast4 = event.detail.panLast4;
   if (event.kind === "station_disabled") next.errorCode = "disabled:station";
+  if (event.kind === "station_empty") next.errorCode = "empty:station";
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);
