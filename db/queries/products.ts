@@ -17,6 +17,8 @@ export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: 
       minAge: cardProducts.minAge,
       maxAge: cardProducts.maxAge,
       customerTypes: cardProducts.customerTypes,
+      // Which blank cards it prints on: the station picker shows that stock's balance.
+      stockTypeId: cardProducts.stockTypeId,
     })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))

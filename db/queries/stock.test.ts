@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { cardProducts, stockLedger, stockTypes } from "@/db/schema";
 import { makeCounter, makeJob, makeUser, uniq } from "@/db/testing/factories";
+import { lowStockMessage, stationStock } from "@/lib/stock/labels";
 import { applyD1StatusUpdates } from "./job-updates";
+import { stationHealth } from "./station-health";
 import { branchBalances, insertStockRows, placeBalance } from "./stock";
 
 let counter: Awaited<ReturnType<typeof makeCounter>>;
@@ -152,5 +154,22 @@ describe("the ledger", () => {
         ],
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe("a station's blank cards in the health query", () => {
+  it("carries the balance per stock type and the threshold; the picker warns below it and hides at zero", async () => {
+    const [row] = (await stationHealth({ db, branchId: counter.branch.id })).filter((s) => s.id === counter.station.id);
+    const balance = await station();
+    expect(row).toMatchObject({ lowStockThreshold: 20, stock: { [stockTypeId]: balance } });
+    expect(stationStock(row!, stockTypeId)).toEqual({ balance, low: true, empty: balance <= 0 });
+    expect(stationStock({ stock: {}, lowStockThreshold: 5 }, stockTypeId)).toEqual({
+      balance: 0,
+      low: true,
+      empty: true,
+    });
+    expect(stationStock({ stock: { [stockTypeId]: 50 }, lowStockThreshold: 20 }, stockTypeId)?.low).toBe(false);
+    expect(stationStock(row!, null)).toBeNull();
+    expect(lowStockMessage(7)).toBe("Only 7 blank cards left");
   });
 });

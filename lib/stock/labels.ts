@@ -25,3 +25,16 @@ export function lowStockMessage(balance: number): string {
   if (balance <= 0) return "No blank cards left";
   return balance === 1 ? "Only 1 blank card left" : `Only ${balance} blank cards left`;
 }
+
+/** A station's blank cards of one stock: how many, and whether the teller is warned or it is not offered. */
+export type StationStock = { balance: number; low: boolean; empty: boolean };
+
+/** Null for a product that counts no stock (no stock type): nothing to warn about. */
+export function stationStock(
+  station: { stock: Record<string, number>; lowStockThreshold: number },
+  stockTypeId: string | null | undefined,
+): StationStock | null {
+  if (!stockTypeId) return null;
+  const balance = station.stock[stockTypeId] ?? 0;
+  return { balance, low: balance < station.lowStockThreshold, empty: balance <= 0 };
+}
