@@ -10,6 +10,7 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
   const nav = [
     { href: "/manager", label: "Branch board" },
     { href: "/manager/stations", label: "Stations" },
+    { href: "/manager/stock", label: "Card stock" },
     { href: "/manager/audit", label: "Audit log" },
   ];
   if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });
