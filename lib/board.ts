@@ -5,6 +5,7 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
+import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
 import { readStationHealth } from "@/lib/stations/health";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
@@ -22,18 +23,29 @@ export type BoardData = {
   stats: BranchStats;
   /** Produced, not handed over by the branch's closing time. */
   notHandedOver: UnclaimedCard[];
+  /** Stations below their low-stock threshold (refetched with the board when cards end). */
+  lowStock: LowStockStation[];
   at: string;
 };
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {
-  const [jobs, inProgress, stats, unclaimed] = await Promise.all([
+  const [jobs, inProgress, stats, unclaimed, lowStock] = await Promise.all([
     branchJobs({ db, branchId, limit: 50 }),
     openJobCount({ db, branchId }),
     branchStats({ db, branchId }),
     notHandedOver({ db, branchId }),
+    lowStockStations({ db, branchId }),
   ]);
-  const board = { branchId, jobs, inProgress, stats, notHandedOver: unclaimed, at: new Date().toISOString() };
+  const board = {
+    branchId,
+    jobs,
+    inProgress,
+    stats,
+    notHandedOver: unclaimed,
+    lowStock,
+    at: new Date().toISOString(),
+  };
   return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 

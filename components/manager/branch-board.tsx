@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
+import { LowStock } from "./low-stock";
 import { NotHandedOver } from "./not-handed-over";
 import { LiveBadge } from "@/components/live/live-badge";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
@@ -17,7 +18,7 @@ import { fetchJson } from "./fetch-json";
  * The branch board inside a LiveEvents channel: each job event moves its row at once; new jobs
  * and jobs that end change the totals, so those refetch the board.
  */
-export function BranchBoard({ initial }: { initial: BoardData }) {
+export function BranchBoard({ initial, canManage = false }: { initial: BoardData; canManage?: boolean }) {
   const query = useQuery({
     queryKey: ["branch-board", initial.branchId],
     queryFn: () => fetchJson<BoardData>(`/api/manager/board?branchId=${initial.branchId}`),
@@ -39,7 +40,8 @@ export function BranchBoard({ initial }: { initial: BoardData }) {
       </div>
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
-      <NotHandedOver cards={data.notHandedOver} />
+      <LowStock stations={data.lowStock} canLoad={canManage} />
+      <NotHandedOver cards={data.notHandedOver} canSpoil={canManage} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
         <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">

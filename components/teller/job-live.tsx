@@ -20,6 +20,7 @@ import { HandOver } from "./hand-over";
 import { JobTimeline } from "./job-timeline";
 import { OpenRequestActions } from "./open-request-actions";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
+import { ReportMisprint } from "./report-misprint";
 
 const CANCELED_SENTENCE = "Canceled at the counter. No card was produced.";
 const DESTROY_SENTENCE = "Printed after it was canceled: destroy this card, never hand it over.";
@@ -56,6 +57,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const job = data.job;
   const outcome = jobOutcome(job);
   const failed = outcome.kind === "failed";
+  // A produced card reported misprinted (or never handed over): spoiled, to be issued again.
+  const spoiled = job.state === "done" && job.destroyIfProduced;
   // Canceled at the counter (a failed card closed, or an open request canceled), retried or
   // moved: final for this request, so nothing about retrying or waiting is said any more.
   const closed = outcome.kind === "canceled" || outcome.kind === "destroy";
@@ -114,8 +117,18 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           {job.issuerRequestId}
         </span>
       </p>
-      {job.state === "done" || job.state === "handed_over" ? (
-        <HandOver job={job} />
+      {spoiled && !reissued ? (
+        <Alert tone="error">
+          <p className="font-semibold" data-testid="spoiled">
+            This card is spoiled: put it with the spoiled cards, never hand it over.
+          </p>
+          <p>Issue it again below; the spoiled card is destroyed under dual control.</p>
+        </Alert>
+      ) : job.state === "done" || job.state === "handed_over" ? (
+        <>
+          <HandOver job={job} />
+          {job.state === "done" && !job.destroyIfProduced ? <ReportMisprint jobId={job.id} /> : null}
+        </>
       ) : outcome.kind === "destroy" ? (
         <Alert tone="error">
           <p className="text-lg font-semibold" data-testid="destroy">
@@ -163,7 +176,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           }
         />
       </Card>
-      {failed ? (
+      {failed || (spoiled && !reissued) ? (
         <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
       ) : open ? (
         <OpenRequestActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />

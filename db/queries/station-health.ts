@@ -10,6 +10,8 @@ import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 /** What a failed card kept: the state, our error code and D1's own text. */
 export type StationFailure = { state: JobState; errorCode: string | null; errorMessage: string | null };
 
+export type StationStockRow = { stockTypeId: string; name: string; balance: number };
+
 export type StationHealthRow = {
   id: string;
   persoStation: string;
@@ -30,8 +32,8 @@ export type StationHealthRow = {
   exceptions: Array<StationFailure & { count: number }>;
   /** Below this many blank cards the teller is warned. */
   lowStockThreshold: number;
-  /** Blank cards at the station, by stock type id (the ledger's sum; none loaded: absent). */
-  stock: Record<string, number>;
+  /** Blank cards at the station per stock type ever loaded there (the ledger's sums). */
+  stock: StationStockRow[];
 };
 
 const failed = sql.join(
@@ -65,14 +67,15 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
       ), '[]'::jsonb) as "exceptions",
       s.low_stock_threshold as "lowStockThreshold",
       coalesce((
-        select jsonb_object_agg(b.stock_type_id, b.balance)
+        select jsonb_agg(jsonb_build_object('stockTypeId', b.stock_type_id, 'name', t.name, 'balance', b.balance)
+                         order by t.name)
         from (
           select l.stock_type_id, sum(l.quantity)::int as balance
           from stock_ledger l
           where l.station_id = s.id and l.place = 'station'
           group by 1
-        ) b
-      ), '{}'::jsonb) as "stock"
+        ) b join stock_types t on t.id = b.stock_type_id
+      ), '[]'::jsonb) as "stock"
     from stations s
     left join lateral (
       select count(*) as cards,

@@ -9,7 +9,7 @@ import { makeCounter, makeJob, makeUser, uniq } from "@/db/testing/factories";
 import { lowStockMessage, stationStock } from "@/lib/stock/labels";
 import { applyD1StatusUpdates } from "./job-updates";
 import { stationHealth } from "./station-health";
-import { branchBalances, insertStockRows, placeBalance } from "./stock";
+import { branchBalances, insertStockRows, lowStockStations, placeBalance } from "./stock";
 
 let counter: Awaited<ReturnType<typeof makeCounter>>;
 let stockTypeId: string;
@@ -161,15 +161,45 @@ describe("a station's blank cards in the health query", () => {
   it("carries the balance per stock type and the threshold; the picker warns below it and hides at zero", async () => {
     const [row] = (await stationHealth({ db, branchId: counter.branch.id })).filter((s) => s.id === counter.station.id);
     const balance = await station();
-    expect(row).toMatchObject({ lowStockThreshold: 20, stock: { [stockTypeId]: balance } });
+    expect(row).toMatchObject({ lowStockThreshold: 20, stock: [{ stockTypeId, balance }] });
     expect(stationStock(row!, stockTypeId)).toEqual({ balance, low: true, empty: balance <= 0 });
-    expect(stationStock({ stock: {}, lowStockThreshold: 5 }, stockTypeId)).toEqual({
+    expect(stationStock({ stock: [], lowStockThreshold: 5 }, stockTypeId)).toEqual({
       balance: 0,
       low: true,
       empty: true,
     });
-    expect(stationStock({ stock: { [stockTypeId]: 50 }, lowStockThreshold: 20 }, stockTypeId)?.low).toBe(false);
+    expect(stationStock({ stock: [{ stockTypeId, balance: 50 }], lowStockThreshold: 20 }, stockTypeId)?.low).toBe(
+      false,
+    );
     expect(stationStock(row!, null)).toBeNull();
     expect(lowStockMessage(7)).toBe("Only 7 blank cards left");
+  });
+});
+
+describe("the board's low-stock list", () => {
+  it("lists enabled stations below their threshold for a stock the branch's products use", async () => {
+    const c = await makeCounter(db);
+    await db.update(cardProducts).set({ stockTypeId }).where(eq(cardProducts.id, c.product.id));
+    const load = (quantity: number) =>
+      insertStockRows({
+        db,
+        rows: [
+          {
+            branchId: c.branch.id,
+            stockTypeId,
+            place: "station",
+            stationId: c.station.id,
+            movement: "loaded",
+            quantity,
+          },
+        ],
+      });
+    expect(await lowStockStations({ db, branchId: c.branch.id })).toMatchObject([
+      { stationId: c.station.id, balance: 0, threshold: 20 },
+    ]);
+    await load(7);
+    expect(await lowStockStations({ db, branchId: c.branch.id })).toMatchObject([{ balance: 7 }]);
+    await load(13);
+    expect(await lowStockStations({ db, branchId: c.branch.id })).toEqual([]);
   });
 });

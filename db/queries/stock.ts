@@ -180,3 +180,41 @@ export async function setLowStockThreshold({
     .set({ lowStockThreshold: threshold, updatedAt: sql`now()` })
     .where(eq(stations.id, stationId));
 }
+
+export type LowStockStation = {
+  stationId: string;
+  station: string;
+  stockTypeId: string;
+  stockType: string;
+  balance: number;
+  threshold: number;
+};
+
+/**
+ * Enabled stations below their threshold for a stock the branch's active products print on, the
+ * emptiest first: what the board warns about.
+ */
+export async function lowStockStations({
+  db,
+  branchId,
+}: {
+  db: Executor;
+  branchId: string;
+}): Promise<LowStockStation[]> {
+  const { rows } = await db.execute<LowStockStation>(sql`
+    select s.id as "stationId", s.label as station, t.id as "stockTypeId", t.name as "stockType",
+           coalesce(sum(l.quantity), 0)::int as balance, s.low_stock_threshold as threshold
+    from stations s
+    cross join (
+      select distinct p.stock_type_id from card_products p
+      join product_branches pb on pb.product_id = p.id
+      where pb.branch_id = ${branchId} and p.active and p.stock_type_id is not null
+    ) used
+    join stock_types t on t.id = used.stock_type_id
+    left join stock_ledger l on l.station_id = s.id and l.place = 'station' and l.stock_type_id = used.stock_type_id
+    where s.branch_id = ${branchId} and s.enabled
+    group by s.id, s.label, t.id, t.name, s.low_stock_threshold
+    having coalesce(sum(l.quantity), 0) < s.low_stock_threshold
+    order by balance, s.label`);
+  return rows;
+}

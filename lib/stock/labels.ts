@@ -31,10 +31,10 @@ export type StationStock = { balance: number; low: boolean; empty: boolean };
 
 /** Null for a product that counts no stock (no stock type): nothing to warn about. */
 export function stationStock(
-  station: { stock: Record<string, number>; lowStockThreshold: number },
+  station: { stock: Array<{ stockTypeId: string; balance: number }>; lowStockThreshold: number },
   stockTypeId: string | null | undefined,
 ): StationStock | null {
   if (!stockTypeId) return null;
-  const balance = station.stock[stockTypeId] ?? 0;
+  const balance = station.stock.find((s) => s.stockTypeId === stockTypeId)?.balance ?? 0;
   return { balance, low: balance < station.lowStockThreshold, empty: balance <= 0 };
 }

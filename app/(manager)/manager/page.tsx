@@ -35,7 +35,7 @@ export default async function ManagerHome({
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-          <BranchBoard initial={board} />
+          <BranchBoard initial={board} canManage={user.role === "manager"} />
         </LiveEvents>
       </BranchTimeZone>
     </div>
