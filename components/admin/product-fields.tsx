@@ -6,6 +6,7 @@ import { fieldNames } from "@/lib/actions/fields";
 import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField } from "@/components/ui/field";
+import { StockTypeField } from "./stock-type-field";
 import { FieldError } from "@/components/ui/field-error";
 
 // Shared by the create and edit forms, so only names both actions take.
@@ -29,6 +30,7 @@ type P = Partial<
     | "customerTypes"
     | "needsAccount"
     | "activateAtHandOver"
+    | "stockTypeId"
   >
 >;
 
@@ -38,7 +40,18 @@ const group = "grid gap-x-4 gap-y-1 rounded-md border border-slate-200 p-4 sm:gr
 const legend = "px-1 text-sm font-semibold";
 
 /** The product's fields in groups that mirror D1's request: identity, services, payment application, emboss. */
-export function ProductFields({ product, branches, errors }: { product: P; branches: Branch[]; errors: Errors }) {
+export function ProductFields({
+  product,
+  branches,
+  errors,
+  stockTypes = [],
+}: {
+  product: P;
+  branches: Branch[];
+  errors: Errors;
+  /** Active stock types, for the blank card plastic the product prints on. */
+  stockTypes?: Array<{ id: string; name: string }>;
+}) {
   const f = "product";
   const s = product.services ?? {};
   const pa = product.paymentApplication;
@@ -96,6 +109,7 @@ export function ProductFields({ product, branches, errors }: { product: P; branc
           defaultValue={product.expiryMonths ?? 36}
           required
         />
+        <StockTypeField stockTypes={stockTypes} value={product.stockTypeId ?? ""} errors={errors?.stockTypeId} />
         <div className="flex flex-col justify-center">
           <Checkbox
             name={field("activateAtHandOver")}

@@ -36,6 +36,8 @@ describe("card product input", () => {
       customerTypes: null,
       needsAccount: false,
       activateAtHandOver: false,
+      // No stock type chosen: the product's cards are not counted.
+      stockTypeId: null,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
   });

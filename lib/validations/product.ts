@@ -115,6 +115,8 @@ export const productFields = z
     maxAge: ageLimit,
     customerTypes,
     needsAccount: formBoolean,
+    // The blank card plastic it prints on (card stock); none: its cards are not counted.
+    stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the card stock.").optional()),
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
     path: ["panLength"],
@@ -156,6 +158,7 @@ export function toProductValues(v: Fields) {
     paymentApplication,
     embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
     activateAtHandOver: v.activateAtHandOver,
+    stockTypeId: v.stockTypeId ?? null,
     ...counterRules(v),
   };
 }

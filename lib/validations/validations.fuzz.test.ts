@@ -17,6 +17,7 @@ import * as password from "./password";
 import * as product from "./product";
 import * as sso from "./sso";
 import * as station from "./station";
+import * as stock from "./stock";
 import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
@@ -31,6 +32,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...product,
     ...sso,
     ...station,
+    ...stock,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );

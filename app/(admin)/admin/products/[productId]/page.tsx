@@ -5,6 +5,7 @@ import { ProductForm } from "@/components/admin/product-form";
 import { ProductLifecycle } from "@/components/admin/product-lifecycle";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
+import { activeStockTypes } from "@/db/queries/stock-types";
 import { findProduct, productHasJobs } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
 import { isUuid } from "@/lib/uuid";
@@ -34,7 +35,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </h1>
         <ProductLifecycle product={full} />
       </div>
-      <ProductForm product={full} branches={branches} />
+      <ProductForm product={full} branches={branches} stockTypes={await activeStockTypes({ db })} />
     </div>
   );
 }
