@@ -20,6 +20,8 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin": ["admin"],
   "/manager/stations": ["manager", "admin"],
   "/manager/audit": ["manager", "admin"],
+  "/manager/stock": ["manager", "admin"],
+  "/admin/stock-types": ["admin"],
   "/admin/products": ["admin"],
   "/admin/products/new": ["admin"],
   "/admin/branches": ["admin"],
@@ -39,6 +41,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/events": ["teller", "manager"],
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
+  "/api/manager/stock/export": ["manager", "admin"],
   "/api/admin/audit/export": ["admin"],
   "/api/admin/access-log/export": ["admin"],
   "/api/admin/d1/check": ["admin"],
@@ -108,6 +111,15 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   retryActivationAction: ["teller", "manager"],
   cancelJobAction: ["teller", "manager"],
   moveJobAction: ["teller", "manager"],
+  receiveStockAction: ["manager"],
+  loadStationAction: ["manager"],
+  destroySpoiledAction: ["manager"],
+  spoilCardAction: ["manager"],
+  setLowStockThresholdAction: ["manager"],
+  reportMisprintAction: ["teller", "manager"],
+  createStockTypeAction: ["admin"],
+  renameStockTypeAction: ["admin"],
+  setStockTypeActiveAction: ["admin"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {

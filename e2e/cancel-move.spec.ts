@@ -8,6 +8,7 @@ import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { callAction, serverActions } from "./support/server-actions";
 import { productionsFor, sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState("teller") });
@@ -29,6 +30,7 @@ async function station(manager: APIRequestContext, name: string, config: Record<
   const register = serverActions().find((a) => a.name === "registerStationAction")!;
   const registered = await callAction(manager, register, [{ persoStation, label, location: "Test desk" }]);
   expect(registered.body).toContain('"ok":true');
+  await loadStation(manager, persoStation);
   return { persoStation, label };
 }
 

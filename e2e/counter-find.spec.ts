@@ -8,6 +8,7 @@ import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { callAction, serverActions } from "./support/server-actions";
 import { sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState("teller") });
@@ -78,6 +79,7 @@ test("the picker marks the station that just jammed, live, and the retry list sa
   expect((await callAction(manager, register, [{ persoStation, label, location: "Test desk" }])).body).toContain(
     '"ok":true',
   );
+  await loadStation(manager, persoStation);
   await manager.dispose();
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 

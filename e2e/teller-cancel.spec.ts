@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { callAction, resultCode, serverActions } from "./support/server-actions";
 import { sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState("teller") });
@@ -22,6 +23,7 @@ test("after a jam, the failed station needs a confirmation, and a canceled card 
   const register = serverActions().find((a) => a.name === "registerStationAction")!;
   const registered = await callAction(manager, register, [{ persoStation, label, location: "Test desk" }]);
   expect(registered.body).toContain('"ok":true');
+  await loadStation(manager, persoStation);
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 
   const counter = new CounterPage(page);
