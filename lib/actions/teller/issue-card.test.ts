@@ -321,7 +321,10 @@ describe("debit products and eligibility", () => {
 
 describe("a station without blank cards", () => {
   it("is refused for a product that prints on its stock, with a field error; loaded, it is taken", async () => {
-    const [type] = await db.insert(stockTypes).values({ code: uniq("ST-"), name: "Issue stock" }).returning();
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("ST-"), name: "Issue stock" })
+      .returning();
     const product = await makeProduct(db, [counter.branch.id], { stockTypeId: type!.id });
     const customer = await makeCustomer(db);
     const refused = await issue({ customerId: customer.id, productId: product.id });

@@ -52,7 +52,6 @@ describe("retrying a failed card", () => {
     expect(await retriesOf(misprinted.id)).toHaveLength(1);
   });
 
-
   it("refuses a card canceled at the counter, with a clear message", async () => {
     const job = await jammed();
     expect(await closeJobAction({ jobId: job.id })).toMatchObject({ ok: true });
