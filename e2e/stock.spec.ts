@@ -163,8 +163,8 @@ test("two people receive and load; a jam spoils one card; the same person cannot
 
   // The CSV has the same rows, with both names on the load.
   const csv = await (await page.request.get("/api/manager/stock/export")).text();
-  expect(csv).toContain(`station,${label},loaded,100`);
-  expect(csv).toContain(`${manager.name},${teller.name}`);
+  expect(csv).toContain(`"station","${label}","loaded","100"`);
+  expect(csv).toContain(`"${manager.name}","${teller.name}"`);
 });
 
 async function optionFor(page: Page, label: string) {
