@@ -177,7 +177,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         />
       </Card>
       {failed || (spoiled && !reissued) ? (
-        <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
+        <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} canCancel={failed} />
       ) : open ? (
         <OpenRequestActions jobId={job.id} stations={stations.filter((s) => s.id !== job.stationId)} />
       ) : null}
