@@ -2,14 +2,19 @@
 // loaded cards that are sums of ledger rows signed by two people.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import type { Database } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { DEMO_STOCK } from "@/db/seed-data";
+import { freshDatabase } from "@/db/testing/fresh";
 
+let db: Database;
+let dispose: () => Promise<void>;
 beforeAll(async () => {
+  // A database of its own: the shared one may hold other tests' branches, which stop the seed.
+  ({ db, dispose } = await freshDatabase());
   await seedDemo(db, 300);
 });
-afterAll(() => db.$client.end());
+afterAll(() => dispose());
 
 describe("the demo seed's stock", () => {
   it("names a stock type on every product and loads every demo station from the vault", async () => {

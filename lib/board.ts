@@ -6,7 +6,10 @@ import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
 import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
+import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
+import { listCounts, type CountRecord } from "@/db/queries/stock-count-history";
 import { readStationHealth } from "@/lib/stations/health";
+import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
   createdAt: string;
@@ -14,43 +17,63 @@ type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "produce
   canceledAt: string | null;
   producedAfterCancelAt: string | null;
 };
+type Period<P> = Omit<P, "byReason"> & { byReason: ReasonCount[] };
+/** The board's numbers with exceptions in plain words, the raw codes kept for a tooltip. */
+export type BoardStats = Omit<BranchStats, "today" | "week"> & {
+  today: Period<BranchStats["today"]>;
+  week: Period<BranchStats["week"]>;
+};
+export type { CountRecord };
 export type UnclaimedCard = Omit<NotHandedOverCard, "producedAt"> & { producedAt: string };
 /** The board as JSON: what the page renders first and what the board route returns. */
 export type BoardData = {
   branchId: string;
   jobs: Job[];
   inProgress: number;
-  stats: BranchStats;
+  stats: BoardStats;
   /** Produced, not handed over by the branch's closing time. */
   notHandedOver: UnclaimedCard[];
   /** Stations below their low-stock threshold (refetched with the board when cards end). */
   lowStock: LowStockStation[];
+  /** End-of-day counts whose difference no manager has explained yet. */
+  countDifferences: CountRecord[];
   at: string;
 };
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {
-  const [jobs, inProgress, stats, unclaimed, lowStock] = await Promise.all([
+  const [jobs, inProgress, stats, unclaimed, countDifferences, lowStock] = await Promise.all([
     branchJobs({ db, branchId, limit: 50 }),
     openJobCount({ db, branchId }),
     branchStats({ db, branchId }),
     notHandedOver({ db, branchId }),
+    listCounts({ db, branchId, unexplained: true, limit: 50 }),
     lowStockStations({ db, branchId }),
   ]);
+  const words: BoardStats = {
+    ...stats,
+    today: { ...stats.today, byReason: exceptionsInWords(stats.today.byReason) },
+    week: { ...stats.week, byReason: exceptionsInWords(stats.week.byReason) },
+  };
   const board = {
     branchId,
     jobs,
     inProgress,
-    stats,
+    stats: words,
     notHandedOver: unclaimed,
+    countDifferences,
     lowStock,
     at: new Date().toISOString(),
   };
   return JSON.parse(JSON.stringify(board)) as BoardData;
 }
 
+/** Each station's health, with the end-of-day difference that holds it; held stations after the others. */
 export async function loadStationHealth(branchId: string) {
-  return { branchId, stations: readStationHealth(await stationHealth({ db, branchId })), at: new Date().toISOString() };
+  const [rows, unbalanced] = await Promise.all([stationHealth({ db, branchId }), unbalancedByStation(branchId)]);
+  const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
+  const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
+  return { branchId, stations: stations.sort((a, b) => held(a) - held(b)), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { applyEventToRows, type WireEvent } from "@/lib/events/apply-event";
 import type { JobState } from "@/lib/vocabulary";
-import { changesTotals, liveMeta, writeLiveEvent } from "./live-query";
+import { changesTotals, liveMeta, RecentEvents, writeLiveEvent } from "./live-query";
 
 type Row = {
   id: string;
@@ -56,5 +56,45 @@ describe("writing live events into the query cache", () => {
     const { client, rows } = cache();
     writeLiveEvent(client, ev(8, "elsewhere", "d1_status", "ready"));
     expect(client.getQueryData(["rows"])).toBe(rows);
+  });
+});
+
+describe("a screen that appears after events went by", () => {
+  it("gets the events it missed, and only once however often they are replayed", () => {
+    const client = new QueryClient();
+    const recent = new RecentEvents();
+    // The event reached the browser while the job page was still being rendered on the server.
+    const missed = ev(9, "j1", "d1_status", "requested");
+    expect(writeLiveEvent(client, missed)).toEqual([]);
+    recent.remember(missed);
+    recent.remember(ev(10, "other", "d1_status", "ready"));
+
+    const rows: Row[] = [{ id: "j1", state: "submitting", panLast4: null, errorCode: null, errorMessage: null }];
+    client.getQueryCache().build(client, {
+      queryKey: ["rows"],
+      meta: liveMeta<Row[]>({ apply: applyEventToRows, refetch: changesTotals }),
+    });
+    client.setQueryData(["rows"], rows);
+
+    expect(recent.replayInto(client, ["rows"])).toBe(false);
+    expect(client.getQueryData<Row[]>(["rows"])?.[0]?.state).toBe("requested");
+    const after = client.getQueryData(["rows"]);
+    recent.replayInto(client, ["rows"]);
+    expect(client.getQueryData(["rows"])).toBe(after);
+  });
+
+  it("asks for a refetch when a missed event changes more than it carries, and ignores queries that are not live", () => {
+    const client = new QueryClient();
+    const recent = new RecentEvents(2);
+    recent.remember(ev(1, "j1", "created", "submitting"));
+    recent.remember(ev(2, "j1", "d1_status", "requested"));
+    recent.remember(ev(3, "j1", "d1_status", "ready"));
+    client.getQueryCache().build(client, { queryKey: ["totals"], meta: liveMeta<number>({ refetch: changesTotals }) });
+    client.getQueryCache().build(client, { queryKey: ["plain"] });
+    // Only the last two are kept: neither created nor final.
+    expect(recent.replayInto(client, ["totals"])).toBe(false);
+    recent.remember(ev(4, "j1", "d1_status", "done"));
+    expect(recent.replayInto(client, ["totals"])).toBe(true);
+    expect(recent.replayInto(client, ["plain"])).toBe(false);
   });
 });

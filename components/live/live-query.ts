@@ -47,6 +47,39 @@ export function writeLiveEvent(client: QueryClient, event: WireEvent): QueryKey[
   return refetch;
 }
 
+/**
+ * The channel's recent events, for screens that appear after them. A screen rendered on the server
+ * starts from data read at render time; an event that reached the browser between that read and
+ * the screen's query entering the cache (a client navigation, e.g. from "Issue" to the job page)
+ * found no query to update and would be lost until the next event. Replaying the recent ones into
+ * each new live query closes that gap; applying an event twice changes nothing (events are
+ * de-duplicated by id and states only move forwards).
+ */
+export class RecentEvents {
+  private readonly events: WireEvent[] = [];
+  constructor(private readonly capacity = 500) {}
+
+  remember(event: WireEvent): void {
+    this.events.push(event);
+    if (this.events.length > this.capacity) this.events.splice(0, this.events.length - this.capacity);
+  }
+
+  /** Writes the recent events into one (new) query; returns whether it must be refetched. */
+  replayInto(client: QueryClient, queryKey: QueryKey): boolean {
+    const query = client.getQueryCache().find({ queryKey, exact: true });
+    const rule = ruleOf(query?.meta);
+    if (!query || !rule) return false;
+    let data = query.state.data;
+    let refetch = false;
+    for (const event of this.events) {
+      if (rule.apply && data !== undefined) data = rule.apply(data, event);
+      refetch ||= rule.refetch(event);
+    }
+    if (data !== query.state.data) client.setQueryData(queryKey, data);
+    return refetch;
+  }
+}
+
 /** Refetches every live query (screens without an event stream poll this way). */
 export function refetchLiveQueries(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ predicate: (query) => ruleOf(query.meta) !== null });

@@ -7,7 +7,7 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { WireEvent } from "@/lib/events/apply-event";
-import { refetchLiveQueries, writeLiveEvent } from "./live-query";
+import { RecentEvents, refetchLiveQueries, writeLiveEvent } from "./live-query";
 import { EventCursor, INITIAL_LIVE_STATE, nextLiveState, pollsIn, type LiveInput, type LiveStatus } from "./live-state";
 
 const POLL_MS = 3_000;
@@ -52,18 +52,33 @@ export function useLiveEvents({ since, stream }: LiveOptions): LiveChannel {
     let stall: ReturnType<typeof setTimeout> | null = null;
     let flush: ReturnType<typeof setTimeout> | null = null;
     const stale = new Map<string, QueryKey>();
+    const recent = new RecentEvents();
     let stopped = false;
 
-    const handle = (event: WireEvent) => {
-      if (!cursor.accept(event.id)) return;
-      for (const key of writeLiveEvent(client, event)) stale.set(JSON.stringify(key), key);
-      if (stale.size === 0) return;
+    const scheduleRefetch = (key: QueryKey) => {
+      stale.set(JSON.stringify(key), key);
       flush ??= setTimeout(() => {
         flush = null;
         for (const key of stale.values()) void client.invalidateQueries({ queryKey: key, exact: true });
         stale.clear();
       }, REFETCH_DELAY_MS);
     };
+
+    const handle = (event: WireEvent) => {
+      if (!cursor.accept(event.id)) return;
+      recent.remember(event);
+      for (const key of writeLiveEvent(client, event)) scheduleRefetch(key);
+    };
+
+    // A screen that appears later (client navigation) gets the events it missed (live-query.ts).
+    const unsubscribe = client.getQueryCache().subscribe((change) => {
+      if (change.type !== "added") return;
+      const key = change.query.queryKey as QueryKey;
+      // After the cache has finished adding it: no update in the middle of a render.
+      setTimeout(() => {
+        if (!stopped && recent.replayInto(client, key)) scheduleRefetch(key);
+      }, 0);
+    });
 
     const tick = async () => {
       try {
@@ -143,6 +158,7 @@ export function useLiveEvents({ since, stream }: LiveOptions): LiveChannel {
 
     return () => {
       stopped = true;
+      unsubscribe();
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       closeStream();

@@ -1,7 +1,7 @@
 import type { DayStats } from "@/db/queries/branch-stats";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 
-const dayName = (day: string) =>
+export const dayName = (day: string) =>
   new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
     weekday: "short",
     day: "numeric",
@@ -10,8 +10,10 @@ const dayName = (day: string) =>
   });
 
 /**
- * Cards issued and exceptions per day as CSS bars. The bars are hidden from screen readers; the
- * same numbers are in the table below them, which is the chart's text alternative.
+ * Cards produced and exceptions per day as CSS bars. The bars are hidden from screen readers; the
+ * same numbers are in the table below them, which is the chart's text alternative. The number
+ * over a bar is the cards produced, the same count as the "Cards produced" tile; exceptions are
+ * the hatched part on top, counted apart in the table.
  */
 export function BoardChart({ days }: { days: DayStats[] }) {
   const max = Math.max(1, ...days.map((d) => d.issued + d.exceptions));
@@ -23,7 +25,7 @@ export function BoardChart({ days }: { days: DayStats[] }) {
       <div aria-hidden className="flex h-40 items-end gap-2 border-b border-slate-300 pb-1">
         {days.map((d) => (
           <div key={d.day} className="flex h-full flex-1 flex-col items-center justify-end gap-0.5">
-            <span className="text-xs text-slate-700">{d.issued + d.exceptions || ""}</span>
+            <span className="text-xs text-slate-700">{d.issued || ""}</span>
             {/* Exceptions are hatched as well as red, so they differ without colour. */}
             <div
               className="w-full max-w-12 rounded-t bg-red-700"
@@ -46,7 +48,7 @@ export function BoardChart({ days }: { days: DayStats[] }) {
       <p aria-hidden className="mt-2 flex gap-4 text-xs text-slate-700">
         <span>
           <span className="mr-1 inline-block h-3 w-3 bg-brand-600 align-middle" />
-          Issued (solid)
+          Cards produced (solid, number above)
         </span>
         <span>
           <span
@@ -58,11 +60,11 @@ export function BoardChart({ days }: { days: DayStats[] }) {
           Exceptions (hatched)
         </span>
       </p>
-      <Table caption="Cards issued and exceptions per day" density="compact" className="mt-4">
+      <Table caption="Cards produced and exceptions per day" density="compact" className="mt-4">
         <TableHeader>
           <TableRow>
             <TableHead>Day</TableHead>
-            <TableHead numeric>Issued</TableHead>
+            <TableHead numeric>Cards produced</TableHead>
             <TableHead numeric>Exceptions</TableHead>
           </TableRow>
         </TableHeader>

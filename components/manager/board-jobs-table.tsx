@@ -1,5 +1,8 @@
+import Link from "next/link";
 import type { BranchJob } from "@/db/queries/branch-jobs";
 import { jobOutcome } from "@/lib/issuance/outcome";
+import { capitalised, problemCode, problemLabel } from "@/lib/issuance/station-problems";
+import { ProblemWords } from "@/components/problem-words";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
@@ -12,7 +15,11 @@ type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "produce
   producedAfterCancelAt: string | null;
 };
 
-export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
+/**
+ * `canOpenJobs`: the viewer may open a request's page (/teller/jobs/[id], the teller area, which
+ * managers share; admins do not), so each row links to it from the name on the card.
+ */
+export function BoardJobsTable({ jobs, canOpenJobs = false }: { jobs: Job[]; canOpenJobs?: boolean }) {
   if (jobs.length === 0) return <p className="text-slate-700">No card has been requested in this branch yet.</p>;
   return (
     <Table caption="Latest card requests of the branch, newest first" minWidth="min-w-[48rem]">
@@ -37,7 +44,16 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
               <TableCell>
                 <Time value={j.createdAt} format="time" />
               </TableCell>
-              <TableCell className="font-mono">{j.nameOnCard}</TableCell>
+              <TableCell className="font-mono">
+                {canOpenJobs ? (
+                  <Link href={`/teller/jobs/${j.id}`} className="text-brand-700 underline">
+                    {j.nameOnCard}
+                    <span className="sr-only">: open the request</span>
+                  </Link>
+                ) : (
+                  j.nameOnCard
+                )}
+              </TableCell>
               <TableCell>
                 {j.product}
                 {j.panLast4 ? <span className="text-slate-700"> ··{j.panLast4}</span> : null}
@@ -47,7 +63,11 @@ export function BoardJobsTable({ jobs }: { jobs: Job[] }) {
               <TableCell className={failed ? "font-semibold text-red-800" : undefined}>
                 {failed ? <span aria-hidden>⚠ </span> : null}
                 {outcome.label}
-                {failed && j.errorCode ? <span className="block text-xs font-normal">{j.errorCode}</span> : null}
+                {failed ? (
+                  <span className="block text-xs font-normal">
+                    <ProblemWords label={capitalised(problemLabel(j))} codes={[problemCode(j)]} />
+                  </span>
+                ) : null}
               </TableCell>
               <TableCell numeric>
                 {PRODUCED_STATES.includes(j.state) && j.completedAt

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
 import { LowStock } from "./low-stock";
+import { CountDifferences } from "./count-differences";
 import { NotHandedOver } from "./not-handed-over";
 import { LiveBadge } from "@/components/live/live-badge";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
@@ -18,9 +20,20 @@ import { fetchJson } from "./fetch-json";
  * The branch board inside a LiveEvents channel: each job event moves its row at once; new jobs
  * and jobs that end change the totals, so those refetch the board.
  */
-export function BranchBoard({ initial, canManage = false }: { initial: BoardData; canManage?: boolean }) {
+export function BranchBoard({
+  initial,
+  canOpenJobs = false,
+  canManage = false,
+}: {
+  initial: BoardData;
+  canOpenJobs?: boolean;
+  /** The branch's manager: loads stations and spoils unclaimed cards (admins only look). */
+  canManage?: boolean;
+}) {
+  const client = useQueryClient();
+  const queryKey = ["branch-board", initial.branchId];
   const query = useQuery({
-    queryKey: ["branch-board", initial.branchId],
+    queryKey,
     queryFn: () => fetchJson<BoardData>(`/api/manager/board?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
@@ -32,6 +45,16 @@ export function BranchBoard({ initial, canManage = false }: { initial: BoardData
       refetch: changesTotals,
     }),
   });
+  // Coming back to the board renders it afresh on the server, but the cache (30 s stale time)
+  // would keep what it showed before; changes that send no job event (an end-of-day count, its
+  // explanation) would then stay invisible. The newer render wins.
+  const initialAt = Date.parse(initial.at);
+  useEffect(() => {
+    if (initialAt > (client.getQueryState(queryKey)?.dataUpdatedAt ?? 0)) {
+      client.setQueryData(queryKey, initial, { updatedAt: initialAt });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs for each new server render only
+  }, [initial]);
   const data = query.data;
   return (
     <div className="space-y-6">
@@ -42,10 +65,11 @@ export function BranchBoard({ initial, canManage = false }: { initial: BoardData
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
       <LowStock stations={data.lowStock} canLoad={canManage} />
       <NotHandedOver cards={data.notHandedOver} canSpoil={canManage} />
+      <CountDifferences counts={data.countDifferences} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
         <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">
-          <BoardJobsTable jobs={data.jobs} />
+          <BoardJobsTable jobs={data.jobs} canOpenJobs={canOpenJobs} />
         </Card>
         <Card className="min-w-0">
           <BoardChart days={data.stats.days} />

@@ -1,5 +1,5 @@
 import { STATE_LABEL } from "@/lib/issuance/states";
-import { isJobState, type JobState } from "@/lib/vocabulary";
+import type { JobState } from "@/lib/vocabulary";
 
 /** 95 → "1 min 35 s"; null → "—" with a spoken alternative left to the caller. */
 export function formatDuration(seconds: number | null): string {
@@ -9,11 +9,6 @@ export function formatDuration(seconds: number | null): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
-}
-
-/** An exception reason: D1's error code as is, or our state's label when D1 gave no code. */
-export function reasonLabel(reason: string): string {
-  return isJobState(reason) ? STATE_LABEL[reason] : reason;
 }
 
 export function stateLabel(state: JobState): string {

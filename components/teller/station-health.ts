@@ -4,7 +4,9 @@
 // page renders it, the live channel refetches it when a card starts or ends, so a station that
 // just jammed is marked without a reload. What a mark says lives in stationStatus().
 import { useQuery } from "@tanstack/react-query";
+import { formatCalendarDate } from "@/lib/datetime";
 import type { StationHealth } from "@/lib/stations/health";
+import { unbalancedMessage } from "@/lib/stock/end-of-day";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 
 type Health = { stations: StationHealth[] };
@@ -36,6 +38,12 @@ export function stationStatus(s: StationHealth, time: (at: string) => string): {
   const where = s.location ? `${s.location}. ` : "";
   const queue = s.queueDepth === 0 ? "free" : `${cards(s.queueDepth)} waiting`;
   const last = s.lastSuccessAt ? `Last card produced at ${time(s.lastSuccessAt)}.` : "No card produced yet.";
+  if (s.unbalancedSince) {
+    return {
+      short: `held: count of ${formatCalendarDate(s.unbalancedSince)} not explained`,
+      long: `${where}${unbalancedMessage(s.label, s.unbalancedSince)}`,
+    };
+  }
   if (s.availability === "likely_unavailable" && s.lastProblem) {
     const problem = `${s.lastProblem.label} at ${time(s.lastProblem.at)}`;
     return {

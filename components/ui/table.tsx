@@ -17,6 +17,11 @@ type TableProps = ComponentProps<"table"> & {
   minWidth?: string;
   /** Row height: `relaxed` for rows with buttons or several lines, `compact` for small figures. */
   density?: keyof typeof DENSITY;
+  /**
+   * The scrolling box takes keyboard focus (a named region), for a table that may be wider than
+   * its box and has nothing focusable inside: keyboard users could not scroll it otherwise.
+   */
+  keyboardScroll?: boolean;
 };
 
 // Set on the table, not the cells: `cn` does not merge Tailwind classes, so a cell's own padding
@@ -32,12 +37,19 @@ export function Table({
   showCaption = false,
   minWidth,
   density = "normal",
+  keyboardScroll = false,
   className,
   children,
   ...props
 }: TableProps) {
+  const focus =
+    keyboardScroll && typeof caption === "string"
+      ? { tabIndex: 0, role: "region", "aria-label": caption }
+      : keyboardScroll
+        ? { tabIndex: 0 }
+        : {};
   return (
-    <div className="relative w-full min-w-0 overflow-x-auto">
+    <div className="relative w-full min-w-0 overflow-x-auto" {...focus}>
       <table className={cn("w-full text-left text-sm", DENSITY[density], minWidth, className)} {...props}>
         <caption className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>{caption}</caption>
         {children}

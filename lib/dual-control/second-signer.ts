@@ -15,10 +15,10 @@ import type { Role } from "@/lib/vocabulary";
 
 export type SecondSigner = { id: string; name: string; email: string; role: Role };
 
-/** The form fields every dual-control form posts for its second person. */
-export const SECOND_SIGNER_FIELDS = { email: "secondEmail", password: "secondPassword" } as const;
+/** The form fields every dual-control form posts for its second person; errors name them. */
+type SignerField = "secondEmail" | "secondPassword";
 
-const refuse = (message: string, field: "secondEmail" | "secondPassword" = "secondPassword") =>
+const refuse = (message: string, field: SignerField) =>
   new AppError("invalid:second_signer", { message, fieldErrors: { [field]: [message] } });
 
 /**
@@ -48,7 +48,7 @@ export async function verifySecondSigner({
   if (!user || !valid || !user.active) {
     await recordFailure({ db, key, max: env.SIGNIN_MAX_FAILURES, lockMinutes: env.SIGNIN_LOCK_MINUTES });
     log.info({ event: "second_signer_failed", email: normalized, actorId: actor.id }, "second signer refused");
-    throw refuse("The e-mail or password of the second person is not right.");
+    throw refuse("The e-mail or password of the second person is not right.", "secondPassword");
   }
   await clearFailures({ db, key });
   if (user.id === actor.id) {

@@ -8,6 +8,7 @@ import { placeBalance } from "@/db/queries/stock";
 import { cardProducts, customers, productBranches, stations } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertStationBalanced } from "@/lib/stock/count-block";
 import { embossProblems } from "./emboss";
 
 export async function checkCounterRequest(input: {
@@ -64,6 +65,7 @@ export async function checkCounterRequest(input: {
       },
     });
   }
+  await assertStationBalanced(station);
   if (input.customerId) {
     const [customer] = await db
       .select({ id: customers.id })

@@ -13,6 +13,7 @@ import { issuanceJobs, stations } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { assertStationBalanced } from "@/lib/stock/count-block";
 import { cancelFound, whileNeverSent, type CancelDeps, type CancelResult } from "./cancel";
 import { createIssuanceJob } from "./create-job";
 
@@ -31,6 +32,7 @@ async function targetStation(job: JobForCancel, stationId: string) {
   if (!station) throw refuse("Choose one of your branch's stations.");
   if (station.id === job.stationId) throw refuse(`The request is already at ${station.label}. Choose another station.`);
   if (!station.enabled) throw refuse(`${station.label} is disabled. Choose another station.`);
+  await assertStationBalanced(station);
   return station;
 }
 

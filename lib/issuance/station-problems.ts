@@ -57,6 +57,12 @@ export function problemKind(job: {
 
 export const problemLabel = (job: Parameters<typeof problemKind>[0]) => PROBLEM_LABEL[problemKind(job)];
 
+/** The raw code behind a problem, for a tooltip beside the words: D1's or our error code, else the state. */
+export const problemCode = (job: { state: JobState; errorCode: string | null }) => job.errorCode ?? job.state;
+
+/** A problem label as the start of a sentence or a table cell: "Jammed". */
+export const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
 /** "2 min ago", "just now", "3 h ago": how long since a problem, for a station's mark. */
 export function sinceLabel(at: Date | string, now: Date = new Date()): string {
   const seconds = Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
@@ -66,4 +72,28 @@ export function sinceLabel(at: Date | string, now: Date = new Date()): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
+export type ReasonCount = { reason: string; codes: string[]; count: number };
+
+/**
+ * Counts of failed jobs by their facts, gathered by plain-word kind: D1 publishes no reason
+ * codes, so one kind can gather several codes (and messages). Most frequent first.
+ */
+export function exceptionsInWords(
+  rows: { state: JobState; errorCode: string | null; errorMessage: string | null; count: number }[],
+): ReasonCount[] {
+  const out: ReasonCount[] = [];
+  for (const row of rows) {
+    const reason = PROBLEM_LABEL[problemKind(row)];
+    const code = problemCode(row);
+    const same = out.find((e) => e.reason === reason);
+    if (!same) out.push({ reason, codes: [code], count: row.count });
+    else {
+      same.count += row.count;
+      if (!same.codes.includes(code)) same.codes.push(code);
+    }
+  }
+  return out.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

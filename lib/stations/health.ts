@@ -19,6 +19,8 @@ export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" |
   /** The latest failed card at this station (any reason), in plain words. */
   lastProblem: StationProblem | null;
   exceptionsLastHour: ExceptionCount[];
+  /** The earliest day whose end-of-day difference here is still unexplained: no card until it is (lib/stock/count-block.ts). */
+  unbalancedSince?: string | null;
 };
 
 export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: StationHealthRow): StationHealth {

@@ -15,9 +15,11 @@ import * as issuance from "./issuance";
 import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
+import * as reports from "./reports";
 import * as sso from "./sso";
 import * as station from "./station";
 import * as stock from "./stock";
+import * as stockCount from "./stock-count";
 import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
@@ -30,9 +32,11 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...notification,
     ...password,
     ...product,
+    ...reports,
     ...sso,
     ...station,
     ...stock,
+    ...stockCount,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );

@@ -11,6 +11,8 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
     { href: "/manager", label: "Branch board" },
     { href: "/manager/stations", label: "Stations" },
     { href: "/manager/stock", label: "Card stock" },
+    { href: "/manager/reports", label: "Reports" },
+    { href: "/manager/end-of-day", label: "End of day" },
     { href: "/manager/audit", label: "Audit log" },
   ];
   if (user.role === "manager") nav.push({ href: "/teller", label: "Counter" });

@@ -35,7 +35,8 @@ export default async function ManagerHome({
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-          <BranchBoard initial={board} canManage={user.role === "manager"} />
+          {/* Managers share the teller area, so a row opens the request's page; admins do not. */}
+          <BranchBoard initial={board} canOpenJobs={user.role === "manager"} canManage={user.role === "manager"} />
         </LiveEvents>
       </BranchTimeZone>
     </div>

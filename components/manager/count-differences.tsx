@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { CountRecord } from "@/lib/board";
+import { formatCalendarDate } from "@/lib/datetime";
+import { placeLabel, signed } from "@/lib/stock/end-of-day";
+import { Card } from "@/components/ui/card";
+
+/**
+ * End-of-day counts that did not balance and that no manager has explained yet. A station's
+ * difference of an earlier day holds the station (no card goes there) until it is explained on
+ * the End of day page; the board keeps it in sight, with both people who counted.
+ */
+export function CountDifferences({ counts }: { counts: CountRecord[] }) {
+  if (counts.length === 0) return null;
+  return (
+    <Card
+      title="End-of-day differences to explain"
+      headingId="count-differences-heading"
+      description="The counted blank cards did not match the book. A station takes no card from the next day on until a manager explains its difference."
+      className="min-w-0 border-red-300"
+    >
+      <ul className="space-y-2" data-testid="count-differences">
+        {counts.map((c) => (
+          <li key={c.id} className="rounded border border-red-200 bg-red-50 p-3 text-red-950">
+            <p className="font-semibold">
+              <span aria-hidden="true">⚠ </span>
+              {placeLabel(c)} · {c.stockTypeName} · {formatCalendarDate(c.businessDate)}: expected {c.expected}, counted{" "}
+              {c.counted} (difference {signed(c.counted - c.expected)})
+            </p>
+            <p className="text-sm">
+              Counted by {c.countedBy}, confirmed by {c.confirmedBy}.{" "}
+              <Link href="/manager/end-of-day#explain" className="text-brand-700 underline">
+                Explain the difference
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
