@@ -9,6 +9,7 @@ import { CounterPage } from "./pages/counter-page";
 import { callAction, serverActions } from "./support/server-actions";
 import { NARROW_SCREENS, expectNoSidewaysPageScroll } from "./support/layout";
 import { sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { persona, storageState } from "./support/users";
 
 test.use({ storageState: storageState("manager") });
@@ -38,6 +39,7 @@ test("a manager reads who issued what, downloads it, and finds a jam in words am
   expect((await callAction(manager, register, [{ persoStation, label, location: "Test desk" }])).body).toContain(
     '"ok":true',
   );
+  await loadStation(manager, persoStation);
   await manager.dispose();
   await sim("POST", `/stations/${persoStation}/faults`, { kind: "jam", count: 1 });
 
