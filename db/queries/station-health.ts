@@ -72,7 +72,7 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
         from (
           select l.stock_type_id, sum(l.quantity)::int as balance
           from stock_ledger l
-          where l.station_id = s.id and l.place = 'station'
+          where l.branch_id = s.branch_id and l.station_id = s.id and l.place = 'station'
           group by 1
         ) b join stock_types t on t.id = b.stock_type_id
       ), '[]'::jsonb) as "stock"
