@@ -1,5 +1,5 @@
-// Demo data for `npm start` and the tests: two branches, their stations, three products and one
-// user per role per branch. The station ids match the D1 simulator's default stations.
+// Demo data for `npm start` and the tests: two branches, their stations, three products (each on
+// its stock type, with opening stock), and one user per role per branch. The station ids match the D1 simulator's default stations.
 import type { EmbossRules, PaymentApplication } from "./schema";
 
 export const DEMO_PASSWORD = "branch-demo-2026";
@@ -54,6 +54,20 @@ export const DEMO_STATIONS = [
   },
 ] as const;
 
+/** One blank card plastic per product family; every demo product names one. */
+export const DEMO_STOCK_TYPES = [
+  { code: "DEBIT-PVC", name: "Debit blank PVC" },
+  { code: "CREDIT-PVC", name: "Credit blank PVC" },
+  { code: "PREPAID-PVC", name: "Prepaid blank PVC" },
+] as const;
+
+/**
+ * The demo branches' opening stock, as ledger rows (received into the vault, then loaded into
+ * every station by the manager with a teller as the second signer), so balances are sums:
+ * each station holds STATION cards of every stock its branch's products use, the vault the rest.
+ */
+export const DEMO_STOCK = { received: 3000, station: 500, lowStockThreshold: 50 } as const;
+
 const STANDARD_EMBOSS: EmbossRules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
 
 export const DEMO_PRODUCTS: ReadonlyArray<{
@@ -66,6 +80,8 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
   cardFaceImage: string;
   embossRules: EmbossRules;
   branches: readonly string[];
+  /** The code of its stock type (DEMO_STOCK_TYPES). */
+  stockType: (typeof DEMO_STOCK_TYPES)[number]["code"];
   needsAccount?: boolean;
   minAge?: number;
   maxAge?: number;
@@ -87,6 +103,7 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/classic-debit.svg",
     embossRules: STANDARD_EMBOSS,
     branches: ["BR001", "BR002"],
+    stockType: "DEBIT-PVC",
     // A debit card: the counter asks which of the customer's accounts it is for.
     needsAccount: true,
   },
@@ -106,6 +123,7 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/gold-credit.svg",
     embossRules: STANDARD_EMBOSS,
     branches: ["BR001", "BR002"],
+    stockType: "CREDIT-PVC",
     minAge: 18,
   },
   {
@@ -118,6 +136,7 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     cardFaceImage: "/card-faces/youth-prepaid.svg",
     embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" },
     branches: ["BR001"],
+    stockType: "PREPAID-PVC",
     // For young private customers only: the counter says so for everyone else.
     maxAge: 25,
     customerTypes: ["private"],

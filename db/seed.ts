@@ -2,8 +2,8 @@
 // benchmarks take seconds rather than minutes.
 import { sql } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
-import type { Database } from "./client";
-import { branches, cardProducts, productBranches, stations, users } from "./schema";
+import type { Database, Tx } from "./client";
+import { branches, cardProducts, productBranches, stations, stockTypes, users } from "./schema";
 import {
   BUSINESS_CUSTOMER_EVERY,
   CITIES,
@@ -12,6 +12,8 @@ import {
   DEMO_PASSWORD,
   DEMO_PRODUCTS,
   DEMO_STATIONS,
+  DEMO_STOCK,
+  DEMO_STOCK_TYPES,
   DEMO_USERS,
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -35,19 +37,70 @@ export async function seedReferenceData(db: Database): Promise<void> {
       if (!row) throw new Error(`unknown branch ${code}`);
       return row.id;
     };
-    // The demo's stations are installed and proven: verified, so they can be enabled.
-    await tx
-      .insert(stations)
-      .values(DEMO_STATIONS.map(({ branch, ...s }) => ({ ...s, branchId: branchId(branch), verifiedAt: new Date() })));
-    for (const { branches: offered, ...product } of DEMO_PRODUCTS) {
-      const [row] = await tx.insert(cardProducts).values(product).returning({ id: cardProducts.id });
+    await tx.insert(stations).values(
+      DEMO_STATIONS.map(({ branch, ...s }) => ({
+        ...s,
+        branchId: branchId(branch),
+        lowStockThreshold: DEMO_STOCK.lowStockThreshold,
+        // The demo's stations are installed and proven: verified, so they can be enabled.
+        verifiedAt: new Date(),
+      })),
+    );
+    const typeRows = await tx
+      .insert(stockTypes)
+      .values([...DEMO_STOCK_TYPES])
+      .returning();
+    const stockTypeId = (code: string) => typeRows.find((t) => t.code === code)?.id ?? null;
+    for (const { branches: offered, stockType, ...product } of DEMO_PRODUCTS) {
+      const [row] = await tx
+        .insert(cardProducts)
+        .values({ ...product, stockTypeId: stockTypeId(stockType) })
+        .returning({ id: cardProducts.id });
       if (!row) throw new Error("product insert returned nothing");
       await tx.insert(productBranches).values(offered.map((b) => ({ productId: row.id, branchId: branchId(b) })));
     }
     await tx
       .insert(users)
       .values(DEMO_USERS.map(({ branch, ...u }) => ({ ...u, branchId: branchId(branch), passwordHash })));
+    await seedOpeningStock(tx);
   });
+}
+
+/**
+ * Each branch receives DEMO_STOCK.received cards of every stock its products use (the manager,
+ * a teller confirming), then loads DEMO_STOCK.station into each station: rows of the ledger, as
+ * the manager's stock page would write them.
+ */
+async function seedOpeningStock(tx: Tx) {
+  await tx.execute(sql`
+    with used as (
+      select distinct pb.branch_id, p.stock_type_id
+      from card_products p join product_branches pb on pb.product_id = p.id
+      where p.stock_type_id is not null
+    ), people as (
+      select b.id as branch_id,
+             (select id from users where branch_id = b.id and role = 'manager' order by email limit 1) as manager,
+             (select id from users where branch_id = b.id and role = 'teller' order by email limit 1) as teller
+      from branches b
+    ), received as (
+      insert into stock_ledger (branch_id, stock_type_id, place, movement, quantity, lot, supplier_ref,
+                                actor_id, second_actor_id, at)
+      select u.branch_id, u.stock_type_id, 'vault', 'received', ${DEMO_STOCK.received}::int, 'DEMO-LOT-1', 'DEMO-DN-1',
+             p.manager, p.teller, now() - interval '2 days'
+      from used u join people p using (branch_id)
+    ), loads as (
+      select u.branch_id, u.stock_type_id, s.id as station_id, gen_random_uuid() as transfer_id, p.manager, p.teller
+      from used u join people p using (branch_id) join stations s on s.branch_id = u.branch_id
+    )
+    insert into stock_ledger (branch_id, stock_type_id, place, station_id, movement, quantity, transfer_id,
+                              actor_id, second_actor_id, at)
+    select branch_id, stock_type_id, 'vault', null::uuid, 'loaded', ${-DEMO_STOCK.station}::int, transfer_id, manager, teller,
+           now() - interval '1 day'
+    from loads
+    union all
+    select branch_id, stock_type_id, 'station', station_id, 'loaded', ${DEMO_STOCK.station}::int, transfer_id, manager,
+           teller, now() - interval '1 day'
+    from loads`);
 }
 
 /** Adds customers (with one or two accounts each) until there are `total`. */

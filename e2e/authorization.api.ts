@@ -20,6 +20,8 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin": ["admin"],
   "/manager/stations": ["manager", "admin"],
   "/manager/audit": ["manager", "admin"],
+  "/manager/stock": ["manager", "admin"],
+  "/admin/stock-types": ["admin"],
   "/manager/reports": ["manager", "admin"],
   "/manager/end-of-day": ["manager", "admin"],
   "/admin/products": ["admin"],
@@ -44,6 +46,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/stations/health": ["manager", "admin"],
   "/api/manager/board": ["manager", "admin"],
   "/api/manager/approvals": ["manager", "admin"],
+  "/api/manager/stock/export": ["manager", "admin"],
   // Without parameters: the own branch's cards by teller over the last 7 days.
   "/api/manager/reports/export": ["manager", "admin"],
   "/api/manager/end-of-day/export": ["manager", "admin"],
@@ -125,6 +128,15 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   approveRequestAction: ["manager"],
   rejectRequestAction: ["manager"],
   updateApprovalSettingsAction: ["admin"],
+  receiveStockAction: ["manager"],
+  loadStationAction: ["manager"],
+  destroySpoiledAction: ["manager"],
+  spoilCardAction: ["manager"],
+  setLowStockThresholdAction: ["manager"],
+  reportMisprintAction: ["teller", "manager"],
+  createStockTypeAction: ["admin"],
+  renameStockTypeAction: ["admin"],
+  setStockTypeActiveAction: ["admin"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {

@@ -5,6 +5,7 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { stationHealth } from "@/db/queries/station-health";
+import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
 import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
 import { listCounts, type CountRecord } from "@/db/queries/stock-count-history";
 import { readStationHealth } from "@/lib/stations/health";
@@ -32,6 +33,8 @@ export type BoardData = {
   stats: BoardStats;
   /** Produced, not handed over by the branch's closing time. */
   notHandedOver: UnclaimedCard[];
+  /** Stations below their low-stock threshold (refetched with the board when cards end). */
+  lowStock: LowStockStation[];
   /** End-of-day counts whose difference no manager has explained yet. */
   countDifferences: CountRecord[];
   at: string;
@@ -39,12 +42,13 @@ export type BoardData = {
 
 /** The board as the route sends it, so the page's first render and later refetches match. */
 export async function loadBoard(branchId: string): Promise<BoardData> {
-  const [jobs, inProgress, stats, unclaimed, countDifferences] = await Promise.all([
+  const [jobs, inProgress, stats, unclaimed, countDifferences, lowStock] = await Promise.all([
     branchJobs({ db, branchId, limit: 50 }),
     openJobCount({ db, branchId }),
     branchStats({ db, branchId }),
     notHandedOver({ db, branchId }),
     listCounts({ db, branchId, unexplained: true, limit: 50 }),
+    lowStockStations({ db, branchId }),
   ]);
   const words: BoardStats = {
     ...stats,
@@ -58,6 +62,7 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
     stats: words,
     notHandedOver: unclaimed,
     countDifferences,
+    lowStock,
     at: new Date().toISOString(),
   };
   return JSON.parse(JSON.stringify(board)) as BoardData;

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/db";
 import { d1ProductIdTaken, existingBranchIds } from "@/db/queries/products";
+import { findStockType } from "@/db/queries/stock-types";
 import { checkCardFace, type CheckedCardFace } from "@/lib/card-face";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { toProductValues, type ProductInput } from "@/lib/validations/product";
@@ -16,6 +17,9 @@ export async function checkProductInput(input: ProductInput & { faceImage?: Blob
     fieldErrors.d1CardProductId = [
       `Another product already uses ${input.d1CardProductId}. Each D1 card product is set up once.`,
     ];
+  }
+  if (input.stockTypeId && !(await findStockType({ db, id: input.stockTypeId }))?.active) {
+    fieldErrors.stockTypeId = ["This card stock is no longer in use. Choose another one."];
   }
   let image: CheckedCardFace | undefined;
   if (input.faceImage) {

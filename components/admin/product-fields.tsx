@@ -8,6 +8,7 @@ import { classToCharacters } from "@/lib/emboss-characters";
 import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField } from "@/components/ui/field";
+import { StockTypeField } from "./stock-type-field";
 import { FieldError } from "@/components/ui/field-error";
 
 // Shared by the create and edit forms, so only names both actions take.
@@ -32,6 +33,7 @@ type P = Partial<
     | "needsAccount"
     | "needsApproval"
     | "activateAtHandOver"
+    | "stockTypeId"
   >
 >;
 
@@ -46,12 +48,15 @@ export function ProductFields({
   branches,
   errors,
   locked = false,
+  stockTypes = [],
 }: {
   product: P;
   branches: Branch[];
   errors: Errors;
   /** The product issued cards: D1 product id, BIN and PAN length are read-only (lib/product-locks.ts). */
   locked?: boolean;
+  /** Active stock types, for the blank card plastic the product prints on. */
+  stockTypes?: Array<{ id: string; name: string }>;
 }) {
   const f = "product";
   const s = product.services ?? {};
@@ -114,6 +119,7 @@ export function ProductFields({
           defaultValue={product.expiryMonths ?? 36}
           required
         />
+        <StockTypeField stockTypes={stockTypes} value={product.stockTypeId ?? ""} errors={errors?.stockTypeId} />
         <div className="flex flex-col justify-center">
           <Checkbox
             name={field("activateAtHandOver")}

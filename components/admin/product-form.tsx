@@ -21,7 +21,15 @@ const field = fieldNames<typeof createProductAction | typeof updateProductAction
 const updateField = fieldNames<typeof updateProductAction>();
 
 /** Creates a product, or edits one when `product` is given. */
-export function ProductForm({ product, branches }: { product?: AdminProduct; branches: Branch[] }) {
+export function ProductForm({
+  product,
+  branches,
+  stockTypes,
+}: {
+  product?: AdminProduct;
+  branches: Branch[];
+  stockTypes?: Array<{ id: string; name: string }>;
+}) {
   const [state, formAction, pending] = useActionState(
     checkFaceSizeFirst(product ? updateProductAction : createProductAction),
     null,
@@ -48,7 +56,13 @@ export function ProductForm({ product, branches }: { product?: AdminProduct; bra
       encType="multipart/form-data"
     >
       {product ? <input type="hidden" name={updateField("productId")} value={product.id} /> : null}
-      <ProductFields product={product ?? {}} branches={branches} errors={errors} locked={product?.hasJobs ?? false} />
+      <ProductFields
+        product={product ?? {}}
+        branches={branches}
+        errors={errors}
+        locked={product?.hasJobs ?? false}
+        stockTypes={stockTypes}
+      />
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Card face image</legend>
         {product?.cardFaceImage ? (

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { BoardChart } from "./board-chart";
 import { BoardJobsTable } from "./board-jobs-table";
 import { BoardSummary } from "./board-summary";
+import { LowStock } from "./low-stock";
 import { CountDifferences } from "./count-differences";
 import { NotHandedOver } from "./not-handed-over";
 import { LiveBadge } from "@/components/live/live-badge";
@@ -19,7 +20,16 @@ import { fetchJson } from "./fetch-json";
  * The branch board inside a LiveEvents channel: each job event moves its row at once; new jobs
  * and jobs that end change the totals, so those refetch the board.
  */
-export function BranchBoard({ initial, canOpenJobs = false }: { initial: BoardData; canOpenJobs?: boolean }) {
+export function BranchBoard({
+  initial,
+  canOpenJobs = false,
+  canManage = false,
+}: {
+  initial: BoardData;
+  canOpenJobs?: boolean;
+  /** The branch's manager: loads stations and spoils unclaimed cards (admins only look). */
+  canManage?: boolean;
+}) {
   const client = useQueryClient();
   const queryKey = ["branch-board", initial.branchId];
   const query = useQuery({
@@ -53,7 +63,8 @@ export function BranchBoard({ initial, canOpenJobs = false }: { initial: BoardDa
       </div>
       {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
-      <NotHandedOver cards={data.notHandedOver} />
+      <LowStock stations={data.lowStock} canLoad={canManage} />
+      <NotHandedOver cards={data.notHandedOver} canSpoil={canManage} />
       <CountDifferences counts={data.countDifferences} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}

@@ -3,12 +3,13 @@ import type { UnclaimedCard } from "@/lib/board";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
+import { SpoilCardButton } from "./spoil-card-button";
 
 /**
  * Cards produced but not handed over by the branch's closing time: they lie in a station's tray
  * or the safe, and the manager accounts for each one. Moves with the board's live updates.
  */
-export function NotHandedOver({ cards }: { cards: UnclaimedCard[] }) {
+export function NotHandedOver({ cards, canSpoil = false }: { cards: UnclaimedCard[]; canSpoil?: boolean }) {
   return (
     <Card
       title="Produced, not handed over"
@@ -29,6 +30,11 @@ export function NotHandedOver({ cards }: { cards: UnclaimedCard[] }) {
               <TableHead>Name on card</TableHead>
               <TableHead>Station</TableHead>
               <TableHead>Teller</TableHead>
+              {canSpoil ? (
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -46,6 +52,11 @@ export function NotHandedOver({ cards }: { cards: UnclaimedCard[] }) {
                 <TableCell className="font-mono">{c.nameOnCard}</TableCell>
                 <TableCell>{c.station}</TableCell>
                 <TableCell>{c.teller}</TableCell>
+                {canSpoil ? (
+                  <TableCell>
+                    <SpoilCardButton jobId={c.id} card={`${c.product}${c.panLast4 ? ` •••• ${c.panLast4}` : ""}`} />
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

@@ -4,6 +4,7 @@ import type { StationHealth } from "@/lib/stations/health";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
 import { formatDuration } from "./format";
+import { LowStockThresholdForm } from "./low-stock-threshold-form";
 import { StationActions } from "./station-actions";
 import { StationSetupActions } from "./station-setup-actions";
 
@@ -31,7 +32,7 @@ export function StationHealthTable({
       </p>
     );
   return (
-    <Table caption="Personalization stations and their health" minWidth="min-w-[56rem]" density="relaxed">
+    <Table caption="Personalization stations and their health" minWidth="min-w-[64rem]" density="relaxed">
       <TableHeader>
         <TableRow>
           <TableHead>Station</TableHead>
@@ -40,6 +41,7 @@ export function StationHealthTable({
           <TableHead>In queue</TableHead>
           <TableHead>Median time to card (24 h)</TableHead>
           <TableHead>Exceptions, last hour</TableHead>
+          <TableHead>Blank cards</TableHead>
           {canManage || canRegister ? (
             <TableHead>
               <span className="sr-only">Actions</span>
@@ -103,6 +105,33 @@ export function StationHealthTable({
                     </li>
                   ))}
                 </ul>
+              )}
+            </TableCell>
+            <TableCell data-testid="station-stock">
+              {s.stock.length === 0 ? (
+                <span className="font-semibold text-red-900">None loaded</span>
+              ) : (
+                <ul className="space-y-0.5">
+                  {s.stock.map((t) => (
+                    <li
+                      key={t.stockTypeId}
+                      className={t.balance < s.lowStockThreshold ? "font-semibold text-amber-950" : ""}
+                    >
+                      {t.name}: <span className="tabular-nums">{t.balance}</span>
+                      {t.balance <= 0 ? " · empty, not offered" : t.balance < s.lowStockThreshold ? " · low" : ""}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canManage ? (
+                <LowStockThresholdForm
+                  stationId={s.id}
+                  stationLabel={s.label}
+                  threshold={s.lowStockThreshold}
+                  onDone={onDone}
+                />
+              ) : (
+                <span className="block text-xs text-slate-700">Warns below {s.lowStockThreshold}</span>
               )}
             </TableCell>
             {canManage || canRegister ? (

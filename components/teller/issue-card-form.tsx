@@ -26,6 +26,7 @@ import { IssueReview } from "./issue-review";
 import { NotOffered } from "./not-offered";
 import { ReplacedCardFields, type CardChoice } from "./replaced-card-fields";
 import { stationStatus, useStationHealth } from "./station-health";
+import { lowStockMessage, stationStock } from "@/lib/stock/labels";
 
 export type ProductChoice = {
   id: string;
@@ -34,6 +35,7 @@ export type ProductChoice = {
   embossRules: EmbossRules;
   needsAccount: boolean;
   needsApproval?: boolean;
+  stockTypeId: string | null;
 };
 /** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
 export type StationChoice = StationHealth;
@@ -96,15 +98,20 @@ export function IssueCardForm(props: {
       </>
     );
   }
-  if (stations.length === 0) {
+  // A station without blank cards of the product's stock is not offered (the server refuses it too).
+  const offered = stations.filter((s) => !stationStock(s, product.stockTypeId)?.empty);
+  if (offered.length === 0) {
     return (
       <Alert tone="error">
-        No personalization station of your branch is available, so no card can be printed here now. Ask your branch
-        manager to enable a station.
+        {stations.length === 0
+          ? "No personalization station of your branch is available, so no card can be printed here now. Ask your branch manager to enable a station."
+          : `No station of your branch has blank cards for ${product.name} left. Ask your branch manager to load a station, or choose another card.`}
       </Alert>
     );
   }
-  const station = stations.find((s) => s.id === stationId);
+  // The chosen station, or the first one offered when the product's stock ran out there.
+  const station = offered.find((s) => s.id === stationId) ?? offered[0];
+  const stock = station ? stationStock(station, product.stockTypeId) : null;
   function chooseProduct(id: string) {
     const next = products.find((p) => p.id === id);
     if (!next) return;
@@ -236,10 +243,10 @@ export function IssueCardForm(props: {
             <Select
               {...control}
               name={field("stationId")}
-              value={stationId}
+              value={station?.id ?? ""}
               onChange={(e) => setStationId(e.target.value)}
             >
-              {stations.map((s) => (
+              {offered.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label}
                   {s.isDefault ? " (default)" : ""} · {stationStatus(s, time).short}
@@ -248,6 +255,14 @@ export function IssueCardForm(props: {
             </Select>
           )}
         </Field>
+        {stock?.low && station ? (
+          <Alert tone="warning" live>
+            <span data-testid="low-stock">
+              {lowStockMessage(stock.balance)} at {station.label}.
+            </span>{" "}
+            Tell your manager so the station is loaded in time.
+          </Alert>
+        ) : null}
       </fieldset>
       {reviewing ? (
         <>
@@ -255,7 +270,7 @@ export function IssueCardForm(props: {
           <input type="hidden" name={field("productId")} value={product.id} />
           <input type="hidden" name={field("reason")} value={reason} />
           <input type="hidden" name={field("nameOnCard")} value={name} />
-          <input type="hidden" name={field("stationId")} value={stationId} />
+          <input type="hidden" name={field("stationId")} value={station?.id ?? ""} />
           {reason !== "CREATION" ? (
             <>
               <input type="hidden" name={field("replacesJobId")} value={replacesJobId} />

@@ -21,6 +21,7 @@ import { HandOver } from "./hand-over";
 import { JobTimeline } from "./job-timeline";
 import { OpenRequestActions } from "./open-request-actions";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
+import { ReportMisprint } from "./report-misprint";
 
 const CANCELED_SENTENCE = "Canceled at the counter. No card was produced.";
 const DESTROY_SENTENCE = "Printed after it was canceled: destroy this card, never hand it over.";
@@ -40,6 +41,9 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const { data } = useQuery({
     queryKey: ["job", initial.id],
     initialData: { job: initial },
+    // Read once more on mount: an event committed after the server read the job (D1 accepting the
+    // order within moments) can reach the live channel before this query exists, and is then lost.
+    initialDataUpdatedAt: 0,
     queryFn: async () => {
       const response = await fetch(`/api/jobs/${initial.id}`, { cache: "no-store" });
       if (!response.ok) throw new Error("Could not refresh the job.");
@@ -57,6 +61,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const job = data.job;
   const outcome = jobOutcome(job);
   const failed = outcome.kind === "failed";
+  // A produced card reported misprinted (or never handed over): spoiled, to be issued again.
+  const spoiled = job.state === "done" && job.destroyIfProduced;
   // Canceled at the counter (a failed card closed, or an open request canceled), retried or
   // moved: final for this request, so nothing about retrying or waiting is said any more.
   const closed = outcome.kind === "canceled" || outcome.kind === "destroy";
@@ -123,8 +129,18 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           {`“${job.decisionNote ?? ""}”`}
         </p>
       ) : null}
-      {job.state === "done" || job.state === "handed_over" ? (
-        <HandOver job={job} />
+      {spoiled && !reissued ? (
+        <Alert tone="error">
+          <p className="font-semibold" data-testid="spoiled">
+            This card is spoiled: put it with the spoiled cards, never hand it over.
+          </p>
+          <p>Issue it again below; the spoiled card is destroyed under dual control.</p>
+        </Alert>
+      ) : job.state === "done" || job.state === "handed_over" ? (
+        <>
+          <HandOver job={job} />
+          {job.state === "done" && !job.destroyIfProduced ? <ReportMisprint jobId={job.id} /> : null}
+        </>
       ) : outcome.kind === "destroy" ? (
         <Alert tone="error">
           <p className="text-lg font-semibold" data-testid="destroy">
@@ -196,8 +212,8 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           }
         />
       </Card>
-      {failed ? (
-        <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} />
+      {failed || (spoiled && !reissued) ? (
+        <RecoveryActions jobId={job.id} failedStationId={job.stationId} stations={stations} canCancel={failed} />
       ) : open ? (
         <OpenRequestActions
           jobId={job.id}

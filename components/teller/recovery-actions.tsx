@@ -31,10 +31,13 @@ export function RecoveryActions({
   jobId,
   failedStationId,
   stations,
+  canCancel = true,
 }: {
   jobId: string;
   failedStationId: string;
   stations: RetryStation[];
+  /** A spoiled produced card is only issued again: there is no request left to cancel. */
+  canCancel?: boolean;
 }) {
   const queryClient = useQueryClient();
   const [state, retry, retrying] = useActionState(retryJobAction, null);
@@ -118,32 +121,34 @@ export function RecoveryActions({
           </Button>
         </form>
       )}
-      <div className="mt-4 border-t border-slate-200 pt-4">
-        {askCancel ? (
-          <div role="group" aria-labelledby="cancel-question" className="space-y-2">
-            <p id="cancel-question" className="font-semibold">
-              Cancel this card for good? It cannot be retried afterwards.
-            </p>
-            <div className="flex flex-wrap gap-3">
-              <Button variant="secondary" disabled={closing} onClick={cancel} autoFocus>
-                {closing ? "Canceling…" : "Yes, cancel this card"}
-              </Button>
-              <Button variant="secondary" disabled={closing} onClick={() => setAskCancel(false)}>
-                Keep it
-              </Button>
+      {canCancel ? (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          {askCancel ? (
+            <div role="group" aria-labelledby="cancel-question" className="space-y-2">
+              <p id="cancel-question" className="font-semibold">
+                Cancel this card for good? It cannot be retried afterwards.
+              </p>
+              <div className="flex flex-wrap gap-3">
+                <Button variant="secondary" disabled={closing} onClick={cancel} autoFocus>
+                  {closing ? "Canceling…" : "Yes, cancel this card"}
+                </Button>
+                <Button variant="secondary" disabled={closing} onClick={() => setAskCancel(false)}>
+                  Keep it
+                </Button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <Button variant="secondary" onClick={() => setAskCancel(true)}>
-            Cancel this card
-          </Button>
-        )}
-        {closeError ? (
-          <p role="alert" className="mt-2 text-sm text-red-800">
-            {closeError}
-          </p>
-        ) : null}
-      </div>
+          ) : (
+            <Button variant="secondary" onClick={() => setAskCancel(true)}>
+              Cancel this card
+            </Button>
+          )}
+          {closeError ? (
+            <p role="alert" className="mt-2 text-sm text-red-800">
+              {closeError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -20,8 +20,8 @@ export type ApplyResult = { recorded: number; applied: number; unknownCards: str
 /**
  * Records each update once (de-duplicated by operationId + status), moves each job to the
  * furthest new state it reached if that is forwards and the job is not final, flags a card
- * produced after a cancel at the counter, and audits every change — all in one statement, so it
- * commits or fails as a whole.
+ * produced after a cancel at the counter, takes the card from the station's stock (or spoils it),
+ * and audits every change — all in one statement, so it commits or fails as a whole.
  */
 export async function applyD1StatusUpdates({
   db,
@@ -89,8 +89,31 @@ export async function applyD1StatusUpdates({
         and ((issuance_state_rank(j.state) < 3
               and issuance_state_rank(b.state) > issuance_state_rank(j.state))
           or (j.state = 'canceled' and b.state = 'done' and j.produced_after_cancel_at is null))
-      returning j.id, j.branch_id, j.state, b.d1_status,
+      returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id,
                 (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel
+    ), stock as (
+      -- Card stock follows the card: a produced card takes one blank from its station; a
+      -- production exception (a jam) moves one from the station to the spoiled pile (two rows, one
+      -- transfer id derived from the job); a card printed after a cancel is produced and goes to
+      -- the spoiled pile. The unique index on (job, movement, place) keeps each once per job
+      -- whatever D1 repeats; products without a stock type are not counted.
+      insert into stock_ledger (branch_id, stock_type_id, place, station_id, movement, quantity, job_id,
+                                spoil_reason, transfer_id)
+      select u.branch_id, p.stock_type_id, m.place, case when m.place = 'station' then u.station_id end,
+             m.movement, m.quantity, u.id, m.reason,
+             case when m.movement = 'spoiled' and u.state = 'production_exception'
+                  then md5('spoil:' || u.id::text)::uuid end
+      from upd u
+      join card_products p on p.id = u.product_id and p.stock_type_id is not null
+      cross join lateral (values
+        ('station', 'produced', -1, null::text, u.state = 'done' or u.after_cancel),
+        ('spoiled', 'spoiled', 1, 'not_handed_over', u.after_cancel),
+        ('station', 'spoiled', -1, 'production_exception', u.state = 'production_exception'),
+        ('spoiled', 'spoiled', 1, 'production_exception', u.state = 'production_exception')
+      ) as m(place, movement, quantity, reason, applies)
+      where m.applies
+      on conflict (job_id, movement, place) where job_id is not null do nothing
+      returning 1
     ), flagged as (
       insert into job_events (job_id, branch_id, kind, state, d1_status, dedupe_key, detail)
       select id, branch_id, 'produced_after_cancel', 'canceled', d1_status, 'produced_after_cancel:' || id, '{}'::jsonb

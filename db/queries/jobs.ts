@@ -64,7 +64,16 @@ export async function findJobForSubmission({ db, jobId }: { db: Executor; jobId:
         paymentApplication: cardProducts.paymentApplication,
       },
       // No card is ever sent to a disabled station (submit.ts holds the job instead).
-      station: { enabled: stations.enabled, label: stations.label },
+      station: {
+        enabled: stations.enabled,
+        label: stations.label,
+        // Blank cards of the product's stock at the station (null: the product counts no stock);
+        // submit.ts holds the order at zero.
+        stock: sql<number | null>`case when ${cardProducts.stockTypeId} is null then null else
+          (select coalesce(sum(l.quantity), 0)::int from stock_ledger l
+            where l.station_id = ${stations.id} and l.place = 'station'
+              and l.stock_type_id = ${cardProducts.stockTypeId}) end`,
+      },
       // Debit cards: the card system links the card to this account.
       accountNumber: accounts.accountNumber,
     })

@@ -19,6 +19,8 @@ export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: 
       customerTypes: cardProducts.customerTypes,
       // The review step says beforehand that a manager must approve the request.
       needsApproval: cardProducts.needsApproval,
+      // Which blank cards it prints on: the station picker shows that stock's balance.
+      stockTypeId: cardProducts.stockTypeId,
     })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))

@@ -1,13 +1,16 @@
 // Each station's health from its recent jobs, in one round trip: last success, its latest failed
-// card, when the manager last cleared it, queue depth (jobs not yet final), median time to card
-// and the last hour's exceptions. D1 publishes no station health (d1-api.md §12), so the jobs are
-// the source; lib/stations/health.ts reads these facts into plain words and "likely unavailable".
+// card, when the manager last cleared it, queue depth (jobs not yet final), median time to card,
+// the last hour's exceptions, and its blank cards per stock type (the ledger's sums). D1
+// publishes no station health (d1-api.md §12), so the jobs are the source; lib/stations/health.ts
+// reads these facts into plain words and "likely unavailable".
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
 /** What a failed card kept: the state, our error code and D1's own text. */
 export type StationFailure = { state: JobState; errorCode: string | null; errorMessage: string | null };
+
+export type StationStockRow = { stockTypeId: string; name: string; balance: number };
 
 export type StationHealthRow = {
   id: string;
@@ -31,6 +34,10 @@ export type StationHealthRow = {
   cardsLast24h: number;
   /** The last hour's failed cards, by state, code and D1's text. */
   exceptions: Array<StationFailure & { count: number }>;
+  /** Below this many blank cards the teller is warned. */
+  lowStockThreshold: number;
+  /** Blank cards at the station per stock type ever loaded there (the ledger's sums). */
+  stock: StationStockRow[];
 };
 
 const failed = sql.join(
@@ -64,7 +71,18 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
           where j.station_id = s.id and j.state in (${failed}) and j.completed_at > now() - interval '1 hour'
           group by 1, 2, 3
         ) e
-      ), '[]'::jsonb) as "exceptions"
+      ), '[]'::jsonb) as "exceptions",
+      s.low_stock_threshold as "lowStockThreshold",
+      coalesce((
+        select jsonb_agg(jsonb_build_object('stockTypeId', b.stock_type_id, 'name', t.name, 'balance', b.balance)
+                         order by t.name)
+        from (
+          select l.stock_type_id, sum(l.quantity)::int as balance
+          from stock_ledger l
+          where l.branch_id = s.branch_id and l.station_id = s.id and l.place = 'station'
+          group by 1
+        ) b join stock_types t on t.id = b.stock_type_id
+      ), '[]'::jsonb) as "stock"
     from stations s
     left join lateral (
       select count(*) as cards,

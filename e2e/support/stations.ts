@@ -1,7 +1,9 @@
 // A station for a journey of its own, ready for cards: registered (disabled and unverified, as
-// every new station), its test card confirmed, then enabled, through the manager's real actions.
+// every new station), its test card confirmed, enabled, and loaded with blank cards (a station
+// without stock is not offered), through the manager's real actions.
 import { expect, type APIRequestContext } from "@playwright/test";
 import { callAction, serverActions } from "./server-actions";
+import { loadStation } from "./stock";
 
 const action = (name: string) => serverActions().find((a) => a.name === name)!;
 
@@ -17,5 +19,6 @@ export async function registerWorkingStation(
   expect(verified.body).toContain('"ok":true');
   const enabled = await callAction(manager, action("setStationEnabledAction"), [{ stationId, enabled: true }]);
   expect(enabled.body).toContain('"ok":true');
+  await loadStation(manager, station.persoStation);
   return stationId!;
 }

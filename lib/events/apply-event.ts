@@ -45,6 +45,7 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
     Object.assign(next, { decisionNote: note, decidedAt: event.at, decidedByName: by });
   }
   if (event.kind === "station_disabled") next.errorCode = "disabled:station";
+  if (event.kind === "station_empty") next.errorCode = "empty:station";
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);

@@ -4,8 +4,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { issuanceJobs, jobEvents } from "@/db/schema";
-import { jobRequest, makeCounter, makeStation, tellerContext, uniq } from "@/db/testing/factories";
+import { issuanceJobs, jobEvents, stockTypes } from "@/db/schema";
+import { insertStockRows } from "@/db/queries/stock";
+import { jobRequest, makeCounter, makeProduct, makeStation, tellerContext, uniq } from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
@@ -266,6 +267,39 @@ describe("a disabled station", () => {
     expect(await row(job.id)).toMatchObject({ state: "submitting", errorCode: "disabled:station", submitAttempts: 0 });
     expect(await productions(job.cardId)).toBe(0);
     await db.execute(`update stations set enabled = true where id = '${station.id}'`);
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+  });
+});
+
+describe("a station without blank cards", () => {
+  it("gets no card: the worker holds the order until the station is loaded", async () => {
+    const station = await branchStation();
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("ST-"), name: "Held stock" })
+      .returning();
+    const product = await makeProduct(db, [counter.branch.id], { stockTypeId: type!.id });
+    const { job } = await createIssuanceJob(
+      jobRequest(counter, { persoStation: station.persoStation, stationId: station.id, productId: product.id }),
+      ctx(),
+    );
+    expect(await submitOrder(job.id, deps)).toBe("held");
+    expect(await row(job.id)).toMatchObject({ state: "submitting", errorCode: "empty:station" });
+    expect(await kinds(job.id)).toContain("station_empty");
+    expect(await productions(job.cardId)).toBe(0);
+    await insertStockRows({
+      db,
+      rows: [
+        {
+          branchId: counter.branch.id,
+          stockTypeId: type!.id,
+          place: "station",
+          stationId: station.id,
+          movement: "loaded",
+          quantity: 3,
+        },
+      ],
+    });
     expect(await submitOrder(job.id, deps)).toBe("accepted");
   });
 });

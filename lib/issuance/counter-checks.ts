@@ -1,9 +1,10 @@
 // What must hold before a teller's request becomes a job: the customer exists, the product is
-// active and offered by the teller's branch, the station belongs to the branch and is enabled,
-// and the name can be printed. Each failure is a field error with a sentence to act on.
+// active and offered by the teller's branch, the station belongs to the branch, is enabled and
+// holds blank cards of the product's stock, and the name can be printed. Each failure is a field error with a sentence to act on.
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
+import { placeBalance } from "@/db/queries/stock";
 import { cardProducts, customers, productBranches, stations } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -18,7 +19,12 @@ export async function checkCounterRequest(input: {
   nameOnCard: string;
 }) {
   const [product] = await db
-    .select({ id: cardProducts.id, active: cardProducts.active, embossRules: cardProducts.embossRules })
+    .select({
+      id: cardProducts.id,
+      active: cardProducts.active,
+      embossRules: cardProducts.embossRules,
+      stockTypeId: cardProducts.stockTypeId,
+    })
     .from(cardProducts)
     .innerJoin(
       productBranches,
@@ -38,6 +44,25 @@ export async function checkCounterRequest(input: {
   if (!station.enabled) {
     throw new AppError("invalid:station", {
       fieldErrors: { stationId: [`${station.label} is disabled. Choose another station or ask your manager.`] },
+    });
+  }
+  // At zero blank cards of the product's stock the station is not offered (the worker holds too).
+  if (
+    product.stockTypeId &&
+    (await placeBalance({
+      db,
+      branchId: input.branchId,
+      stockTypeId: product.stockTypeId,
+      place: "station",
+      stationId: station.id,
+    })) <= 0
+  ) {
+    throw new AppError("invalid:station", {
+      fieldErrors: {
+        stationId: [
+          `${station.label} has no blank cards for this card left. Choose another station or ask your manager to load it.`,
+        ],
+      },
     });
   }
   await assertStationBalanced(station);

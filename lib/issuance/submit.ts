@@ -27,7 +27,7 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
-import { STATION_DISABLED } from "./teller-messages";
+import { STATION_DISABLED, STATION_EMPTY } from "./teller-messages";
 
 type Outcome = "accepted" | "retrying" | "failed" | "skipped" | "held";
 
@@ -57,6 +57,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   const { job, product, station, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
   if (!station.enabled) return holdForDisabledStation(job, station.label);
+  if (station.stock !== null && station.stock <= 0) return holdForDisabledStation(job, station.label, "empty");
 
   let card: CardData;
   try {
@@ -138,27 +139,33 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
 type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>["job"];
 
 /**
- * The job's station was disabled: nothing is ordered. The teller is told once per station (the
- * request can be moved or canceled), and the job looks again later, not in a tight loop.
+ * The job's station was disabled, or has no blank cards of the product's stock left: nothing is
+ * ordered. The teller is told once per station (the request can be moved or canceled), and the
+ * job looks again later, not in a tight loop (enabling the station re-queues it at once).
  */
-async function holdForDisabledStation(job: SubmissionJob, stationLabel: string): Promise<Outcome> {
-  log.info({ jobId: job.id, stationId: job.stationId }, "station disabled; order held");
+async function holdForDisabledStation(
+  job: SubmissionJob,
+  stationLabel: string,
+  why: "disabled" | "empty" = "disabled",
+): Promise<Outcome> {
+  const code = why === "empty" ? STATION_EMPTY : STATION_DISABLED;
+  log.info({ jobId: job.id, stationId: job.stationId, why }, "station not usable; order held");
   await db.transaction(async (tx) => {
     await markSubmitAttempt({
       db: tx,
       jobId: job.id,
-      errorCode: STATION_DISABLED,
-      errorMessage: `${stationLabel} was disabled`,
+      errorCode: code,
+      errorMessage: why === "empty" ? `${stationLabel} has no blank cards left` : `${stationLabel} was disabled`,
     });
     await insertJobEvent({
       db: tx,
       event: {
         jobId: job.id,
         branchId: job.branchId,
-        kind: "station_disabled",
+        kind: why === "empty" ? "station_empty" : "station_disabled",
         state: "submitting",
-        detail: { code: STATION_DISABLED, station: stationLabel },
-        dedupeKey: `station_disabled:${job.id}:${job.stationId}`,
+        detail: { code, station: stationLabel },
+        dedupeKey: `station_${why}:${job.id}:${job.stationId}`,
       },
     });
     await enqueueSubmission({ db: tx, jobId: job.id, runAt: new Date(Date.now() + DISABLED_STATION_RECHECK_MS) });

@@ -19,6 +19,8 @@ export function exceptionAdvice(job: { state: string; errorMessage: string | nul
 
 /** The job's error code while its station is disabled (submit.ts holds the order). */
 export const STATION_DISABLED = "disabled:station";
+/** The job's error code while its station has no blank cards of the product's stock. */
+export const STATION_EMPTY = "empty:station";
 
 export function stateSentence(job: {
   state: string;
@@ -35,6 +37,9 @@ export function stateSentence(job: {
     case "rejected":
       return rejectedSentence(job.decisionNote);
     case "submitting":
+      if (job.errorCode === STATION_EMPTY) {
+        return "The station has no blank cards left; the request waits until it is loaded. Move it or cancel it. Nothing was sent to it.";
+      }
       if (job.errorCode === STATION_DISABLED) {
         return "The station was disabled; move this request or cancel it. Nothing was sent to it.";
       }

@@ -37,6 +37,8 @@ describe("card product input", () => {
       needsAccount: false,
       needsApproval: false,
       activateAtHandOver: false,
+      // No stock type chosen: the product's cards are not counted.
+      stockTypeId: null,
     });
     expect(parsed.branchIds).toEqual([valid.branchIds]);
   });

@@ -120,6 +120,8 @@ export const productFields = z
     needsAccount: formBoolean,
     // Maker-checker: every request for the product waits for a manager's approval.
     needsApproval: formBoolean,
+    // The blank card plastic it prints on (card stock); none: its cards are not counted.
+    stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the card stock.").optional()),
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
     path: ["panLength"],
@@ -161,6 +163,7 @@ export function toProductValues(v: Fields) {
     paymentApplication,
     embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
     activateAtHandOver: v.activateAtHandOver,
+    stockTypeId: v.stockTypeId ?? null,
     ...counterRules(v),
   };
 }

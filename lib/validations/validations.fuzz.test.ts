@@ -19,6 +19,7 @@ import * as product from "./product";
 import * as reports from "./reports";
 import * as sso from "./sso";
 import * as station from "./station";
+import * as stock from "./stock";
 import * as stockCount from "./stock-count";
 import * as user from "./user";
 
@@ -36,6 +37,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...reports,
     ...sso,
     ...station,
+    ...stock,
     ...stockCount,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),

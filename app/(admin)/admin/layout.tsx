@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const nav = [
     { href: "/admin", label: "Administration" },
     { href: "/admin/products", label: "Card products" },
+    { href: "/admin/stock-types", label: "Card stock" },
     { href: "/admin/branches", label: "Branches" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/sso", label: "Single sign-on" },

@@ -15,6 +15,7 @@ export default async function ManagerLayout({ children }: { children: ReactNode 
     { href: "/manager", label: "Branch board" },
     { href: "/manager/approvals", label: waiting > 0 ? `Approvals (${waiting})` : "Approvals" },
     { href: "/manager/stations", label: "Stations" },
+    { href: "/manager/stock", label: "Card stock" },
     { href: "/manager/reports", label: "Reports" },
     { href: "/manager/end-of-day", label: "End of day" },
     { href: "/manager/audit", label: "Audit log" },

@@ -39,7 +39,7 @@ export default async function ManagerHome({
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
           <ApprovalQueue initial={await loadApprovalQueue(branch.id)} />
           {/* Managers share the teller area, so a row opens the request's page; admins do not. */}
-          <BranchBoard initial={board} canOpenJobs={user.role === "manager"} />
+          <BranchBoard initial={board} canOpenJobs={user.role === "manager"} canManage={user.role === "manager"} />
         </LiveEvents>
       </BranchTimeZone>
     </div>

@@ -8,7 +8,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { listCustomerCards } from "@/db/queries/customer-cards";
-import { accounts, auditLog, issuanceJobs, jobEvents } from "@/db/schema";
+import { insertStockRows } from "@/db/queries/stock";
+import { accounts, auditLog, issuanceJobs, jobEvents, stockTypes } from "@/db/schema";
 import { makeCounter, makeCustomer, makeJob, makeProduct, uniq } from "@/db/testing/factories";
 import type { ActionInput } from "@/lib/actions/result";
 import type { CardSystem } from "@/lib/card-system/card-system";
@@ -315,5 +316,33 @@ describe("debit products and eligibility", () => {
     const company = await makeCustomer(db, { customerType: "business" });
     expect(await issue({ customerId: company.id, productId: business.id })).toMatchObject({ ok: true });
     expect(await jobsOf(elder.id)).toHaveLength(0);
+  });
+});
+
+describe("a station without blank cards", () => {
+  it("is refused for a product that prints on its stock, with a field error; loaded, it is taken", async () => {
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("ST-"), name: "Issue stock" })
+      .returning();
+    const product = await makeProduct(db, [counter.branch.id], { stockTypeId: type!.id });
+    const customer = await makeCustomer(db);
+    const refused = await issue({ customerId: customer.id, productId: product.id });
+    expect(refused).toMatchObject({ ok: false, code: "invalid:station" });
+    expect(!refused.ok && refused.fieldErrors?.stationId?.[0]).toContain("no blank cards");
+    await insertStockRows({
+      db,
+      rows: [
+        {
+          branchId: counter.branch.id,
+          stockTypeId: type!.id,
+          place: "station",
+          stationId: counter.station.id,
+          movement: "loaded",
+          quantity: 1,
+        },
+      ],
+    });
+    expect(await issue({ customerId: customer.id, productId: product.id })).toMatchObject({ ok: true });
   });
 });

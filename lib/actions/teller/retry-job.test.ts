@@ -44,6 +44,14 @@ async function retry(input: ActionInput<typeof retryJobAction>) {
 }
 
 describe("retrying a failed card", () => {
+  it("issues a misprinted card again, but not a produced card that is fine", async () => {
+    const good = await makeJob(db, counter, { state: "done", completedAt: new Date() });
+    expect(await retry({ jobId: good.id, stationId: other.id })).toMatchObject({ ok: false, code: "conflict:job" });
+    const misprinted = await makeJob(db, counter, { state: "done", completedAt: new Date(), destroyIfProduced: true });
+    expect(await retry({ jobId: misprinted.id, stationId: other.id })).toMatchObject({ ok: true });
+    expect(await retriesOf(misprinted.id)).toHaveLength(1);
+  });
+
   it("refuses a card canceled at the counter, with a clear message", async () => {
     const job = await jammed();
     expect(await closeJobAction({ jobId: job.id })).toMatchObject({ ok: true });

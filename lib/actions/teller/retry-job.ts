@@ -26,7 +26,9 @@ export const retryJobAction = createAction({
     const failed = await findJobView({ db, id: input.jobId });
     if (!failed) throw new AppError("not_found:job");
     ctx.assertBranch(failed.branchId);
-    if (!FAILED_STATES.includes(failed.state)) {
+    // A produced card the teller reported misprinted (spoiled, never handed over) is issued again too.
+    const spoiled = failed.state === "done" && failed.destroyIfProduced;
+    if (!FAILED_STATES.includes(failed.state) && !spoiled) {
       throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
     }
     if (failed.events.some((e) => e.kind === "closed")) throw new AppError("conflict:job", { message: CANCELED });

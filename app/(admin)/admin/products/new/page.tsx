@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ProductForm } from "@/components/admin/product-form";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
+import { activeStockTypes } from "@/db/queries/stock-types";
 import { guardPage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "New card product" };
@@ -16,7 +17,7 @@ export default async function NewProductPage() {
         Back to card products
       </Link>
       <h1 className="text-2xl font-bold">New card product</h1>
-      <ProductForm branches={branches} />
+      <ProductForm branches={branches} stockTypes={await activeStockTypes({ db })} />
     </div>
   );
 }

@@ -1,0 +1,138 @@
+"use client";
+
+// The manager's stock movements, each under dual control: receive a shipment into the vault,
+// load a station from the vault, destroy spoiled cards.
+import { destroySpoiledAction } from "@/lib/actions/manager/destroy-spoiled";
+import { loadStationAction } from "@/lib/actions/manager/load-station";
+import { receiveStockAction } from "@/lib/actions/manager/receive-stock";
+import { fieldNames } from "@/lib/actions/fields";
+import { Field, InputField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { DualControlForm } from "./dual-control-form";
+
+type Option = { id: string; name: string };
+type Errors = Record<string, string[] | undefined> | undefined;
+
+const receive = fieldNames<typeof receiveStockAction>();
+const load = fieldNames<typeof loadStationAction>();
+const destroy = fieldNames<typeof destroySpoiledAction>();
+const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
+
+function StockTypeSelect({ id, options, errors }: { id: string; options: Option[]; errors: Errors }) {
+  return (
+    <Field id={`${id}-stockTypeId`} label="Card stock" errors={errors?.stockTypeId}>
+      {(control) => (
+        <Select {...control} name="stockTypeId" required>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+export function ReceiveStockForm({ stockTypes }: { stockTypes: Option[] }) {
+  return (
+    <DualControlForm
+      id="receive"
+      action={receiveStockAction}
+      submitLabel="Receive into the vault"
+      done={(d) => `${cards(d.quantity)} of ${d.stockType} received into the vault, confirmed by ${d.secondBy}.`}
+    >
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <StockTypeSelect id="receive" options={stockTypes} errors={errors} />
+          <InputField
+            id="receive-quantity"
+            name={receive("quantity")}
+            label="Number of cards"
+            inputMode="numeric"
+            errors={errors?.quantity}
+            required
+          />
+          <InputField id="receive-lot" name={receive("lot")} label="Lot" errors={errors?.lot} required />
+          <InputField
+            id="receive-supplierRef"
+            name={receive("supplierRef")}
+            label="Supplier reference (delivery note)"
+            errors={errors?.supplierRef}
+            required
+          />
+        </div>
+      )}
+    </DualControlForm>
+  );
+}
+
+export function LoadStationForm({ stockTypes, stations }: { stockTypes: Option[]; stations: Option[] }) {
+  return (
+    <DualControlForm
+      id="load"
+      action={loadStationAction}
+      submitLabel="Load the station"
+      done={(d) => `${cards(d.quantity)} loaded into ${d.station}, confirmed by ${d.secondBy}.`}
+    >
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <StockTypeSelect id="load" options={stockTypes} errors={errors} />
+          <Field id="load-stationId" label="Station" errors={errors?.stationId}>
+            {(control) => (
+              <Select {...control} name={load("stationId")} required>
+                {stations.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <InputField
+            id="load-quantity"
+            name={load("quantity")}
+            label="Number of cards"
+            hint="Taken from the vault; never more than it holds."
+            inputMode="numeric"
+            errors={errors?.quantity}
+            required
+          />
+        </div>
+      )}
+    </DualControlForm>
+  );
+}
+
+export function DestroySpoiledForm({ stockTypes }: { stockTypes: Option[] }) {
+  return (
+    <DualControlForm
+      id="destroy"
+      action={destroySpoiledAction}
+      submitLabel="Record the destruction"
+      done={(d) => `${cards(d.quantity)} destroyed, confirmed by ${d.secondBy}.`}
+    >
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <StockTypeSelect id="destroy" options={stockTypes} errors={errors} />
+          <InputField
+            id="destroy-quantity"
+            name={destroy("quantity")}
+            label="Number of spoiled cards destroyed"
+            inputMode="numeric"
+            errors={errors?.quantity}
+            required
+          />
+          <InputField
+            id="destroy-note"
+            name={destroy("note")}
+            label="Note (optional)"
+            placeholder="e.g. shredded, certificate 2026-114"
+            errors={errors?.note}
+            className="sm:col-span-2"
+          />
+        </div>
+      )}
+    </DualControlForm>
+  );
+}

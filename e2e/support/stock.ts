@@ -1,0 +1,36 @@
+// Blank cards for a station a journey registers itself: a station without stock of a product's
+// plastic is not offered (issue 15), so the journey loads it from the vault, through the real
+// action, as the branch's manager with a teller of the branch as the second signer.
+import type { APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { readRunInfo } from "./run-dir";
+import { callAction, serverActions } from "./server-actions";
+import { persona } from "./users";
+
+/** The ids of a station and of every active stock type, from the run's database. */
+async function ids(persoStation: string) {
+  const client = new pg.Client({ connectionString: readRunInfo().databaseUrl });
+  await client.connect();
+  try {
+    const station = await client.query<{ id: string }>("select id from stations where perso_station = $1", [
+      persoStation,
+    ]);
+    const types = await client.query<{ id: string }>("select id from stock_types where active order by code");
+    return { stationId: station.rows[0]!.id, stockTypeIds: types.rows.map((r) => r.id) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Loads `quantity` blank cards of every stock type into the station; `manager` is Downtown's manager. */
+export async function loadStation(manager: APIRequestContext, persoStation: string, quantity = 20) {
+  const { stationId, stockTypeIds } = await ids(persoStation);
+  const load = serverActions().find((a) => a.name === "loadStationAction")!;
+  const second = persona("teller");
+  for (const stockTypeId of stockTypeIds) {
+    const result = await callAction(manager, load, [
+      { stockTypeId, stationId, quantity, secondEmail: second.email, secondPassword: second.password },
+    ]);
+    if (!result.body.includes('"ok":true')) throw new Error(`loading ${persoStation} failed: ${result.body}`);
+  }
+}
