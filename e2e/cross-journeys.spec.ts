@@ -4,6 +4,7 @@ import { AdminProductsPage } from "./pages/admin-products-page";
 import { CounterPage } from "./pages/counter-page";
 import { ManagerStationsPage } from "./pages/manager-stations-page";
 import { sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { storageState } from "./support/users";
 
 type SimOrder = {
@@ -27,6 +28,8 @@ test("a manager's new default station receives the teller's next card", async ({
   const stations = new ManagerStationsPage(await managerContext.newPage());
   await stations.goto();
   await stations.addWorkingStation({ persoStation: id, label: "Journey printer", location: "Kiosk corner" });
+  // A station without blank cards is not offered to tellers.
+  await loadStation(managerContext.request, id);
   await stations.makeDefault("Journey printer");
   try {
     const tellerContext = await browser.newContext({ storageState: storageState("teller") });

@@ -8,6 +8,7 @@ import pg from "pg";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
 import { readRunInfo } from "./support/run-dir";
+import { registerWorkingStation } from "./support/stations";
 import { callAction, serverActions } from "./support/server-actions";
 import { sim } from "./support/simulator";
 import { persona, storageState } from "./support/users";
@@ -54,10 +55,8 @@ test("two people receive and load; a jam spoils one card; the same person cannot
     branchCode: "BR001",
     timings: { readyMs: 200, doneMs: 500, offlineTimeoutMs: 120_000 },
   });
-  const register = serverActions().find((a) => a.name === "registerStationAction")!;
-  expect((await callAction(page.request, register, [{ persoStation, label, location: "Stock desk" }])).body).toContain(
-    '"ok":true',
-  );
+  // Registered, its test card confirmed and enabled; its blank cards are this journey's to load.
+  await registerWorkingStation(page.request, { persoStation, label, location: "Stock desk" }, { load: false });
 
   const stationId = await (async () => {
     const client = new pg.Client({ connectionString: readRunInfo().databaseUrl });

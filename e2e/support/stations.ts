@@ -10,6 +10,7 @@ const action = (name: string) => serverActions().find((a) => a.name === name)!;
 export async function registerWorkingStation(
   manager: APIRequestContext,
   station: { persoStation: string; label: string; location?: string },
+  { load = true }: { load?: boolean } = {},
 ): Promise<string> {
   const registered = await callAction(manager, action("registerStationAction"), [station]);
   expect(registered.body).toContain('"ok":true');
@@ -19,6 +20,6 @@ export async function registerWorkingStation(
   expect(verified.body).toContain('"ok":true');
   const enabled = await callAction(manager, action("setStationEnabledAction"), [{ stationId, enabled: true }]);
   expect(enabled.body).toContain('"ok":true');
-  await loadStation(manager, station.persoStation);
+  if (load) await loadStation(manager, station.persoStation);
   return stationId!;
 }

@@ -7,22 +7,31 @@ import { readRunInfo } from "./run-dir";
 import { callAction, serverActions } from "./server-actions";
 import { persona } from "./users";
 
-/** The ids of a station and of every active stock type, from the run's database. */
+/** The ids of a station and of the active stock types its branch's vault holds, from the run's database. */
 async function ids(persoStation: string) {
   const client = new pg.Client({ connectionString: readRunInfo().databaseUrl });
   await client.connect();
   try {
-    const station = await client.query<{ id: string }>("select id from stations where perso_station = $1", [
-      persoStation,
-    ]);
-    const types = await client.query<{ id: string }>("select id from stock_types where active order by code");
-    return { stationId: station.rows[0]!.id, stockTypeIds: types.rows.map((r) => r.id) };
+    const station = await client.query<{ id: string; branch_id: string }>(
+      "select id, branch_id from stations where perso_station = $1",
+      [persoStation],
+    );
+    const found = station.rows[0]!;
+    // The stock types the branch's vault holds: other journeys add stock types of their own
+    // (with nothing of them in this vault).
+    const types = await client.query<{ id: string }>(
+      `select l.stock_type_id as id from stock_ledger l join stock_types t on t.id = l.stock_type_id
+        where l.branch_id = $1 and l.place = 'vault' and t.active
+        group by l.stock_type_id having sum(l.quantity) > 0`,
+      [found.branch_id],
+    );
+    return { stationId: found.id, stockTypeIds: types.rows.map((r) => r.id) };
   } finally {
     await client.end();
   }
 }
 
-/** Loads `quantity` blank cards of every stock type into the station; `manager` is Downtown's manager. */
+/** Loads `quantity` blank cards of every stock type the vault holds into the station; `manager` is Downtown's manager. */
 export async function loadStation(manager: APIRequestContext, persoStation: string, quantity = 20) {
   const { stationId, stockTypeIds } = await ids(persoStation);
   const load = serverActions().find((a) => a.name === "loadStationAction")!;
