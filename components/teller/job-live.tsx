@@ -41,9 +41,6 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const { data } = useQuery({
     queryKey: ["job", initial.id],
     initialData: { job: initial },
-    // Read once more on mount: an event committed after the server read the job (D1 accepting the
-    // order within moments) can reach the live channel before this query exists, and is then lost.
-    initialDataUpdatedAt: 0,
     queryFn: async () => {
       const response = await fetch(`/api/jobs/${initial.id}`, { cache: "no-store" });
       if (!response.ok) throw new Error("Could not refresh the job.");
