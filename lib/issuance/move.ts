@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findJobCarryOver } from "@/db/queries/customer-cards";
-import { findJobForCancel, moveJobInPlace, OPEN_STATES, type JobForCancel } from "@/db/queries/job-cancel";
+import { findJobForCancel, isOpenState, moveJobInPlace, type JobForCancel } from "@/db/queries/job-cancel";
 import { enqueueSubmission, insertJobEvent } from "@/db/queries/jobs";
 import { findStation } from "@/db/queries/stations";
 import { issuanceJobs } from "@/db/schema";
@@ -40,7 +40,7 @@ export async function moveFound(
   actor: Actor,
   deps: CancelDeps,
 ): Promise<MoveResult> {
-  if (!OPEN_STATES.some((s) => s === job.state)) {
+  if (!isOpenState(job.state)) {
     // A second click of the same move finds the request the first one made.
     const [earlier] = await db
       .select({ id: issuanceJobs.id })
