@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { JobSummary } from "@/db/queries/job-views";
-import { CARD_STATUS_LABEL } from "@/lib/issuance/card-status";
+import { CARD_STATUS_LABEL, cardName } from "@/lib/issuance/card-status";
 import { jobOutcome } from "@/lib/issuance/outcome";
 import { cardWasProduced } from "@/lib/issuance/list-filter";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
@@ -35,10 +35,7 @@ export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: Custom
           <TableBody>
             {cards.map((card) => (
               <TableRow key={card.jobId} data-testid="customer-card">
-                <TableCell>
-                  {card.productName}
-                  {card.panLast4 ? ` •••• ${card.panLast4}` : ""}
-                </TableCell>
+                <TableCell>{cardName(card)}</TableCell>
                 <TableCell>
                   <span aria-hidden>{STATUS_SYMBOL[card.status]} </span>
                   {CARD_STATUS_LABEL[card.status]}

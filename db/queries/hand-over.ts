@@ -77,11 +77,10 @@ export async function findCardToSettle({ db, jobId }: { db: Executor; jobId: str
     activate_at_hand_over: boolean;
     old_job_id: string | null;
     old_card_id: string | null;
-    old_branch_id: string | null;
     old_blocked: boolean | null;
   }>(sql`
     select j.card_id, j.branch_id, j.state, j.card_status, p.activate_at_hand_over,
-           o.id as old_job_id, o.card_id as old_card_id, o.branch_id as old_branch_id,
+           o.id as old_job_id, o.card_id as old_card_id,
            o.blocked_at is not null as old_blocked
     from issuance_jobs j
     join card_products p on p.id = j.product_id

@@ -8,6 +8,8 @@ import type { JobState } from "@/lib/vocabulary";
 /** Requests still on their way: D1 has not said its last word on them. */
 export const OPEN_STATES = ["submitting", "requested", "ready"] as const satisfies readonly JobState[];
 
+export const isOpenState = (state: string) => OPEN_STATES.some((s) => s === state);
+
 export async function findJobForCancel({ db, jobId }: { db: Executor; jobId: string }) {
   const [row] = await db
     .select({

@@ -11,7 +11,7 @@ import {
   dequeueSubmission,
   findJobForCancel,
   markCanceledAtCounter,
-  OPEN_STATES,
+  isOpenState,
   type JobForCancel,
 } from "@/db/queries/job-cancel";
 import { insertJobEvent } from "@/db/queries/jobs";
@@ -37,8 +37,6 @@ export type CancelResult = {
   stationLabel: string;
   d1?: CancelAnswer;
 };
-
-const isOpen = (state: string) => OPEN_STATES.some((s) => s === state);
 
 /** How long a cancel or move waits for a submission run in flight, and how often it looks. */
 const LOCK_WAIT_MS = 5_000;
@@ -108,7 +106,7 @@ export async function cancelFound(job: JobForCancel, actor: Actor, deps: CancelD
   if (job.state === "awaiting_approval") {
     return record(job, actor, { reach: "never_sent", onlyFrom: "awaiting_approval" });
   }
-  if (!isOpen(job.state)) {
+  if (!isOpenState(job.state)) {
     throw new AppError("conflict:job", {
       message: "This request is no longer waiting, so it cannot be canceled here. Reload the page to see where it is.",
     });

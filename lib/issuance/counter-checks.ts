@@ -4,8 +4,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
+import { findStation } from "@/db/queries/stations";
 import { placeBalance } from "@/db/queries/stock";
-import { cardProducts, customers, productBranches, stations } from "@/db/schema";
+import { cardProducts, customers, productBranches } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertStationBalanced } from "@/lib/stock/count-block";
@@ -37,7 +38,7 @@ export async function checkCounterRequest(input: {
       fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] },
     });
   }
-  const [station] = await db.select().from(stations).where(eq(stations.id, input.stationId)).limit(1);
+  const station = await findStation({ db, id: input.stationId });
   if (!station || station.branchId !== input.branchId) {
     throw new AppError("invalid:station", { fieldErrors: { stationId: ["Choose one of your branch's stations."] } });
   }

@@ -14,6 +14,7 @@ import {
   type CustomerCard,
 } from "@/db/queries/customer-cards";
 import { cardProducts } from "@/db/schema";
+import { DEFAULT_TIME_ZONE, formatTime } from "@/lib/datetime";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { STATE_LABEL } from "@/lib/issuance/states";
 import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
@@ -41,13 +42,12 @@ export type CheckedIssue = {
 export const NO_CARD_TO_REPLACE =
   "This customer has no card yet, so there is nothing to replace or renew. Issue a new card instead.";
 
+/** 14:05 in the branch's zone (lib/datetime.ts); a zone the runtime does not know reads as UTC. */
 function timeIn(timeZone: string, iso: string): string {
   try {
-    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+    return formatTime(iso, timeZone);
   } catch {
-    return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(
-      new Date(iso),
-    );
+    return formatTime(iso, DEFAULT_TIME_ZONE);
   }
 }
 

@@ -1,9 +1,9 @@
-// The groups the Counter's lists filter by (lib/issuance/outcome.ts words a single request for
-// its page and badges; these groups gather them: moved counts as canceled here). What a request amounts to for the counter's lists, read truthfully from the job: a canceled
-// request reads "Canceled" even if it failed first, a failure that was issued again reads
-// "Retried", a produced card reads "not handed over" until it is. The SQL of listJobs
-// (db/queries/job-views.ts) filters by the same rules. No imports beyond the vocabulary: it runs
-// in the browser too.
+// The groups the Counter's lists filter by: what a request amounts to, read truthfully from the
+// job. A canceled request reads "Canceled" even if it failed first (moving a request D1 may hold
+// cancels it, so that one counts there too), a failure issued again reads "Retried", a produced card
+// reads "not handed over" until it is. lib/issuance/outcome.ts words a single request for its page
+// and badges. The screen filters the day's rows with listGroup (listJobs's SQL knows only the raw
+// state). No imports beyond the vocabulary: it runs in the browser too.
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
 export const LIST_GROUPS = [

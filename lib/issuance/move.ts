@@ -3,13 +3,14 @@
 // may hold is canceled as far as D1 allows (cancel.ts) and issued again at the new station as a
 // new request (new cardId and issuerRequestId) linked to the old one, like a retry.
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findJobCarryOver } from "@/db/queries/customer-cards";
-import { findJobForCancel, moveJobInPlace, OPEN_STATES, type JobForCancel } from "@/db/queries/job-cancel";
+import { findJobForCancel, isOpenState, moveJobInPlace, type JobForCancel } from "@/db/queries/job-cancel";
 import { enqueueSubmission, insertJobEvent } from "@/db/queries/jobs";
-import { issuanceJobs, stations } from "@/db/schema";
+import { findStation } from "@/db/queries/stations";
+import { issuanceJobs } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -23,13 +24,9 @@ export type MoveResult = { jobId: string; movedInPlace: boolean; canceled?: Canc
 
 /** The station a request may move to: another enabled station of the same branch. */
 async function targetStation(job: JobForCancel, stationId: string) {
-  const [station] = await db
-    .select()
-    .from(stations)
-    .where(and(eq(stations.id, stationId), eq(stations.branchId, job.branchId)))
-    .limit(1);
+  const station = await findStation({ db, id: stationId });
   const refuse = (message: string) => new AppError("invalid:station", { fieldErrors: { stationId: [message] } });
-  if (!station) throw refuse("Choose one of your branch's stations.");
+  if (!station || station.branchId !== job.branchId) throw refuse("Choose one of your branch's stations.");
   if (station.id === job.stationId) throw refuse(`The request is already at ${station.label}. Choose another station.`);
   if (!station.enabled) throw refuse(`${station.label} is disabled. Choose another station.`);
   await assertStationBalanced(station);
@@ -43,7 +40,7 @@ export async function moveFound(
   actor: Actor,
   deps: CancelDeps,
 ): Promise<MoveResult> {
-  if (!OPEN_STATES.some((s) => s === job.state)) {
+  if (!isOpenState(job.state)) {
     // A second click of the same move finds the request the first one made.
     const [earlier] = await db
       .select({ id: issuanceJobs.id })

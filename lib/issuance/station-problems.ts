@@ -63,17 +63,6 @@ export const problemCode = (job: { state: JobState; errorCode: string | null }) 
 /** A problem label as the start of a sentence or a table cell: "Jammed". */
 export const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
-/** "2 min ago", "just now", "3 h ago": how long since a problem, for a station's mark. */
-export function sinceLabel(at: Date | string, now: Date = new Date()): string {
-  const seconds = Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
-  if (seconds < 45) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
-}
-
 /** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
 export type ReasonCount = { reason: string; codes: string[]; count: number };
 

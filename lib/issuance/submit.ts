@@ -56,8 +56,8 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   }
   const { job, product, station, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
-  if (!station.enabled) return holdForDisabledStation(job, station.label);
-  if (station.stock !== null && station.stock <= 0) return holdForDisabledStation(job, station.label, "empty");
+  if (!station.enabled) return holdAtUnusableStation(job, station.label);
+  if (station.stock !== null && station.stock <= 0) return holdAtUnusableStation(job, station.label, "empty");
 
   let card: CardData;
   try {
@@ -143,7 +143,7 @@ type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>
  * ordered. The teller is told once per station (the request can be moved or canceled), and the
  * job looks again later, not in a tight loop (enabling the station re-queues it at once).
  */
-async function holdForDisabledStation(
+async function holdAtUnusableStation(
   job: SubmissionJob,
   stationLabel: string,
   why: "disabled" | "empty" = "disabled",

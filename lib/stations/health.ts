@@ -4,7 +4,13 @@
 // until a later card succeeds there or the manager enables it again. Runs on the server only;
 // the browser receives the result.
 import type { StationHealthRow } from "@/db/queries/station-health";
-import { PROBLEM_LABEL, STATION_PROBLEMS, problemKind, type ProblemKind } from "@/lib/issuance/station-problems";
+import {
+  PROBLEM_LABEL,
+  STATION_PROBLEMS,
+  exceptionsInWords,
+  problemKind,
+  type ProblemKind,
+} from "@/lib/issuance/station-problems";
 
 /** Exceptions of one kind, in plain words ("jammed"), never a raw code. */
 export type ExceptionCount = { reason: string; count: number };
@@ -34,18 +40,12 @@ export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: 
     STATION_PROBLEMS.includes(lastProblem.kind) &&
     after(lastProblem.at, lastSuccessAt) &&
     after(lastProblem.at, clearedAt);
-  const counts = new Map<string, number>();
-  for (const e of exceptions) {
-    const label = PROBLEM_LABEL[problemKind(e)];
-    counts.set(label, (counts.get(label) ?? 0) + e.count);
-  }
   return {
     ...row,
     lastProblem,
     availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
-    exceptionsLastHour: [...counts]
-      .map(([reason, count]) => ({ reason, count }))
-      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    // The board's grouping (same words, most frequent first), without the raw codes.
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
   };
 }
 
