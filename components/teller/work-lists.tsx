@@ -38,7 +38,7 @@ function RowState({ job }: { job: JobSummary }) {
   const outcome = listGroup(job);
   if (outcome === "in_progress" || outcome === "failed" || outcome === "awaiting_approval" || outcome === "rejected")
     return <JobStateBadge state={job.state} />;
-  const symbol = outcome === "canceled" ? "×" : outcome === "retried" ? "↻" : "✓";
+  const symbol = outcome === "canceled" ? "×" : outcome === "retried" ? "→" : "✓";
   return (
     <span className="inline-flex items-center gap-1 rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-900">
       <span aria-hidden>{symbol}</span>

@@ -9,6 +9,8 @@ describe("what a request amounts to in the counter's lists", () => {
     expect(listGroup({ ...job, state: "production_exception", canceledAt: "2026-11-30T10:00:00Z" })).toBe("canceled");
     expect(listGroup({ ...job, state: "requested", canceledAt: new Date() })).toBe("canceled");
     expect(listGroup({ ...job, state: "production_exception", retriedAs: "j2" })).toBe("retried");
+    // Moved: canceled here, carried on by the new request.
+    expect(listGroup({ ...job, state: "canceled", canceledAt: new Date(), retriedAs: "j3" })).toBe("retried");
     expect(listGroup({ ...job, state: "production_exception" })).toBe("failed");
     expect(listGroup({ ...job, state: "handed_over" })).toBe("handed_over");
     expect(listGroup({ ...job, state: "done" })).toBe("produced");
