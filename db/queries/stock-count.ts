@@ -137,8 +137,3 @@ export async function setExplanation({
     .set({ explanation, explainedBy, explainedAt: sql`now()` })
     .where(eq(stockCounts.id, id));
 }
-
-export async function insertLedgerRow({ db, row }: { db: Executor; row: typeof stockLedger.$inferInsert }) {
-  const [inserted] = await db.insert(stockLedger).values(row).returning();
-  return inserted!;
-}
