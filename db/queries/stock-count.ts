@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { stockCounts, stockLedger, type StockCount } from "@/db/schema";
 import type { StockMovement, StockPlace } from "@/lib/vocabulary";
+import { samePlace, type PlaceKey } from "./stock";
 
 /** The movements of a day at one place, signed as in the ledger (out of a place is negative). */
 export type DayMovements = Record<StockMovement, number>;
@@ -67,16 +68,6 @@ export async function placeBalances({
     order by case l.place when 'vault' then 0 when 'station' then 1 else 2 end, s.label, t.name`);
   return rows.map(toBalance);
 }
-
-type PlaceKey = { branchId: string; stockTypeId: string; place: StockPlace; stationId: string | null };
-
-const samePlace = (k: PlaceKey) =>
-  and(
-    eq(stockLedger.branchId, k.branchId),
-    eq(stockLedger.stockTypeId, k.stockTypeId),
-    eq(stockLedger.place, k.place),
-    k.stationId ? eq(stockLedger.stationId, k.stationId) : sql`${stockLedger.stationId} is null`,
-  );
 
 /** Whether stock moved at the place since `since` (a late count of yesterday would miss it). */
 export async function movedSince({ db, since, ...key }: PlaceKey & { db: Executor; since: Date }): Promise<boolean> {
