@@ -1,6 +1,7 @@
 import type { CountRecord } from "@/lib/board";
 import { formatCalendarDate } from "@/lib/datetime";
-import { MOVEMENT_LABEL, MOVEMENT_ORDER, placeLabel, signed } from "@/lib/stock/end-of-day";
+import { MOVEMENT_ORDER, placeLabel, signed } from "@/lib/stock/end-of-day";
+import { MOVEMENT_LABEL } from "@/lib/stock/labels";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
 

@@ -75,16 +75,9 @@ export type NamedAuditEntry = AuditEntry & {
   entityName: string | null;
   branchName: string | null;
 };
-const flatten = (r: {
-  entry: AuditEntry;
-  actorName: string | null;
-  entityName: string | null;
-  branchName: string | null;
-}) => ({
-  ...r.entry,
-  actorName: r.actorName,
-  entityName: r.entityName,
-  branchName: r.branchName,
+const flatten = ({ entry, ...names }: { entry: AuditEntry } & Omit<NamedAuditEntry, keyof AuditEntry>) => ({
+  ...entry,
+  ...names,
 });
 
 /** One page of entries, newest first; `hasMore` without counting the whole log. */

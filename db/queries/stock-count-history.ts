@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { StockPlace } from "@/lib/vocabulary";
-import type { DayMovements } from "./stock-count";
+import { movementColumns, withMovements, type DayMovements } from "./stock-count";
 
 export type CountRecord = {
   id: string;
@@ -31,16 +31,10 @@ type Row = Omit<CountRecord, "movements" | "at" | "explainedAt"> &
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 const day = sql`(l.at at time zone b.timezone)::date`;
-const moved = (m: string) =>
-  sql`coalesce(sum(l.quantity) filter (where l.movement = ${m} and ${day} = c.business_date), 0)::int as ${sql.raw(`"${m}"`)}`;
 
-function toRecord({ received, loaded, produced, spoiled, destroyed, corrected, ...r }: Row): CountRecord {
-  return {
-    ...r,
-    movements: { received, loaded, produced, spoiled, destroyed, corrected },
-    at: iso(r.at),
-    explainedAt: r.explainedAt ? iso(r.explainedAt) : null,
-  };
+function toRecord(row: Row): CountRecord {
+  const r = withMovements(row);
+  return { ...r, at: iso(r.at), explainedAt: r.explainedAt ? iso(r.explainedAt) : null };
 }
 
 /**
@@ -83,8 +77,7 @@ export async function listCounts({
     left join stations s on s.id = c.station_id
     cross join lateral (
       select coalesce(sum(l.quantity) filter (where ${day} < c.business_date), 0)::int as opening,
-        ${moved("received")}, ${moved("loaded")}, ${moved("produced")}, ${moved("spoiled")},
-        ${moved("destroyed")}, ${moved("corrected")}
+        ${movementColumns(sql`${day} = c.business_date`)}
       from stock_ledger l
       where l.branch_id = c.branch_id and l.stock_type_id = c.stock_type_id and l.place = c.place
         and l.station_id is not distinct from c.station_id and l.at <= c.at and ${day} <= c.business_date

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeBranch, makeStation, uniq } from "@/db/testing/factories";
 import { stockTypes } from "@/db/schema";
-import { insertLedgerRow, movedSince, placeBalances } from "./stock-count";
+import { insertStockRows } from "./stock";
+import { movedSince, placeBalances } from "./stock-count";
 
 afterAll(() => db.$client.end());
 
@@ -16,17 +17,19 @@ async function setUp() {
     .values({ code: uniq("ST-"), name: "Visa blank" })
     .returning();
   const add = (at: string, place: "vault" | "station" | "spoiled", movement: string, quantity: number) =>
-    insertLedgerRow({
+    insertStockRows({
       db,
-      row: {
-        branchId: branch.id,
-        stockTypeId: type!.id,
-        place,
-        stationId: place === "station" ? station.id : null,
-        movement: movement as "received",
-        quantity,
-        at: new Date(at),
-      },
+      rows: [
+        {
+          branchId: branch.id,
+          stockTypeId: type!.id,
+          place,
+          stationId: place === "station" ? station.id : null,
+          movement: movement as "received",
+          quantity,
+          at: new Date(at),
+        },
+      ],
     });
   return { branch, station, type: type!, add };
 }

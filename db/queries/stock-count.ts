@@ -1,10 +1,11 @@
 // The end-of-day count's numbers, all from the stock ledger: each place's balance for one business
 // day of the branch (its own time zone), split by movement so the screen can show how the expected
 // figure comes about, and the stored counts with the names of the people behind them.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { stockCounts, stockLedger, type StockCount } from "@/db/schema";
-import type { StockMovement, StockPlace } from "@/lib/vocabulary";
+import { STOCK_MOVEMENTS, type StockMovement, type StockPlace } from "@/lib/vocabulary";
+import { samePlace, type PlaceKey } from "./stock";
 
 /** The movements of a day at one place, signed as in the ledger (out of a place is negative). */
 export type DayMovements = Record<StockMovement, number>;
@@ -25,10 +26,30 @@ export type PlaceBalance = {
 type Row = Omit<PlaceBalance, "movements"> & DayMovements;
 
 const dayOf = (at: ReturnType<typeof sql>) => sql`(${at} at time zone b.timezone)::date`;
-const sumOf = (movement: StockMovement, businessDate: string) =>
-  sql`coalesce(sum(l.quantity) filter (where l.movement = ${movement} and ${dayOf(sql`l.at`)} = ${businessDate}::date), 0)::int`;
 
-function toBalance({ received, loaded, produced, spoiled, destroyed, corrected, ...rest }: Row): PlaceBalance {
+/**
+ * One column per movement (named after it): the day's sum of that movement over the ledger rows
+ * `l` for which `ofTheDay` holds. Shared with the count history (stock-count-history.ts).
+ */
+export const movementColumns = (ofTheDay: SQL) =>
+  sql.join(
+    STOCK_MOVEMENTS.map(
+      (m) =>
+        sql`coalesce(sum(l.quantity) filter (where l.movement = ${m} and ${ofTheDay}), 0)::int as ${sql.raw(`"${m}"`)}`,
+    ),
+    sql`, `,
+  );
+
+/** A row's movement columns gathered into `movements`. */
+export function withMovements<T extends DayMovements>({
+  received,
+  loaded,
+  produced,
+  spoiled,
+  destroyed,
+  corrected,
+  ...rest
+}: T): Omit<T, StockMovement> & { movements: DayMovements } {
   return { ...rest, movements: { received, loaded, produced, spoiled, destroyed, corrected } };
 }
 
@@ -54,9 +75,7 @@ export async function placeBalances({
     select l.stock_type_id as "stockTypeId", t.name as "stockTypeName", l.place, l.station_id as "stationId",
       s.label as "stationLabel",
       coalesce(sum(l.quantity) filter (where ${dayOf(sql`l.at`)} < ${businessDate}::date), 0)::int as opening,
-      ${sumOf("received", businessDate)} as received, ${sumOf("loaded", businessDate)} as loaded,
-      ${sumOf("produced", businessDate)} as produced, ${sumOf("spoiled", businessDate)} as spoiled,
-      ${sumOf("destroyed", businessDate)} as destroyed, ${sumOf("corrected", businessDate)} as corrected,
+      ${movementColumns(sql`${dayOf(sql`l.at`)} = ${businessDate}::date`)},
       sum(l.quantity)::int as expected
     from stock_ledger l
     join branches b on b.id = l.branch_id
@@ -65,18 +84,8 @@ export async function placeBalances({
     where l.branch_id = ${branchId} and ${dayOf(sql`l.at`)} <= ${businessDate}::date and l.at <= ${cutoff}
     group by l.stock_type_id, t.name, l.place, l.station_id, s.label
     order by case l.place when 'vault' then 0 when 'station' then 1 else 2 end, s.label, t.name`);
-  return rows.map(toBalance);
+  return rows.map(withMovements);
 }
-
-type PlaceKey = { branchId: string; stockTypeId: string; place: StockPlace; stationId: string | null };
-
-const samePlace = (k: PlaceKey) =>
-  and(
-    eq(stockLedger.branchId, k.branchId),
-    eq(stockLedger.stockTypeId, k.stockTypeId),
-    eq(stockLedger.place, k.place),
-    k.stationId ? eq(stockLedger.stationId, k.stationId) : sql`${stockLedger.stationId} is null`,
-  );
 
 /** Whether stock moved at the place since `since` (a late count of yesterday would miss it). */
 export async function movedSince({ db, since, ...key }: PlaceKey & { db: Executor; since: Date }): Promise<boolean> {
@@ -136,9 +145,4 @@ export async function setExplanation({
     .update(stockCounts)
     .set({ explanation, explainedBy, explainedAt: sql`now()` })
     .where(eq(stockCounts.id, id));
-}
-
-export async function insertLedgerRow({ db, row }: { db: Executor; row: typeof stockLedger.$inferInsert }) {
-  const [inserted] = await db.insert(stockLedger).values(row).returning();
-  return inserted!;
 }

@@ -34,31 +34,28 @@ export async function lockStock({
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stock:${branchId}:${stockTypeId}`}, 0))`);
 }
 
+/** One place of the ledger: a branch's vault, spoiled pile, or one station, for one stock type. */
+export type PlaceKey = { branchId: string; stockTypeId: string; place: StockPlace; stationId: string | null };
+
+/** The ledger rows of one place (a station's rows carry its id; the vault's and spoiled's none). */
+export const samePlace = (k: PlaceKey) =>
+  and(
+    eq(stockLedger.branchId, k.branchId),
+    eq(stockLedger.stockTypeId, k.stockTypeId),
+    eq(stockLedger.place, k.place),
+    k.stationId ? eq(stockLedger.stationId, k.stationId) : sql`${stockLedger.stationId} is null`,
+  );
+
 /** The balance of one place, summed from the ledger. */
 export async function placeBalance({
   db,
-  branchId,
-  stockTypeId,
-  place,
   stationId = null,
-}: {
-  db: Executor;
-  branchId: string;
-  stockTypeId: string;
-  place: StockPlace;
-  stationId?: string | null;
-}): Promise<number> {
+  ...key
+}: Omit<PlaceKey, "stationId"> & { db: Executor; stationId?: string | null }): Promise<number> {
   const [row] = await db
     .select({ balance: sql<number>`coalesce(sum(${stockLedger.quantity}), 0)::int` })
     .from(stockLedger)
-    .where(
-      and(
-        eq(stockLedger.branchId, branchId),
-        eq(stockLedger.stockTypeId, stockTypeId),
-        eq(stockLedger.place, place),
-        stationId ? eq(stockLedger.stationId, stationId) : sql`${stockLedger.stationId} is null`,
-      ),
-    );
+    .where(samePlace({ ...key, stationId }));
   return row?.balance ?? 0;
 }
 

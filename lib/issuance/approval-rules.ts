@@ -10,9 +10,8 @@ import {
   recordedName,
 } from "@/db/queries/approvals";
 import type { Executor } from "@/db/client";
-import type { ApprovalRule, IssuanceReason } from "@/lib/vocabulary";
-import type { ApprovalHints } from "./approval-words";
-import { nameDiffersFromRecord } from "./name-match";
+import type { IssuanceReason } from "@/lib/vocabulary";
+import { foreseenApprovalRules, type ApprovalHints } from "./approval-words";
 
 export type ApprovalCheck = {
   requestKey: string;
@@ -22,27 +21,32 @@ export type ApprovalCheck = {
   nameOnCard: string;
 };
 
+/** The rules a request meets: the review step's foreseenApprovalRules, on the data as stored now. */
 export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on?: Executor } = {}) {
   const [settings, needsApproval, customer] = await Promise.all([
     getApprovalSettings({ db: on }),
     productNeedsApproval({ db: on, productId: request.productId }),
     recordedName({ db: on, customerId: request.customerId }),
   ]);
-  const rules: ApprovalRule[] = [];
-  if (needsApproval) rules.push("product");
-  if (settings.repeatReplacementDays !== null && request.reason === "REPLACEMENT") {
-    const earlier = await countRecentReplacements({
+  const recentReplacement =
+    settings.repeatReplacementDays !== null &&
+    request.reason === "REPLACEMENT" &&
+    (await countRecentReplacements({
       db: on,
       customerId: request.customerId,
       days: settings.repeatReplacementDays,
       exceptRequestKey: request.requestKey,
-    });
-    if (earlier > 0) rules.push("repeat_replacement");
-  }
-  if (settings.nameDiffers && customer && nameDiffersFromRecord(request.nameOnCard, customer)) {
-    rules.push("name_differs");
-  }
-  return rules;
+    })) > 0;
+  return foreseenApprovalRules(
+    { needsApproval, reason: request.reason, nameOnCard: request.nameOnCard },
+    {
+      // No recorded name to compare with: the name rule cannot apply.
+      nameDiffers: settings.nameDiffers && customer !== null,
+      givenName: customer?.givenName ?? "",
+      familyName: customer?.familyName ?? "",
+      recentReplacement,
+    },
+  );
 }
 
 /** What the review step needs to say beforehand that a request will wait for approval. */

@@ -7,26 +7,10 @@
 // people would count cards that are no longer yesterday's). One count per day and place: a second
 // one is refused; a wrong count is not replaced but explained, so the record stays as signed.
 import { formatCalendarDate } from "@/lib/datetime";
-import type { StockMovement, StockPlace } from "@/lib/vocabulary";
+import { STOCK_MOVEMENTS, type StockMovement, type StockPlace } from "@/lib/vocabulary";
 
-/** How each movement reads in the breakdown (signed: out of the place is negative). */
-export const MOVEMENT_LABEL: Record<StockMovement, string> = {
-  received: "Received",
-  loaded: "Loaded",
-  produced: "Produced",
-  spoiled: "Spoiled",
-  destroyed: "Destroyed",
-  corrected: "Corrected",
-};
-
-export const MOVEMENT_ORDER: readonly StockMovement[] = [
-  "received",
-  "loaded",
-  "produced",
-  "spoiled",
-  "destroyed",
-  "corrected",
-];
+/** The breakdown's lines in ledger order (the words are lib/stock/labels.ts's MOVEMENT_LABEL). */
+export const MOVEMENT_ORDER: readonly StockMovement[] = STOCK_MOVEMENTS;
 
 /** "Vault", the station's label, or "Spoiled cards" (kept apart until destroyed). */
 export function placeLabel(p: { place: StockPlace; stationLabel: string | null }): string {

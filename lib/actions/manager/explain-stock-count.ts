@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findStation } from "@/db/queries/stations";
-import { findCountForUpdate, insertLedgerRow, setExplanation } from "@/db/queries/stock-count";
+import { insertStockRows } from "@/db/queries/stock";
+import { findCountForUpdate, setExplanation } from "@/db/queries/stock-count";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -38,18 +39,20 @@ export const explainStockCountAction = createAction({
       const station = count.stationId ? await findStation({ db: tx, id: count.stationId }) : null;
       const where = placeLabel({ place: count.place, stationLabel: station?.label ?? null });
       await setExplanation({ db: tx, id: count.id, explanation, explainedBy: ctx.user.id });
-      const correction = await insertLedgerRow({
+      const [correction] = await insertStockRows({
         db: tx,
-        row: {
-          branchId: count.branchId,
-          stockTypeId: count.stockTypeId,
-          place: count.place,
-          stationId: count.stationId,
-          movement: "corrected",
-          quantity: difference,
-          actorId: ctx.user.id,
-          note: `End-of-day count of ${count.businessDate}: ${explanation}`.slice(0, 1000),
-        },
+        rows: [
+          {
+            branchId: count.branchId,
+            stockTypeId: count.stockTypeId,
+            place: count.place,
+            stationId: count.stationId,
+            movement: "corrected",
+            quantity: difference,
+            actorId: ctx.user.id,
+            note: `End-of-day count of ${count.businessDate}: ${explanation}`.slice(0, 1000),
+          },
+        ],
       });
       await insertAudit({
         db: tx,
@@ -67,7 +70,7 @@ export const explainStockCountAction = createAction({
             difference,
             explanation,
             explainedBy: ctx.user.name,
-            correctionLedgerId: correction.id,
+            correctionLedgerId: correction!.id,
           },
         }),
       });

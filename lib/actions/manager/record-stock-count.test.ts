@@ -3,7 +3,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { insertLedgerRow, placeBalances } from "@/db/queries/stock-count";
+import { insertStockRows } from "@/db/queries/stock";
+import { placeBalances } from "@/db/queries/stock-count";
 import { auditLog, stockLedger, stockTypes } from "@/db/schema";
 import { makeBranch, makeProduct, makeStation, makeUser, uniq } from "@/db/testing/factories";
 import { hashPassword } from "@/lib/auth/password";
@@ -39,13 +40,13 @@ async function setUp() {
   // 100 loaded into the station, 5 produced, 1 spoiled: 94 expected.
   const day = async (at: Date) => {
     const row = { branchId: branch.id, stockTypeId: type!.id, at };
-    await insertLedgerRow({ db, row: { ...row, place: "vault", movement: "received", quantity: 500 } });
-    await insertLedgerRow({ db, row: { ...row, place: "vault", movement: "loaded", quantity: -100 } });
+    await insertStockRows({ db, rows: [{ ...row, place: "vault", movement: "received", quantity: 500 }] });
+    await insertStockRows({ db, rows: [{ ...row, place: "vault", movement: "loaded", quantity: -100 }] });
     const atStation = { ...row, place: "station" as const, stationId: station.id };
-    await insertLedgerRow({ db, row: { ...atStation, movement: "loaded", quantity: 100 } });
-    await insertLedgerRow({ db, row: { ...atStation, movement: "produced", quantity: -5 } });
-    await insertLedgerRow({ db, row: { ...atStation, movement: "spoiled", quantity: -1 } });
-    await insertLedgerRow({ db, row: { ...row, place: "spoiled", movement: "spoiled", quantity: 1 } });
+    await insertStockRows({ db, rows: [{ ...atStation, movement: "loaded", quantity: 100 }] });
+    await insertStockRows({ db, rows: [{ ...atStation, movement: "produced", quantity: -5 }] });
+    await insertStockRows({ db, rows: [{ ...atStation, movement: "spoiled", quantity: -1 }] });
+    await insertStockRows({ db, rows: [{ ...row, place: "spoiled", movement: "spoiled", quantity: 1 }] });
   };
   const count = (overrides: Record<string, unknown> = {}) =>
     recordStockCountAction({
@@ -126,16 +127,18 @@ describe("recordStockCountAction", () => {
   it("refuses yesterday's count of a place where stock moved since midnight", async () => {
     const { manager, station, type, branch, day, count } = await setUp();
     await day(new Date(startOfDayIn(TZ).getTime() - 2 * 3_600_000));
-    await insertLedgerRow({
+    await insertStockRows({
       db,
-      row: {
-        branchId: branch.id,
-        stockTypeId: type.id,
-        place: "station",
-        stationId: station.id,
-        movement: "produced",
-        quantity: -1,
-      },
+      rows: [
+        {
+          branchId: branch.id,
+          stockTypeId: type.id,
+          place: "station",
+          stationId: station.id,
+          movement: "produced",
+          quantity: -1,
+        },
+      ],
     });
     actAs(manager);
     const late = await count({ businessDate: previousDate(dateIn(TZ)) });

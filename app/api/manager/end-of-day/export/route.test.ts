@@ -2,7 +2,8 @@
 // the manager's own branch, with a BOM and formula cells neutralised; nothing for anyone else.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { insertCount, insertLedgerRow } from "@/db/queries/stock-count";
+import { insertStockRows } from "@/db/queries/stock";
+import { insertCount } from "@/db/queries/stock-count";
 import { stockTypes } from "@/db/schema";
 import { makeBranch, makeStation, makeUser, uniq } from "@/db/testing/factories";
 import { actAs } from "@/test-support/action-session";
@@ -26,13 +27,13 @@ describe("GET /api/manager/end-of-day/export", () => {
       .values({ code: uniq("ST-"), name: "Visa blank" })
       .returning();
     const at = { branchId: branch.id, stockTypeId: type!.id, place: "station" as const, stationId: station.id };
-    await insertLedgerRow({
+    await insertStockRows({
       db,
-      row: { ...at, movement: "loaded", quantity: 100, at: new Date("2026-03-10T08:00:00Z") },
+      rows: [{ ...at, movement: "loaded", quantity: 100, at: new Date("2026-03-10T08:00:00Z") }],
     });
-    await insertLedgerRow({
+    await insertStockRows({
       db,
-      row: { ...at, movement: "produced", quantity: -6, at: new Date("2026-03-10T09:00:00Z") },
+      rows: [{ ...at, movement: "produced", quantity: -6, at: new Date("2026-03-10T09:00:00Z") }],
     });
     await insertCount({
       db,
