@@ -104,8 +104,12 @@ test("two people count 93 of 94: the difference is flagged until a manager expla
   await form.getByRole("button", { name: `Record the count of ${STATION}` }).click();
   await expect(form.getByText("The second person must be someone else")).toBeVisible();
   await expect(form.getByLabel("Cards counted")).toHaveValue("93");
+  // What was typed stays, except the second person's password.
+  await expect(form.getByLabel("Second person's e-mail")).toHaveValue(manager.email);
+  await expect(form.getByLabel("Second person's password")).toHaveValue("");
 
   await form.getByLabel("Second person's e-mail").fill(teller.email);
+  await form.getByLabel("Second person's password").fill(persona("manager").password);
   await form.getByRole("button", { name: `Record the count of ${STATION}` }).click();
   await expect(card.getByText("Difference of −1: expected 94, counted 93. A manager must explain it.")).toBeVisible();
   await expect(card.getByText(`Counted by ${manager.name}, confirmed by ${teller.name}.`)).toBeVisible();

@@ -4,7 +4,7 @@
 // day's movements), then the counted figure entered by the signed-in manager and confirmed on the
 // same form by a second person of the branch with their own e-mail and password. After a count,
 // the result replaces the form: a place is counted once a day.
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { EndOfDayPlace } from "@/lib/stock/end-of-day-page";
 import { recordStockCountAction } from "@/lib/actions/manager/record-stock-count";
 import { fieldNames } from "@/lib/actions/fields";
@@ -54,6 +54,14 @@ function Result({ place }: { place: EndOfDayPlace }) {
 export function EndOfDayCount({ place, day, canCount }: { place: EndOfDayPlace; day: string; canCount: boolean }) {
   const [state, formAction, pending] = useActionState(recordStockCountAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  // As in every dual-control form (dual-control-form.tsx): a refused signature keeps what was
+  // typed except the second person's password.
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const password = formRef.current?.elements.namedItem("secondPassword");
+    if (password instanceof HTMLInputElement) password.value = "";
+  }, [state]);
   const where = placeLabel(place);
   const id = `${place.place}-${place.stationId ?? "none"}-${place.stockTypeId}`;
   return (
@@ -64,6 +72,7 @@ export function EndOfDayCount({ place, day, canCount }: { place: EndOfDayPlace; 
           <Result place={place} />
         ) : canCount ? (
           <form
+            ref={formRef}
             action={formAction}
             onSubmit={keepValuesOnSubmit(formAction)}
             className="grid gap-3 sm:grid-cols-3 sm:items-start"
