@@ -46,6 +46,7 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
   }
   if (event.kind === "station_disabled") next.errorCode = "disabled:station";
   if (event.kind === "station_empty") next.errorCode = "empty:station";
+  if (event.kind === "station_unbalanced") next.errorCode = "unbalanced:station";
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);

@@ -4,9 +4,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { issuanceJobs, jobEvents, stockTypes } from "@/db/schema";
+import { issuanceJobs, jobEvents, stockCounts, stockTypes } from "@/db/schema";
 import { insertStockRows } from "@/db/queries/stock";
-import { jobRequest, makeCounter, makeProduct, makeStation, tellerContext, uniq } from "@/db/testing/factories";
+import {
+  jobRequest,
+  makeCounter,
+  makeProduct,
+  makeStation,
+  makeUser,
+  tellerContext,
+  uniq,
+} from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
@@ -300,6 +308,41 @@ describe("a station without blank cards", () => {
         },
       ],
     });
+    expect(await submitOrder(job.id, deps)).toBe("accepted");
+  });
+});
+
+describe("a station whose end-of-day count did not balance", () => {
+  it("gets no card queued before the difference was found until a manager explains it", async () => {
+    const station = await branchStation();
+    const job = await jobAt(station);
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("ST-"), name: "Counted stock" })
+      .returning();
+    const manager = await makeUser(db, "manager", counter.branch.id);
+    const [count] = await db
+      .insert(stockCounts)
+      .values({
+        branchId: counter.branch.id,
+        stockTypeId: type!.id,
+        businessDate: "2026-01-05",
+        place: "station",
+        stationId: station.id,
+        expected: 10,
+        counted: 9,
+        countedBy: manager.id,
+        confirmedBy: counter.teller.id,
+      })
+      .returning();
+    expect(await submitOrder(job.id, deps)).toBe("held");
+    expect(await row(job.id)).toMatchObject({ state: "submitting", errorCode: "unbalanced:station" });
+    expect(await kinds(job.id)).toContain("station_unbalanced");
+    expect(await productions(job.cardId)).toBe(0);
+    await db
+      .update(stockCounts)
+      .set({ explanation: "One card fell behind the printer.", explainedBy: manager.id, explainedAt: new Date() })
+      .where(eq(stockCounts.id, count!.id));
     expect(await submitOrder(job.id, deps)).toBe("accepted");
   });
 });

@@ -27,7 +27,8 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
-import { STATION_DISABLED, STATION_EMPTY } from "./teller-messages";
+import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./teller-messages";
+import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Outcome = "accepted" | "retrying" | "failed" | "skipped" | "held";
 
@@ -58,6 +59,10 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   if (job.state !== "submitting") return "skipped";
   if (!station.enabled) return holdAtUnusableStation(job, station.label);
   if (station.stock !== null && station.stock <= 0) return holdAtUnusableStation(job, station.label, "empty");
+  // A request queued before an end-of-day difference was found waits for its explanation too.
+  if ((await unbalancedByStation(job.branchId)).has(job.stationId)) {
+    return holdAtUnusableStation(job, station.label, "unbalanced");
+  }
 
   let card: CardData;
   try {
@@ -139,30 +144,41 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
 type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>["job"];
 
 /**
- * The job's station was disabled, or has no blank cards of the product's stock left: nothing is
+ * The job's station was disabled, has no blank cards of the product's stock left, or has an
+ * unexplained end-of-day difference from an earlier day: nothing is
  * ordered. The teller is told once per station (the request can be moved or canceled), and the
  * job looks again later, not in a tight loop (enabling the station re-queues it at once).
  */
+const HOLD: Record<"disabled" | "empty" | "unbalanced", { code: string; kind: string; message: string }> = {
+  disabled: { code: STATION_DISABLED, kind: "station_disabled", message: "was disabled" },
+  empty: { code: STATION_EMPTY, kind: "station_empty", message: "has no blank cards left" },
+  unbalanced: {
+    code: STATION_UNBALANCED,
+    kind: "station_unbalanced",
+    message: "has an unexplained end-of-day difference",
+  },
+};
+
 async function holdAtUnusableStation(
   job: SubmissionJob,
   stationLabel: string,
-  why: "disabled" | "empty" = "disabled",
+  why: keyof typeof HOLD = "disabled",
 ): Promise<Outcome> {
-  const code = why === "empty" ? STATION_EMPTY : STATION_DISABLED;
+  const { code, kind, message } = HOLD[why];
   log.info({ jobId: job.id, stationId: job.stationId, why }, "station not usable; order held");
   await db.transaction(async (tx) => {
     await markSubmitAttempt({
       db: tx,
       jobId: job.id,
       errorCode: code,
-      errorMessage: why === "empty" ? `${stationLabel} has no blank cards left` : `${stationLabel} was disabled`,
+      errorMessage: `${stationLabel} ${message}`,
     });
     await insertJobEvent({
       db: tx,
       event: {
         jobId: job.id,
         branchId: job.branchId,
-        kind: why === "empty" ? "station_empty" : "station_disabled",
+        kind,
         state: "submitting",
         detail: { code, station: stationLabel },
         dedupeKey: `station_${why}:${job.id}:${job.stationId}`,

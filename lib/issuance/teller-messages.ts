@@ -21,6 +21,8 @@ export function exceptionAdvice(job: { state: string; errorMessage: string | nul
 export const STATION_DISABLED = "disabled:station";
 /** The job's error code while its station has no blank cards of the product's stock. */
 export const STATION_EMPTY = "empty:station";
+/** The job's error code while an earlier day's end-of-day difference at its station is unexplained. */
+export const STATION_UNBALANCED = "unbalanced:station";
 
 export function stateSentence(job: {
   state: string;
@@ -39,6 +41,9 @@ export function stateSentence(job: {
     case "submitting":
       if (job.errorCode === STATION_EMPTY) {
         return "The station has no blank cards left; the request waits until it is loaded. Move it or cancel it. Nothing was sent to it.";
+      }
+      if (job.errorCode === STATION_UNBALANCED) {
+        return "The station's blank cards did not balance at an earlier end-of-day count; the request waits until a manager explains the difference. Move it or cancel it. Nothing was sent to it.";
       }
       if (job.errorCode === STATION_DISABLED) {
         return "The station was disabled; move this request or cancel it. Nothing was sent to it.";

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { findStation } from "@/db/queries/stations";
+import { enqueueWaitingAtStation } from "@/db/queries/jobs";
 import { insertStockRows } from "@/db/queries/stock";
 import { findCountForUpdate, setExplanation } from "@/db/queries/stock-count";
 import { createAction } from "@/lib/actions/action";
@@ -74,6 +75,9 @@ export const explainStockCountAction = createAction({
           },
         }),
       });
+      // Requests held at the station for this difference (submit.ts) are sent now, if no other
+      // unexplained day holds it still (the worker checks again).
+      if (count.stationId) await enqueueWaitingAtStation({ db: tx, stationId: count.stationId });
       return { countId: count.id, difference };
     });
     revalidatePath("/manager/end-of-day");
