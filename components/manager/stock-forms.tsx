@@ -18,11 +18,24 @@ const load = fieldNames<typeof loadStationAction>();
 const destroy = fieldNames<typeof destroySpoiledAction>();
 const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
 
-function StockTypeSelect({ id, options, errors }: { id: string; options: Option[]; errors: Errors }) {
+/** A required choice among `options`, posted as `name` (the stock type, the station). */
+function OptionSelect({
+  id,
+  name,
+  label,
+  options,
+  errors,
+}: {
+  id: string;
+  name: "stockTypeId" | "stationId";
+  label: string;
+  options: Option[];
+  errors: Errors;
+}) {
   return (
-    <Field id={`${id}-stockTypeId`} label="Card stock" errors={errors?.stockTypeId}>
+    <Field id={`${id}-${name}`} label={label} errors={errors?.[name]}>
       {(control) => (
-        <Select {...control} name="stockTypeId" required>
+        <Select {...control} name={name} required>
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -44,7 +57,7 @@ export function ReceiveStockForm({ stockTypes }: { stockTypes: Option[] }) {
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <StockTypeSelect id="receive" options={stockTypes} errors={errors} />
+          <OptionSelect id="receive" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
           <InputField
             id="receive-quantity"
             name={receive("quantity")}
@@ -77,18 +90,8 @@ export function LoadStationForm({ stockTypes, stations }: { stockTypes: Option[]
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <StockTypeSelect id="load" options={stockTypes} errors={errors} />
-          <Field id="load-stationId" label="Station" errors={errors?.stationId}>
-            {(control) => (
-              <Select {...control} name={load("stationId")} required>
-                {stations.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <OptionSelect id="load" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
+          <OptionSelect id="load" name={load("stationId")} label="Station" options={stations} errors={errors} />
           <InputField
             id="load-quantity"
             name={load("quantity")}
@@ -114,7 +117,7 @@ export function DestroySpoiledForm({ stockTypes }: { stockTypes: Option[] }) {
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <StockTypeSelect id="destroy" options={stockTypes} errors={errors} />
+          <OptionSelect id="destroy" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
           <InputField
             id="destroy-quantity"
             name={destroy("quantity")}

@@ -19,6 +19,18 @@ import { reportFilterSchema, reportRange } from "@/lib/validations/reports";
 
 export const metadata: Metadata = { title: "Reports" };
 
+/** The three "cards issued by …" tables: the same table and CSV link, one per grouping. */
+const ISSUED = [
+  {
+    report: "teller",
+    heading: "Teller",
+    description: "Cards produced, counted on the day they came out; the teller who requested them.",
+  },
+  { report: "product", heading: "Product", description: undefined },
+  { report: "station", heading: "Station", description: undefined },
+] as const;
+const ISSUED_TABLE = { teller: "byTeller", product: "byProduct", station: "byStation" } as const;
+
 /** A branch's reports over a range of its days; admins also compare every branch. */
 export default async function ReportsPage({
   searchParams,
@@ -73,49 +85,24 @@ export default async function ReportsPage({
       ) : null}
       <BranchTimeZone timeZone={branch.timezone}>
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card
-            title="Cards issued by teller"
-            className="min-w-0"
-            description="Cards produced, counted on the day they came out; the teller who requested them."
-            actions={<CsvLink query={query} report="teller" what="cards issued by teller" />}
-          >
-            <CountTable
-              table={report.byTeller}
-              grain={grain}
-              caption="Cards issued by teller"
-              rowHeading="Teller"
-              unit="cards"
-              empty="No card was produced on these days."
-            />
-          </Card>
-          <Card
-            title="Cards issued by product"
-            className="min-w-0"
-            actions={<CsvLink query={query} report="product" what="cards issued by product" />}
-          >
-            <CountTable
-              table={report.byProduct}
-              grain={grain}
-              caption="Cards issued by product"
-              rowHeading="Product"
-              unit="cards"
-              empty="No card was produced on these days."
-            />
-          </Card>
-          <Card
-            title="Cards issued by station"
-            className="min-w-0"
-            actions={<CsvLink query={query} report="station" what="cards issued by station" />}
-          >
-            <CountTable
-              table={report.byStation}
-              grain={grain}
-              caption="Cards issued by station"
-              rowHeading="Station"
-              unit="cards"
-              empty="No card was produced on these days."
-            />
-          </Card>
+          {ISSUED.map(({ report: key, heading, description }) => (
+            <Card
+              key={key}
+              title={`Cards issued by ${key}`}
+              className="min-w-0"
+              description={description}
+              actions={<CsvLink query={query} report={key} what={`cards issued by ${key}`} />}
+            >
+              <CountTable
+                table={report[ISSUED_TABLE[key]]}
+                grain={grain}
+                caption={`Cards issued by ${key}`}
+                rowHeading={heading}
+                unit="cards"
+                empty="No card was produced on these days."
+              />
+            </Card>
+          ))}
           <Card
             title="Spoiled cards by reason"
             className="min-w-0"
