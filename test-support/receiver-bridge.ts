@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST as tokenRoute } from "@/app/authz/d1/v1/oauth2/token/route";
 import { POST as notifyRoute } from "@/app/notifications/d1/v2/issuers/[issuerId]/cards/route";
+import type { SimulatorConfig } from "@/sim/server";
+import { startSimFixture, type SimFixture } from "./d1-simulator";
 
 async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -44,4 +46,27 @@ export async function startReceiverBridge(): Promise<{
     received: () => received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export type ReceiverBridge = Awaited<ReturnType<typeof startReceiverBridge>>;
+
+/**
+ * The simulator with its notifications (and token calls) sent to our real receiver through a
+ * bridge: what the queue tests run the whole issuance against. `sim` adds simulator settings.
+ */
+export async function startSimWithReceiver(
+  sim: Partial<SimulatorConfig> = {},
+): Promise<{ bridge: ReceiverBridge; fixture: SimFixture }> {
+  const bridge = await startReceiverBridge();
+  const fixture = await startSimFixture({
+    ...sim,
+    notify: {
+      baseUrl: bridge.url,
+      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
+      clientId: "d1-test-client",
+      clientSecret: "d1-test-secret-d1-test-secret",
+      baseDelayMs: 5,
+    },
+  });
+  return { bridge, fixture };
 }

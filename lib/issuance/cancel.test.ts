@@ -18,8 +18,8 @@ import {
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
-import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
-import { startReceiverBridge } from "@/test-support/receiver-bridge";
+import type { SimFixture } from "@/test-support/d1-simulator";
+import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiver-bridge";
 import { until } from "@/test-support/until";
 import { withSubmissionLock } from "@/db/queries/submission-lock";
 import { cancelOpenJob, type CancelDeps } from "./cancel";
@@ -32,7 +32,7 @@ import { submitOrder } from "./submit";
 const CANCEL_PATH = "/issuers/{issuerId}/physicalCards/{cardId}/operations:cancel";
 
 let fixture: SimFixture;
-let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
+let bridge: ReceiverBridge;
 let client: D1Client;
 let cannotCancel: D1Client;
 let deps: IssuanceDeps;
@@ -76,16 +76,7 @@ async function branchStation(config: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   await clearSubmissionQueue(db);
-  bridge = await startReceiverBridge();
-  fixture = await startSimFixture({
-    notify: {
-      baseUrl: bridge.url,
-      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
-      clientId: "d1-test-client",
-      clientSecret: "d1-test-secret-d1-test-secret",
-      baseDelayMs: 5,
-    },
-  });
+  ({ bridge, fixture } = await startSimWithReceiver());
   client = createD1Client(fixture.config({ cancelPath: CANCEL_PATH }));
   cannotCancel = createD1Client(fixture.config());
   deps = { d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error };

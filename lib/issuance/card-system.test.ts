@@ -13,8 +13,8 @@ import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import type { AppError } from "@/lib/errors";
 import { startCardSystemStub, type RunningCardSystemStub } from "@/sim/card-system";
-import { startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
-import { startReceiverBridge } from "@/test-support/receiver-bridge";
+import type { SimFixture } from "@/test-support/d1-simulator";
+import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiver-bridge";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { submitOrder } from "./submit";
@@ -23,7 +23,7 @@ import { simulatedPans, storedRowsText } from "@/test-support/stored-card-data";
 import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
-let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
+let bridge: ReceiverBridge;
 let stub: RunningCardSystemStub;
 let client: D1Client;
 let cards: HttpCardSystem;
@@ -67,16 +67,7 @@ async function finishes(jobId: string, cardId: string, withDeps = deps) {
 
 beforeAll(async () => {
   await clearSubmissionQueue(db);
-  bridge = await startReceiverBridge();
-  fixture = await startSimFixture({
-    notify: {
-      baseUrl: bridge.url,
-      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
-      clientId: "d1-test-client",
-      clientSecret: "d1-test-secret-d1-test-secret",
-      baseDelayMs: 5,
-    },
-  });
+  ({ bridge, fixture } = await startSimWithReceiver());
   // The stub on the simulator's dev PKI: our D1 client certificate is accepted there too.
   stub = await startCardSystemStub({ pki: fixture.pki, port: 0, controlPort: 0 });
   client = createD1Client(fixture.config());

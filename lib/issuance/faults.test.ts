@@ -18,8 +18,8 @@ import { issuanceJobs, jobEvents, type IssuanceJob } from "@/db/schema";
 import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
-import { captureLogger, startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
-import { startReceiverBridge } from "@/test-support/receiver-bridge";
+import { captureLogger, type SimFixture } from "@/test-support/d1-simulator";
+import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiver-bridge";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
@@ -39,7 +39,7 @@ const stationsFor = (mode: string) =>
   ["A", "B", "C"].map((s) => `FAULTS-${s}-${mode.replace("_", "")}-${Date.now().toString(36)}`.toUpperCase());
 
 let fixture: SimFixture;
-let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
+let bridge: ReceiverBridge;
 let client: D1Client;
 let deps: IssuanceDeps;
 let runner: Runner | undefined;
@@ -57,18 +57,10 @@ type Counters = {
 
 beforeAll(async () => {
   await clearSubmissionQueue(db);
-  bridge = await startReceiverBridge();
-  fixture = await startSimFixture({
+  ({ bridge, fixture } = await startSimWithReceiver({
     // Slow enough that cards overlap at the stations and notifications interleave.
     timings: { readyMs: 20, doneMs: 80, offlineTimeoutMs: 200 },
-    notify: {
-      baseUrl: bridge.url,
-      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
-      clientId: "d1-test-client",
-      clientSecret: "d1-test-secret-d1-test-secret",
-      baseDelayMs: 5,
-    },
-  });
+  }));
   // A hang costs the client its timeout (1 s) per attempt; three attempts per call, then the
   // job queue takes over with its own backoff.
   client = createD1Client(fixture.config({ timeoutMs: 1_000, maxAttempts: 3 }), { logger: d1Log.logger });

@@ -12,8 +12,8 @@ import { jobRequest, makeCounter, makeStation, tellerContext, uniq } from "@/db/
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { env } from "@/lib/env";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
-import { orderInput, startSimFixture, type SimFixture } from "@/test-support/d1-simulator";
-import { startReceiverBridge } from "@/test-support/receiver-bridge";
+import { orderInput, type SimFixture } from "@/test-support/d1-simulator";
+import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiver-bridge";
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
@@ -23,7 +23,7 @@ import { simulatedPans, storedRowsText } from "@/test-support/stored-card-data";
 import { until } from "@/test-support/until";
 
 let fixture: SimFixture;
-let bridge: Awaited<ReturnType<typeof startReceiverBridge>>;
+let bridge: ReceiverBridge;
 let client: D1Client;
 let deps: IssuanceDeps;
 let counter: Awaited<ReturnType<typeof makeCounter>>;
@@ -45,16 +45,7 @@ const productions = async (cardId: string) =>
 
 beforeAll(async () => {
   await clearSubmissionQueue(db);
-  bridge = await startReceiverBridge();
-  fixture = await startSimFixture({
-    notify: {
-      baseUrl: bridge.url,
-      tokenUrl: `${bridge.url}/authz/d1/v1/oauth2/token`,
-      clientId: "d1-test-client",
-      clientSecret: "d1-test-secret-d1-test-secret",
-      baseDelayMs: 5,
-    },
-  });
+  ({ bridge, fixture } = await startSimWithReceiver());
   client = createD1Client(fixture.config());
   deps = { d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error };
   counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
