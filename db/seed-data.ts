@@ -68,7 +68,13 @@ export const DEMO_STOCK_TYPES = [
  */
 export const DEMO_STOCK = { received: 3000, station: 500, lowStockThreshold: 50 } as const;
 
-const STANDARD_EMBOSS: EmbossRules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
+// The demo branches are in Germany: names are written as on a German passport (ICAO 9303, Müller → MUELLER).
+const STANDARD_EMBOSS: EmbossRules = {
+  maxLength: 26,
+  uppercase: true,
+  allowedCharacters: "A-Z0-9 .'\\-/",
+  transliteration: "icao",
+};
 
 export const DEMO_PRODUCTS: ReadonlyArray<{
   name: string;
@@ -134,7 +140,7 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     expiryMonths: 24,
     paymentApplication: { config: "VISA_PREPAID_Y", odaKeyIndex: "1", derivationKeyIndex: "3" },
     cardFaceImage: "/card-faces/youth-prepaid.svg",
-    embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" },
+    embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-", transliteration: "icao" },
     branches: ["BR001"],
     stockType: "PREPAID-PVC",
     // For young private customers only: the counter says so for everyone else.

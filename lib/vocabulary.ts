@@ -61,6 +61,10 @@ export type SpoilReason = (typeof SPOIL_REASONS)[number];
 export const APPROVAL_RULES = ["product", "repeat_replacement", "name_differs"] as const;
 export type ApprovalRule = (typeof APPROVAL_RULES)[number];
 
+/** How a product's station writes letters it cannot print (lib/issuance/transliterate.ts). */
+export const TRANSLITERATIONS = ["icao", "strip"] as const;
+export type Transliteration = (typeof TRANSLITERATIONS)[number];
+
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 

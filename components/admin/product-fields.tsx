@@ -5,9 +5,12 @@ import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
 import { LOCKED_NOTE } from "@/lib/product-locks";
 import { classToCharacters } from "@/lib/emboss-characters";
-import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
+import { CUSTOMER_TYPES, TRANSLITERATIONS, type CustomerType } from "@/lib/vocabulary";
+import { schemeOf } from "@/lib/issuance/emboss";
+import { TRANSLITERATION_LABEL } from "@/lib/issuance/transliterate";
+import { Select } from "@/components/ui/select";
 import { Checkbox } from "@/components/ui/checkbox";
-import { InputField } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { StockTypeField } from "./stock-type-field";
 import { FieldError } from "@/components/ui/field-error";
 
@@ -232,6 +235,27 @@ export function ProductFields({
           required
           hint="Ranges A-Z, a-z and 0-9, then any other character as it is, e.g. A-Z0-9 .'-/"
         />
+        <Field
+          id={`${f}-embossTransliteration`}
+          label="Letters with accents"
+          hint="The teller sees the name written this way and may still edit it."
+          errors={errors?.embossTransliteration}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name={field("embossTransliteration")}
+              // A product saved before this choice existed removed accents; a new one follows passports.
+              defaultValue={e ? schemeOf(e) : "icao"}
+            >
+              {TRANSLITERATIONS.map((t) => (
+                <option key={t} value={t}>
+                  {TRANSLITERATION_LABEL[t]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <div className="flex items-center">
           <Checkbox
             name={field("embossUppercase")}

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Transliteration } from "../../lib/vocabulary";
 import { branches } from "./branches";
 import { stockTypes } from "./stock-types";
 
@@ -38,6 +39,8 @@ export type EmbossRules = {
   uppercase: boolean;
   /** Allowed characters, as the body of a regular-expression character class. */
   allowedCharacters: string;
+  /** How letters the card cannot print are written (Müller: icao MUELLER, strip MULLER); absent: strip, as before. */
+  transliteration?: Transliteration;
 };
 
 export const cardProducts = pgTable(

@@ -30,7 +30,7 @@ describe("card product input", () => {
       expiryMonths: 48,
       services: { delivery: "NO_SHIPMENT", pinMailer: true },
       paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1" },
-      embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" },
+      embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/", transliteration: "icao" },
       minAge: null,
       maxAge: null,
       customerTypes: null,

@@ -2,7 +2,7 @@
 // flat fields; the schema builds the nested `services`, `paymentApplication` and `embossRules`.
 import { z } from "zod";
 import { charactersToClass } from "@/lib/emboss-characters";
-import { CUSTOMER_TYPES } from "@/lib/vocabulary";
+import { CUSTOMER_TYPES, TRANSLITERATIONS } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 import { text } from "./text";
 
@@ -100,6 +100,8 @@ export const productFields = z
       .min(2, "Allow at least 2 characters.")
       .max(26, "Stations print at most 26 characters on the name line."),
     embossUppercase: formBoolean,
+    // How letters the card cannot print are written; new products follow passports (ICAO 9303).
+    embossTransliteration: z.enum(TRANSLITERATIONS, "Choose how names with accents are written.").default("icao"),
     // Typed in plain words (ranges A-Z, a-z, 0-9, other characters as themselves), stored as a class.
     embossAllowed: text("Enter the allowed characters.", { trim: false })
       .min(1, "Enter the allowed characters, e.g. A-Z .'-")
@@ -161,7 +163,12 @@ export function toProductValues(v: Fields) {
     expiryMonths: v.expiryMonths,
     services: { ...services, ...(v.pinMailer ? { pinMailer: true } : {}), ...(v.alphaCard ? { alphaCard: true } : {}) },
     paymentApplication,
-    embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
+    embossRules: {
+      maxLength: v.embossMaxLength,
+      uppercase: v.embossUppercase,
+      allowedCharacters: v.embossAllowed,
+      transliteration: v.embossTransliteration,
+    },
     activateAtHandOver: v.activateAtHandOver,
     stockTypeId: v.stockTypeId ?? null,
     ...counterRules(v),
