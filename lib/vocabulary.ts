@@ -65,6 +65,10 @@ export type ApprovalRule = (typeof APPROVAL_RULES)[number];
 export const TRANSLITERATIONS = ["icao", "strip"] as const;
 export type Transliteration = (typeof TRANSLITERATIONS)[number];
 
+/** The languages the product speaks; a third is a translation-only change (docs/translating.md). */
+export const LOCALES = ["en", "de"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -13,6 +13,7 @@ import * as audit from "./audit";
 import * as branch from "./branch";
 import * as handOver from "./hand-over";
 import * as issuance from "./issuance";
+import * as language from "./language";
 import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
@@ -29,6 +30,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...approval,
     ...audit,
     ...branch,
+    ...language,
     ...handOver,
     ...issuance,
     ...notification,
