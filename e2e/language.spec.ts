@@ -32,6 +32,7 @@ test("a teller switches to German; the choice is kept after signing out and in a
   await teller.getByLabel("Current password").fill(temporary);
   await teller.getByLabel(/^New password \(/).fill(password);
   await teller.getByLabel("New password again").fill(password);
+  await expect(teller.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();
   await teller.getByRole("button", { name: "Change password" }).click();
   await expect(teller).toHaveURL(/\/teller$/);
   await expect(teller.locator("html")).toHaveAttribute("lang", "en");
@@ -44,6 +45,9 @@ test("a teller switches to German; the choice is kept after signing out and in a
   await expect(teller.getByLabel("Sprache: Deutsch")).toBeVisible();
   await teller.reload();
   await expect(teller.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  await teller.goto("/no-such-page");
+  await expect(teller.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
+  await teller.goto("/teller");
 
   // Signed out: the sign-in page stays German on this browser.
   await teller.getByRole("button", { name: "Abmelden" }).click();
