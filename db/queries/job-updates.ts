@@ -123,12 +123,12 @@ export async function applyD1StatusUpdates({
       update stations s set verified_at = now(), updated_at = now()
       from upd u
       where u.purpose = 'station_test' and u.state = 'done' and s.id = u.station_id and s.verified_at is null
-      returning s.id, s.branch_id, s.verified_at, u.id as job_id
+      returning s.id, s.branch_id, s.verified_at
     ), verified_audit as (
       insert into audit_log (actor_role, branch_id, action, entity_type, entity_id, before, after)
       select 'd1', branch_id, 'station.verified_by_test_card', 'station', id::text,
              '{"verifiedAt": null}'::jsonb,
-             jsonb_build_object('verifiedAt', verified_at, 'how', 'test card produced', 'jobId', job_id)
+             jsonb_build_object('verifiedAt', verified_at, 'how', 'test card produced')
       from verified
       returning 1
     ), flagged as (

@@ -111,7 +111,7 @@ describe("a new station's test card", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, station.id), eq(auditLog.action, "station.verified_by_test_card")));
-    expect(verified).toMatchObject({ actorRole: "d1", after: { how: "test card produced", jobId: test.id } });
+    expect(verified).toMatchObject({ actorRole: "d1", after: { how: "test card produced" } });
 
     const rows = await db.select().from(stockLedger).where(eq(stockLedger.jobId, test.id));
     expect(rows.map((r) => [r.place, r.movement, r.quantity, r.spoilReason]).sort()).toEqual([

@@ -1,12 +1,14 @@
 // A product keeps the stock type it prints on after the admin deactivates that stock type: the
 // form still offers it (labelled inactive) and saving the form unchanged keeps it; a new choice
-// must be an active stock type. The test-product flag is saved and audited, one active at a time.
+// must be an active stock type. The test product: one active at a time, and never a teller's.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { productStockTypeChoices } from "@/db/queries/stock-types";
-import { cardProducts, stockTypes } from "@/db/schema";
-import { makeBranch, makeUser, theTestProduct, uniq } from "@/db/testing/factories";
+import { listOfferedProducts } from "@/db/queries/products";
+import { cardProducts, productBranches, stockTypes } from "@/db/schema";
+import { makeBranch, makeCounter, makeUser, theTestProduct, uniq } from "@/db/testing/factories";
+import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { actAs } from "@/test-support/action-session";
 
 vi.mock("@/lib/auth/session", () => import("@/test-support/action-session"));
@@ -91,6 +93,24 @@ describe("a product whose stock type was deactivated", () => {
 });
 
 describe("the test-product flag", () => {
+  it("keeps the test product from tellers, even where an admin offered it to the branch", async () => {
+    const test = await theTestProduct(db);
+    await db.insert(productBranches).values({ productId: test.id, branchId });
+    const offered = await listOfferedProducts({ db, branchId });
+    expect(offered.map((p) => p.id)).not.toContain(test.id);
+    const counter = await makeCounter(db);
+    await db.insert(productBranches).values({ productId: test.id, branchId: counter.branch.id });
+    await expect(
+      checkCounterRequest({
+        branchId: counter.branch.id,
+        customerId: counter.customer.id,
+        productId: test.id,
+        stationId: counter.station.id,
+        nameOnCard: "JANE DOE",
+      }),
+    ).rejects.toMatchObject({ code: "invalid:product" });
+  });
+
   it("refuses a second active test product with a field error", async () => {
     await theTestProduct(db);
     const refused = await createProductAction(null, form({ isTestProduct: "on" }));
