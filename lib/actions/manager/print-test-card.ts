@@ -13,7 +13,7 @@ import { isFinal } from "@/lib/issuance/states";
 import { printTestCardSchema } from "@/lib/validations/station";
 
 /** On the card, so that nobody takes the test card for a customer's. */
-export const TEST_CARD_NAME = "TEST CARD";
+const TEST_CARD_NAME = "TEST CARD";
 
 /**
  * Sends the bank's test product to a newly registered station through D1, like any card: a job
