@@ -13,6 +13,7 @@ vi.mock("@/lib/request", () => ({ requestMeta: () => Promise.resolve({ ip: "127.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { printTestCardAction } = await import("./print-test-card");
+const { deleteStationAction } = await import("./delete-station");
 
 let branch: Awaited<ReturnType<typeof makeBranch>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
@@ -101,6 +102,21 @@ describe("print test card", () => {
       ok: false,
       code: "conflict:station",
     });
+    expect(await jobsAt(station.id)).toHaveLength(0);
+  });
+
+  it("does not keep a mistyped station: one whose test card failed is deleted with it, one on its way is kept", async () => {
+    const station = await newStation();
+    actAs(manager);
+    expect(await printTestCardAction({ stationId: station.id })).toMatchObject({ ok: true });
+    const kept = await deleteStationAction({ stationId: station.id });
+    expect(kept).toMatchObject({ ok: false, code: "conflict:station" });
+    // D1 did not accept the order (a station id D1 does not know).
+    await db
+      .update(issuanceJobs)
+      .set({ state: "submission_failed", completedAt: new Date() })
+      .where(eq(issuanceJobs.stationId, station.id));
+    expect(await deleteStationAction({ stationId: station.id })).toMatchObject({ ok: true });
     expect(await jobsAt(station.id)).toHaveLength(0);
   });
 });
