@@ -104,6 +104,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   moveStationRequestsAction: ["manager"],
   clearStationProblemAction: ["manager"],
   verifyStationAction: ["manager", "admin"],
+  printTestCardAction: ["manager", "admin"],
   renameStationAction: ["manager", "admin"],
   deleteStationAction: ["manager", "admin"],
   recordStockCountAction: ["manager"],

@@ -4,6 +4,7 @@ import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jo
 import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
+import { findActiveTestProduct } from "@/db/queries/products";
 import { stationHealth } from "@/db/queries/station-health";
 import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
 import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
@@ -73,7 +74,14 @@ export async function loadStationHealth(branchId: string) {
   const [rows, unbalanced] = await Promise.all([stationHealth({ db, branchId }), unbalancedByStation(branchId)]);
   const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
   const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
-  return { branchId, stations: stations.sort((a, b) => held(a) - held(b)), at: new Date().toISOString() };
+  // Where the bank has a test product, a new station's setup row offers "Print test card".
+  const testProduct = await findActiveTestProduct({ db });
+  return {
+    branchId,
+    stations: stations.sort((a, b) => held(a) - held(b)),
+    testProduct,
+    at: new Date().toISOString(),
+  };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

@@ -35,6 +35,7 @@ type P = Partial<
     | "customerTypes"
     | "needsAccount"
     | "needsApproval"
+    | "isTestProduct"
     | "activateAtHandOver"
     | "stockTypeId"
   >
@@ -58,8 +59,8 @@ export function ProductFields({
   errors: Errors;
   /** The product issued cards: D1 product id, BIN and PAN length are read-only (lib/product-locks.ts). */
   locked?: boolean;
-  /** Active stock types, for the blank card plastic the product prints on. */
-  stockTypes?: Array<{ id: string; name: string }>;
+  /** Active stock types (and the product's own, if deactivated since), for the plastic it prints on. */
+  stockTypes?: Array<{ id: string; name: string; active?: boolean }>;
 }) {
   const f = "product";
   const s = product.services ?? {};
@@ -312,6 +313,13 @@ export function ProductFields({
           label="Needs approval: a manager approves each request before it is sent"
           defaultChecked={product.needsApproval ?? false}
         />
+        <Checkbox
+          name={field("isTestProduct")}
+          label="Test product: printed on a new station to verify it, never offered to tellers"
+          aria-describedby="product-isTestProduct-error"
+          defaultChecked={product.isTestProduct ?? false}
+        />
+        <FieldError id="product-isTestProduct-error" errors={errors?.isTestProduct} />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">
         <legend className={legend}>Offered in these branches</legend>

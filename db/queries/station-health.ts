@@ -10,6 +10,14 @@ import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 /** What a failed card kept: the state, our error code and D1's own text. */
 export type StationFailure = { state: JobState; errorCode: string | null; errorMessage: string | null };
 
+export type TestPrint = {
+  jobId: string;
+  state: JobState;
+  errorCode: string | null;
+  errorMessage: string | null;
+  at: string;
+};
+
 export type StationStockRow = { stockTypeId: string; name: string; balance: number };
 
 export type StationHealthRow = {
@@ -36,6 +44,8 @@ export type StationHealthRow = {
   exceptions: Array<StationFailure & { count: number }>;
   /** Below this many blank cards the teller is warned. */
   lowStockThreshold: number;
+  /** The station's latest test card (lib/actions/manager/print-test-card.ts), if one was sent. */
+  testPrint: TestPrint | null;
   /** Blank cards at the station per stock type ever loaded there (the ledger's sums). */
   stock: StationStockRow[];
 };
@@ -49,7 +59,8 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
   const { rows } = await db.execute<StationHealthRow>(sql`
     select s.id, s.perso_station as "persoStation", s.label, s.location, s.enabled, s.is_default as "isDefault",
       s.cleared_at as "clearedAt", s.verified_at as "verifiedAt",
-      (exists (select 1 from issuance_jobs j where j.station_id = s.id)
+      (exists (select 1 from issuance_jobs j where j.station_id = s.id
+                and not (j.purpose = 'station_test' and j.state in ('data_exception', 'submission_failed', 'canceled')))
         or exists (select 1 from stock_ledger l where l.station_id = s.id)
         or exists (select 1 from stock_counts c where c.station_id = s.id)) as "everUsed",
       (select max(j.completed_at) from issuance_jobs j
@@ -73,6 +84,11 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
         ) e
       ), '[]'::jsonb) as "exceptions",
       s.low_stock_threshold as "lowStockThreshold",
+      (select jsonb_build_object('jobId', j.id, 'state', j.state, 'errorCode', j.error_code,
+                                 'errorMessage', j.error_message, 'at', j.created_at)
+         from issuance_jobs j
+        where j.station_id = s.id and j.purpose = 'station_test'
+        order by j.created_at desc limit 1) as "testPrint",
       coalesce((
         select jsonb_agg(jsonb_build_object('stockTypeId', b.stock_type_id, 'name', t.name, 'balance', b.balance)
                          order by t.name)
@@ -99,6 +115,7 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
     verifiedAt: iso(r.verifiedAt),
     lastSuccessAt: iso(r.lastSuccessAt),
     lastFailure: r.lastFailure ? { ...r.lastFailure, at: iso(r.lastFailure.at)! } : null,
+    testPrint: r.testPrint ? { ...r.testPrint, at: iso(r.testPrint.at)! } : null,
     medianSeconds: r.medianSeconds === null ? null : Number(r.medianSeconds),
   }));
 }

@@ -3,9 +3,11 @@
 // station itself (jam, stock, offline, chip) after its last good card is "likely unavailable"
 // until a later card succeeds there or the manager enables it again. Runs on the server only;
 // the browser receives the result.
-import type { StationHealthRow } from "@/db/queries/station-health";
+import type { StationHealthRow, TestPrint } from "@/db/queries/station-health";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import {
   PROBLEM_LABEL,
+  capitalised,
   STATION_PROBLEMS,
   exceptionsInWords,
   problemKind,
@@ -20,7 +22,11 @@ export type StationProblem = { kind: ProblemKind; label: string; at: string };
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
 
-export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions"> & {
+/** The station's latest test card in words: where it is, or why it failed (then it may be sent again). */
+export type TestPrintProgress = { jobId: string; words: string; failed: boolean; done: boolean; at: string };
+
+export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions" | "testPrint"> & {
+  testPrint: TestPrintProgress | null;
   availability: StationAvailability;
   /** The latest failed card at this station (any reason), in plain words. */
   lastProblem: StationProblem | null;
@@ -29,7 +35,37 @@ export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" |
   unbalancedSince?: string | null;
 };
 
-export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: StationHealthRow): StationHealth {
+const TEST_PRINT_WORDS: Partial<Record<TestPrint["state"], string>> = {
+  submitting: "Test card: sending it to D1",
+  requested: "Test card: D1 accepted it, waiting for the station",
+  ready: "Test card: printing at the station",
+  done: "Test card produced: the station is verified",
+};
+
+export function testPrintProgress(print: TestPrint | null): TestPrintProgress | null {
+  if (!print) return null;
+  const failed = FAILED_STATES.includes(print.state) || print.state === "canceled";
+  const base = { jobId: print.jobId, failed, done: print.state === "done", at: print.at };
+  if (failed) return { ...base, words: `Test card failed: ${problemWords(print)}` };
+  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows.
+  const held = print.state === "submitting" && print.errorMessage ? ` (${print.errorMessage})` : "";
+  return { ...base, words: `${TEST_PRINT_WORDS[print.state] ?? "Test card: in progress"}${held}` };
+}
+
+const problemWords = (print: TestPrint) => {
+  const kind = problemKind(print);
+  // "order not accepted by D1" is what a mistyped station id looks like from here.
+  const hint = kind === "not_accepted" ? ". Check the station id; delete the station if it is wrong" : "";
+  return `${capitalised(PROBLEM_LABEL[kind])}${hint}.`;
+};
+
+export function toStationHealth({
+  clearedAt,
+  lastFailure,
+  exceptions,
+  testPrint,
+  ...row
+}: StationHealthRow): StationHealth {
   const { lastSuccessAt } = row;
   const lastProblem = lastFailure
     ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
@@ -42,6 +78,7 @@ export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: 
     after(lastProblem.at, clearedAt);
   return {
     ...row,
+    testPrint: testPrintProgress(testPrint),
     lastProblem,
     availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
     // The board's grouping (same words, most frequent first), without the raw codes.

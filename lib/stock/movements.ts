@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import type { Tx } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
-import { insertJobEvent } from "@/db/queries/jobs";
+import { enqueueWaitingAtStation, insertJobEvent } from "@/db/queries/jobs";
 import { findStation } from "@/db/queries/stations";
 import { insertStockRows, jobStock, lockStock, markCardSpoiled, placeBalance } from "@/db/queries/stock";
 import { findStockType } from "@/db/queries/stock-types";
@@ -129,6 +129,8 @@ export async function loadStation(
         { ...common, ...people, place: "station", stationId: station.id, quantity: input.quantity },
       ],
     });
+    // Requests held because the station had no blank cards (a new station's test card, say) go now.
+    await enqueueWaitingAtStation({ db: tx, stationId: station.id });
     await audit(tx, ctx, branchId, "stock.loaded", transferId, {
       stockType: type.name,
       station: station.label,

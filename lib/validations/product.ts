@@ -122,6 +122,9 @@ export const productFields = z
     needsAccount: formBoolean,
     // Maker-checker: every request for the product waits for a manager's approval.
     needsApproval: formBoolean,
+    // The bank's test product (one active at most): a new station prints it to be verified;
+    // tellers never see it.
+    isTestProduct: formBoolean,
     // The blank card plastic it prints on (card stock); none: its cards are not counted.
     stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the card stock.").optional()),
   })
@@ -183,6 +186,7 @@ function counterRules(v: Fields) {
     customerTypes: v.customerTypes.length > 0 ? [...new Set(v.customerTypes)] : null,
     needsAccount: v.needsAccount,
     needsApproval: v.needsApproval,
+    isTestProduct: v.isTestProduct,
   };
 }
 
