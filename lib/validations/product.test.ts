@@ -28,6 +28,7 @@ describe("card product input", () => {
       bin: "453299",
       panLength: 16,
       expiryMonths: 48,
+      isTestProduct: false,
       services: { delivery: "NO_SHIPMENT", pinMailer: true },
       paymentApplication: { config: "VISA_DEBIT_A", odaKeyIndex: "1" },
       embossRules: { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/", transliteration: "icao" },
