@@ -99,17 +99,17 @@ test("two people count 93 of 94: the difference is flagged until a manager expla
   // The manager cannot be their own second person.
   const form = card.getByRole("form", { name: `Count of ${STATION}` });
   await form.getByLabel("Cards counted").fill("93");
-  await form.getByLabel("Second person's e-mail").fill(manager.email);
-  await form.getByLabel("Second person's password").fill(persona("manager").password);
+  await form.getByLabel("Their e-mail").fill(manager.email);
+  await form.getByLabel("Their password").fill(persona("manager").password);
   await form.getByRole("button", { name: `Record the count of ${STATION}` }).click();
   await expect(form.getByText("The second person must be someone else")).toBeVisible();
   await expect(form.getByLabel("Cards counted")).toHaveValue("93");
   // What was typed stays, except the second person's password.
-  await expect(form.getByLabel("Second person's e-mail")).toHaveValue(manager.email);
-  await expect(form.getByLabel("Second person's password")).toHaveValue("");
+  await expect(form.getByLabel("Their e-mail")).toHaveValue(manager.email);
+  await expect(form.getByLabel("Their password")).toHaveValue("");
 
-  await form.getByLabel("Second person's e-mail").fill(teller.email);
-  await form.getByLabel("Second person's password").fill(persona("manager").password);
+  await form.getByLabel("Their e-mail").fill(teller.email);
+  await form.getByLabel("Their password").fill(persona("manager").password);
   await form.getByRole("button", { name: `Record the count of ${STATION}` }).click();
   await expect(card.getByText("Difference of −1: expected 94, counted 93. A manager must explain it.")).toBeVisible();
   await expect(card.getByText(`Counted by ${manager.name}, confirmed by ${teller.name}.`)).toBeVisible();
