@@ -5,7 +5,7 @@ import { z } from "zod";
 import { text } from "./text";
 
 const EMAIL_REQUIRED = "Enter the second person's e-mail.";
-const PASSWORD_REQUIRED = "Enter the second person's password, or confirm through single sign-on.";
+const PASSWORD_REQUIRED = "Enter the second person's password.";
 
 export const secondSignerFields = {
   secondEmail: text(EMAIL_REQUIRED).max(254, "Keep the e-mail under 254 characters.").default(""),
