@@ -34,6 +34,8 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/d1": ["admin"],
   "/manager/approvals": ["manager", "admin"],
   "/admin/approvals": ["admin"],
+  // The SSO confirmation popup's last page; without a confirmation it says so.
+  "/second-signer": ["manager", "admin"],
 };
 
 /** Routes that need no session by design. */
@@ -79,6 +81,14 @@ const PARAM_ROUTES: Record<
     roles: ["teller", "manager", "admin"],
     allowedStatus: 404,
   },
+};
+/**
+ * Routes a browser is sent through (the dual-control SSO popup): called without following the
+ * redirect; an allowed role gets `status` (to the identity provider, or to the popup's page).
+ */
+const REDIRECT_ROUTES: Record<string, { roles: ReadonlyArray<"teller" | "manager" | "admin">; status: number }> = {
+  "/api/dual-control/sso/start": { roles: ["manager"], status: 303 },
+  "/api/dual-control/sso/callback": { roles: ["manager"], status: 303 },
 };
 /** Server-sent event streams: checked by status and content type, then closed. */
 const STREAMS: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
@@ -151,7 +161,12 @@ async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], base
 test("every route and action of the build is in the authorisation tables", () => {
   for (const route of appRoutes()) {
     const known =
-      PUBLIC_ROUTES.has(route) || route in ROUTES || route in STREAMS || route in D1_ROUTES || route in PARAM_ROUTES;
+      PUBLIC_ROUTES.has(route) ||
+      route in ROUTES ||
+      route in STREAMS ||
+      route in D1_ROUTES ||
+      route in PARAM_ROUTES ||
+      route in REDIRECT_ROUTES;
     expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
   for (const action of serverActions()) {
@@ -196,6 +211,14 @@ for (const who of WHO) {
       test(`route ${name}`, async () => {
         const response = await request.get(r.path);
         const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.allowedStatus : 403;
+        expect(response.status()).toBe(expected);
+      });
+    }
+
+    for (const [path, r] of Object.entries(REDIRECT_ROUTES)) {
+      test(`redirect route ${path}`, async () => {
+        const response = await request.get(path, { maxRedirects: 0 });
+        const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.status : 403;
         expect(response.status()).toBe(expected);
       });
     }

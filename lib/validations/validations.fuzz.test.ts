@@ -18,6 +18,7 @@ import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
 import * as reports from "./reports";
+import * as secondSigner from "./second-signer";
 import * as sso from "./sso";
 import * as station from "./station";
 import * as stock from "./stock";
@@ -37,6 +38,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...password,
     ...product,
     ...reports,
+    ...secondSigner,
     ...sso,
     ...station,
     ...stock,

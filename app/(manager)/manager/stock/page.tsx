@@ -10,6 +10,7 @@ import { listStations } from "@/db/queries/stations";
 import { branchBalances, listLedger } from "@/db/queries/stock";
 import { activeStockTypes, listStockTypes } from "@/db/queries/stock-types";
 import { guardPage } from "@/lib/auth/page-guard";
+import { ssoConfirmName } from "@/lib/dual-control/sso-confirm";
 import { pageBranch } from "@/lib/page-branch";
 
 export const metadata: Metadata = { title: "Card stock" };
@@ -32,6 +33,7 @@ export default async function StockPage({
   const held = new Set(balances.filter((b) => b.balance !== 0).map((b) => b.stockTypeId));
   const columns = all.filter((t) => t.active || held.has(t.id));
   const canMove = user.role === "manager";
+  const sso = ssoConfirmName();
   const exportHref = `/api/manager/stock/export${user.role === "admin" ? `?branchId=${branch.id}` : ""}`;
   return (
     <BranchTimeZone timeZone={branch.timezone}>
@@ -52,14 +54,18 @@ export default async function StockPage({
         {canMove ? (
           <div className="grid gap-6 xl:grid-cols-3">
             <Card title="Receive a shipment" headingId="receive-heading" className="min-w-0">
-              <ReceiveStockForm stockTypes={active} />
+              <ReceiveStockForm stockTypes={active} sso={sso} />
             </Card>
             <Card title="Load a station" headingId="load-heading" className="min-w-0">
-              <LoadStationForm stockTypes={active} stations={stations.map((s) => ({ id: s.id, name: s.label }))} />
+              <LoadStationForm
+                stockTypes={active}
+                stations={stations.map((s) => ({ id: s.id, name: s.label }))}
+                sso={sso}
+              />
             </Card>
             <Card title="Destroy spoiled cards" headingId="destroy-heading" className="min-w-0">
               {/* A retired stock type too, while its spoiled cards wait to be destroyed. */}
-              <DestroySpoiledForm stockTypes={columns.map((t) => ({ id: t.id, name: t.name }))} />
+              <DestroySpoiledForm stockTypes={columns.map((t) => ({ id: t.id, name: t.name }))} sso={sso} />
             </Card>
           </div>
         ) : null}
