@@ -103,15 +103,3 @@ export async function markActivationFailed({ db, jobId, message }: { db: Executo
     .set({ activationError: message, updatedAt: sql`now()` })
     .where(eq(issuanceJobs.id, jobId));
 }
-
-/** The card system blocked the replaced card. */
-export async function markBlocked({ db, jobId, reason }: { db: Executor; jobId: string; reason: string }) {
-  await db
-    .update(issuanceJobs)
-    .set({
-      blockedAt: sql`coalesce(${issuanceJobs.blockedAt}, now())`,
-      blockReason: sql`coalesce(${issuanceJobs.blockReason}, ${reason})`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(issuanceJobs.id, jobId));
-}
