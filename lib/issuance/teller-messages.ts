@@ -18,7 +18,6 @@ export function exceptionAdvice(job: { state: string; errorMessage: string | nul
   return reported ? `${advice} D1 reported: “${reported}”.` : advice;
 }
 
-
 export function stateSentence(job: {
   state: string;
   errorCode: string | null;
