@@ -3,7 +3,7 @@
 // station itself (jam, stock, offline, chip) after its last good card is "likely unavailable"
 // until a later card succeeds there or the manager enables it again. Runs on the server only;
 // the browser receives the result.
-import type { StationHealthRow } from "@/db/queries/station-health";
+import type { StationHealthRow, StationPickRow } from "@/db/queries/station-health";
 import {
   PROBLEM_LABEL,
   STATION_PROBLEMS,
@@ -20,16 +20,34 @@ export type StationProblem = { kind: ProblemKind; label: string; at: string };
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
 
-export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions"> & {
+type Read = {
   availability: StationAvailability;
   /** The latest failed card at this station (any reason), in plain words. */
   lastProblem: StationProblem | null;
-  exceptionsLastHour: ExceptionCount[];
   /** The earliest day whose end-of-day difference here is still unexplained: no card until it is (lib/stock/count-block.ts). */
   unbalancedSince?: string | null;
 };
 
-export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: StationHealthRow): StationHealth {
+/** A station as the teller's picker and retry list show it (db/queries/station-health.ts stationPicks). */
+export type StationPick = Omit<StationPickRow, "clearedAt" | "lastFailure"> & Read;
+
+/** A station as the manager's stations page shows it: the picker's facts and more. */
+export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions"> &
+  Read & { exceptionsLastHour: ExceptionCount[] };
+
+export function toStationHealth({ exceptions, ...row }: StationHealthRow): StationHealth {
+  return {
+    ...toStationPick(row),
+    // The board's grouping (same words, most frequent first), without the raw codes.
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
+  };
+}
+
+export function toStationPick<R extends StationPickRow>({
+  clearedAt,
+  lastFailure,
+  ...row
+}: R): Omit<R, "clearedAt" | "lastFailure"> & Read {
   const { lastSuccessAt } = row;
   const lastProblem = lastFailure
     ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
@@ -44,8 +62,6 @@ export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: 
     ...row,
     lastProblem,
     availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
-    // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
   };
 }
 
@@ -64,3 +80,12 @@ export function orderByHealth<T extends Pick<StationHealth, "availability" | "is
 
 /** The stations of a query, read and ordered: healthy first. */
 export const readStationHealth = (rows: StationHealthRow[]) => orderByHealth(rows.map(toStationHealth));
+
+/**
+ * The teller's stations, read and ordered as the manager's page orders them: healthy first, and
+ * stations held by an unexplained end-of-day difference after the others.
+ */
+export function readStationPicks<R extends StationPickRow & { unbalancedSince: string | null }>(rows: R[]) {
+  const held = (s: { unbalancedSince: string | null }) => Number(s.unbalancedSince !== null);
+  return orderByHealth(rows.map((r) => toStationPick(r))).sort((a, b) => held(a) - held(b));
+}
