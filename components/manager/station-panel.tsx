@@ -35,7 +35,7 @@ export function StationPanel({
     queryFn: () => fetchJson<Health>(`/api/manager/stations/health?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
-    meta: liveMeta<Health>({ refetch: changesTotals }),
+    meta: liveMeta<Health>({ refetch: changesTotals, stock: true }),
   });
   const done = (message: string) => {
     setAnnouncement(message);
