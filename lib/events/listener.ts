@@ -25,7 +25,11 @@ const STOCK_CHANNEL = "stock_changes";
 const events = log.child({ component: "events" });
 
 export class EventHub {
-  constructor(private readonly connectionString: string | undefined = env.DATABASE_URL) {}
+  constructor(
+    private readonly connectionString: string | undefined = env.DATABASE_URL,
+    /** How the connection shows in pg_stat_activity (a test names its own, to cut just that one). */
+    private readonly applicationName = "branch-issuance-events",
+  ) {}
 
   private readonly byBranch = new Map<string, Set<Subscriber>>();
   private readonly byUser = new Map<string, Set<SessionWatcher>>();
@@ -88,7 +92,7 @@ export class EventHub {
   private async connect(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.connectionString,
-      application_name: "branch-issuance-events",
+      application_name: this.applicationName,
     });
     client.on("notification", (msg) => {
       if (msg.channel === SESSION_CHANNEL) this.sessionChanged(msg.payload ?? "");
