@@ -44,7 +44,7 @@ describe("installServerLimits", () => {
     // The headers and the first bytes of a 1000-byte body, a byte at a time, then nothing more:
     // only the request timeout ends this request. The client stops writing long before it: a byte
     // arriving after the server's 408 and close is answered with a reset, which can discard the
-    // 408 before the client reads it (the cause of this test's failures under load, when it kept
+    // 408 before the client reads it (the likely cause of this test's failures under load, when it kept
     // dripping on a timer until the close).
     const write = (chunk: string) =>
       new Promise<void>((resolve, reject) => socket.write(chunk, (e) => (e ? reject(e) : resolve())));
