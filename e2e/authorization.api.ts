@@ -49,6 +49,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/board": ["manager", "admin"],
   "/api/manager/approvals": ["manager", "admin"],
   "/api/manager/stock/export": ["manager", "admin"],
+  "/api/manager/stock": ["manager", "admin"],
   // Without parameters: the own branch's cards by teller over the last 7 days.
   "/api/manager/reports/export": ["manager", "admin"],
   "/api/manager/end-of-day/export": ["manager", "admin"],
@@ -339,7 +340,12 @@ test("a manager of another branch is refused every branch-scoped route and actio
   type Stations = { stations: { id: string; branchId: string; isDefault: boolean; enabled: boolean }[] };
   const ours = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
   const branchId = ours.stations[0]!.branchId;
-  for (const path of ["/api/manager/board", "/api/manager/stations/health", "/api/manager/approvals"]) {
+  for (const path of [
+    "/api/manager/board",
+    "/api/manager/stations/health",
+    "/api/manager/approvals",
+    "/api/manager/stock",
+  ]) {
     expect((await downtown.get(`${path}?branchId=${branchId}`)).status(), path).toBe(200);
     const refused = await riverside.get(`${path}?branchId=${branchId}`);
     expect(refused.status(), path).toBe(403);

@@ -5,11 +5,11 @@ import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
 import { findActiveTestProduct } from "@/db/queries/products";
-import { stationHealth } from "@/db/queries/station-health";
+import { stationHealth, stationPicks } from "@/db/queries/station-health";
 import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
 import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
 import { listCounts, type CountRecord } from "@/db/queries/stock-count-history";
-import { readStationHealth } from "@/lib/stations/health";
+import { readStationHealth, readStationPicks } from "@/lib/stations/health";
 import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
@@ -82,6 +82,15 @@ export async function loadStationHealth(branchId: string) {
     testProduct,
     at: new Date().toISOString(),
   };
+}
+
+/**
+ * The branch's enabled stations for the teller's picker and retry list, in one query: what
+ * loadStationHealth gives for them, without the manager's figures. Refetched at every card that
+ * starts or ends and every stock change, so it stays cheap.
+ */
+export async function loadStationPicks(branchId: string) {
+  return { stations: readStationPicks(await stationPicks({ db, branchId })), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

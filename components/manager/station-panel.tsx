@@ -41,10 +41,11 @@ export function StationPanel({
     queryFn: () => fetchJson<Health>(`/api/manager/stations/health?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
-    // A test card's every step shows on its station's row, not only its end.
+    // A test card's every step shows on its station's row, not only its end; stock changes live too.
     meta: liveMeta<Health>({
       refetch: (e) =>
         changesTotals(e) || !!client.getQueryData<Health>(key)?.stations.some((s) => s.testPrint?.jobId === e.jobId),
+      stock: true,
     }),
   });
   const done = (message: string) => {

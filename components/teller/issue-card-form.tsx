@@ -5,7 +5,7 @@
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
 import { useActionState, useCallback, useState } from "react";
-import type { StationHealth } from "@/lib/stations/health";
+import type { StationPick } from "@/lib/stations/health";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
@@ -39,7 +39,7 @@ export type ProductChoice = {
   stockTypeId: string | null;
 };
 /** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
-export type StationChoice = StationHealth;
+export type StationChoice = StationPick;
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
 

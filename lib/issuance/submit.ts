@@ -27,7 +27,7 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
-import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./teller-messages";
+import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./error-codes";
 import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Outcome = "accepted" | "retrying" | "failed" | "skipped" | "held";

@@ -3,7 +3,7 @@
 // station itself (jam, stock, offline, chip) after its last good card is "likely unavailable"
 // until a later card succeeds there or the manager enables it again. Runs on the server only;
 // the browser receives the result.
-import type { StationHealthRow, TestPrint } from "@/db/queries/station-health";
+import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/station-health";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import {
   PROBLEM_LABEL,
@@ -25,12 +25,10 @@ export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
 /** The station's latest test card in words: where it is, or why it failed (then it may be sent again). */
 export type TestPrintProgress = { jobId: string; words: string; failed: boolean; done: boolean; at: string };
 
-export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions" | "testPrint"> & {
-  testPrint: TestPrintProgress | null;
+type Read = {
   availability: StationAvailability;
   /** The latest failed card at this station (any reason), in plain words. */
   lastProblem: StationProblem | null;
-  exceptionsLastHour: ExceptionCount[];
   /** The earliest day whose end-of-day difference here is still unexplained: no card until it is (lib/stock/count-block.ts). */
   unbalancedSince?: string | null;
 };
@@ -59,13 +57,27 @@ const problemWords = (print: TestPrint) => {
   return `${capitalised(PROBLEM_LABEL[kind])}${hint}.`;
 };
 
-export function toStationHealth({
+/** A station as the teller's picker and retry list show it (db/queries/station-health.ts stationPicks). */
+export type StationPick = Omit<StationPickRow, "clearedAt" | "lastFailure"> & Read;
+
+/** A station as the manager's stations page shows it: the picker's facts, its test card and more. */
+export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions" | "testPrint"> &
+  Read & { exceptionsLastHour: ExceptionCount[]; testPrint: TestPrintProgress | null };
+
+export function toStationHealth({ exceptions, testPrint, ...row }: StationHealthRow): StationHealth {
+  return {
+    ...toStationPick(row),
+    testPrint: testPrintProgress(testPrint),
+    // The board's grouping (same words, most frequent first), without the raw codes.
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
+  };
+}
+
+export function toStationPick<R extends StationPickRow>({
   clearedAt,
   lastFailure,
-  exceptions,
-  testPrint,
   ...row
-}: StationHealthRow): StationHealth {
+}: R): Omit<R, "clearedAt" | "lastFailure"> & Read {
   const { lastSuccessAt } = row;
   const lastProblem = lastFailure
     ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
@@ -78,11 +90,8 @@ export function toStationHealth({
     after(lastProblem.at, clearedAt);
   return {
     ...row,
-    testPrint: testPrintProgress(testPrint),
     lastProblem,
     availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
-    // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
   };
 }
 
@@ -101,3 +110,12 @@ export function orderByHealth<T extends Pick<StationHealth, "availability" | "is
 
 /** The stations of a query, read and ordered: healthy first. */
 export const readStationHealth = (rows: StationHealthRow[]) => orderByHealth(rows.map(toStationHealth));
+
+/**
+ * The teller's stations, read and ordered as the manager's page orders them: healthy first, and
+ * stations held by an unexplained end-of-day difference after the others.
+ */
+export function readStationPicks<R extends StationPickRow & { unbalancedSince: string | null }>(rows: R[]) {
+  const held = (s: { unbalancedSince: string | null }) => Number(s.unbalancedSince !== null);
+  return orderByHealth(rows.map((r) => toStationPick(r))).sort((a, b) => held(a) - held(b));
+}
