@@ -11,15 +11,8 @@ import path from "node:path";
 import { createDb, createPool } from "../db/client.ts";
 import { appUnderTest, startRestartablePostgres, startSimulatorFor } from "./lib/app-harness.ts";
 import { ensureBuild } from "./lib/build.ts";
-import {
-  checkCards,
-  checkStreams,
-  ClusterIssuer,
-  openStreams,
-  signInAll,
-  stopWithSigterm,
-  untilAllLiveOnSurvivors,
-} from "./lib/cluster.ts";
+import { checkCards, checkStreams } from "./lib/cluster-checks.ts";
+import { ClusterIssuer, openStreams, signInAll, stopWithSigterm, untilAllLiveOnSurvivors } from "./lib/cluster.ts";
 import { freePort } from "../db/testing/database.ts";
 import { summarize } from "../bench/lib/stats.ts";
 import { ROOT } from "./lib/local.ts";
