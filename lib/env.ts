@@ -30,6 +30,8 @@ const serverSchema = z.object({
   DATABASE_POOL_MAX: int(10, 1, 200),
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Read by the test harness itself (db/testing/database.ts), which runs before any app module.
+  TEST_PG_VERSION: z.enum(["15", "18"]).optional(),
 
   // Web server.
   PORT: int(3000, 1, 65535),

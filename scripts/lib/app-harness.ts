@@ -12,7 +12,7 @@ import { createDb, createPool, type Database } from "../../db/client.ts";
 import { branches, cardProducts, customers, productBranches, stations } from "../../db/schema/index.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts";
 import { seedDemo } from "../../db/seed.ts";
-import { createDatabaseOn, freePort } from "../../db/testing/database.ts";
+import { createDatabaseOn, freePort, testPostgresMajor } from "../../db/testing/database.ts";
 import { ROOT } from "./local.ts";
 import { startLocalSimulator, type LocalSimulator } from "./simulator.ts";
 
@@ -31,7 +31,14 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   const dir = path.join(tmpdir(), `bii-restartable-pg-${randomBytes(4).toString("hex")}`);
   const port = await freePort();
   // One password for every start: the cluster keeps the one it was made with.
-  const options = { dir, port, persistent: true, password: randomBytes(18).toString("base64url") };
+  const options = {
+    dir,
+    port,
+    persistent: true,
+    password: randomBytes(18).toString("base64url"),
+    // The test run's version (TEST_PG_VERSION), like the shared test database's.
+    major: testPostgresMajor(),
+  };
   let server: EmbeddedServer | null = await startEmbeddedPostgres(options);
   const created = await createDatabaseOn(server.url("postgres"));
   const pool = createPool(created.url, 2);
