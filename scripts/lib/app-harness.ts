@@ -1,7 +1,8 @@
 // The whole product under test, for the crash/restart test and the soak: an embedded PostgreSQL
 // that can be stopped and started again on the same port and data, a migrated and seeded
-// database, the D1 simulator, and `next start` on a production build in its own process group
-// (so it can be killed with SIGKILL like a crashed host would kill it).
+// database, the D1 simulator, and the production build's standalone server started as the
+// container image starts it (scripts/lib/standalone.ts), in its own process group (so it can be
+// killed with SIGKILL like a crashed host would kill it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,7 +14,7 @@ import { branches, cardProducts, customers, productBranches, stations } from "..
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts";
 import { seedDemo } from "../../db/seed.ts";
 import { createDatabaseOn, freePort } from "../../db/testing/database.ts";
-import { ROOT } from "./local.ts";
+import { standaloneCommand, standaloneEnv } from "./standalone.ts";
 import { startLocalSimulator, type LocalSimulator } from "./simulator.ts";
 
 export type RestartablePostgres = {
@@ -82,21 +83,23 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
   const logFile = path.join(logDir, "app.log");
   let child: ChildProcess | null = null;
 
+  const server = standaloneCommand();
   const spawnApp = () =>
-    spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
+    spawn(server.command, server.args, {
+      cwd: server.cwd,
       stdio: ["ignore", options.stdio ?? "ignore", options.stdio ?? "ignore"],
       detached: true,
       env: {
         ...process.env,
         ...options.simulator.appEnv,
-        NODE_ENV: "production",
+        ...standaloneEnv({ port: options.port, host: "127.0.0.1" }),
+        // Tests stop instances often; no load balancer waits on them.
+        SHUTDOWN_DRAIN_SECONDS: "0",
         DATABASE_URL: options.databaseUrl,
         AUTH_SECRET: "reliability-secret-reliability-secret-0000",
         DEMO_MODE: "false",
         LOG_LEVEL: "warn",
         LOG_FILE: logFile,
-        NEXT_TELEMETRY_DISABLED: "1",
         ...options.env,
       },
     });
