@@ -63,6 +63,8 @@ export type AppUnderTest = {
   start(): Promise<void>;
   /** SIGKILL to the whole process group: no shutdown hook runs. */
   kill9(): Promise<void>;
+  /** SIGTERM to the server process alone, as `docker stop` sends it to the container's first process. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
   /** Resident memory of every process of the app's group, in bytes. */
   rss(): number;
@@ -125,6 +127,22 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
       } catch {}
       await exited(c);
       child = null;
+    },
+    async terminate() {
+      const c = child;
+      if (!c?.pid) throw new Error("the app is not running");
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        c.exitCode !== null || c.signalCode !== null
+          ? resolve({ code: c.exitCode, signal: c.signalCode })
+          : c.once("exit", (code, signal) => resolve({ code, signal })),
+      );
+      process.kill(c.pid, "SIGTERM");
+      const result = await exit;
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {}
+      child = null;
+      return result;
     },
     async stop() {
       const c = child;
