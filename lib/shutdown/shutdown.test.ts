@@ -68,7 +68,9 @@ function rawStream() {
     const res = await fetch(`${app.url}/api/events/stream`, { headers: { cookie, accept: "text/event-stream" } });
     state.status = res.status;
     const decoder = new TextDecoder();
-    for await (const chunk of res.body ?? []) state.text += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = res.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read())
+      state.text += decoder.decode(read.value, { stream: true });
     state.ended = true;
   })().catch(() => (state.ended = true));
   return state;
