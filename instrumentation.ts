@@ -16,6 +16,10 @@ export async function register(): Promise<void> {
   // SIGTERM/SIGINT: drain, send streams elsewhere, let the worker finish, close, exit.
   const { installGracefulShutdown } = await import("@/lib/shutdown/install");
   installGracefulShutdown();
+  if (!env.WORKER_IN_APP) {
+    log.info({ event: "worker_apart" }, "issuance worker not started here (WORKER_IN_APP=false)");
+    return;
+  }
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

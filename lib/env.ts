@@ -68,6 +68,9 @@ const serverSchema = z.object({
   // Event streams are closed after this long and resumed by the browser (Last-Event-ID), so
   // that proxies never see endless responses and reconnects spread across instances.
   SSE_MAX_SECONDS: int(300, 1, 24 * 3600),
+  // Each app instance runs the issuance worker; false when it runs apart (`npm run worker`,
+  // compose.yaml's worker service), so that the web instances only serve.
+  WORKER_IN_APP: bool(true),
   // Jobs with no news from D1 for this long are checked with productionStatus (E3).
   RECONCILE_QUIET_SECONDS: int(60, 5, 24 * 3600),
   DEMO_MODE: bool(false),
