@@ -4,6 +4,7 @@
 // exits 0 within SHUTDOWN_GRACE_SECONDS after its worker got D1's answer, and once the instance
 // runs again the card ends DONE, produced once, with every event on the resumed stream. Then,
 // with PostgreSQL stopped, the event-stream route answers 503 with Retry-After, not 500.
+import { get } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb, createPool, type Database } from "@/db/client";
@@ -98,6 +99,14 @@ it("SIGTERM during a D1 order: readiness 503, streams sent elsewhere, exit 0 in 
   const exited = app.terminate();
   // The drain: readiness says 503 while the instance still answers.
   await until(async () => (await readyStatus(app.url)) === 503, "readiness to turn 503", 2_000, 50);
+  // Still answering, but asking every client to close its connection: the next request goes elsewhere.
+  const connection = await new Promise<string | undefined>((resolve, reject) =>
+    get(`${app.url}/api/health`, (res) => {
+      res.resume();
+      resolve(res.headers.connection);
+    }).on("error", reject),
+  );
+  expect(connection).toBe("close");
   const { code, signal } = await exited;
   const seconds = (Date.now() - sent) / 1000;
   console.log(`[shutdown] exited ${seconds.toFixed(1)} s after SIGTERM`);
