@@ -3,7 +3,9 @@
 // readiness turns 503 first, the open event stream is told to reconnect and ends, the process
 // exits 0 within SHUTDOWN_GRACE_SECONDS after its worker got D1's answer, and once the instance
 // runs again the card ends DONE, produced once, with every event on the resumed stream. Then,
-// with PostgreSQL stopped, the event-stream route answers 503 with Retry-After, not 500.
+// with PostgreSQL stopped, the real app's event-stream route answers 503 with Retry-After (the
+// case where the database goes away between the session check and the stream's first read,
+// which gave the 500, is app/api/events/stream/route.test.ts).
 import { get } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
