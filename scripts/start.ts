@@ -12,6 +12,7 @@ import {
   ROOT,
   type LocalDatabase,
 } from "./lib/local.ts";
+import { unhookExitSignal } from "../db/embedded.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { startApp, type AppProcess } from "./lib/app-process.ts";
 import { absoluteFileSettings, standaloneCommand, standaloneEnv } from "./lib/standalone.ts";
@@ -43,6 +44,10 @@ async function shutdown(code: number): Promise<never> {
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+// The embedded PostgreSQL package stops its server on these signals itself and then exits
+// (async-exit-hook): the database would go from under the app while the app still finishes its
+// work (lib/shutdown). shutdown() above stops the app first, then the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) unhookExitSignal(signal);
 
 /** Says what failed: taken ports with their holder and setting, else the step and the reason. */
 async function report(error: unknown, needs: PortNeed[], debug: boolean): Promise<void> {
@@ -119,6 +124,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
     ...(dev ? {} : standaloneEnv({ port: env.PORT, host: env.HOST })),
+    // One instance and no load balancer watching its readiness: Ctrl-C need not wait for a drain.
+    SHUTDOWN_DRAIN_SECONDS: process.env.SHUTDOWN_DRAIN_SECONDS ?? "0",
   });
   // As root, the app runs as an unprivileged user, as PostgreSQL does; not `next dev`, which
   // writes its build into .next as it goes.
