@@ -18,6 +18,7 @@ const yaml = createRequire(import.meta.url)("js-yaml") as { load(text: string): 
 
 type Service = {
   image?: string;
+  env_file?: string[];
   build?: { target?: string };
   command?: string[];
   environment?: Record<string, string>;
@@ -84,6 +85,8 @@ describe("compose.yaml", () => {
     expect(services.postgres?.image).toBe("postgres:17");
     expect(services.migrate).toMatchObject({ build: { target: "tools" }, restart: "no" });
     expect(services.migrate?.command).toContain("scripts/migrate.ts");
+    // lib/env.ts checks every setting at start, in production AUTH_SECRET too: the same .env.
+    for (const name of ["migrate", "worker", ...apps]) expect(services[name]?.env_file, name).toEqual([".env"]);
     for (const name of apps) {
       const app = services[name]!;
       expect(app.build?.target).toBe("runtime");
