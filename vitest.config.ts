@@ -13,6 +13,7 @@ const QUEUE_TESTS = [
   "lib/shutdown/shutdown.test.ts",
   "lib/issuance/card-system.test.ts",
   "lib/issuance/cancel.test.ts",
+  "lib/issuance/station-test.test.ts",
   // Changes the bank-wide approval rules, which other files' requests would meet.
   "lib/issuance/approvals.test.ts",
 ];

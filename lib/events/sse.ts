@@ -6,6 +6,10 @@
 // only when it has sent that very id, never for being lower than the last one, and a resume
 // replays a short window before Last-Event-ID too. (Found by lib/issuance/app-crash.test.ts:
 // "accepted" events committing just after D1's REQUESTED notification were lost.)
+//
+// Stock changes go out as `event: stock` frames without an id: they are not stored as events, the
+// screens only refetch their figures (components/live/use-live-events.ts), so there is nothing to
+// resume; a screen whose stream was down refetches when it opens again.
 import "server-only";
 import { db } from "@/db";
 import { branchEventsForResume, latestBranchEventId } from "@/db/queries/events";
@@ -30,6 +34,14 @@ function frame(id: number, payload: string): Uint8Array {
     lastFrame = { id, payload, bytes: encoder.encode(`id: ${id}\nevent: job\ndata: ${payload}\n\n`) };
   }
   return lastFrame.bytes;
+}
+
+let lastStockFrame: { payload: string; bytes: Uint8Array } | null = null;
+function stockFrame(payload: string): Uint8Array {
+  if (lastStockFrame?.payload !== payload) {
+    lastStockFrame = { payload, bytes: encoder.encode(`event: stock\ndata: ${payload}\n\n`) };
+  }
+  return lastStockFrame.bytes;
 }
 
 /**
@@ -119,6 +131,9 @@ function createStream(
         else send(id, payload);
       });
       const unwatch = eventHub.watchUser(session.userId, recheck);
+      const unwatchStock = eventHub.watchStock(branchId, (payload) => {
+        if (open) controller.enqueue(stockFrame(payload));
+      });
       const heartbeat = setInterval(() => {
         controller.enqueue(encoder.encode(": heartbeat\n\n"));
         void recheck();
@@ -131,6 +146,7 @@ function createStream(
         clearTimeout(recycle);
         unsubscribe();
         unwatch();
+        unwatchStock();
       };
       signal.addEventListener("abort", end);
 

@@ -10,14 +10,16 @@ import type { Executor } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
 import type { IssuanceJob } from "@/db/schema";
-import type { ApprovalRule, IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
+import type { ApprovalRule, IssuanceReason, JobPurpose, ReplacementReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 
 export type NewJobRequest = {
   requestKey: string;
   branchId: string;
-  customerId: string;
+  /** Null for a station's test card (purpose station_test), which is no customer's. */
+  customerId: string | null;
+  purpose?: JobPurpose;
   productId: string;
   stationId: string;
   persoStation: string;
@@ -79,6 +81,7 @@ export async function createIssuanceJob(
           persoStation: job.persoStation,
           retryOf: job.retryOfJobId,
           replaces: job.replacesJobId,
+          ...(job.purpose === "customer" ? {} : { purpose: job.purpose }),
           ...(awaiting ? { approvalRules } : {}),
         },
       },
@@ -94,6 +97,7 @@ export async function createIssuanceJob(
           cardId: job.cardId,
           issuerRequestId: job.issuerRequestId,
           customerId: job.customerId,
+          ...(job.purpose === "customer" ? {} : { purpose: job.purpose }),
           productId: job.productId,
           persoStation: job.persoStation,
           reason: job.reason,
