@@ -1,5 +1,6 @@
 // Next.js calls register() once per server process at start-up: the request limits and the
-// client address for the http server (lib/http/server-limits.ts), and the durable issuance worker,
+// client address for the http server (lib/http/server-limits.ts), the graceful shutdown on
+// SIGTERM (lib/shutdown), and the durable issuance worker,
 // which runs inside every app instance (the queue is in PostgreSQL, so instances share the work).
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- set by Next.js itself, not a setting
@@ -12,6 +13,13 @@ export async function register(): Promise<void> {
   });
   const { log } = await import("@/lib/log");
   log.info({ event: "app_start", version: env.APP_VERSION }, "app starting");
+  // SIGTERM/SIGINT: drain, send streams elsewhere, let the worker finish, close, exit.
+  const { installGracefulShutdown } = await import("@/lib/shutdown/install");
+  installGracefulShutdown();
+  if (!env.WORKER_IN_APP) {
+    log.info({ event: "worker_apart" }, "issuance worker not started here (WORKER_IN_APP=false)");
+    return;
+  }
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

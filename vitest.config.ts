@@ -10,6 +10,7 @@ const QUEUE_TESTS = [
   "lib/issuance/crash.test.ts",
   "lib/issuance/faults.test.ts",
   "lib/issuance/app-crash.test.ts",
+  "lib/shutdown/shutdown.test.ts",
   "lib/issuance/card-system.test.ts",
   "lib/issuance/cancel.test.ts",
   "lib/issuance/station-test.test.ts",

@@ -21,6 +21,11 @@ import pg from "pg";
 const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
+
+/** For a program that stops its servers itself, in its own order, on a signal (npm start). */
+export function unhookExitSignal(signal: NodeJS.Signals): void {
+  exitHook.unhookEvent(signal);
+}
 type Running = { stop: () => Promise<void>; kill: () => void };
 const running = new Set<Running>();
 process.on("beforeExit", () => {
