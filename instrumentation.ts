@@ -1,6 +1,7 @@
 // Next.js calls register() once per server process at start-up: the request limits and the
 // client address for the http server (lib/http/server-limits.ts), and the durable issuance worker,
-// which runs inside every app instance (the queue is in PostgreSQL, so instances share the work).
+// which runs inside every app instance (the queue is in PostgreSQL, so instances share the work);
+// OpenTelemetry tracing and the internal metrics listener when their settings ask for them.
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- set by Next.js itself, not a setting
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,8 +11,22 @@ export async function register(): Promise<void> {
     headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
     requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
   });
+  // Tracing first, so that everything loaded after it is instrumented (off without an endpoint).
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { startTracing } = await import("@/lib/tracing/setup");
+    const { instanceName } = await import("@/lib/metrics/registry");
+    startTracing({
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceVersion: env.APP_VERSION,
+      instance: instanceName(env.APP_INSTANCE),
+    });
+  }
   const { log } = await import("@/lib/log");
   log.info({ event: "app_start", version: env.APP_VERSION }, "app starting");
+  if (env.METRICS_PORT) {
+    const { startMetricsServer } = await import("@/lib/metrics/server");
+    await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN });
+  }
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

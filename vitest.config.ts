@@ -14,6 +14,9 @@ const QUEUE_TESTS = [
   "lib/issuance/cancel.test.ts",
   // Changes the bank-wide approval rules, which other files' requests would meet.
   "lib/issuance/approvals.test.ts",
+  // Run a whole issuance through the worker, traced and counted.
+  "lib/tracing/trace.test.ts",
+  "lib/metrics/metrics.test.ts",
 ];
 
 export default defineConfig({
