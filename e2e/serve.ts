@@ -18,6 +18,7 @@ import {
   CARD_SYSTEM_CONTROL_URL,
   CARD_SYSTEM_PORT,
   E2E_PORT,
+  METRICS_TOKEN,
   SIM_ADMIN_PORT,
   SIM_PORT,
 } from "./support/config.ts";
@@ -107,6 +108,7 @@ const app = spawn(
       LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
       LOG_FILE: APP_LOG,
       NEXT_TELEMETRY_DISABLED: "1",
+      METRICS_TOKEN,
     },
   },
 );
