@@ -40,7 +40,9 @@ beforeAll(async () => {
   await clearSubmissionQueue(db);
   ({ bridge, fixture } = await startSimWithReceiver());
   client = createD1Client(fixture.config());
-  counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
+  // A station of its own: stations are unique across the queue tests' shared database.
+  await fixture.admin("POST", "/stations", { persoStation: "METRICS-PS-01", branchCode: "METRICS" });
+  counter = await makeCounter(db, { persoStation: "METRICS-PS-01" });
   env.D1_TLS_CERT_FILE = fixture.pki.issuerClient.certPath;
   runner = await startWorker({ d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error }, 2);
 });
@@ -72,7 +74,7 @@ describe("/api/metrics", () => {
 
   it("the named series move while a card is issued through D1", async () => {
     const ourBranch = (await db.select().from(branches).where(eq(branches.id, counter.branch.id)))[0]!.code;
-    const doneHere = { state: "done", branch: ourBranch, station: "BR001-PS-01" };
+    const doneHere = { state: "done", branch: ourBranch, station: "METRICS-PS-01" };
     resetMetricsCache();
     const before = parseSamples(await scrapeText());
 

@@ -1,6 +1,6 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { cleanSpan } from "./sanitize";
+import { cleanSpan, maskDigits } from "./sanitize";
 
 const span = (attributes: Record<string, unknown>, name = "GET /teller") =>
   ({
@@ -42,5 +42,12 @@ describe("exported spans", () => {
     expect(clean.events[0]!.attributes).toEqual({ "exception.message": "card …1111 refused" });
     // The original's identity is kept for the exporter.
     expect(clean.spanContext().spanId).toBe("s");
+  });
+
+  it("keep our UUID ids whole, digits and all, while a PAN beside them is masked", () => {
+    const id = "card-18a5eab0-6264-4435-9389-e3e8da0b9227";
+    expect(maskDigits(id)).toBe(id);
+    expect(maskDigits(`${id} 4111-1111-1111-1111`)).toBe(`${id} …1111`);
+    expect(maskDigits("a 5555 5555 5555 4444 b")).toBe("a …4444 b");
   });
 });

@@ -13,11 +13,24 @@ const DROP = /(^|\.)query$|body|param|header/i;
 /** Values that are URLs or request targets: kept without their query string. */
 const URLISH = /(^|\.)(url|target|full|path|route)$/;
 
-function cleanValue(key: string, value: unknown): unknown {
-  if (typeof value === "string") {
-    const noQuery = URLISH.test(key) ? value.replace(/\?.*$/s, "") : value;
-    return maskPan(noQuery);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * maskPan outside UUIDs: our ids (jobs, cards, correlation) are UUIDs, whose last groups can read
+ * as a dashed run of 12 digits; a PAN, at most 19 digits, can never take a UUID's shape.
+ */
+export function maskDigits(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(UUID)) {
+    out += maskPan(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
   }
+  return out + maskPan(text.slice(last));
+}
+
+function cleanValue(key: string, value: unknown): unknown {
+  if (typeof value === "string") return maskDigits(URLISH.test(key) ? value.replace(/\?.*$/s, "") : value);
   if (Array.isArray(value)) return value.map((v) => cleanValue(key, v));
   return value;
 }
@@ -35,7 +48,7 @@ export function cleanAttributes(attributes: Attributes | undefined): Attributes 
 export function cleanSpan(span: ReadableSpan): ReadableSpan {
   const clean = Object.create(span) as ReadableSpan;
   Object.defineProperties(clean, {
-    name: { value: maskPan(span.name.replace(/\?.*$/s, "")) },
+    name: { value: maskDigits(span.name.replace(/\?.*$/s, "")) },
     attributes: { value: cleanAttributes(span.attributes) },
     events: { value: span.events.map((e) => ({ ...e, attributes: cleanAttributes(e.attributes) })) },
     links: { value: span.links.map((l) => ({ ...l, attributes: cleanAttributes(l.attributes) })) },

@@ -36,7 +36,9 @@ beforeAll(async () => {
   await clearSubmissionQueue(db);
   ({ bridge, fixture } = await startSimWithReceiver());
   client = createD1Client(fixture.config());
-  counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
+  // A station of its own: stations are unique across the queue tests' shared database.
+  await fixture.admin("POST", "/stations", { persoStation: "TRACE-PS-01", branchCode: "TRACE" });
+  counter = await makeCounter(db, { persoStation: "TRACE-PS-01" });
   runner = await startWorker({ d1: client, cardSystem: new SimulatedCardSystem(), isRetryable: isRetryableD1Error }, 2);
 });
 
@@ -58,13 +60,12 @@ describe("tracing one issuance", () => {
     const stateOf = async () => (await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, job.id)))[0]!;
     await until(async () => (await stateOf()).state === "done", "the card done");
 
-    const [root] = named("issuance.create_job");
     await until(async () => {
       await flushTracing();
       const request = named("issuance.create_job")[0];
       return !!request && named("d1.notification").some((n) => n.links?.some((l) => l.spanId === request.spanId));
     }, "the notification's span linked to the request");
-    const request = root ?? named("issuance.create_job")[0]!;
+    const request = named("issuance.create_job")[0]!;
     const traceId = request.traceId;
 
     // The job row and the queued job carried the request's context.
