@@ -12,21 +12,10 @@ export async function register(): Promise<void> {
     requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
   });
   // Tracing first, so that everything loaded after it is instrumented (off without an endpoint).
-  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
-    const { startTracing } = await import("@/lib/tracing/setup");
-    const { instanceName } = await import("@/lib/metrics/registry");
-    startTracing({
-      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      serviceVersion: env.APP_VERSION,
-      instance: instanceName(env.APP_INSTANCE),
-    });
-  }
+  const { startObservability } = await import("@/lib/observability");
+  await startObservability(env);
   const { log } = await import("@/lib/log");
   log.info({ event: "app_start", version: env.APP_VERSION }, "app starting");
-  if (env.METRICS_PORT) {
-    const { startMetricsServer } = await import("@/lib/metrics/server");
-    await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN });
-  }
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

@@ -4,22 +4,10 @@
 import { loadDotEnv } from "./lib/dotenv.ts";
 
 loadDotEnv();
-// Traces and metrics as in the web instances (instrumentation.ts): this process has no
-// /api/metrics, so its figures are served only on METRICS_PORT when set.
 const { env } = await import("../lib/env.ts");
-if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
-  const { startTracing } = await import("../lib/tracing/setup.ts");
-  const { instanceName } = await import("../lib/metrics/registry.ts");
-  startTracing({
-    endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-    serviceVersion: env.APP_VERSION,
-    instance: instanceName(env.APP_INSTANCE),
-  });
-}
-if (env.METRICS_PORT) {
-  const { startMetricsServer } = await import("../lib/metrics/server.ts");
-  await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN });
-}
+// Traces and metrics (METRICS_PORT) as in the web instances.
+const { startObservability } = await import("../lib/observability.ts");
+await startObservability(env);
 const { startIssuanceWorker } = await import("../lib/issuance/start.ts");
 await startIssuanceWorker();
 console.log("[worker] issuance worker running; Ctrl-C to stop");
