@@ -1,5 +1,6 @@
 // Next.js calls register() once per server process at start-up: the request limits and the
-// client address for the http server (lib/http/server-limits.ts), and the durable issuance worker,
+// client address for the http server (lib/http/server-limits.ts), the graceful shutdown on
+// SIGTERM (lib/shutdown), and the durable issuance worker,
 // which runs inside every app instance (the queue is in PostgreSQL, so instances share the work);
 // OpenTelemetry tracing and the internal metrics listener when their settings ask for them.
 export async function register(): Promise<void> {
@@ -16,6 +17,13 @@ export async function register(): Promise<void> {
   await startObservability(env);
   const { log } = await import("@/lib/log");
   log.info({ event: "app_start", version: env.APP_VERSION }, "app starting");
+  // SIGTERM/SIGINT: drain, send streams elsewhere, let the worker finish, close, exit.
+  const { installGracefulShutdown } = await import("@/lib/shutdown/install");
+  installGracefulShutdown();
+  if (!env.WORKER_IN_APP) {
+    log.info({ event: "worker_apart" }, "issuance worker not started here (WORKER_IN_APP=false)");
+    return;
+  }
   const { startIssuanceWorker } = await import("@/lib/issuance/start");
   await startIssuanceWorker();
 }

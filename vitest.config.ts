@@ -10,8 +10,10 @@ const QUEUE_TESTS = [
   "lib/issuance/crash.test.ts",
   "lib/issuance/faults.test.ts",
   "lib/issuance/app-crash.test.ts",
+  "lib/shutdown/shutdown.test.ts",
   "lib/issuance/card-system.test.ts",
   "lib/issuance/cancel.test.ts",
+  "lib/issuance/station-test.test.ts",
   // Changes the bank-wide approval rules, which other files' requests would meet.
   "lib/issuance/approvals.test.ts",
   // Run a whole issuance through the worker, traced and counted.

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -16,10 +18,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request, so Next.js can put the request's CSP nonce (set by
   // proxy.ts) on its scripts; a prerendered page would carry none and be blocked.
   await connection();
+  // The user's language (lib/i18n/request.ts): <html lang> for screen readers and hyphenation,
+  // and the messages for client components.
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

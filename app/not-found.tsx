@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("Pages");
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-2 text-slate-700">The address may be mistyped, or the page has moved.</p>
+      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("notFoundText")}</p>
       <Link href="/" className="mt-6 inline-block font-semibold text-brand-700 underline">
-        Go to your home page
+        {t("home")}
       </Link>
     </main>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/lib/actions/auth/change-password";
 import { fieldNames } from "@/lib/actions/fields";
@@ -12,16 +13,13 @@ import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 const field = fieldNames<typeof changePasswordAction>();
 
 const FIELDS = [
-  { name: field("currentPassword"), label: "Current password", autoComplete: "current-password" },
-  {
-    name: field("newPassword"),
-    label: `New password (at least ${PASSWORD_RULES.minLength} characters)`,
-    autoComplete: "new-password",
-  },
-  { name: field("confirmPassword"), label: "New password again", autoComplete: "new-password" },
+  { name: field("currentPassword"), label: "current", autoComplete: "current-password" },
+  { name: field("newPassword"), label: "new", autoComplete: "new-password" },
+  { name: field("confirmPassword"), label: "again", autoComplete: "new-password" },
 ] as const;
 
 export function ChangePasswordForm() {
+  const t = useTranslations("Password");
   const [state, formAction, pending] = useActionState(changePasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -51,7 +49,7 @@ export function ChangePasswordForm() {
         <InputField
           key={f.name}
           id={f.name}
-          label={f.label}
+          label={t(f.label, { min: PASSWORD_RULES.minLength })}
           errors={errors?.[f.name]}
           name={f.name}
           type="password"
@@ -59,7 +57,7 @@ export function ChangePasswordForm() {
         />
       ))}
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Saving…" : "Change password"}
+        {pending ? t("saving") : t("submit")}
       </Button>
     </form>
   );

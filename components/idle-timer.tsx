@@ -3,6 +3,7 @@
 // Signs an idle teller out at the limit and warns a minute before. Key presses and clicks that
 // send no request of their own are reported to the server once a minute, so the server's own
 // idle check (the backstop when this screen is closed) agrees with what the teller did.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { idleStage, TOUCH_INTERVAL_SECONDS } from "@/lib/auth/session-policy";
@@ -23,6 +24,7 @@ async function serverIdleMs(): Promise<number | null> {
 }
 
 export function IdleTimer({ idleMinutes }: { idleMinutes: number }) {
+  const t = useTranslations("Idle");
   const limitMs = idleMinutes * 60_000;
   const lastActivity = useRef(0);
   const lastReport = useRef(0);
@@ -84,15 +86,14 @@ export function IdleTimer({ idleMinutes }: { idleMinutes: number }) {
           className="fixed inset-x-0 top-0 z-50 mx-auto mt-4 max-w-md rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950 shadow-lg"
         >
           <p id="idle-warning-title" className="font-semibold">
-            You will be signed out soon
+            {t("title")}
           </p>
           <p id="idle-warning-text" className="mt-1 text-sm">
-            No activity for a while: to protect customer data you will be signed out in less than a minute.{" "}
-            <span aria-hidden="true">({warning} s)</span>
+            {t("text")} <span aria-hidden="true">({warning} s)</span>
           </p>
           {/* Focus moves here so that Enter or Space keeps the session. */}
           <Button className="mt-3" type="button" autoFocus onClick={() => setWarning(null)}>
-            Stay signed in
+            {t("stay")}
           </Button>
         </div>
       ) : null}

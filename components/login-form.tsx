@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +9,7 @@ import { InputField } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 
 export function LoginForm() {
+  const t = useTranslations("SignIn");
   const [state, formAction, pending] = useActionState(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -33,7 +35,7 @@ export function LoginForm() {
       ) : null}
       <InputField
         id="email"
-        label="E-mail address"
+        label={t("email")}
         errors={errors?.email}
         name="email"
         type="email"
@@ -43,7 +45,7 @@ export function LoginForm() {
       />
       <InputField
         id="password"
-        label="Password"
+        label={t("password")}
         errors={errors?.password}
         name="password"
         type="password"
@@ -51,7 +53,7 @@ export function LoginForm() {
         required
       />
       <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

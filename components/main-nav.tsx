@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { NavItem } from "./app-shell";
 
@@ -21,6 +22,7 @@ function activeHref(items: NavItem[], path: string) {
  * long one (the admin's) gets its own row from 1280 px. The menu closes when a link is followed.
  */
 export function MainNav({ items }: { items: NavItem[] }) {
+  const t = useTranslations("Shell");
   const path = usePathname();
   const menu = useRef<HTMLDetailsElement>(null);
   const active = activeHref(items, path);
@@ -43,11 +45,11 @@ export function MainNav({ items }: { items: NavItem[] }) {
   return (
     // A long nav takes a row of its own under the title (from 1280 px; below, it is the Menu button),
     // so it never runs under the user's name.
-    <nav aria-label="Main" className={long ? "xl:order-last xl:basis-full" : "min-w-0 flex-1"}>
+    <nav aria-label={t("mainNav")} className={long ? "xl:order-last xl:basis-full" : "min-w-0 flex-1"}>
       <ul className={`${long ? "hidden xl:flex" : "hidden lg:flex"} flex-wrap gap-1`}>{links("")}</ul>
       <details ref={menu} className={`relative ${long ? "xl:hidden" : "lg:hidden"}`}>
         <summary className="inline-flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
-          Menu
+          {t("menu")}
           <span className="text-slate-600">· {items.find((i) => i.href === active)?.label ?? "pages"}</span>
         </summary>
         <ul className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
 
@@ -40,6 +41,26 @@ describe("startEmbeddedPostgres", () => {
       expect(processesMentioning(dir)).toEqual([]);
     } finally {
       holder.close();
+    }
+  }, 60_000);
+
+  // Banks run 15 and later; the test suite runs on 15 with TEST_PG_VERSION=15 (npm run test:pg15).
+  it("starts PostgreSQL 15 when asked", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const server = await startEmbeddedPostgres({ dir: `${dir}-15`, port, persistent: false, major: "15" });
+    const client = new pg.Client({ connectionString: server.url("postgres") });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ v: string }>("select current_setting('server_version_num') as v");
+      expect(rows[0]?.v).toMatch(/^15\d{4}$/);
+    } finally {
+      await client.end();
+      await server.stop();
     }
   }, 60_000);
 });

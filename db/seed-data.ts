@@ -1,5 +1,6 @@
-// Demo data for `npm start` and the tests: two branches, their stations, three products (each on
-// its stock type, with opening stock), and one user per role per branch. The station ids match the D1 simulator's default stations.
+// Demo data for `npm start` and the tests: two branches, their stations, four products for
+// customers (each on its stock type, with opening stock; one needs a manager's approval), the
+// bank's test product for new stations, and one user per role per branch. The station ids match the D1 simulator's default stations.
 import type { EmbossRules, PaymentApplication } from "./schema";
 
 export const DEMO_PASSWORD = "branch-demo-2026";
@@ -68,7 +69,13 @@ export const DEMO_STOCK_TYPES = [
  */
 export const DEMO_STOCK = { received: 3000, station: 500, lowStockThreshold: 50 } as const;
 
-const STANDARD_EMBOSS: EmbossRules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
+// The demo branches are in Germany: names are written as on a German passport (ICAO 9303, Müller → MUELLER).
+const STANDARD_EMBOSS: EmbossRules = {
+  maxLength: 26,
+  uppercase: true,
+  allowedCharacters: "A-Z0-9 .'\\-/",
+  transliteration: "icao",
+};
 
 export const DEMO_PRODUCTS: ReadonlyArray<{
   name: string;
@@ -83,6 +90,10 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
   /** The code of its stock type (DEMO_STOCK_TYPES). */
   stockType: (typeof DEMO_STOCK_TYPES)[number]["code"];
   needsAccount?: boolean;
+  /** Maker-checker: every request waits for a manager's approval. */
+  needsApproval?: boolean;
+  /** The bank's test product: printed on a new station to verify it, never offered to tellers. */
+  isTestProduct?: boolean;
   minAge?: number;
   maxAge?: number;
   customerTypes?: Array<"private" | "business">;
@@ -127,6 +138,27 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     minAge: 18,
   },
   {
+    name: "Platinum Credit",
+    d1CardProductId: "MC_PLATINUM_CREDIT",
+    bin: "542419",
+    panLength: 16,
+    expiryMonths: 36,
+    paymentApplication: {
+      config: "MC_CREDIT_PLATINUM",
+      odaKeyIndex: "2",
+      derivationKeyIndex: "2",
+      cvKeyIndex: "2",
+      pvKeyIndex: "2",
+    },
+    cardFaceImage: "/card-faces/gold-credit.svg",
+    embossRules: STANDARD_EMBOSS,
+    branches: ["BR001", "BR002"],
+    stockType: "CREDIT-PVC",
+    minAge: 18,
+    // A high-limit card: every request waits for a manager's approval (maker-checker).
+    needsApproval: true,
+  },
+  {
     name: "Youth Prepaid",
     d1CardProductId: "VISA_YOUTH_PREPAID",
     bin: "400011",
@@ -134,12 +166,27 @@ export const DEMO_PRODUCTS: ReadonlyArray<{
     expiryMonths: 24,
     paymentApplication: { config: "VISA_PREPAID_Y", odaKeyIndex: "1", derivationKeyIndex: "3" },
     cardFaceImage: "/card-faces/youth-prepaid.svg",
-    embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" },
+    embossRules: { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-", transliteration: "icao" },
     branches: ["BR001"],
     stockType: "PREPAID-PVC",
     // For young private customers only: the counter says so for everyone else.
     maxAge: 25,
     customerTypes: ["private"],
+  },
+  {
+    // The bank's test product: a new station prints one through D1 and is verified when it comes
+    // out. Offered to no branch (tellers never see it); it prints on the debit plastic.
+    name: "Station test card",
+    d1CardProductId: "TEST_STATION_CARD",
+    bin: "999901",
+    panLength: 16,
+    expiryMonths: 12,
+    paymentApplication: { config: "TEST_CARD" },
+    cardFaceImage: "/card-faces/classic-debit.svg",
+    embossRules: STANDARD_EMBOSS,
+    branches: [],
+    stockType: "DEBIT-PVC",
+    isTestProduct: true,
   },
 ];
 

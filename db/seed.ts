@@ -57,7 +57,9 @@ export async function seedReferenceData(db: Database): Promise<void> {
         .values({ ...product, stockTypeId: stockTypeId(stockType) })
         .returning({ id: cardProducts.id });
       if (!row) throw new Error("product insert returned nothing");
-      await tx.insert(productBranches).values(offered.map((b) => ({ productId: row.id, branchId: branchId(b) })));
+      if (offered.length > 0) {
+        await tx.insert(productBranches).values(offered.map((b) => ({ productId: row.id, branchId: branchId(b) })));
+      }
     }
     await tx
       .insert(users)

@@ -71,6 +71,44 @@ test.describe("admin: card products", () => {
     expect((await offeredTo(page, "tellerRiverside")).some((p) => p.name === product.name)).toBe(true);
   });
 
+  test("a product whose stock type was deactivated still shows it, labelled inactive, and saving keeps it", async ({
+    page,
+  }) => {
+    const stamp = Date.now().toString(36).toUpperCase();
+    const stock = `E2E plastic ${stamp}`;
+    await page.goto("/admin/stock-types");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Code").fill(`E2E-${stamp}`);
+    await page.getByLabel("Name", { exact: true }).fill(stock);
+    await page.getByRole("button", { name: "Add stock type" }).click();
+    await expect(page.getByText(`${stock} added.`)).toBeVisible();
+
+    const product = { name: `E2E Stock ${stamp}`, d1CardProductId: `E2E_STOCK_${stamp}` };
+    const products = new AdminProductsPage(page);
+    await page.goto("/admin/products/new");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Card stock (blank plastic)").selectOption({ label: stock });
+    await products.fillAndCreate({ ...product, branches: [] });
+    const productUrl = page.url().replace(/\?created=1$/, "");
+
+    await page.goto("/admin/stock-types");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: `Deactivate ${stock}` }).click();
+    await page.getByRole("button", { name: "Yes, deactivate" }).click();
+    await expect(page.getByRole("button", { name: `Activate ${stock}` })).toBeVisible();
+
+    await page.goto(productUrl);
+    await page.waitForLoadState("networkidle");
+    const field = page.getByLabel("Card stock (blank plastic)");
+    await expect(field.locator("option:checked")).toHaveText(`${stock} (inactive: kept while this product uses it)`);
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page.getByText(`${product.name} is saved.`)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Card stock (blank plastic)").locator("option:checked")).toHaveText(
+      `${stock} (inactive: kept while this product uses it)`,
+    );
+  });
+
   test("D1 field rules and the image check answer next to the fields", async ({ page }) => {
     await page.goto("/admin/products/new");
     await page.waitForLoadState("networkidle");

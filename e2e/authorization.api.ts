@@ -35,6 +35,8 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/d1": ["admin"],
   "/manager/approvals": ["manager", "admin"],
   "/admin/approvals": ["admin"],
+  // The SSO confirmation popup's last page; without a confirmation it says so.
+  "/second-signer": ["manager", "admin"],
 };
 
 /** Routes that need no session by design. */
@@ -48,6 +50,7 @@ const ROUTES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/manager/board": ["manager", "admin"],
   "/api/manager/approvals": ["manager", "admin"],
   "/api/manager/stock/export": ["manager", "admin"],
+  "/api/manager/stock": ["manager", "admin"],
   // Without parameters: the own branch's cards by teller over the last 7 days.
   "/api/manager/reports/export": ["manager", "admin"],
   "/api/manager/end-of-day/export": ["manager", "admin"],
@@ -81,6 +84,14 @@ const PARAM_ROUTES: Record<
     allowedStatus: 404,
   },
 };
+/**
+ * Routes a browser is sent through (the dual-control SSO popup): called without following the
+ * redirect; an allowed role gets `status` (to the identity provider, or to the popup's page).
+ */
+const REDIRECT_ROUTES: Record<string, { roles: ReadonlyArray<"teller" | "manager" | "admin">; status: number }> = {
+  "/api/dual-control/sso/start": { roles: ["manager"], status: 303 },
+  "/api/dual-control/sso/callback": { roles: ["manager"], status: 303 },
+};
 /** Server-sent event streams: checked by status and content type, then closed. */
 const STREAMS: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/api/events/stream": ["teller", "manager"],
@@ -101,6 +112,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   signInAction: null,
   signInSsoAction: null,
   changePasswordAction: ["teller", "manager", "admin"],
+  setLanguageAction: ["teller", "manager", "admin"],
   createBranchAction: ["admin"],
   setDefaultStationAction: ["manager"],
   registerStationAction: ["manager"],
@@ -109,6 +121,7 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   moveStationRequestsAction: ["manager"],
   clearStationProblemAction: ["manager"],
   verifyStationAction: ["manager", "admin"],
+  printTestCardAction: ["manager", "admin"],
   renameStationAction: ["manager", "admin"],
   deleteStationAction: ["manager", "admin"],
   recordStockCountAction: ["manager"],
@@ -160,6 +173,7 @@ test("every route and action of the build is in the authorisation tables", () =>
       route in STREAMS ||
       route in D1_ROUTES ||
       route in PARAM_ROUTES ||
+      route in REDIRECT_ROUTES ||
       route in TOKEN_ROUTES;
     expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
@@ -205,6 +219,14 @@ for (const who of WHO) {
       test(`route ${name}`, async () => {
         const response = await request.get(r.path);
         const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.allowedStatus : 403;
+        expect(response.status()).toBe(expected);
+      });
+    }
+
+    for (const [path, r] of Object.entries(REDIRECT_ROUTES)) {
+      test(`redirect route ${path}`, async () => {
+        const response = await request.get(path, { maxRedirects: 0 });
+        const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.status : 403;
         expect(response.status()).toBe(expected);
       });
     }
@@ -350,7 +372,12 @@ test("a manager of another branch is refused every branch-scoped route and actio
   type Stations = { stations: { id: string; branchId: string; isDefault: boolean; enabled: boolean }[] };
   const ours = (await (await downtown.get("/api/manager/stations")).json()) as Stations;
   const branchId = ours.stations[0]!.branchId;
-  for (const path of ["/api/manager/board", "/api/manager/stations/health", "/api/manager/approvals"]) {
+  for (const path of [
+    "/api/manager/board",
+    "/api/manager/stations/health",
+    "/api/manager/approvals",
+    "/api/manager/stock",
+  ]) {
     expect((await downtown.get(`${path}?branchId=${branchId}`)).status(), path).toBe(200);
     const refused = await riverside.get(`${path}?branchId=${branchId}`);
     expect(refused.status(), path).toBe(403);

@@ -155,7 +155,7 @@ test.describe("layouts at 1024×768 and 768×1024", () => {
     // The compact menu opens, names the page, and leads on.
     await page.setViewportSize(NARROW_SCREENS[0]);
     await page.goto("/admin/users");
-    const menu = page.locator("header summary");
+    const menu = page.getByRole("navigation", { name: "Main" }).locator("summary");
     await expect(menu).toHaveText(/Menu\s*· Users/);
     await menu.click();
     await page.getByRole("link", { name: "Card products" }).click();

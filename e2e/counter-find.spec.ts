@@ -171,6 +171,8 @@ test.describe("in a browser in New York", () => {
     const row = page.getByTestId("work-row").filter({ has: page.locator(`a[href="${new URL(jobUrl).pathname}"]`) });
     await expect(row.locator("time")).toHaveText(berlin(createdIso).time);
     await expect(row).toContainText(`•••• ${last4}`);
+    // In the job page's words (lib/issuance/outcome.ts), not a list's own.
+    await expect(row.getByRole("cell").last()).toContainText("Card produced");
     await row.getByRole("link").click();
     await expect(page).toHaveURL(jobUrl);
     await page.goto(jobUrl);

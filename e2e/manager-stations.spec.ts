@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { ManagerStationsPage } from "./pages/manager-stations-page";
 import { expectNoSidewaysPageScroll, NARROW_SCREENS } from "./support/layout";
 import { sim } from "./support/simulator";
+import { loadStation } from "./support/stock";
 import { storageState } from "./support/users";
 
 // Riverside's manager, so that Downtown's counter (used by the teller journeys running in
@@ -48,6 +49,41 @@ test.describe("manager: stations", () => {
     await expect(page.getByRole("button", { name: "Make default: Kiosk printer" })).toHaveCount(0);
     await stations.enable("Kiosk printer");
     await noSeriousViolations(page);
+  });
+
+  test("a new station prints the bank's test card through D1, is verified by it, and is then enabled", async ({
+    page,
+  }) => {
+    const stamp = Date.now().toString(36).toUpperCase();
+    const id = `BR002-PS-V${stamp}`;
+    const label = `Test print ${stamp}`;
+    await sim("POST", "/stations", { persoStation: id, branchCode: "BR002" });
+    const stations = new ManagerStationsPage(page);
+    await stations.goto();
+    await stations.addStation({ persoStation: id, label, location: "Back office" });
+    // The test card takes a blank card like any other: the station is loaded first (two people).
+    await loadStation(page.request, id, 20, "tellerRiverside");
+    await stations.goto();
+    await expect(stations.row(id).getByTestId("station-stock")).toContainText("Debit blank PVC: 20");
+
+    await stations.printTestCard(label);
+    // Its progress, then the outcome, in words on the station's row (live, no reload).
+    await expect(stations.row(id).getByTestId("test-print")).toHaveText("Test card produced: the station is verified", {
+      timeout: 30_000,
+    });
+    await expect(stations.row(id)).not.toContainText("Not verified yet");
+    await expect(page.getByRole("button", { name: `Print test card: ${label}` })).toHaveCount(0);
+    // The test card left the station's stock and waits on the spoiled pile to be destroyed.
+    await expect(stations.row(id).getByTestId("station-stock")).toContainText("Debit blank PVC: 19");
+    await stations.enable(label);
+    await expect(stations.row(id)).toContainText("Enabled");
+    await noSeriousViolations(page);
+
+    // The audit log says how the station was verified, in words.
+    await page.goto("/manager/audit");
+    await page.getByLabel("What was done").selectOption({ label: "Station verified (its test card was produced)" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("row").filter({ hasText: `${label} (${id})` })).toContainText("test card produced");
   });
 
   test("a duplicate station id gets a field error that says what to do, and names no branch", async ({ page }) => {

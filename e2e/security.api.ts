@@ -48,6 +48,22 @@ test.describe("security headers", () => {
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
+  test("the dual-control SSO popup keeps its opener: only its own pages and the forms' pages relax the opener policy", async () => {
+    const coop = async (path: string) =>
+      (await fetch(`${BASE_URL}${path}`, { redirect: "manual" })).headers.get("cross-origin-opener-policy");
+    expect(await coop("/login")).toBe("same-origin");
+    expect(await coop("/teller")).toBe("same-origin");
+    expect(await coop("/admin")).toBe("same-origin");
+    expect(await coop("/api/health")).toBe("same-origin");
+    // The pages with dual-control forms let their own popup keep window.opener …
+    expect(await coop("/manager/stock")).toBe("same-origin-allow-popups");
+    expect(await coop("/manager/end-of-day")).toBe("same-origin-allow-popups");
+    // … and the popup's routes and page, which come back from the provider, set none.
+    expect(await coop("/api/dual-control/sso/start")).toBe("unsafe-none");
+    expect(await coop("/api/dual-control/sso/callback")).toBe("unsafe-none");
+    expect(await coop("/second-signer")).toBe("unsafe-none");
+  });
+
   test("API and D1 responses get the static headers and a no-content policy", async () => {
     const responses = [
       await fetch(`${BASE_URL}/api/health`),

@@ -1,5 +1,7 @@
 // The server Playwright tests run against: a fresh migrated and seeded database, a production
-// build (rebuilt only when sources changed) and `next start`. Stops everything on SIGTERM.
+// build (rebuilt only when sources changed) and its standalone server started exactly as the
+// container image starts it (scripts/lib/standalone.ts), so every e2e run also proves the image's
+// server. Stops everything on SIGTERM.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +10,7 @@ import { createDb, createPool } from "../db/client.ts";
 import { seedDemo } from "../db/seed.ts";
 import { createTestDatabase } from "../db/testing/database.ts";
 import { ensureBuild } from "../scripts/lib/build.ts";
-import { ROOT } from "../scripts/lib/local.ts";
+import { standaloneCommand, standaloneEnv } from "../scripts/lib/standalone.ts";
 import { SIM_ISSUER_ID, startLocalSimulator } from "../scripts/lib/simulator.ts";
 import { startCardSystemStub } from "../sim/card-system.ts";
 import { ensureDevPki } from "../sim/pki.ts";
@@ -77,41 +79,40 @@ say(`card system stub on ${cardSystem.url}`);
 // A real OpenID Connect provider for the single sign-on journeys, on the same dev CA.
 const idp = await startTestIdentityProvider({ pkiDir: path.join(dataDir, "pki"), appUrl: BASE_URL });
 
-const app = spawn(
-  path.join(ROOT, "node_modules", ".bin", "next"),
-  ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"],
-  {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-    env: {
-      ...process.env,
-      ...simulator.appEnv,
-      ...idp.appEnv,
-      CARD_SYSTEM: "http",
-      CARD_SYSTEM_URL: cardSystem.url,
-      CARD_SYSTEM_TLS_CERT_FILE: pki.issuerClient.certPath,
-      CARD_SYSTEM_TLS_KEY_FILE: pki.issuerClient.keyPath,
-      CARD_SYSTEM_TLS_CA_FILE: pki.ca.certPath,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
-      DEMO_MODE: "false",
-      // The same-origin decision is pinned to the public origin, as a bank configures it.
-      PUBLIC_ORIGIN: BASE_URL,
-      // Short request limits, so that a body that trickles in is cut off within seconds.
-      HTTP_HEADERS_TIMEOUT_SECONDS: "5",
-      HTTP_REQUEST_TIMEOUT_SECONDS: "5",
-      // Streams are recycled every few seconds, so every journey also crosses reconnects.
-      SSE_MAX_SECONDS: "3",
-      // Everything the app logs, at debug level, goes to a file the card-data scan reads.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
-      LOG_FILE: APP_LOG,
-      NEXT_TELEMETRY_DISABLED: "1",
-      METRICS_TOKEN,
-    },
+const server = standaloneCommand();
+const app = spawn(server.command, server.args, {
+  cwd: server.cwd,
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+  env: {
+    ...process.env,
+    ...standaloneEnv({ port: E2E_PORT, host: "127.0.0.1" }),
+    ...simulator.appEnv,
+    ...idp.appEnv,
+    CARD_SYSTEM: "http",
+    CARD_SYSTEM_URL: cardSystem.url,
+    CARD_SYSTEM_TLS_CERT_FILE: pki.issuerClient.certPath,
+    CARD_SYSTEM_TLS_KEY_FILE: pki.issuerClient.keyPath,
+    CARD_SYSTEM_TLS_CA_FILE: pki.ca.certPath,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
+    DEMO_MODE: "false",
+    // The same-origin decision is pinned to the public origin, as a bank configures it.
+    PUBLIC_ORIGIN: BASE_URL,
+    // Short request limits, so that a body that trickles in is cut off within seconds.
+    HTTP_HEADERS_TIMEOUT_SECONDS: "5",
+    HTTP_REQUEST_TIMEOUT_SECONDS: "5",
+    // Streams are recycled every few seconds, so every journey also crosses reconnects.
+    SSE_MAX_SECONDS: "3",
+    // Everything the app logs, at debug level, goes to a file the card-data scan reads.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
+    LOG_FILE: APP_LOG,
+    // A stop by Playwright should not wait through a load balancer's drain.
+    SHUTDOWN_DRAIN_SECONDS: "0",
+    // Prometheus's bearer token for /api/metrics (e2e/authorization.api.ts).
+    METRICS_TOKEN,
   },
-);
+});
 
 // What the app prints besides its log (Next.js errors, warnings) is shown and kept for the scan.
 const output = createWriteStream(APP_OUTPUT);

@@ -1,7 +1,7 @@
 // Single sign-on against a real OpenID Connect provider (panva's oidc-provider over HTTPS with
-// the dev CA), started by e2e/serve.ts: sign-in, refusals, roles from groups, and logout at
-// both ends.
-import type { Page } from "@playwright/test";
+// the dev CA), started by e2e/serve.ts: sign-in, refusals, roles from groups, logout at both
+// ends, and the second person of a dual-control step confirming by SSO re-authentication.
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { SSO_ACCOUNTS, SSO_PROVIDER_NAME, type SsoLogin } from "./support/sso-accounts";
 import { storageState } from "./support/users";
@@ -22,6 +22,22 @@ async function signInWithSso(page: Page, login: SsoLogin) {
   await page.locator("input[name=login]").fill(login);
   await page.locator("input[name=password]").fill("any password: the test provider checks none");
   await page.getByRole("button", { name: "Sign-in" }).click();
+}
+
+/**
+ * The second person confirms in the popup the form opens: the provider asks for the login again
+ * (prompt=login) even though the browser has a session there. Resolves once the popup closed.
+ */
+async function confirmInPopup(page: Page, form: Locator, login: SsoLogin) {
+  const opened = page.waitForEvent("popup");
+  await form.getByRole("button", { name: `Confirm with ${SSO_PROVIDER_NAME}` }).click();
+  const popup = await opened;
+  await popup.route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
+  await popup.locator("input[name=login]").fill(login);
+  await popup.locator("input[name=password]").fill("any password: the test provider checks none");
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("button", { name: "Sign-in" }).click();
+  await closed;
 }
 
 test.describe("single sign-on", () => {
@@ -88,4 +104,56 @@ test.describe("single sign-on", () => {
     await expect(table.getByRole("row", { name: new RegExp(group, "i") })).toHaveCount(0);
     await admin.context().close();
   });
+});
+
+test("the second person of a dual-control step confirms through SSO in a popup; the same person is refused", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const manager = SSO_ACCOUNTS.manager;
+  const second = SSO_ACCOUNTS.teller;
+  // The second person has signed in by SSO before (a user of ours, as at any bank).
+  const colleague = await (await page.context().browser()!.newContext({ ignoreHTTPSErrors: true })).newPage();
+  await colleague.context().route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
+  await signInWithSso(colleague, "teller");
+  await expect(colleague).toHaveURL(/\/teller$/);
+  await colleague.context().close();
+
+  await signInWithSso(page, "manager");
+  await expect(page).toHaveURL(/\/manager$/);
+  await page.goto("/manager/stock");
+  const lot = `SSO-${Date.now().toString(36).toUpperCase()}`;
+  const receive = page.getByRole("region", { name: "Receive a shipment" });
+  await receive.getByLabel("Card stock").selectOption({ label: "Credit blank PVC" });
+  await receive.getByLabel("Number of cards").fill("40");
+  await receive.getByLabel("Lot").fill(lot);
+  await receive.getByLabel("Supplier reference (delivery note)").fill("DN-SSO");
+
+  // The manager cannot confirm their own step through SSO either; what was typed stays.
+  await confirmInPopup(page, receive, "manager");
+  await expect(receive.locator("#receive-sso-error")).toContainText("one person cannot sign twice");
+  await expect(receive.getByTestId("receive-sso-confirmed")).toHaveCount(0);
+  await expect(receive.getByLabel("Lot")).toHaveValue(lot);
+
+  // The colleague confirms: the form names them and posts the confirmation instead of a password.
+  await receive.getByLabel("Their e-mail").fill(second.email);
+  await confirmInPopup(page, receive, "teller");
+  await expect(receive.getByTestId("receive-sso-confirmed")).toHaveText(`Confirmed by ${second.name}`);
+  await expect(receive.getByLabel("Number of cards")).toHaveValue("40");
+  await receive.getByRole("button", { name: "Receive into the vault" }).click();
+  await expect(page.getByTestId("receive-done")).toContainText(
+    `40 cards of Credit blank PVC received into the vault, confirmed by ${second.name}`,
+  );
+
+  // The ledger and the audit log name both, and the audit log how the second person confirmed.
+  await page.reload();
+  const ledger = page.getByRole("table", { name: "Stock movements, newest first" });
+  await expect(ledger.locator("tr", { hasText: `Lot ${lot}` })).toContainText(`${manager.name} and ${second.name}`);
+  await page.goto("/manager/audit");
+  await page.getByLabel("What was done").selectOption({ label: "Blank cards received into the vault" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const entry = page.getByRole("row").filter({ hasText: lot });
+  await expect(entry).toContainText(manager.name);
+  await expect(entry).toContainText(`second by: — → ${second.name}`);
+  await expect(entry).toContainText("second confirmed with: — → sso");
 });

@@ -92,6 +92,24 @@ test("a double click on Issue card gives one job and one production", async ({ p
   expect(await productionsFor(await counter.reference())).toBe(1);
 });
 
+test("a German name is suggested as on passports, and a letter the card cannot print gets its spelling", async ({
+  page,
+}) => {
+  const counter = new CounterPage(page);
+  await counter.goto();
+  // Giulia Krüger; the demo products write names by ICAO 9303 (Müller → MUELLER, Krüger → KRUEGER).
+  await counter.openCustomer("C00000089");
+  const name = page.getByLabel("Name on the card");
+  await expect(name).toHaveValue("GIULIA KRUEGER");
+  await expect(page.locator("#nameOnCard-hint")).toContainText("as on passports, ICAO 9303");
+  await name.fill("GIULIA KRÜGER");
+  await expect(page.locator("#nameOnCard-error")).toContainText("This card cannot print “Ü” (write “UE”).");
+  await expect(page.getByRole("button", { name: "Review" })).toBeDisabled();
+  await page.getByRole("button", { name: "GIULIA KRUEGER" }).click();
+  await expect(name).toHaveValue("GIULIA KRUEGER");
+  await expect(page.getByRole("button", { name: "Review" })).toBeEnabled();
+});
+
 test("the name on the card is checked against the product's rules", async ({ page }) => {
   const counter = new CounterPage(page);
   await counter.goto();

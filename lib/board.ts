@@ -4,11 +4,12 @@ import { branchJobs, openJobCount, type BranchJob } from "@/db/queries/branch-jo
 import { branchStats, type BranchStats } from "@/db/queries/branch-stats";
 import { listCardsToDestroy } from "@/db/queries/job-cancel";
 import { notHandedOver, type NotHandedOverCard } from "@/db/queries/not-handed-over";
-import { stationHealth } from "@/db/queries/station-health";
+import { findActiveTestProduct } from "@/db/queries/products";
+import { stationHealth, stationPicks } from "@/db/queries/station-health";
 import { lowStockStations, type LowStockStation } from "@/db/queries/stock";
 import { exceptionsInWords, type ReasonCount } from "@/lib/issuance/station-problems";
 import { listCounts, type CountRecord } from "@/db/queries/stock-count-history";
-import { readStationHealth } from "@/lib/stations/health";
+import { readStationHealth, readStationPicks } from "@/lib/stations/health";
 import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
@@ -73,7 +74,23 @@ export async function loadStationHealth(branchId: string) {
   const [rows, unbalanced] = await Promise.all([stationHealth({ db, branchId }), unbalancedByStation(branchId)]);
   const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
   const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
-  return { branchId, stations: stations.sort((a, b) => held(a) - held(b)), at: new Date().toISOString() };
+  // Where the bank has a test product, a new station's setup row offers "Print test card".
+  const testProduct = await findActiveTestProduct({ db });
+  return {
+    branchId,
+    stations: stations.sort((a, b) => held(a) - held(b)),
+    testProduct,
+    at: new Date().toISOString(),
+  };
+}
+
+/**
+ * The branch's enabled stations for the teller's picker and retry list, in one query: what
+ * loadStationHealth gives for them, without the manager's figures. Refetched at every card that
+ * starts or ends and every stock change, so it stays cheap.
+ */
+export async function loadStationPicks(branchId: string) {
+  return { stations: readStationPicks(await stationPicks({ db, branchId })), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

@@ -50,6 +50,11 @@ describe("settings", () => {
     expect(() => loadEnv({ HTTP_HEADERS_TIMEOUT_SECONDS: "60", HTTP_REQUEST_TIMEOUT_SECONDS: "30" })).toThrow(
       /HTTP_HEADERS_TIMEOUT_SECONDS may not exceed/,
     );
+    expect(loadEnv({}).SHUTDOWN_GRACE_SECONDS).toBe(25);
+    expect(() => loadEnv({ SHUTDOWN_GRACE_SECONDS: "10", SHUTDOWN_DRAIN_SECONDS: "10" })).toThrow(
+      /SHUTDOWN_DRAIN_SECONDS must be less than SHUTDOWN_GRACE_SECONDS/,
+    );
+    expect(() => loadEnv({ SHUTDOWN_GRACE_SECONDS: "1" })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
     expect(loadEnv({ PUBLIC_ORIGIN: "https://issuance.bank.example/some/path" }).PUBLIC_ORIGIN).toBe(
       "https://issuance.bank.example",
     );

@@ -30,6 +30,8 @@ const serverSchema = z.object({
   DATABASE_POOL_MAX: int(10, 1, 200),
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Read by the test harness itself (db/testing/database.ts), which runs before any app module.
+  TEST_PG_VERSION: z.enum(["15", "18"]).optional(),
 
   // Web server.
   PORT: int(3000, 1, 65535),
@@ -56,12 +58,21 @@ const serverSchema = z.object({
   // request with its body. Our own body readers stop at the same deadline.
   HTTP_HEADERS_TIMEOUT_SECONDS: int(20, 1, 600),
   HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
+  // Graceful shutdown on SIGTERM/SIGINT (lib/shutdown): readiness answers 503 for the drain
+  // delay while a load balancer stops sending, then the instance closes and exits within the grace.
+  SHUTDOWN_GRACE_SECONDS: int(25, 2, 600),
+  SHUTDOWN_DRAIN_SECONDS: int(5, 0, 300),
+  // Set by whoever starts `server.js` (Dockerfile, scripts): Next.js then leaves SIGTERM to us.
+  NEXT_MANUAL_SIG_HANDLE: bool(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Write logs to this file instead of stdout (tests scan it for card data).
   LOG_FILE: optionalString,
   // Event streams are closed after this long and resumed by the browser (Last-Event-ID), so
   // that proxies never see endless responses and reconnects spread across instances.
   SSE_MAX_SECONDS: int(300, 1, 24 * 3600),
+  // Each app instance runs the issuance worker; false when it runs apart (`npm run worker`,
+  // compose.yaml's worker service), so that the web instances only serve.
+  WORKER_IN_APP: bool(true),
   // Jobs with no news from D1 for this long are checked with productionStatus (E3).
   RECONCILE_QUIET_SECONDS: int(60, 5, 24 * 3600),
   DEMO_MODE: bool(false),
@@ -224,6 +235,9 @@ function parse(source: Record<string, string | undefined>): ServerEnv {
   }
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
     throw new Error("Invalid environment settings:\n  METRICS_PORT: must differ from PORT");
+  }
+  if (env.SHUTDOWN_DRAIN_SECONDS >= env.SHUTDOWN_GRACE_SECONDS) {
+    throw new Error("Invalid environment settings:\n  SHUTDOWN_DRAIN_SECONDS must be less than SHUTDOWN_GRACE_SECONDS");
   }
   const cardSystem = cardSystemProblem(env);
   if (cardSystem && !building) throw new Error(`Invalid environment settings:\n  ${cardSystem}`);

@@ -2,13 +2,22 @@
 // the branches exist, the D1 id is free, the card face is a real PNG/JPEG/WebP of fitting size.
 import "server-only";
 import { db } from "@/db";
+import { isUniqueViolation, pgConstraint } from "@/db/queries/pg-error";
 import { d1ProductIdTaken, existingBranchIds } from "@/db/queries/products";
 import { findStockType } from "@/db/queries/stock-types";
 import { checkCardFace, type CheckedCardFace } from "@/lib/card-face";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { toProductValues, type ProductInput } from "@/lib/validations/product";
 
-export async function checkProductInput(input: ProductInput & { faceImage?: Blob }, exceptId?: string) {
+/**
+ * `current` is the product being edited: its own stock type may have been deactivated since, and
+ * saving the form without touching it keeps it (a new choice must be an active one).
+ */
+export async function checkProductInput(
+  input: ProductInput & { faceImage?: Blob },
+  current?: { id: string; stockTypeId: string | null },
+) {
+  const exceptId = current?.id;
   const fieldErrors: FieldErrors = {};
   const found = await existingBranchIds({ db, ids: input.branchIds });
   if (found.length !== new Set(input.branchIds).size)
@@ -18,7 +27,8 @@ export async function checkProductInput(input: ProductInput & { faceImage?: Blob
       `Another product already uses ${input.d1CardProductId}. Each D1 card product is set up once.`,
     ];
   }
-  if (input.stockTypeId && !(await findStockType({ db, id: input.stockTypeId }))?.active) {
+  const kept = input.stockTypeId !== undefined && input.stockTypeId === current?.stockTypeId;
+  if (input.stockTypeId && !kept && !(await findStockType({ db, id: input.stockTypeId }))?.active) {
     fieldErrors.stockTypeId = ["This card stock is no longer in use. Choose another one."];
   }
   let image: CheckedCardFace | undefined;
@@ -29,4 +39,19 @@ export async function checkProductInput(input: ProductInput & { faceImage?: Blob
   }
   if (Object.keys(fieldErrors).length) throw new AppError("invalid:product", { fieldErrors });
   return { values: toProductValues(input), branchIds: [...new Set(input.branchIds)], image };
+}
+
+/** The error a product save gets when it breaks a unique rule: the D1 id, or a second test product. */
+export function productConflict(error: unknown, d1CardProductId: string): AppError | null {
+  if (!isUniqueViolation(error)) return null;
+  if (pgConstraint(error) === "card_products_one_active_test") {
+    return new AppError("conflict:product", {
+      fieldErrors: {
+        isTestProduct: ["Another active product is the test product already. Untick it there first, or retire it."],
+      },
+    });
+  }
+  return new AppError("conflict:product", {
+    fieldErrors: { d1CardProductId: [`Another product already uses ${d1CardProductId}.`] },
+  });
 }

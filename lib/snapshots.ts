@@ -22,6 +22,8 @@ export function productSnapshot(p: CardProduct & { branchIds: string[] }) {
     customerTypes: p.customerTypes,
     needsAccount: p.needsAccount,
     needsApproval: p.needsApproval,
+    stockTypeId: p.stockTypeId,
+    isTestProduct: p.isTestProduct,
   };
 }
 

@@ -21,6 +21,11 @@ export type JobState = (typeof JOB_STATES)[number];
 /** Final states that did not produce a card: the teller may retry or close them. */
 export const FAILED_STATES: readonly JobState[] = ["data_exception", "production_exception", "submission_failed"];
 
+/** What a job is for: a customer's card, or the test card that proves a newly registered station
+ * (no customer; verifies the station when D1 reports it produced). */
+export const JOB_PURPOSES = ["customer", "station_test"] as const;
+export type JobPurpose = (typeof JOB_PURPOSES)[number];
+
 /** Why a card is issued (D1 `services.issuance`). */
 export const ISSUANCE_REASONS = ["CREATION", "REPLACEMENT", "RENEWAL"] as const;
 export type IssuanceReason = (typeof ISSUANCE_REASONS)[number];
@@ -54,12 +59,20 @@ export const STOCK_MOVEMENTS = ["received", "loaded", "produced", "spoiled", "de
 export type StockMovement = (typeof STOCK_MOVEMENTS)[number];
 
 /** Why a card was spoiled. */
-export const SPOIL_REASONS = ["production_exception", "misprint", "not_handed_over", "damaged"] as const;
+export const SPOIL_REASONS = ["production_exception", "misprint", "not_handed_over", "damaged", "test_card"] as const;
 export type SpoilReason = (typeof SPOIL_REASONS)[number];
 
 /** Why a request waits for a manager's approval (maker-checker rules set by the admin). */
 export const APPROVAL_RULES = ["product", "repeat_replacement", "name_differs"] as const;
 export type ApprovalRule = (typeof APPROVAL_RULES)[number];
+
+/** How a product's station writes letters it cannot print (lib/issuance/transliterate.ts). */
+export const TRANSLITERATIONS = ["icao", "strip"] as const;
+export type Transliteration = (typeof TRANSLITERATIONS)[number];
+
+/** The languages the product speaks; a third is a translation-only change (docs/translating.md). */
+export const LOCALES = ["en", "de"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -12,8 +12,10 @@ import {
   ROOT,
   type LocalDatabase,
 } from "./lib/local.ts";
+import { unhookExitSignal } from "../db/embedded.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { startApp, type AppProcess } from "./lib/app-process.ts";
+import { absoluteFileSettings, standaloneCommand, standaloneEnv } from "./lib/standalone.ts";
 import { appUser, prepareForAppUser } from "./lib/app-user.ts";
 import { checkPorts, portErrorFrom, portsInUseReport, portsNeeded, type PortNeed } from "./lib/ports.ts";
 import { startLocalSimulator, type LocalSimulator } from "./lib/simulator.ts";
@@ -42,6 +44,10 @@ async function shutdown(code: number): Promise<never> {
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+// The embedded PostgreSQL package stops its server on these signals itself and then exits
+// (async-exit-hook): the database would go from under the app while the app still finishes its
+// work (lib/shutdown). shutdown() above stops the app first, then the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) unhookExitSignal(signal);
 
 /** Says what failed: taken ports with their holder and setting, else the step and the reason. */
 async function report(error: unknown, needs: PortNeed[], debug: boolean): Promise<void> {
@@ -109,7 +115,7 @@ try {
     say(`D1 simulator on ${simulator.sim.url} (control page: ${simulator.sim.adminUrl ?? "off"}).`);
   }
 
-  const appEnv: NodeJS.ProcessEnv = {
+  const appEnv: NodeJS.ProcessEnv = absoluteFileSettings({
     ...process.env,
     ...simulator?.appEnv,
     DATABASE_URL: url,
@@ -117,7 +123,10 @@ try {
     DEMO_MODE: String(env.DEMO_MODE || embedded),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
-  };
+    ...(dev ? {} : standaloneEnv({ port: env.PORT, host: env.HOST })),
+    // One instance and no load balancer watching its readiness: Ctrl-C need not wait for a drain.
+    SHUTDOWN_DRAIN_SECONDS: process.env.SHUTDOWN_DRAIN_SECONDS ?? "0",
+  });
   // As root, the app runs as an unprivileged user, as PostgreSQL does; not `next dev`, which
   // writes its build into .next as it goes.
   const { user, childEnv } = await step("preparing the app's user", async () => {
@@ -127,10 +136,16 @@ try {
   });
   if (user) say(`The app runs as the unprivileged user ${user.name}.`);
   const readyHost = env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST;
+  // The production server as the container image runs it (scripts/lib/standalone.ts).
+  const server = dev
+    ? {
+        command: path.join(ROOT, "node_modules", ".bin", "next"),
+        args: ["dev", "-p", String(env.PORT), "-H", env.HOST],
+        cwd: ROOT,
+      }
+    : standaloneCommand();
   const running = startApp({
-    command: path.join(ROOT, "node_modules", ".bin", "next"),
-    args: [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST],
-    cwd: ROOT,
+    ...server,
     env: childEnv,
     port: env.PORT,
     host: env.HOST,

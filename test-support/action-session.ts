@@ -18,6 +18,7 @@ export function actAs(user: typeof users.$inferSelect): void {
     branchId: user.branchId,
     active: user.active,
     mustChangePassword: false,
+    language: user.language,
     sessionVersion: user.sessionVersion,
   };
 }

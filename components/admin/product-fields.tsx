@@ -5,9 +5,12 @@ import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
 import { LOCKED_NOTE } from "@/lib/product-locks";
 import { classToCharacters } from "@/lib/emboss-characters";
-import { CUSTOMER_TYPES, type CustomerType } from "@/lib/vocabulary";
+import { CUSTOMER_TYPES, TRANSLITERATIONS, type CustomerType } from "@/lib/vocabulary";
+import { schemeOf } from "@/lib/issuance/emboss";
+import { TRANSLITERATION_LABEL } from "@/lib/issuance/transliterate";
+import { Select } from "@/components/ui/select";
 import { Checkbox } from "@/components/ui/checkbox";
-import { InputField } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { StockTypeField } from "./stock-type-field";
 import { FieldError } from "@/components/ui/field-error";
 
@@ -32,6 +35,7 @@ type P = Partial<
     | "customerTypes"
     | "needsAccount"
     | "needsApproval"
+    | "isTestProduct"
     | "activateAtHandOver"
     | "stockTypeId"
   >
@@ -55,8 +59,8 @@ export function ProductFields({
   errors: Errors;
   /** The product issued cards: D1 product id, BIN and PAN length are read-only (lib/product-locks.ts). */
   locked?: boolean;
-  /** Active stock types, for the blank card plastic the product prints on. */
-  stockTypes?: Array<{ id: string; name: string }>;
+  /** Active stock types (and the product's own, if deactivated since), for the plastic it prints on. */
+  stockTypes?: Array<{ id: string; name: string; active?: boolean }>;
 }) {
   const f = "product";
   const s = product.services ?? {};
@@ -232,6 +236,27 @@ export function ProductFields({
           required
           hint="Ranges A-Z, a-z and 0-9, then any other character as it is, e.g. A-Z0-9 .'-/"
         />
+        <Field
+          id={`${f}-embossTransliteration`}
+          label="Letters with accents"
+          hint="The teller sees the name written this way and may still edit it."
+          errors={errors?.embossTransliteration}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name={field("embossTransliteration")}
+              // A product saved before this choice existed removed accents; a new one follows passports.
+              defaultValue={e ? schemeOf(e) : "icao"}
+            >
+              {TRANSLITERATIONS.map((t) => (
+                <option key={t} value={t}>
+                  {TRANSLITERATION_LABEL[t]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <div className="flex items-center">
           <Checkbox
             name={field("embossUppercase")}
@@ -288,6 +313,13 @@ export function ProductFields({
           label="Needs approval: a manager approves each request before it is sent"
           defaultChecked={product.needsApproval ?? false}
         />
+        <Checkbox
+          name={field("isTestProduct")}
+          label="Test product: printed on a new station to verify it, never offered to tellers"
+          aria-describedby="product-isTestProduct-error"
+          defaultChecked={product.isTestProduct ?? false}
+        />
+        <FieldError id="product-isTestProduct-error" errors={errors?.isTestProduct} />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">
         <legend className={legend}>Offered in these branches</legend>

@@ -28,7 +28,7 @@ export function ProductForm({
 }: {
   product?: AdminProduct;
   branches: Branch[];
-  stockTypes?: Array<{ id: string; name: string }>;
+  stockTypes?: Array<{ id: string; name: string; active?: boolean }>;
 }) {
   const [state, formAction, pending] = useActionState(
     checkFaceSizeFirst(product ? updateProductAction : createProductAction),

@@ -41,7 +41,13 @@ export function ProductTable({ products, branches }: { products: AdminProduct[];
                 : "No branch"}
             </TableCell>
             <TableCell>
-              {p.active ? "Offered" : <strong className="text-slate-700">Retired</strong>}
+              {!p.active ? (
+                <strong className="text-slate-700">Retired</strong>
+              ) : p.isTestProduct ? (
+                "Test product (new stations)"
+              ) : (
+                "Offered"
+              )}
               {p.hasJobs ? <span className="block text-xs text-slate-700">has issued cards</span> : null}
             </TableCell>
             <TableCell>

@@ -6,13 +6,17 @@ import { Select } from "@/components/ui/select";
 
 const field = fieldNames<typeof createProductAction | typeof updateProductAction>();
 
-/** The blank card plastic a product prints on: each produced card takes one from its station. */
+/**
+ * The blank card plastic a product prints on: each produced card takes one from its station. The
+ * product's own stock type stays a choice after it was deactivated (labelled so), so that the form
+ * shows it rather than "None" and saving without touching it keeps it.
+ */
 export function StockTypeField({
   stockTypes,
   value,
   errors,
 }: {
-  stockTypes: Array<{ id: string; name: string }>;
+  stockTypes: Array<{ id: string; name: string; active?: boolean }>;
   value: string;
   errors?: string[];
 }) {
@@ -28,7 +32,7 @@ export function StockTypeField({
           <option value="">None: cards are not counted</option>
           {stockTypes.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name}
+              {t.active === false ? `${t.name} (inactive: kept while this product uses it)` : t.name}
             </option>
           ))}
         </Select>

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { applyEventToRows, type WireEvent } from "@/lib/events/apply-event";
 import type { JobState } from "@/lib/vocabulary";
-import { changesTotals, liveMeta, RecentEvents, writeLiveEvent } from "./live-query";
+import { changesTotals, liveMeta, RecentEvents, stockQueries, writeLiveEvent } from "./live-query";
 
 type Row = {
   id: string;
@@ -96,5 +96,16 @@ describe("a screen that appears after events went by", () => {
     recent.remember(ev(4, "j1", "d1_status", "done"));
     expect(recent.replayInto(client, ["totals"])).toBe(true);
     expect(recent.replayInto(client, ["plain"])).toBe(false);
+  });
+});
+
+describe("stock changes", () => {
+  it("refetch only the live queries that show card stock", () => {
+    const { client } = cache();
+    client.getQueryCache().build(client, {
+      queryKey: ["stations"],
+      meta: liveMeta<number>({ refetch: changesTotals, stock: true }),
+    });
+    expect(stockQueries(client)).toEqual([["stations"]]);
   });
 });

@@ -10,6 +10,8 @@ export type LiveRule<T> = {
   apply?: (data: T, event: WireEvent) => T;
   /** Whether the server must be asked again (new rows, totals, filters); once per burst. */
   refetch: (event: WireEvent) => boolean;
+  /** Refetched when the branch's card stock changes (a movement or a count; no job event says so). */
+  stock?: boolean;
 };
 
 /** A rule as the query cache stores it; a class so that it is recognised without a cast. */
@@ -17,13 +19,16 @@ class StoredRule {
   constructor(
     readonly apply: ((data: unknown, event: WireEvent) => unknown) | undefined,
     readonly refetch: (event: WireEvent) => boolean,
+    readonly stock: boolean,
   ) {}
 }
 
 export function liveMeta<T>(rule: LiveRule<T>): QueryMeta {
   const apply = rule.apply;
   // The cache holds this query's own data, which is a T by construction.
-  return { live: new StoredRule(apply && ((data, event) => apply(data as T, event)), rule.refetch) };
+  return {
+    live: new StoredRule(apply && ((data, event) => apply(data as T, event)), rule.refetch, rule.stock ?? false),
+  };
 }
 
 const ruleOf = (meta: QueryMeta | undefined) => (meta?.live instanceof StoredRule ? meta.live : null);
@@ -45,6 +50,15 @@ export function writeLiveEvent(client: QueryClient, event: WireEvent): QueryKey[
     if (rule.refetch(event)) refetch.push(query.queryKey);
   }
   return refetch;
+}
+
+/** The live queries that show card stock: what a stock change refetches. */
+export function stockQueries(client: QueryClient): QueryKey[] {
+  return client
+    .getQueryCache()
+    .getAll()
+    .filter((query) => ruleOf(query.meta)?.stock)
+    .map((query) => query.queryKey);
 }
 
 /**

@@ -3,11 +3,12 @@
 // The one live channel of a screen: the branch's job events over SSE, resuming from the page's
 // render point and then from the last event seen, falling back to polling /api/events when the
 // stream cannot open or stalls, and trying the stream again later. Every event is written into
-// the TanStack Query cache (see live-query.ts); the status machine is in live-state.ts.
+// the TanStack Query cache (see live-query.ts); the status machine is in live-state.ts. The stream
+// also says when the branch's card stock changed: the queries that show stock refetch.
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { WireEvent } from "@/lib/events/apply-event";
-import { RecentEvents, refetchLiveQueries, writeLiveEvent } from "./live-query";
+import { RecentEvents, refetchLiveQueries, stockQueries, writeLiveEvent } from "./live-query";
 import { EventCursor, INITIAL_LIVE_STATE, nextLiveState, pollsIn, type LiveInput, type LiveStatus } from "./live-state";
 
 const POLL_MS = 3_000;
@@ -63,6 +64,10 @@ export function useLiveEvents({ since, stream }: LiveOptions): LiveChannel {
         stale.clear();
       }, REFETCH_DELAY_MS);
     };
+
+    // Stock changes are not events with ids: nothing to resume, the figures are read again.
+    const stockChanged = () => stockQueries(client).forEach(scheduleRefetch);
+    let opened = false;
 
     const handle = (event: WireEvent) => {
       if (!cursor.accept(event.id)) return;
@@ -131,8 +136,12 @@ export function useLiveEvents({ since, stream }: LiveOptions): LiveChannel {
       next.addEventListener("open", () => {
         if (stall) clearTimeout(stall);
         stall = null;
+        // Back after a break (or from polling): stock changes meanwhile were not heard.
+        if (opened) stockChanged();
+        opened = true;
         dispatch({ type: "stream-open" });
       });
+      next.addEventListener("stock", stockChanged);
       next.addEventListener("job", (e) => handle(JSON.parse((e as MessageEvent<string>).data) as WireEvent));
       next.addEventListener("error", () => {
         if (stopped || source !== next) return;

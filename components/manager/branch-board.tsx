@@ -43,6 +43,8 @@ export function BranchBoard({
         return jobs === data.jobs ? data : { ...data, jobs };
       },
       refetch: changesTotals,
+      // Low stock and end-of-day differences follow the branch's stock changes.
+      stock: true,
     }),
   });
   // Coming back to the board renders it afresh on the server, but the cache (30 s stale time)

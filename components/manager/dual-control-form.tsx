@@ -1,25 +1,31 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { SsoConfirmButton, type SsoConfirmed } from "./sso-confirm-button";
 
 type FormAction<R> = (state: ActionState<R>, form: FormData) => Promise<ActionResult<R>>;
 
 /**
- * A four-eyes form: the step's own fields, then the second person's e-mail and password on the
- * same screen (checked on the server, lib/dual-control/second-signer.ts). A refusal keeps what
- * was typed and clears only the second person's password; a success clears the form and says
- * what was done.
+ * A four-eyes form: the step's own fields, then the second person on the same screen: their
+ * e-mail and password, or (with the bank's single sign-on) a confirmation at the identity
+ * provider in a popup; either is checked on the server (lib/dual-control/second-signer.ts). A
+ * refusal keeps what was typed and clears only the second person's password (and a used SSO
+ * confirmation); a success clears the form and says what was done.
  */
 export function DualControlForm<R>({
   id,
   action,
   submitLabel,
   done,
+  label,
+  sso,
+  className = "space-y-3",
   children,
 }: {
   /** Prefix of the field ids, unique on the page. */
@@ -27,9 +33,15 @@ export function DualControlForm<R>({
   action: FormAction<R>;
   submitLabel: string;
   done: (data: R) => string;
+  /** The form's accessible name, when its heading does not give it one. */
+  label?: string;
+  /** The identity provider's name when single sign-on is configured, else null. */
+  sso: string | null;
+  className?: string;
   children: (errors: Record<string, string[] | undefined> | undefined) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const [confirmed, setConfirmed] = useState<SsoConfirmed | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
 
@@ -42,34 +54,75 @@ export function DualControlForm<R>({
     }
   }, [state]);
 
+  // An SSO confirmation is used by the first answer that got past the form's own checks: forget
+  // it when such an answer arrives (set while rendering, React's way to follow a changed value).
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state && (state.ok || state.code !== "invalid:action")) setConfirmed(null);
+  }
+
+  const typedEmail = () => {
+    const email = formRef.current?.elements.namedItem("secondEmail");
+    return email instanceof HTMLInputElement ? email.value.trim() : "";
+  };
+
   return (
-    <form ref={formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-3" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className={className}
+      aria-label={label}
+      noValidate
+    >
       {children(errors)}
-      <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
+      <fieldset className="col-span-full space-y-3 rounded-md border border-slate-300 p-3">
         <legend className="px-1 text-sm font-semibold">Second person (dual control)</legend>
         <p className="text-sm text-slate-700">
-          A colleague of this branch confirms with their own e-mail and password. You cannot sign twice.
+          A colleague of this branch confirms with their own e-mail and password
+          {sso ? `, or through ${sso}` : ""}. You cannot sign twice.
         </p>
-        <InputField
-          id={`${id}-secondEmail`}
-          name="secondEmail"
-          type="email"
-          autoComplete="off"
-          label="Their e-mail"
-          errors={errors?.secondEmail}
-          required
-        />
-        <InputField
-          id={`${id}-secondPassword`}
-          name="secondPassword"
-          type="password"
-          autoComplete="off"
-          label="Their password"
-          errors={errors?.secondPassword}
-          required
-        />
+        {confirmed ? (
+          <>
+            <input type="hidden" name="secondAssertion" value={confirmed.assertionId} />
+            <div className="flex flex-wrap items-center gap-3">
+              <span role="status" className="text-sm font-semibold text-green-900" data-testid={`${id}-sso-confirmed`}>
+                Confirmed by {confirmed.name}
+              </span>
+              <Button variant="ghost" onClick={() => setConfirmed(null)}>
+                Use a password instead
+              </Button>
+            </div>
+          </>
+        ) : (
+          <>
+            <InputField
+              id={`${id}-secondEmail`}
+              name="secondEmail"
+              type="email"
+              autoComplete="off"
+              label="Their e-mail"
+              errors={errors?.secondEmail}
+              required
+            />
+            <InputField
+              id={`${id}-secondPassword`}
+              name="secondPassword"
+              type="password"
+              autoComplete="off"
+              label="Their password"
+              errors={errors?.secondPassword}
+              required
+            />
+            {sso ? <SsoConfirmButton id={id} provider={sso} hint={typedEmail} onConfirmed={setConfirmed} /> : null}
+          </>
+        )}
+        {errors?.secondAssertion ? (
+          <FieldError id={`${id}-secondAssertion-error`} errors={errors.secondAssertion} />
+        ) : null}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-4">
+      <div className="col-span-full flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
           {pending ? "Checking…" : submitLabel}
         </Button>

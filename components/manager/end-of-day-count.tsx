@@ -2,19 +2,17 @@
 
 // One place's end-of-day count: how the expected figure comes about (opening balance and the
 // day's movements), then the counted figure entered by the signed-in manager and confirmed on the
-// same form by a second person of the branch with their own e-mail and password. After a count,
-// the result replaces the form: a place is counted once a day.
-import { useActionState, useEffect, useRef } from "react";
+// same form by a second person of the branch (the shared dual-control form: password or the bank's
+// single sign-on). After a count, the result replaces the form: a place is counted once a day.
 import type { EndOfDayPlace } from "@/lib/stock/end-of-day-page";
 import { recordStockCountAction } from "@/lib/actions/manager/record-stock-count";
 import { fieldNames } from "@/lib/actions/fields";
 import { MOVEMENT_ORDER, placeLabel, signed } from "@/lib/stock/end-of-day";
 import { MOVEMENT_LABEL } from "@/lib/stock/labels";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
-import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { DualControlForm } from "./dual-control-form";
 
 const field = fieldNames<typeof recordStockCountAction>();
 
@@ -51,17 +49,18 @@ function Result({ place }: { place: EndOfDayPlace }) {
   );
 }
 
-export function EndOfDayCount({ place, day, canCount }: { place: EndOfDayPlace; day: string; canCount: boolean }) {
-  const [state, formAction, pending] = useActionState(recordStockCountAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const formRef = useRef<HTMLFormElement>(null);
-  // As in every dual-control form (dual-control-form.tsx): a refused signature keeps what was
-  // typed except the second person's password.
-  useEffect(() => {
-    if (!state || state.ok) return;
-    const password = formRef.current?.elements.namedItem("secondPassword");
-    if (password instanceof HTMLInputElement) password.value = "";
-  }, [state]);
+export function EndOfDayCount({
+  place,
+  day,
+  canCount,
+  sso,
+}: {
+  place: EndOfDayPlace;
+  day: string;
+  canCount: boolean;
+  /** The bank's single sign-on for the second person, or null. */
+  sso: string | null;
+}) {
   const where = placeLabel(place);
   const id = `${place.place}-${place.stationId ?? "none"}-${place.stockTypeId}`;
   return (
@@ -71,56 +70,40 @@ export function EndOfDayCount({ place, day, canCount }: { place: EndOfDayPlace; 
         {place.count ? (
           <Result place={place} />
         ) : canCount ? (
-          <form
-            ref={formRef}
-            action={formAction}
-            onSubmit={keepValuesOnSubmit(formAction)}
+          // On success the page is revalidated and the result replaces the form.
+          <DualControlForm
+            id={id}
+            action={recordStockCountAction}
+            submitLabel={`Record the count of ${where}`}
+            done={(d) => `Counted ${d.counted}, expected ${d.expected}.`}
+            label={`Count of ${where}`}
+            sso={sso}
             className="grid gap-3 sm:grid-cols-3 sm:items-start"
-            aria-label={`Count of ${where}`}
-            noValidate
           >
-            <input type="hidden" name={field("stockTypeId")} value={place.stockTypeId} />
-            <input type="hidden" name={field("place")} value={place.place} />
-            <input type="hidden" name={field("stationId")} value={place.stationId ?? ""} />
-            <input type="hidden" name={field("businessDate")} value={day} />
-            <InputField
-              id={`${id}-counted`}
-              name={field("counted")}
-              label="Cards counted"
-              inputMode="numeric"
-              autoComplete="off"
-              errors={errors?.counted}
-              required
-            />
-            <InputField
-              id={`${id}-second-email`}
-              name={field("secondEmail")}
-              label="Second person's e-mail"
-              type="email"
-              autoComplete="off"
-              errors={errors?.secondEmail}
-              required
-            />
-            <InputField
-              id={`${id}-second-password`}
-              name={field("secondPassword")}
-              label="Second person's password"
-              type="password"
-              autoComplete="off"
-              errors={errors?.secondPassword}
-              required
-            />
-            <div className="flex flex-wrap items-center gap-4 sm:col-span-3">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Recording…" : `Record the count of ${where}`}
-              </Button>
-              <div aria-live="polite" className="text-sm">
-                {state && !state.ok && (!errors || errors.businessDate || errors.stationId) ? (
-                  <Alert tone="error">{errors?.businessDate?.[0] ?? state.message}</Alert>
+            {(errors) => (
+              <>
+                <input type="hidden" name={field("stockTypeId")} value={place.stockTypeId} />
+                <input type="hidden" name={field("place")} value={place.place} />
+                <input type="hidden" name={field("stationId")} value={place.stationId ?? ""} />
+                <input type="hidden" name={field("businessDate")} value={day} />
+                <InputField
+                  id={`${id}-counted`}
+                  name={field("counted")}
+                  label="Cards counted"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  errors={errors?.counted}
+                  required
+                />
+                {/* The hidden fields' refusals (a day no longer countable) are the form's own. */}
+                {errors?.businessDate || errors?.stationId ? (
+                  <div className="sm:col-span-2">
+                    <Alert tone="error">{errors.businessDate?.[0] ?? errors.stationId?.[0]}</Alert>
+                  </div>
                 ) : null}
-              </div>
-            </div>
-          </form>
+              </>
+            )}
+          </DualControlForm>
         ) : (
           <p className="text-sm text-slate-700">Not counted yet. The branch manager records the count.</p>
         )}

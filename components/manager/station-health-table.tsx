@@ -13,6 +13,7 @@ export function StationHealthTable({
   stations,
   canManage,
   canRegister,
+  testProduct,
   onDone,
 }: {
   stations: StationHealth[];
@@ -20,6 +21,8 @@ export function StationHealthTable({
   canManage: boolean;
   /** The manager or an admin: register, confirm the test card, rename, delete an unused one. */
   canRegister: boolean;
+  /** The bank's test product, printed through D1 to verify a new station; null: confirmed by hand. */
+  testProduct: { name: string } | null;
   onDone: (m: string) => void;
 }) {
   // Sorted by id, not by health or default: a row never jumps away from the pointer after an action.
@@ -63,7 +66,9 @@ export function StationHealthTable({
               </span>
               {!s.verifiedAt ? (
                 <span className="mt-1 block text-sm font-semibold text-slate-900" data-testid="station-unverified">
-                  Not verified yet: print a test card, then confirm it here to be able to enable it.
+                  {testProduct
+                    ? "Not verified yet: print a test card through D1; the station is verified when it comes out."
+                    : "Not verified yet: print a test card, then confirm it here to be able to enable it."}
                 </span>
               ) : null}
               {s.isDefault ? (
@@ -143,7 +148,7 @@ export function StationHealthTable({
                     onDone={onDone}
                   />
                 ) : null}
-                {canRegister ? <StationSetupActions station={s} onDone={onDone} /> : null}
+                {canRegister ? <StationSetupActions station={s} testProduct={testProduct} onDone={onDone} /> : null}
               </TableCell>
             ) : null}
           </TableRow>

@@ -11,7 +11,13 @@ import { fetchJson } from "./fetch-json";
 import { RegisterStationForm } from "./register-station-form";
 import { StationHealthTable } from "./station-health-table";
 
-type Health = { branchId: string; stations: StationHealth[]; at: string };
+type Health = {
+  branchId: string;
+  stations: StationHealth[];
+  /** The bank's test product: new stations print it through D1 to be verified. */
+  testProduct: { id: string; name: string } | null;
+  at: string;
+};
 
 /**
  * The branch's stations inside a LiveEvents channel; managers also manage them here. Queues,
@@ -35,7 +41,12 @@ export function StationPanel({
     queryFn: () => fetchJson<Health>(`/api/manager/stations/health?branchId=${initial.branchId}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.at),
-    meta: liveMeta<Health>({ refetch: changesTotals }),
+    // A test card's every step shows on its station's row, not only its end; stock changes live too.
+    meta: liveMeta<Health>({
+      refetch: (e) =>
+        changesTotals(e) || !!client.getQueryData<Health>(key)?.stations.some((s) => s.testPrint?.jobId === e.jobId),
+      stock: true,
+    }),
   });
   const done = (message: string) => {
     setAnnouncement(message);
@@ -52,6 +63,7 @@ export function StationPanel({
           stations={query.data.stations}
           canManage={canManage}
           canRegister={register !== null}
+          testProduct={query.data.testProduct}
           onDone={done}
         />
       </Card>

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { deleteStationAction } from "@/lib/actions/manager/delete-station";
+import { printTestCardAction } from "@/lib/actions/manager/print-test-card";
 import { renameStationAction } from "@/lib/actions/manager/rename-station";
 import { verifyStationAction } from "@/lib/actions/manager/verify-station";
 import type { StationHealth } from "@/lib/stations/health";
@@ -11,14 +12,21 @@ import { InputField } from "@/components/ui/field";
 type Step = "verify" | "rename" | "delete" | null;
 
 /**
- * Setting a station up: confirm its test card (a new station stays disabled until then), rename
- * it, or delete one that never sent a card (a mistyped id). Each step asks before it acts.
+ * Setting a station up: print the bank's test product on it through D1 (the station is verified
+ * when the card comes out), or where the bank has none confirm a test card by hand (a new station
+ * stays disabled until then); rename it, or delete one that never sent a card (a mistyped id).
+ * Each step that changes the record asks before it acts.
  */
 export function StationSetupActions({
   station,
+  testProduct,
   onDone,
 }: {
-  station: Pick<StationHealth, "id" | "label" | "location" | "persoStation" | "verifiedAt" | "everUsed" | "isDefault">;
+  station: Pick<
+    StationHealth,
+    "id" | "label" | "location" | "persoStation" | "verifiedAt" | "everUsed" | "isDefault" | "testPrint"
+  >;
+  testProduct: { name: string } | null;
   onDone: (message: string) => void;
 }) {
   const [pending, startTransition] = useTransition();
@@ -48,6 +56,13 @@ export function StationSetupActions({
         `${station.label} is verified. Enable it when tellers may send cards to it.`,
       ),
     );
+  const printTest = () =>
+    startTransition(async () =>
+      finish(
+        await printTestCardAction({ stationId: station.id }),
+        `A test card (${testProduct?.name ?? "test product"}) is on its way to ${station.label}.`,
+      ),
+    );
   const remove = () =>
     startTransition(async () =>
       finish(
@@ -74,9 +89,29 @@ export function StationSetupActions({
     setFieldErrors({});
   };
 
+  const print = station.testPrint;
+  const printLabel = print?.failed ? "Retry test card" : "Print test card";
+
   return (
     <div className="flex flex-col items-end gap-2">
+      {print && (!station.verifiedAt || print.done) ? (
+        <p
+          role="status"
+          data-testid="test-print"
+          className={`max-w-sm text-right text-sm ${print.failed ? "font-semibold text-red-900" : "text-slate-900"}`}
+        >
+          {print.failed ? <span aria-hidden>⚠ </span> : null}
+          {print.words}
+        </p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
+        {!station.verifiedAt && testProduct && (!print || print.failed) ? (
+          <Button disabled={pending} onClick={printTest} aria-label={`${printLabel}: ${station.label}`}>
+            {printLabel}
+          </Button>
+        ) : null}
+        {/* Kept beside the test print: where the bank has no test product it is the only way, and
+            a test product's card can still be confirmed by hand (the audit log says which). */}
         {!station.verifiedAt ? (
           <Button
             variant="secondary"

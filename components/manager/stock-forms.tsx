@@ -1,7 +1,8 @@
 "use client";
 
 // The manager's stock movements, each under dual control: receive a shipment into the vault,
-// load a station from the vault, destroy spoiled cards.
+// load a station from the vault, destroy spoiled cards. `sso`: the bank's single sign-on, which
+// the second person may confirm with instead of a password.
 import { destroySpoiledAction } from "@/lib/actions/manager/destroy-spoiled";
 import { loadStationAction } from "@/lib/actions/manager/load-station";
 import { receiveStockAction } from "@/lib/actions/manager/receive-stock";
@@ -47,10 +48,11 @@ function OptionSelect({
   );
 }
 
-export function ReceiveStockForm({ stockTypes }: { stockTypes: Option[] }) {
+export function ReceiveStockForm({ stockTypes, sso }: { stockTypes: Option[]; sso: string | null }) {
   return (
     <DualControlForm
       id="receive"
+      sso={sso}
       action={receiveStockAction}
       submitLabel="Receive into the vault"
       done={(d) => `${cards(d.quantity)} of ${d.stockType} received into the vault, confirmed by ${d.secondBy}.`}
@@ -80,10 +82,19 @@ export function ReceiveStockForm({ stockTypes }: { stockTypes: Option[] }) {
   );
 }
 
-export function LoadStationForm({ stockTypes, stations }: { stockTypes: Option[]; stations: Option[] }) {
+export function LoadStationForm({
+  stockTypes,
+  stations,
+  sso,
+}: {
+  stockTypes: Option[];
+  stations: Option[];
+  sso: string | null;
+}) {
   return (
     <DualControlForm
       id="load"
+      sso={sso}
       action={loadStationAction}
       submitLabel="Load the station"
       done={(d) => `${cards(d.quantity)} loaded into ${d.station}, confirmed by ${d.secondBy}.`}
@@ -107,10 +118,11 @@ export function LoadStationForm({ stockTypes, stations }: { stockTypes: Option[]
   );
 }
 
-export function DestroySpoiledForm({ stockTypes }: { stockTypes: Option[] }) {
+export function DestroySpoiledForm({ stockTypes, sso }: { stockTypes: Option[]; sso: string | null }) {
   return (
     <DualControlForm
       id="destroy"
+      sso={sso}
       action={destroySpoiledAction}
       submitLabel="Record the destruction"
       done={(d) => `${cards(d.quantity)} destroyed, confirmed by ${d.secondBy}.`}

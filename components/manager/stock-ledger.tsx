@@ -5,7 +5,7 @@ import { Time } from "@/components/branch-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** The branch's stock ledger, newest first: every row an auditor replays, with both names. */
-export function StockLedger({ entries }: { entries: LedgerEntry[] }) {
+export function StockLedger({ entries }: { entries: Array<Omit<LedgerEntry, "at"> & { at: Date | string }> }) {
   if (entries.length === 0) return <p className="text-slate-700">No stock movement yet.</p>;
   return (
     <Table caption="Stock movements, newest first" minWidth="min-w-[48rem]">

@@ -6,6 +6,7 @@
 // matches" would send a customer away who exists (UX walk T6).
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { SearchHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
@@ -17,15 +18,16 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { formatCalendarDate } from "@/lib/datetime";
 
-const REASON: Record<SearchHit["reason"], string> = {
+/** The message key of each reason a hit matched by. */
+const REASON = {
   name: "name",
-  "customer number": "customer number",
-  "national id": "national ID",
+  "customer number": "customerNumber",
+  "national id": "nationalId",
   phone: "phone",
   account: "account",
-  "last four digits": "the card's last four digits",
-  "support reference": "support reference",
-};
+  "last four digits": "lastFour",
+  "support reference": "supportReference",
+} as const satisfies Record<SearchHit["reason"], string>;
 
 /** A refusal the teller can act on (too many searches, an invalid query): its message is shown as is. */
 class SearchRefused extends Error {}
@@ -43,6 +45,7 @@ function useDebounced(value: string, ms: number) {
 const hrefOf = (hit: SearchHit) => (hit.kind === "request" ? `/teller/jobs/${hit.id}` : `/teller/customers/${hit.id}`);
 
 export function CustomerSearch() {
+  const t = useTranslations("Search");
   const router = useRouter();
   const listId = useId();
   const { dateTime } = useBranchTime();
@@ -75,10 +78,9 @@ export function CustomerSearch() {
   return (
     <div className="relative" aria-busy={enabled && isFetching}>
       {/* Label and Input, not a Field: a search box has no field error, and the combobox keeps its own ARIA. */}
-      <Label htmlFor="customer-search">Find a customer or a card</Label>
+      <Label htmlFor="customer-search">{t("label")}</Label>
       <p id="customer-search-hint" className="text-sm text-slate-700">
-        Name, customer number, national ID, phone or account number; a card&apos;s last four digits or its support
-        reference (req-…).
+        {t("hint")}
       </p>
       <Input
         id="customer-search"
@@ -115,11 +117,11 @@ export function CustomerSearch() {
         className="mt-1"
       />
       <p aria-live="polite" className="sr-only">
-        {enabled && !isFetching && !error ? `${hits.length} result${hits.length === 1 ? "" : "s"} found` : ""}
+        {enabled && !isFetching && !error ? t("results", { count: hits.length }) : ""}
       </p>
       {enabled && isFetching && hits.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700" data-testid="searching">
-          Searching…
+          {t("searching")}
         </p>
       ) : null}
       {failed ? (
@@ -127,9 +129,9 @@ export function CustomerSearch() {
           role="alert"
           className="mt-1 flex flex-wrap items-center gap-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800"
         >
-          <span>The search failed. Nothing was found or ruled out: try again.</span>
+          <span>{t("failed")}</span>
           <Button variant="secondary" disabled={isFetching} onClick={() => void refetch()}>
-            {isFetching ? "Searching…" : "Try again"}
+            {isFetching ? t("searching") : t("tryAgain")}
           </Button>
         </div>
       ) : enabled && error ? (
@@ -141,13 +143,11 @@ export function CustomerSearch() {
         <ul
           id={listId}
           role="listbox"
-          aria-label="Customers and card requests"
+          aria-label={t("listLabel")}
           className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg"
         >
           {hits.length === 0 ? (
-            <li className="px-4 py-3 text-slate-700">
-              No customer or card matches “{query}”. Check the spelling or try a number.
-            </li>
+            <li className="px-4 py-3 text-slate-700">{t("noMatch", { query })}</li>
           ) : (
             hits.map((hit, i) => (
               <li
@@ -163,7 +163,7 @@ export function CustomerSearch() {
                 {hit.kind === "request" ? (
                   <>
                     <span className="font-semibold">
-                      Card request: {hit.productName} for {hit.givenName} {hit.familyName}
+                      {t("request", { product: hit.productName, name: `${hit.givenName} ${hit.familyName}` })}
                     </span>{" "}
                     <span className="text-sm text-slate-700">
                       · {hit.customerNumber} · {dateTime(hit.createdAt)} · {STATE_LABEL[hit.state]}
@@ -175,12 +175,12 @@ export function CustomerSearch() {
                       {hit.givenName} {hit.familyName}
                     </span>{" "}
                     <span className="text-sm text-slate-700">
-                      · {hit.customerNumber} · born {formatCalendarDate(hit.dateOfBirth)}
+                      · {hit.customerNumber} · {t("born", { date: formatCalendarDate(hit.dateOfBirth) })}
                     </span>
                   </>
                 )}
                 <span className="block text-xs text-slate-600">
-                  Matched by {REASON[hit.reason]}
+                  {t("matchedBy", { reason: t(`reasons.${REASON[hit.reason]}`) })}
                   {hit.reason === "name" ? "" : `: ${hit.matched}`}
                 </span>
               </li>

@@ -5,11 +5,12 @@
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
 import { useActionState, useCallback, useState } from "react";
-import type { StationHealth } from "@/lib/stations/health";
+import type { StationPick } from "@/lib/stations/health";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
-import { embossProblems, toEmbossName } from "@/lib/issuance/emboss";
+import { embossProblems, schemeOf, toEmbossName } from "@/lib/issuance/emboss";
+import { SCHEME_NOTE } from "@/lib/issuance/transliterate";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import type { ReplacementReason } from "@/lib/vocabulary";
 import { useBranchTime } from "@/components/branch-time";
@@ -38,7 +39,7 @@ export type ProductChoice = {
   stockTypeId: string | null;
 };
 /** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
-export type StationChoice = StationHealth;
+export type StationChoice = StationPick;
 
 const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
 
@@ -215,7 +216,9 @@ export function IssueCardForm(props: {
           <Field
             id="nameOnCard"
             label="Name on the card"
-            hint={`Capital letters, up to ${product.embossRules.maxLength} characters. Check it with the customer.`}
+            hint={
+              <NameHint name={name} customerName={props.customerName} rules={product.embossRules} onUse={setName} />
+            }
             errors={nameErrors}
           >
             {(control) => (
@@ -306,5 +309,36 @@ export function IssueCardForm(props: {
         </Button>
       )}
     </form>
+  );
+}
+
+/**
+ * The name line's rules, and the suggestion written from the customer's recorded name with the
+ * product's transliteration (Müller → MUELLER): said when it changed letters, offered again
+ * when the teller has edited the name away from it.
+ */
+function NameHint(props: { name: string; customerName: string; rules: EmbossRules; onUse: (name: string) => void }) {
+  const suggestion = toEmbossName(props.customerName, props.rules);
+  const rules = `${props.rules.uppercase ? "Capital letters, up" : "Up"} to ${props.rules.maxLength} characters. Check it with the customer.`;
+  if (props.name === suggestion) {
+    const respelled = suggestion !== props.customerName.replace(/\s+/g, " ").trim().toUpperCase();
+    return (
+      <>
+        {rules}
+        {respelled ? ` Written ${SCHEME_NOTE[schemeOf(props.rules)]}.` : null}
+      </>
+    );
+  }
+  return (
+    <>
+      {rules} Suggested <span className="text-slate-600">({SCHEME_NOTE[schemeOf(props.rules)]})</span>:{" "}
+      <button
+        type="button"
+        className="font-mono font-semibold text-brand-700 underline"
+        onClick={() => props.onUse(suggestion)}
+      >
+        {suggestion}
+      </button>
+    </>
   );
 }

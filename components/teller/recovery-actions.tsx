@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
-import type { StationHealth } from "@/lib/stations/health";
+import type { StationPick } from "@/lib/stations/health";
 import { closeJobAction } from "@/lib/actions/teller/close-job";
 import { retryJobAction } from "@/lib/actions/teller/retry-job";
 import { fieldNames } from "@/lib/actions/fields";
@@ -19,7 +19,7 @@ import { stationStatus, useStationHealth } from "./station-health";
 const field = fieldNames<typeof retryJobAction>();
 
 /** The branch's enabled stations with their health (db/queries/station-health.ts). */
-export type RetryStation = StationHealth;
+export type RetryStation = StationPick;
 
 /**
  * After a failure: print the same card again (once), preferably on another station, or cancel

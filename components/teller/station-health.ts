@@ -5,14 +5,14 @@
 // just jammed is marked without a reload. What a mark says lives in stationStatus().
 import { useQuery } from "@tanstack/react-query";
 import { formatCalendarDate } from "@/lib/datetime";
-import type { StationHealth } from "@/lib/stations/health";
+import type { StationPick } from "@/lib/stations/health";
 import { unbalancedMessage } from "@/lib/stock/end-of-day";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 
-type Health = { stations: StationHealth[] };
+type Health = { stations: StationPick[] };
 
 /** The branch's enabled stations, healthy ones first (the order the query gives), kept up to date. */
-export function useStationHealth(initial: StationHealth[]): StationHealth[] {
+export function useStationHealth(initial: StationPick[]): StationPick[] {
   const { data } = useQuery({
     queryKey: ["teller-station-health"],
     initialData: { stations: initial },
@@ -21,10 +21,12 @@ export function useStationHealth(initial: StationHealth[]): StationHealth[] {
       if (!response.ok) throw new Error("Could not refresh the stations.");
       return (await response.json()) as Health;
     },
-    meta: liveMeta<Health>({ refetch: changesTotals }),
+    // Stock: a load, a spoil or a count changes the figures and the low-stock warning at once.
+    meta: liveMeta<Health>({ refetch: changesTotals, stock: true }),
     // A manager enabling, disabling or clearing a station sends no job event: checked now and then.
     refetchInterval: 30_000,
   });
+  // The query gives enabled stations only; a page rendered before a station was disabled may not.
   return data.stations.filter((s) => s.enabled);
 }
 
@@ -34,7 +36,7 @@ const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
  * A station's state for an option (short, so a narrow select still shows it) and for the hint
  * under the select (whole sentences). `time` formats in the branch's zone.
  */
-export function stationStatus(s: StationHealth, time: (at: string) => string): { short: string; long: string } {
+export function stationStatus(s: StationPick, time: (at: string) => string): { short: string; long: string } {
   const where = s.location ? `${s.location}. ` : "";
   const queue = s.queueDepth === 0 ? "free" : `${cards(s.queueDepth)} waiting`;
   const last = s.lastSuccessAt ? `Last card produced at ${time(s.lastSuccessAt)}.` : "No card produced yet.";

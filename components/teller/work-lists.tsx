@@ -11,6 +11,7 @@ import type { JobSummary } from "@/db/queries/job-views";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { applyEventToRows } from "@/lib/events/apply-event";
 import { LIST_GROUP_LABEL, LIST_GROUPS, cardWasProduced, listGroup, type ListGroup } from "@/lib/issuance/list-filter";
+import { jobOutcome } from "@/lib/issuance/outcome";
 import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
@@ -33,18 +34,12 @@ function useJobs(scope: Scope, initial: JobSummary[]) {
   });
 }
 
-/** The state as the lists say it: the job's own while it is open or failed, else its outcome. */
+/**
+ * The state as every screen says it (lib/issuance/outcome.ts): the job's own while it is open or
+ * failed, else what became of it (Canceled, Retried, Moved), in the badge the job page shows.
+ */
 function RowState({ job }: { job: JobSummary }) {
-  const outcome = listGroup(job);
-  if (outcome === "in_progress" || outcome === "failed" || outcome === "awaiting_approval" || outcome === "rejected")
-    return <JobStateBadge state={job.state} />;
-  const symbol = outcome === "canceled" ? "×" : outcome === "retried" ? "→" : "✓";
-  return (
-    <span className="inline-flex items-center gap-1 rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-900">
-      <span aria-hidden>{symbol}</span>
-      {LIST_GROUP_LABEL[outcome]}
-    </span>
-  );
+  return <JobStateBadge state={job.state} outcome={jobOutcome(job)} />;
 }
 
 function JobTable({ jobs, caption, teller }: { jobs: JobSummary[]; caption: string; teller?: boolean }) {

@@ -48,7 +48,8 @@ const entityUuid = sql`(case when ${entityId} ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}
 
 /**
  * What the entry is about, in words, looked up by entity type in the same query: a station's
- * label and id, a product's, branch's or person's name, a request's product and customer. A row
+ * label and id, a product's, branch's or person's name, a request's product and customer (or the
+ * station a test card was for). A row
  * deleted since (a mistyped station, an unused product) keeps the name its own entry recorded.
  */
 const entityName = sql<string | null>`coalesce(case ${entityType}
@@ -56,8 +57,10 @@ const entityName = sql<string | null>`coalesce(case ${entityType}
   when 'card_product' then (select p.name from card_products p where p.id = ${entityUuid})
   when 'branch' then (select b.name || ' (' || b.code || ')' from branches b where b.id = ${entityUuid})
   when 'user' then (select u.name || ' (' || u.email || ')' from users u where u.id = ${entityUuid})
-  when 'issuance_job' then (select p.name || ' for ' || c.given_name || ' ' || c.family_name
-      from issuance_jobs j join customers c on c.id = j.customer_id join card_products p on p.id = j.product_id
+  when 'issuance_job' then (select p.name || coalesce(' for ' || c.given_name || ' ' || c.family_name,
+                                                     ' (test card for ' || s.label || ')')
+      from issuance_jobs j left join customers c on c.id = j.customer_id join card_products p on p.id = j.product_id
+      join stations s on s.id = j.station_id
      where j.id = ${entityUuid})
   when 'sso_group' then ${entityId}
   end,

@@ -1,8 +1,11 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, issuanceJobs, stations, users } from "@/db/schema";
 
-/** A branch's latest jobs for the manager's board, newest first. No card data beyond last four. */
+/**
+ * A branch's latest customer card requests for the manager's board, newest first (a station's
+ * test card shows on its station's row instead). No card data beyond last four.
+ */
 export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: string; limit: number }) {
   return db
     .select({
@@ -29,7 +32,7 @@ export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: st
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
     .innerJoin(users, eq(users.id, issuanceJobs.requestedBy))
-    .where(eq(issuanceJobs.branchId, branchId))
+    .where(and(eq(issuanceJobs.branchId, branchId), eq(issuanceJobs.purpose, "customer")))
     .orderBy(desc(issuanceJobs.createdAt), desc(issuanceJobs.id))
     .limit(limit);
 }
@@ -39,7 +42,8 @@ export type BranchJob = Awaited<ReturnType<typeof branchJobs>>[number];
 /** Jobs of the branch not yet final (the board's "in progress" figure). */
 export async function openJobCount({ db, branchId }: { db: Executor; branchId: string }): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from issuance_jobs where branch_id = ${branchId} and completed_at is null`,
+    sql`select count(*)::int as n from issuance_jobs
+        where branch_id = ${branchId} and completed_at is null and purpose = 'customer'`,
   );
   return rows[0]?.n ?? 0;
 }

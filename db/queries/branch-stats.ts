@@ -1,5 +1,6 @@
 // The branch board's numbers: per day of the last 7 (in the branch's time zone), the week and
 // today — cards issued, exceptions by reason, median and p90 time to card — in one query.
+// Customers' cards only: a new station's test card shows on its station's row, not here.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
@@ -53,7 +54,7 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
         (j.completed_at at time zone b.tz)::date as day,
         extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j, b
-      where j.branch_id = ${branchId} and j.completed_at is not null
+      where j.branch_id = ${branchId} and j.completed_at is not null and j.purpose = 'customer'
         and j.completed_at >= ((b.today - 6)::timestamp at time zone b.tz)
     )
     select grouping(day) as g_day, grouping(state, error_code, error_message) as g_reason, day::text as day,

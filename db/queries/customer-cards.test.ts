@@ -76,6 +76,23 @@ describe("a customer's cards", () => {
     });
     expect(await markCardBlocked({ db, jobId: replaced.id, reason: "lost" })).toBeNull();
   });
+
+  it("records the block of a card its replacement's hand-over replaced, once, keeping it 'replaced'", async () => {
+    const replaced = await makeJob(db, counter, {
+      state: "handed_over",
+      cardStatus: "replaced",
+      completedAt: daysAgo(3),
+    });
+    expect(await markCardBlocked({ db, jobId: replaced.id, reason: "replaced" })).toMatchObject({
+      cardStatus: "replaced",
+      blockReason: "replaced",
+      blockedAt: expect.any(Date) as Date,
+    });
+    expect(await markCardBlocked({ db, jobId: replaced.id, reason: "replaced" })).toBeNull();
+    // Only a replaced card is blocked as replaced: a card still in the customer's hands is not.
+    const active = await makeJob(db, counter, { state: "handed_over", cardStatus: "active", completedAt: daysAgo(3) });
+    expect(await markCardBlocked({ db, jobId: active.id, reason: "replaced" })).toBeNull();
+  });
 });
 
 describe("the same product within a day", () => {

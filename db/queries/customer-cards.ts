@@ -159,8 +159,11 @@ export async function findCardId({ db, jobId }: { db: Executor; jobId: string })
 }
 
 /**
- * Records that the card system blocked the card; returns the job when this call recorded it
- * (null: it was already blocked or replaced, so the event and audit entry exist already).
+ * Records that the card system blocked the card, once; returns the job when this call recorded it
+ * (null: the block is on record already, so its event and audit entry exist too). Both blocks go
+ * through here: a lost or stolen card blocked before its replacement is ordered becomes "blocked"
+ * (never a card already replaced); the card a handed-over replacement replaces
+ * (lib/hand-over/settle.ts, reason "replaced") keeps the status "replaced" the hand-over gave it.
  */
 export async function markCardBlocked({
   db,
@@ -169,12 +172,26 @@ export async function markCardBlocked({
 }: {
   db: Executor;
   jobId: string;
-  reason: ReplacementReason;
+  reason: ReplacementReason | "replaced";
 }) {
+  const replaced = reason === "replaced";
   const [row] = await db
     .update(issuanceJobs)
-    .set({ cardStatus: "blocked", blockedAt: sql`now()`, blockReason: reason, updatedAt: sql`now()` })
-    .where(and(eq(issuanceJobs.id, jobId), sql`${issuanceJobs.cardStatus} in ('inactive', 'active')`))
+    .set({
+      cardStatus: replaced ? "replaced" : "blocked",
+      blockedAt: sql`now()`,
+      blockReason: reason,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(issuanceJobs.id, jobId),
+        sql`${issuanceJobs.blockedAt} is null`,
+        replaced
+          ? sql`${issuanceJobs.cardStatus} = 'replaced'`
+          : sql`${issuanceJobs.cardStatus} in ('inactive', 'active')`,
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -25,6 +25,25 @@ export const handOverFields = {
 };
 
 /**
+ * What the hand-over actions check before they act: the job's branch (the teller's own?), its
+ * state and whether it was handed over or is to be destroyed. One indexed read of the job's
+ * row, not the job page's view with its timeline.
+ */
+export async function findHandOverFacts({ db, jobId }: { db: Executor; jobId: string }) {
+  const [row] = await db
+    .select({
+      branchId: issuanceJobs.branchId,
+      state: issuanceJobs.state,
+      handedOver: sql<boolean>`${issuanceJobs.handedOverAt} is not null`,
+      destroyIfProduced: issuanceJobs.destroyIfProduced,
+    })
+    .from(issuanceJobs)
+    .where(eq(issuanceJobs.id, jobId))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
  * Moves a produced card to handed_over, once: the `state = 'done'` guard makes a second submit
  * (or a colleague's at the same time) update nothing, and a card flagged for destruction (canceled,
  * then produced anyway) is never handed over. Returns null when nothing was updated.
@@ -101,17 +120,5 @@ export async function markActivationFailed({ db, jobId, message }: { db: Executo
   await db
     .update(issuanceJobs)
     .set({ activationError: message, updatedAt: sql`now()` })
-    .where(eq(issuanceJobs.id, jobId));
-}
-
-/** The card system blocked the replaced card. */
-export async function markBlocked({ db, jobId, reason }: { db: Executor; jobId: string; reason: string }) {
-  await db
-    .update(issuanceJobs)
-    .set({
-      blockedAt: sql`coalesce(${issuanceJobs.blockedAt}, now())`,
-      blockReason: sql`coalesce(${issuanceJobs.blockReason}, ${reason})`,
-      updatedAt: sql`now()`,
-    })
     .where(eq(issuanceJobs.id, jobId));
 }

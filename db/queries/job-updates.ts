@@ -24,7 +24,7 @@ export type ApplyResult = { recorded: number; applied: number; unknownCards: str
  * Records each update once (de-duplicated by operationId + status), moves each job to the
  * furthest new state it reached if that is forwards and the job is not final, flags a card
  * produced after a cancel at the counter, takes the card from the station's stock (or spoils it),
- * and audits every change — all in one statement, so it commits or fails as a whole.
+ * verifies a station whose test card came out, and audits every change — all in one statement, so it commits or fails as a whole.
  */
 export async function applyD1StatusUpdates({
   db,
@@ -88,6 +88,8 @@ export async function applyD1StatusUpdates({
                              then coalesce(b.detail->>'reason', b.detail->>'error') else j.error_message end,
         -- A produced card starts inactive; hand-over activates it (or leaves it, per product).
         card_status = case when j.state <> 'canceled' and b.state = 'done' then 'inactive' else j.card_status end,
+        -- A station's test card is no customer's: it goes to the spoiled pile, never handed over.
+        destroy_if_produced = j.destroy_if_produced or (b.state = 'done' and j.purpose = 'station_test'),
         produced_after_cancel_at = case when j.state = 'canceled' then now() else j.produced_after_cancel_at end,
         updated_at = now(),
         completed_at = case when issuance_state_rank(b.state) = 3 then coalesce(j.completed_at, now())
@@ -97,7 +99,7 @@ export async function applyD1StatusUpdates({
         and ((issuance_state_rank(j.state) < 3
               and issuance_state_rank(b.state) > issuance_state_rank(j.state))
           or (j.state = 'canceled' and b.state = 'done' and j.produced_after_cancel_at is null))
-      returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id,
+      returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id, j.purpose,
                 (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel,
                 j.card_id, j.traceparent,
                 case when j.state = 'done' then extract(epoch from j.completed_at - j.created_at)::float8 end
@@ -105,8 +107,8 @@ export async function applyD1StatusUpdates({
     ), stock as (
       -- Card stock follows the card: a produced card takes one blank from its station; a
       -- production exception (a jam) moves one from the station to the spoiled pile (two rows, one
-      -- transfer id derived from the job); a card printed after a cancel is produced and goes to
-      -- the spoiled pile. The unique index on (job, movement, place) keeps each once per job
+      -- transfer id derived from the job); a card printed after a cancel, or a station's test
+      -- card, is produced and goes to the spoiled pile (kept apart until destroyed). The unique index on (job, movement, place) keeps each once per job
       -- whatever D1 repeats; products without a stock type are not counted.
       insert into stock_ledger (branch_id, stock_type_id, place, station_id, movement, quantity, job_id,
                                 spoil_reason, transfer_id)
@@ -119,11 +121,26 @@ export async function applyD1StatusUpdates({
       cross join lateral (values
         ('station', 'produced', -1, null::text, u.state = 'done' or u.after_cancel),
         ('spoiled', 'spoiled', 1, 'not_handed_over', u.after_cancel),
+        ('spoiled', 'spoiled', 1, 'test_card', u.state = 'done' and u.purpose = 'station_test'),
         ('station', 'spoiled', -1, 'production_exception', u.state = 'production_exception'),
         ('spoiled', 'spoiled', 1, 'production_exception', u.state = 'production_exception')
       ) as m(place, movement, quantity, reason, applies)
       where m.applies
       on conflict (job_id, movement, place) where job_id is not null do nothing
+      returning 1
+    ), verified as (
+      -- A station's test card came out: the station is proven (it may now be enabled). Only a
+      -- station not verified yet; a later test card changes nothing.
+      update stations s set verified_at = now(), updated_at = now()
+      from upd u
+      where u.purpose = 'station_test' and u.state = 'done' and s.id = u.station_id and s.verified_at is null
+      returning s.id, s.branch_id, s.verified_at
+    ), verified_audit as (
+      insert into audit_log (actor_role, branch_id, action, entity_type, entity_id, before, after)
+      select 'd1', branch_id, 'station.verified_by_test_card', 'station', id::text,
+             '{"verifiedAt": null}'::jsonb,
+             jsonb_build_object('verifiedAt', verified_at, 'how', 'test card produced')
+      from verified
       returning 1
     ), flagged as (
       insert into job_events (job_id, branch_id, kind, state, d1_status, dedupe_key, detail)

@@ -78,6 +78,7 @@ export async function findJobForSubmission({ db, jobId }: { db: Executor; jobId:
       station: {
         enabled: stations.enabled,
         label: stations.label,
+        verifiedAt: stations.verifiedAt,
         // Blank cards of the product's stock at the station (null: the product counts no stock);
         // submit.ts holds the order at zero.
         stock: sql<number | null>`case when ${cardProducts.stockTypeId} is null then null else

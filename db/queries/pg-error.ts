@@ -6,6 +6,13 @@ export function pgErrorCode(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === "23505";
+
+/** The constraint or index a PostgreSQL error names, also through drizzle's wrapper. */
+export function pgConstraint(error: unknown): string | undefined {
+  const e = error as { constraint?: unknown; cause?: { constraint?: unknown } } | null;
+  const name = e?.constraint ?? e?.cause?.constraint;
+  return typeof name === "string" ? name : undefined;
+}
 export const isForeignKeyViolation = (error: unknown) => pgErrorCode(error) === "23503";
 
 // Connection failures (refused, reset, the server shutting down or restarting): the database is

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { branches, cardFaceImages, cardProducts, productBranches, type NewCardProduct } from "@/db/schema";
 
-/** Active products a branch offers, for the teller's choice. */
+/** Active products a branch offers, for the teller's choice (never the test product). */
 export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: string }) {
   return db
     .select({
@@ -24,8 +24,20 @@ export function listOfferedProducts({ db, branchId }: { db: Executor; branchId: 
     })
     .from(cardProducts)
     .innerJoin(productBranches, eq(productBranches.productId, cardProducts.id))
-    .where(and(eq(productBranches.branchId, branchId), eq(cardProducts.active, true)))
+    .where(
+      and(eq(productBranches.branchId, branchId), eq(cardProducts.active, true), eq(cardProducts.isTestProduct, false)),
+    )
     .orderBy(asc(cardProducts.name));
+}
+
+/** The bank's active test product (at most one, a unique index says), for a station's test card. */
+export async function findActiveTestProduct({ db }: { db: Executor }) {
+  const [row] = await db
+    .select({ id: cardProducts.id, name: cardProducts.name })
+    .from(cardProducts)
+    .where(and(eq(cardProducts.isTestProduct, true), eq(cardProducts.active, true)))
+    .limit(1);
+  return row ?? null;
 }
 
 export function listProducts({ db }: { db: Executor }) {

@@ -2,7 +2,9 @@
 // on Monday; days and weeks begin at midnight in the branch's own time zone): cards issued by
 // teller, product and station, spoilage by reason (the stock ledger's 'spoiled' rows), time to
 // card, and exceptions split into those that still need action and those already handled. One
-// query per table; the admins' comparison of branches reads each branch in its own zone.
+// query per table; the admins' comparison of branches reads each branch in its own zone. A new
+// station's test card is no customer's: it is left out of the cards, times and exceptions, and
+// shows only in spoilage, under its own reason (test_card).
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { FAILED_STATES } from "@/lib/vocabulary";
@@ -19,6 +21,8 @@ const list = (values: readonly string[]) =>
   );
 const FAILED = list(FAILED_STATES);
 const PRODUCED = list(["done", "handed_over"]);
+/** Customers' cards only (a station's test card is counted apart, in spoilage). */
+const CUSTOMERS = sql`j.purpose = 'customer'`;
 
 // `b.tz` is the branch's zone: from 00:00 on `from` to 24:00 on `to`, there.
 const zone = (branchId: string) => sql`b as (select timezone as tz from branches where id = ${branchId})`;
@@ -47,7 +51,7 @@ export async function cardsIssued({ db, branchId, from, to, grain, by }: RangeQu
     select ${periodOf(sql`j.completed_at`, grain)} as period, ${d.key}::text as key, ${d.label} as label,
       count(*)::int as count
     from issuance_jobs j cross join b ${d.join}
-    where j.branch_id = ${branchId} and j.state in (${PRODUCED}) and ${inRange(sql`j.completed_at`, from, to)}
+    where j.branch_id = ${branchId} and ${CUSTOMERS} and j.state in (${PRODUCED}) and ${inRange(sql`j.completed_at`, from, to)}
     group by 1, 2, 3
     order by 3, 2, 1`);
   return rows;
@@ -90,7 +94,7 @@ export async function timeToCard({ db, branchId, from, to, grain }: RangeQuery):
     with ${zone(branchId)}, t as (
       select ${periodOf(sql`j.completed_at`, grain)} as period, extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j cross join b
-      where j.branch_id = ${branchId} and j.state in (${PRODUCED}) and ${inRange(sql`j.completed_at`, from, to)}
+      where j.branch_id = ${branchId} and ${CUSTOMERS} and j.state in (${PRODUCED}) and ${inRange(sql`j.completed_at`, from, to)}
     )
     select period, count(*)::int as cards,
       percentile_cont(0.5) within group (order by secs) as median,
@@ -143,7 +147,7 @@ export async function exceptionsInRange({
       join card_products p on p.id = j.product_id
       join stations s on s.id = j.station_id
       join users u on u.id = j.requested_by
-    where j.branch_id = ${branchId} and j.state in (${FAILED}) and ${inRange(sql`j.completed_at`, from, to)}
+    where j.branch_id = ${branchId} and ${CUSTOMERS} and j.state in (${FAILED}) and ${inRange(sql`j.completed_at`, from, to)}
     order by j.completed_at desc, j.id
     limit ${limit}`);
   return rows;
@@ -181,7 +185,7 @@ export async function branchComparison({ db, from, to }: { db: Executor; from: s
         filter (where j.state in (${PRODUCED})) as median,
       percentile_cont(0.9) within group (order by extract(epoch from j.completed_at - j.created_at))
         filter (where j.state in (${PRODUCED})) as p90
-    from b left join issuance_jobs j on j.branch_id = b.id and ${inRange(sql`j.completed_at`, from, to)}
+    from b left join issuance_jobs j on j.branch_id = b.id and ${CUSTOMERS} and ${inRange(sql`j.completed_at`, from, to)}
     group by b.id, b.code, b.name, b.tz
     order by b.code`);
   return rows.map(({ median, p90, ...r }) => ({

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { stations } from "@/db/schema";
+import type { JobState } from "@/lib/vocabulary";
 
 export function listStations({ db, branchId }: { db: Executor; branchId: string }) {
   return db.select().from(stations).where(eq(stations.branchId, branchId)).orderBy(asc(stations.persoStation));
@@ -121,15 +122,36 @@ export async function renameStation({
   return row ?? null;
 }
 
+/**
+ * A test card that failed before any card came out (a mistyped station id, say): it does not make
+ * the station "used", and goes with the station when it is deleted. SQL on a job aliased `j`.
+ */
+const FAILED_TEST_CARD = sql`(j.purpose = 'station_test' and j.state in ('data_exception', 'submission_failed', 'canceled'))`;
+
 /** Ever sent a card or held stock: kept for the record (jobs and the stock ledger point at it). */
 export async function stationEverUsed({ db, id }: { db: Executor; id: string }): Promise<boolean> {
   const { rows } = await db.execute<{ used: boolean }>(sql`
-    select exists (select 1 from issuance_jobs where station_id = ${id})
+    select exists (select 1 from issuance_jobs j where j.station_id = ${id} and not ${FAILED_TEST_CARD})
         or exists (select 1 from stock_ledger where station_id = ${id})
         or exists (select 1 from stock_counts where station_id = ${id}) as used`);
   return rows[0]?.used ?? true;
 }
 
+/** Deletes an unused station (stationEverUsed), with its failed test cards and their events. */
 export async function deleteStation({ db, id }: { db: Executor; id: string }) {
+  const tests = sql`select j.id from issuance_jobs j where j.station_id = ${id} and ${FAILED_TEST_CARD}`;
+  await db.execute(sql`delete from job_events where job_id in (${tests})`);
+  await db.execute(sql`delete from issuance_jobs where id in (${tests})`);
   await db.delete(stations).where(eq(stations.id, id));
+}
+
+/** How many test cards were sent to a station, and the latest one's state. */
+export async function countStationTests({ db, stationId }: { db: Executor; stationId: string }) {
+  const { rows } = await db.execute<{ total: number; latest_state: JobState | null }>(sql`
+    select count(*)::int as total,
+           (select j.state from issuance_jobs j where j.station_id = ${stationId} and j.purpose = 'station_test'
+             order by j.created_at desc limit 1) as latest_state
+    from issuance_jobs where station_id = ${stationId} and purpose = 'station_test'`);
+  const row = rows[0];
+  return { total: row?.total ?? 0, latestState: row?.latest_state ?? null };
 }

@@ -1,5 +1,5 @@
 // Stock types (blank card plastics) as the admin manages them.
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cardProducts, stockTypes } from "@/db/schema";
 
@@ -26,6 +26,18 @@ export function activeStockTypes({ db }: { db: Executor }) {
     .select({ id: stockTypes.id, name: stockTypes.name })
     .from(stockTypes)
     .where(eq(stockTypes.active, true))
+    .orderBy(asc(stockTypes.name));
+}
+
+/**
+ * A product form's choices: the active stock types, and the product's own one even when it was
+ * deactivated since (flagged), so that the form shows it and saving keeps it.
+ */
+export function productStockTypeChoices({ db, currentId }: { db: Executor; currentId: string | null }) {
+  return db
+    .select({ id: stockTypes.id, name: stockTypes.name, active: stockTypes.active })
+    .from(stockTypes)
+    .where(currentId ? or(eq(stockTypes.active, true), eq(stockTypes.id, currentId)) : eq(stockTypes.active, true))
     .orderBy(asc(stockTypes.name));
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type User } from "@/db/schema";
-import type { Role } from "@/lib/vocabulary";
+import type { Locale, Role } from "@/lib/vocabulary";
 
 export async function findUserByEmail({ db, email }: { db: Executor; email: string }) {
   const [row] = await db
@@ -27,9 +27,16 @@ export const sessionUserFields = {
   ...userFields,
   mustChangePassword: users.mustChangePassword,
   sessionVersion: users.sessionVersion,
+  // Read with the session on every request anyway, so the page's language costs no extra query.
+  language: users.language,
 };
 
 export type SessionUser = Pick<User, keyof typeof sessionUserFields>;
+
+/** The user's own language (the header's switch). */
+export async function setUserLanguage({ db, id, language }: { db: Executor; id: string; language: Locale }) {
+  await db.update(users).set({ language }).where(eq(users.id, id));
+}
 
 export async function markSignedIn({ db, id }: { db: Executor; id: string }) {
   await db

@@ -10,3 +10,4 @@ export * from "./customer-access";
 export * from "./sso";
 export * from "./stock";
 export * from "./stock-types";
+export * from "./dual-control";

@@ -21,6 +21,7 @@ import {
   CARD_STATUSES,
   ID_DOCUMENT_TYPES,
   ISSUANCE_REASONS,
+  JOB_PURPOSES,
   JOB_STATES,
   REPLACEMENT_REASONS,
 } from "../../lib/vocabulary";
@@ -40,9 +41,10 @@ export const issuanceJobs = pgTable(
     branchId: uuid("branch_id")
       .notNull()
       .references(() => branches.id),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id),
+    // Null exactly for a station's test card (purpose station_test): no customer's card, so it is
+    // in no customer's history, and every query joining customers leaves it out.
+    customerId: uuid("customer_id").references(() => customers.id),
+    purpose: text("purpose", { enum: JOB_PURPOSES }).notNull().default("customer"),
     productId: uuid("product_id")
       .notNull()
       .references(() => cardProducts.id),
@@ -116,6 +118,8 @@ export const issuanceJobs = pgTable(
       .where(sql`${t.completedAt} is null`),
     check("issuance_jobs_state_check", oneOf(t.state, JOB_STATES)),
     check("issuance_jobs_reason_check", oneOf(t.reason, ISSUANCE_REASONS)),
+    check("issuance_jobs_purpose_check", oneOf(t.purpose, JOB_PURPOSES)),
+    check("issuance_jobs_customer_purpose", sql`(${t.customerId} is null) = (${t.purpose} = 'station_test')`),
     check("issuance_jobs_card_status_check", oneOf(t.cardStatus, CARD_STATUSES)),
     check("issuance_jobs_replacement_reason_check", oneOf(t.replacementReason, REPLACEMENT_REASONS)),
     check("issuance_jobs_id_document_type_check", oneOf(t.idDocumentType, ID_DOCUMENT_TYPES)),

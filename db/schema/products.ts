@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   customType,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Transliteration } from "../../lib/vocabulary";
 import { branches } from "./branches";
 import { stockTypes } from "./stock-types";
 
@@ -38,6 +40,8 @@ export type EmbossRules = {
   uppercase: boolean;
   /** Allowed characters, as the body of a regular-expression character class. */
   allowedCharacters: string;
+  /** How letters the card cannot print are written (Müller: icao MUELLER, strip MULLER); absent: strip, as before. */
+  transliteration?: Transliteration;
 };
 
 export const cardProducts = pgTable(
@@ -68,10 +72,19 @@ export const cardProducts = pgTable(
     stockTypeId: uuid("stock_type_id").references(() => stockTypes.id),
     // Maker-checker: every request for this product waits for a manager's approval.
     needsApproval: boolean("needs_approval").notNull().default(false),
+    // The bank's test product: printed once on a newly registered station to prove it (the
+    // station is verified when D1 reports the card produced). Never offered to tellers.
+    isTestProduct: boolean("is_test_product").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("card_products_d1_id_key").on(t.d1CardProductId)],
+  (t) => [
+    uniqueIndex("card_products_d1_id_key").on(t.d1CardProductId),
+    // One active test product at most: the station's "Print test card" knows which to print.
+    uniqueIndex("card_products_one_active_test")
+      .on(t.isTestProduct)
+      .where(sql`${t.isTestProduct} and ${t.active}`),
+  ],
 );
 
 /** Which branches offer which products. */

@@ -55,6 +55,10 @@ export const stockLedger = pgTable(
   (t) => [
     index("stock_ledger_place_idx").on(t.branchId, t.stockTypeId, t.place, t.stationId),
     index("stock_ledger_branch_at_idx").on(t.branchId, t.at),
+    // A station's balances (the teller's picker, the stations page): an index-only sum per station.
+    index("stock_ledger_station_idx")
+      .on(t.stationId, t.stockTypeId, t.quantity)
+      .where(sql`${t.stationId} is not null`),
     // A job takes its card from stock once, and spoils at most one card per reason.
     uniqueIndex("stock_ledger_job_movement_key")
       .on(t.jobId, t.movement, t.place)

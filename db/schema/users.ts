@@ -21,6 +21,10 @@ export const users = pgTable(
     // version are refused, so a change takes effect at once rather than at token expiry.
     sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // The language the user chose in the header; null follows the browser's Accept-Language.
+    // No CHECK: adding a language is a translation, not a migration (docs/translating.md); an
+    // unknown value reads as no choice (lib/i18n/locale.ts).
+    language: text("language"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

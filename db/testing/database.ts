@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { dropRole, isSuperuser, provisionAppDatabase } from "../app-role";
-import { startEmbeddedPostgres } from "../embedded";
+import { POSTGRES_MAJORS, startEmbeddedPostgres, type PostgresMajor } from "../embedded";
 import { migrateDatabase } from "../migrate";
 
 export type TestDatabase = {
@@ -39,6 +39,30 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The PostgreSQL major version a test run asks for in TEST_PG_VERSION (15 or 18; 18 when unset):
+ * the embedded server's version, or what the server at TEST_DATABASE_URL must be.
+ */
+export function testPostgresMajor(value = process.env.TEST_PG_VERSION): PostgresMajor | undefined {
+  if (value === undefined || value === "") return undefined;
+  const major = POSTGRES_MAJORS.find((m) => m === value);
+  if (!major) throw new Error(`TEST_PG_VERSION must be one of ${POSTGRES_MAJORS.join(", ")}, not "${value}".`);
+  return major;
+}
+
+/** Refuses a given server whose major version is not the one the run asked for. */
+async function assertServerMajor(url: string, major: PostgresMajor): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>("select current_setting('server_version_num') as v");
+    const actual = String(Math.floor(Number(rows[0]?.v) / 10_000));
+    if (actual !== major) throw new Error(`TEST_PG_VERSION is ${major} but the server is PostgreSQL ${actual}.`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<void> {
@@ -92,13 +116,15 @@ export async function createDatabaseOn(serverUrl: string): Promise<{ url: string
   return { url, drop };
 }
 
-export async function createTestDatabase(serverUrl?: string): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl?: string, major = testPostgresMajor()): Promise<TestDatabase> {
   if (serverUrl) {
+    assertLocalDatabaseUrl(serverUrl);
+    if (major) await assertServerMajor(serverUrl, major);
     const created = await createDatabaseOn(serverUrl);
     return { url: created.url, serverUrl, dispose: created.drop };
   }
   const dir = path.join(tmpdir(), `bii-pg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`);
-  const server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
+  const server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false, major });
   try {
     const created = await createDatabaseOn(server.url("postgres"));
     return { url: created.url, serverUrl: server.url("postgres"), dispose: () => server.stop() };

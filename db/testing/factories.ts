@@ -1,6 +1,7 @@
 // Small factories for integration tests: each test makes the rows it needs, with unique keys,
 // so tests can share one database and run in parallel.
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   branches,
@@ -9,6 +10,7 @@ import {
   issuanceJobs,
   productBranches,
   stations,
+  stockTypes,
   userSessions,
   users,
 } from "../schema";
@@ -155,4 +157,38 @@ export function jobRequest(counter: Awaited<ReturnType<typeof makeCounter>>, ove
 /** The action context of the counter's teller. */
 export function tellerContext(counter: Awaited<ReturnType<typeof makeCounter>>) {
   return { user: { ...counter.teller, mustChangePassword: false }, ip: "127.0.0.1", userAgent: "vitest" };
+}
+
+/**
+ * The bank's active test product, shared by every test that needs one: a unique index allows
+ * one at a time, so a test file that finds one uses it, and one that loses a race to create it
+ * uses the winner's.
+ */
+export async function theTestProduct(db: Executor) {
+  const find = async () =>
+    (
+      await db
+        .select()
+        .from(cardProducts)
+        .where(and(eq(cardProducts.isTestProduct, true), eq(cardProducts.active, true)))
+        .limit(1)
+    )[0];
+  const found = await find();
+  if (found) return found;
+  try {
+    // On a plastic of its own, so that its card's stock rows can be told apart.
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("TEST-"), name: `Test plastic ${uniq()}` })
+      .returning();
+    return await makeProduct(db, [], {
+      name: `Test card ${uniq()}`,
+      isTestProduct: true,
+      stockTypeId: type!.id,
+    });
+  } catch (error) {
+    const again = await find();
+    if (again) return again;
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { testPostgresMajor } from "./database";
 
 describe("test database", () => {
   afterAll(() => db.$client.end());
@@ -9,6 +10,16 @@ describe("test database", () => {
       sql`select similarity('jonathan', 'jonathon') > 0.4 as similar`,
     );
     expect(rows[0]?.similar).toBe(true);
+  });
+
+  // TEST_PG_VERSION=15 (npm run test:pg15) must really run the suite on 15, the oldest a bank may
+  // run; the embedded server is 18 otherwise, and a given server is any supported version.
+  it("runs on the PostgreSQL version the run asked for", async () => {
+    const { rows } = await db.execute<{ v: string }>(sql`select current_setting('server_version_num') as v`);
+    const major = Math.floor(Number(rows[0]?.v) / 10_000);
+    const asked = testPostgresMajor() ?? (process.env.TEST_DATABASE_URL ? undefined : "18");
+    if (asked) expect(String(major)).toBe(asked);
+    else expect(major).toBeGreaterThanOrEqual(15);
   });
 
   // Every test (and the queue, LISTEN/NOTIFY and trigger tests among them) runs as this role, so

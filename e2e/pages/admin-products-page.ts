@@ -33,6 +33,11 @@ export class AdminProductsPage {
     await this.page.goto("/admin/products/new");
     // Wait for hydration, so the form submits through React and keeps what was typed.
     await this.page.waitForLoadState("networkidle");
+    await this.fillAndCreate(p);
+  }
+
+  /** Fills the open "New card product" form (other fields as the caller left them) and creates it. */
+  async fillAndCreate(p: NewProduct) {
     await expect(this.page.getByRole("heading", { level: 1, name: "New card product" })).toBeVisible();
     await this.page.getByLabel("Name tellers see").fill(p.name);
     await this.page.getByLabel("D1 cardProductId").fill(p.d1CardProductId);

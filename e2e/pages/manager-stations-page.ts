@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 export type NewStation = { persoStation: string; label: string; location?: string };
 
-/** The manager's Stations page: register, confirm a test card, make default, enable and disable. */
+/** The manager's Stations page: register, print or confirm a test card, make default, enable and disable. */
 export class ManagerStationsPage {
   constructor(private readonly page: Page) {}
 
@@ -41,6 +41,12 @@ export class ManagerStationsPage {
     await this.page.getByRole("button", { name: `Confirm test card: ${label}` }).click();
     await this.page.getByRole("button", { name: "A test card was printed here" }).click();
     await expect(this.page.getByText(`${label} is verified.`)).toBeVisible();
+  }
+
+  /** Sends the bank's test product to the station through D1; its progress shows on the row. */
+  async printTestCard(label: string) {
+    await this.page.getByRole("button", { name: `Print test card: ${label}` }).click();
+    await expect(this.page.getByText(`is on its way to ${label}.`)).toBeVisible();
   }
 
   async makeDefault(label: string) {

@@ -49,7 +49,10 @@ export async function startTestIdentityProvider(options: {
       {
         client_id: CLIENT_ID,
         client_secret: clientSecret,
-        redirect_uris: [`${options.appUrl}/api/auth/callback/oidc`],
+        // Sign-in (Auth.js) and the second person's confirmation of a dual-control step, which
+        // sends prompt=login and max_age=0 (the provider then asks for the login again and puts
+        // auth_time in the ID token, as oidc-provider does by default).
+        redirect_uris: [`${options.appUrl}/api/auth/callback/oidc`, `${options.appUrl}/api/dual-control/sso/callback`],
         post_logout_redirect_uris: [`${options.appUrl}/login`],
         grant_types: ["authorization_code"],
         response_types: ["code"],

@@ -9,6 +9,8 @@ export const SSO_PROVIDER_NAME = "Test IdP";
 /** The IdP's users, by the login typed into its form. E-mail addresses are not in the seed. */
 export const SSO_ACCOUNTS = {
   teller: { email: "sso.teller@bank.example", name: "Sam Single", role: "teller", branch: "BR001" },
+  // A manager of the same branch: starts dual-control steps that a second person confirms by SSO.
+  manager: { email: "sso.manager@bank.example", name: "Mona Single", role: "manager", branch: "BR001" },
   // Signs in, but the bank forgot to give them a role: refused with a clear message.
   noRole: { email: "sso.norole@bank.example", name: "Nora Nobody", branch: "BR001" },
   // A role but a branch code the app does not know.

@@ -5,7 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { readRunInfo } from "./run-dir";
 import { callAction, serverActions } from "./server-actions";
-import { persona } from "./users";
+import { persona, type Persona } from "./users";
 
 /** The ids of a station and of the active stock types its branch's vault holds, from the run's database. */
 async function ids(persoStation: string) {
@@ -31,11 +31,19 @@ async function ids(persoStation: string) {
   }
 }
 
-/** Loads `quantity` blank cards of every stock type the vault holds into the station; `manager` is Downtown's manager. */
-export async function loadStation(manager: APIRequestContext, persoStation: string, quantity = 20) {
+/**
+ * Loads `quantity` blank cards of every stock type the vault holds into the station; `manager` is
+ * the station's branch manager, and `secondSigner` a teller of the same branch (Downtown's by default).
+ */
+export async function loadStation(
+  manager: APIRequestContext,
+  persoStation: string,
+  quantity = 20,
+  secondSigner: Persona = "teller",
+) {
   const { stationId, stockTypeIds } = await ids(persoStation);
   const load = serverActions().find((a) => a.name === "loadStationAction")!;
-  const second = persona("teller");
+  const second = persona(secondSigner);
   for (const stockTypeId of stockTypeIds) {
     const result = await callAction(manager, load, [
       { stockTypeId, stationId, quantity, secondEmail: second.email, secondPassword: second.password },

@@ -30,6 +30,7 @@ const teller: CurrentUser = {
   id: "8d1c7a52-8a2b-4c3d-9e4f-5a6b7c8d9e01",
   name: "Tess Teller",
   email: "tess@bank.example",
+  language: null,
   role: "teller",
   branchId: BRANCH,
   active: true,

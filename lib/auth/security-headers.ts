@@ -16,6 +16,17 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * The second person's single sign-on confirmation runs in a popup that leaves for the identity
+ * provider and comes back (lib/dual-control/sso-confirm.ts); its last page tells the form through
+ * window.opener. Browsers cut that link when a navigation crosses opener policies, so the pages
+ * with dual-control forms let their own popups keep it ("same-origin-allow-popups": still no
+ * foreign opener can reach them), and the popup's own routes and page opt out (the provider's
+ * pages send no policy either). Both lists are matched by next.config.mjs after the rule above.
+ */
+export const POPUP_OPENER_PATHS: readonly string[] = ["/manager/:path*"];
+export const POPUP_PATHS: readonly string[] = ["/api/dual-control/sso/:path*", "/second-signer"];
+
 /** API and D1 responses are data, never documents: nothing may run, load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

@@ -35,8 +35,12 @@ afterEach(async () => {
 });
 afterAll(() => fx.stop());
 
+// The request timeout is what ends a hanging answer, so only the test of a lost answer shortens
+// it; everywhere else a short one would turn a loaded machine's slow (but sure) answer into a
+// timeout and a retry, and the counts of requests would be off (seen under load: a 300 ms timeout
+// on the 404 test's productionStatus).
 function client(overrides: Partial<D1Config> = {}) {
-  const config = fx.config({ timeoutMs: 300, ...overrides });
+  const config = fx.config({ timeoutMs: 10_000, ...overrides });
   const recorded = recordRequests(createD1Dispatcher(config));
   const d1 = createD1Client(config, { dispatcher: recorded.dispatcher, logger: captureLogger().logger });
   clients.push(d1);
@@ -70,7 +74,8 @@ describe.each(MODES)("D1 answering a repeated order as %s", (mode) => {
   afterEach(() => fx.admin("POST", "/faults/repeated-orders", { mode }));
 
   it("a lost answer is followed through productionStatus, not ordered again", async () => {
-    const { d1, posts } = client();
+    // Long enough for the token, the handshake and productionStatus on a loaded machine.
+    const { d1, posts } = client({ timeoutMs: 2_000 });
     await fx.admin("POST", "/faults/orders", { mode: "hangAfterAccept", count: 1 });
     const id = cardId("lost");
     const result = await d1.orderInstantCard(orderInput(id));

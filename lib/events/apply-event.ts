@@ -1,6 +1,7 @@
 // Applies a live job event to a cached job view, with the same rule as the database: a job
 // only moves forwards, never out of a final state. Runs in the browser.
 import type { JobEventView } from "@/db/queries/job-views";
+import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "@/lib/issuance/error-codes";
 import { canTransition } from "@/lib/issuance/states";
 import type { JobState } from "@/lib/vocabulary";
 
@@ -44,9 +45,9 @@ export function applyEventToRow<T extends JobRow>(row: T, event: WireEvent): T {
     const note = typeof event.detail.note === "string" ? event.detail.note : null;
     Object.assign(next, { decisionNote: note, decidedAt: event.at, decidedByName: by });
   }
-  if (event.kind === "station_disabled") next.errorCode = "disabled:station";
-  if (event.kind === "station_empty") next.errorCode = "empty:station";
-  if (event.kind === "station_unbalanced") next.errorCode = "unbalanced:station";
+  if (event.kind === "station_disabled") next.errorCode = STATION_DISABLED;
+  if (event.kind === "station_empty") next.errorCode = STATION_EMPTY;
+  if (event.kind === "station_unbalanced") next.errorCode = STATION_UNBALANCED;
   if (event.kind === "submit_retrying")
     next.errorCode = typeof event.detail.code === "string" ? event.detail.code : "unavailable:d1";
   const changed = (Object.keys(next) as Array<keyof T>).some((k) => next[k] !== row[k]);

@@ -2,7 +2,8 @@
 // instance. The payload is parsed once for its branch and passed on as the raw text, so a
 // thousand open streams cost one parse per event, not a thousand. The same connection hears
 // session changes (a user deactivated, moved, reset or signed out), so that user's open streams
-// re-check their session at once.
+// re-check their session at once, and stock changes (a movement or a count committed), so that the
+// branch's screens refetch their stock figures.
 import "server-only";
 import pg from "pg";
 import { db } from "@/db";
@@ -14,17 +15,26 @@ import { observeFanOut } from "@/lib/metrics/hooks";
 export type Subscriber = (id: number, payload: string) => void;
 /** Told that something about this user's sessions changed; re-reads what from the database. */
 export type SessionWatcher = () => Promise<void> | void;
+/** Told that the branch's card stock changed: the payload names the branch and the station (or null). */
+export type StockSubscriber = (payload: string) => void;
 
 const CHANNEL = "job_events";
 // Announced by triggers on users and user_sessions (migration 0011_session_changes_notify).
 const SESSION_CHANNEL = "session_changes";
+// Announced by triggers on stock_ledger and stock_counts (migration 0017_stock_changes_notify).
+const STOCK_CHANNEL = "stock_changes";
 const events = log.child({ component: "events" });
 
 export class EventHub {
-  constructor(private readonly connectionString: string | undefined = env.DATABASE_URL) {}
+  constructor(
+    private readonly connectionString: string | undefined = env.DATABASE_URL,
+    /** How the connection shows in pg_stat_activity (a test names its own, to cut just that one). */
+    private readonly applicationName = "branch-issuance-events",
+  ) {}
 
   private readonly byBranch = new Map<string, Set<Subscriber>>();
   private readonly byUser = new Map<string, Set<SessionWatcher>>();
+  private readonly stockByBranch = new Map<string, Set<StockSubscriber>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryMs = 500;
@@ -41,6 +51,18 @@ export class EventHub {
     return () => {
       set.delete(fn);
       if (set.size === 0) this.byBranch.delete(branchId);
+    };
+  }
+
+  /** Calls `fn` with each stock change of the branch (not replayed: screens refetch their figures). */
+  watchStock(branchId: string, fn: StockSubscriber): () => void {
+    let set = this.stockByBranch.get(branchId);
+    if (!set) this.stockByBranch.set(branchId, (set = new Set()));
+    set.add(fn);
+    void this.ensureConnected();
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.stockByBranch.delete(branchId);
     };
   }
 
@@ -71,16 +93,18 @@ export class EventHub {
   private async connect(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.connectionString,
-      application_name: "branch-issuance-events",
+      application_name: this.applicationName,
     });
-    client.on("notification", (msg) =>
-      msg.channel === SESSION_CHANNEL ? this.sessionChanged(msg.payload ?? "") : this.dispatch(msg.payload ?? ""),
-    );
+    client.on("notification", (msg) => {
+      if (msg.channel === SESSION_CHANNEL) this.sessionChanged(msg.payload ?? "");
+      else if (msg.channel === STOCK_CHANNEL) this.stockChanged(msg.payload ?? "");
+      else this.dispatch(msg.payload ?? "");
+    });
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection ended")));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}; LISTEN ${SESSION_CHANNEL}`);
+      await client.query(`LISTEN ${CHANNEL}; LISTEN ${SESSION_CHANNEL}; LISTEN ${STOCK_CHANNEL}`);
       this.client = client;
       this.connected = true;
       this.retryMs = 500;
@@ -90,6 +114,7 @@ export class EventHub {
         // re-checks before the missed job events go out.
         await this.recheckAll();
         await this.catchUp();
+        this.stockMayHaveChanged();
       } else this.lastSeenId = Math.max(this.lastSeenId, await latestEventId({ db }).catch(() => 0));
       this.hasListened = true;
     } catch (error) {
@@ -138,6 +163,25 @@ export class EventHub {
         void Promise.resolve()
           .then(fn)
           .catch(() => {});
+  }
+
+  private stockChanged(payload: string): void {
+    let branchId: unknown;
+    try {
+      ({ branchId } = JSON.parse(payload) as { branchId?: unknown });
+    } catch {
+      return;
+    }
+    const set = typeof branchId === "string" ? this.stockByBranch.get(branchId) : undefined;
+    if (set) for (const fn of set) fn(payload);
+  }
+
+  /** Stock changes are not stored as events: after a gap, every watching screen refetches once. */
+  private stockMayHaveChanged(): void {
+    for (const [branchId, set] of this.stockByBranch) {
+      const payload = JSON.stringify({ branchId, stationId: null });
+      for (const fn of set) fn(payload);
+    }
   }
 
   private lost(client: pg.Client, error: unknown): void {
@@ -190,6 +234,7 @@ export class EventHub {
     this.connected = false;
     this.byBranch.clear();
     this.byUser.clear();
+    this.stockByBranch.clear();
     await client?.end().catch(() => {});
   }
 }

@@ -6,12 +6,17 @@
 // only when it has sent that very id, never for being lower than the last one, and a resume
 // replays a short window before Last-Event-ID too. (Found by lib/issuance/app-crash.test.ts:
 // "accepted" events committing just after D1's REQUESTED notification were lost.)
+//
+// Stock changes go out as `event: stock` frames without an id: they are not stored as events, the
+// screens only refetch their figures (components/live/use-live-events.ts), so there is nothing to
+// resume; a screen whose stream was down refetches when it opens again.
 import "server-only";
 import { db } from "@/db";
 import { branchEventsForResume, latestBranchEventId } from "@/db/queries/events";
 import { checkSession, type SessionClaims } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { isClosingStreams, reconnectDelayMs, trackStream } from "@/lib/shutdown/state";
 import { eventHub } from "./listener";
 
 const HEARTBEAT_MS = 15_000;
@@ -31,14 +36,51 @@ function frame(id: number, payload: string): Uint8Array {
   return lastFrame.bytes;
 }
 
+let lastStockFrame: { payload: string; bytes: Uint8Array } | null = null;
+function stockFrame(payload: string): Uint8Array {
+  if (lastStockFrame?.payload !== payload) {
+    lastStockFrame = { payload, bytes: encoder.encode(`event: stock\ndata: ${payload}\n\n`) };
+  }
+  return lastStockFrame.bytes;
+}
+
+/**
+ * The stream's response once its first database reads have worked. They fail when the database
+ * is away, and a stream that fails before its first byte would reach the browser as a 500: the
+ * caller throws the error instead, which the route answers with 503 (lib/route.ts).
+ */
+export async function openBranchEventStream(
+  branchId: string,
+  lastEventId: number | null,
+  signal: AbortSignal,
+  session: SessionClaims,
+): Promise<Response> {
+  const { response, started } = createStream(branchId, lastEventId, signal, session);
+  await started;
+  return response;
+}
+
 export function branchEventStream(
   branchId: string,
   lastEventId: number | null,
   signal: AbortSignal,
   session: SessionClaims,
 ): Response {
+  const { response, started } = createStream(branchId, lastEventId, signal, session);
+  started.catch((err: unknown) => log.warn({ err, branchId }, "event stream: could not start"));
+  return response;
+}
+
+function createStream(
+  branchId: string,
+  lastEventId: number | null,
+  signal: AbortSignal,
+  session: SessionClaims,
+): { response: Response; started: Promise<void> } {
   let cleanup = () => {};
   let open = true;
+  const started = { resolve: () => {}, reject: (_error: unknown) => {} };
+  const startedPromise = new Promise<void>((resolve, reject) => Object.assign(started, { resolve, reject }));
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const end = () => {
@@ -49,6 +91,16 @@ export function branchEventStream(
           controller.close();
         } catch {}
       };
+      // This instance is shutting down: the browser reconnects (to another instance) at once.
+      const reconnectElsewhere = (retryMs: number) => {
+        if (!open) return;
+        controller.enqueue(encoder.encode(`retry: ${retryMs}\n: reconnect elsewhere\n\n`));
+        end();
+      };
+      if (isClosingStreams()) {
+        reconnectElsewhere(reconnectDelayMs());
+        return started.resolve();
+      }
       // The session was valid when the stream opened; it must stay so for every event sent.
       // A failed read (database away) keeps the stream: no events flow then either, and the
       // hub re-checks every watched session when it reconnects.
@@ -79,33 +131,45 @@ export function branchEventStream(
         else send(id, payload);
       });
       const unwatch = eventHub.watchUser(session.userId, recheck);
+      const unwatchStock = eventHub.watchStock(branchId, (payload) => {
+        if (open) controller.enqueue(stockFrame(payload));
+      });
       const heartbeat = setInterval(() => {
         controller.enqueue(encoder.encode(": heartbeat\n\n"));
         void recheck();
       }, HEARTBEAT_MS);
       const recycle = setTimeout(end, env.SSE_MAX_SECONDS * 1000);
+      const untrack = trackStream(reconnectElsewhere);
       cleanup = () => {
+        untrack();
         clearInterval(heartbeat);
         clearTimeout(recycle);
         unsubscribe();
         unwatch();
+        unwatchStock();
       };
       signal.addEventListener("abort", end);
 
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
-      await eventHub.ensureConnected();
-      if (lastEventId === null) {
-        floor = await latestBranchEventId({ db, branchId });
-      } else {
-        const replay = await branchEventsForResume({
-          db,
-          branchId,
-          afterId: lastEventId,
-          lookbackSeconds: RESUME_LOOKBACK_SECONDS,
-          limit: REPLAY_LIMIT,
-        });
-        for (const e of replay) send(e.id, JSON.stringify(e));
+      try {
+        await eventHub.ensureConnected();
+        if (lastEventId === null) {
+          floor = await latestBranchEventId({ db, branchId });
+        } else {
+          const replay = await branchEventsForResume({
+            db,
+            branchId,
+            afterId: lastEventId,
+            lookbackSeconds: RESUME_LOOKBACK_SECONDS,
+            limit: REPLAY_LIMIT,
+          });
+          for (const e of replay) send(e.id, JSON.stringify(e));
+        }
+      } catch (error) {
+        end();
+        return started.reject(error);
       }
+      started.resolve();
       replaying = false;
       for (const [id, payload] of pending) send(id, payload);
       pending.length = 0;
@@ -118,7 +182,7 @@ export function branchEventStream(
       cleanup();
     },
   });
-  return new Response(stream, {
+  const response = new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store, no-transform",
@@ -126,4 +190,5 @@ export function branchEventStream(
       "x-accel-buffering": "no",
     },
   });
+  return { response, started: startedPromise };
 }

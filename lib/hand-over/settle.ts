@@ -3,7 +3,8 @@
 // shows it live. A failure here never undoes the hand-over: the teller retries from the page.
 import "server-only";
 import { db } from "@/db";
-import { findCardToSettle, markActivated, markActivationFailed, markBlocked } from "@/db/queries/hand-over";
+import { markCardBlocked } from "@/db/queries/customer-cards";
+import { findCardToSettle, markActivated, markActivationFailed } from "@/db/queries/hand-over";
 import { insertJobEvent } from "@/db/queries/jobs";
 import { cardSystem } from "@/lib/card-system";
 import { isAppError } from "@/lib/errors";
@@ -55,7 +56,7 @@ export async function settleHandedOverCard({ jobId }: { jobId: string }): Promis
   if (card.old_job_id && card.old_card_id && !card.old_blocked) {
     try {
       await cardSystem().block({ cardId: card.old_card_id, reason: "replaced" });
-      await markBlocked({ db, jobId: card.old_job_id, reason: "replaced" });
+      await markCardBlocked({ db, jobId: card.old_job_id, reason: "replaced" });
       await event("old_card_blocked", { oldJobId: card.old_job_id });
       outcome.oldCardBlock = "done";
     } catch (error) {

@@ -23,6 +23,7 @@ export async function checkCounterRequest(input: {
     .select({
       id: cardProducts.id,
       active: cardProducts.active,
+      isTestProduct: cardProducts.isTestProduct,
       embossRules: cardProducts.embossRules,
       stockTypeId: cardProducts.stockTypeId,
     })
@@ -33,7 +34,9 @@ export async function checkCounterRequest(input: {
     )
     .where(eq(cardProducts.id, input.productId))
     .limit(1);
-  if (!product?.active) {
+  // The bank's test product proves a new station (lib/actions/manager/print-test-card.ts); it is
+  // never a customer's card, wherever an admin offered it.
+  if (!product?.active || product.isTestProduct) {
     throw new AppError("invalid:product", {
       fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] },
     });

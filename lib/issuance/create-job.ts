@@ -10,7 +10,7 @@ import type { Executor } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
 import { enqueueSubmission, insertJobEvent, insertJobOnce } from "@/db/queries/jobs";
 import type { IssuanceJob } from "@/db/schema";
-import type { ApprovalRule, IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
+import type { ApprovalRule, IssuanceReason, JobPurpose, ReplacementReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { currentTraceparent, withSpan } from "@/lib/tracing/spans";
@@ -18,7 +18,9 @@ import { currentTraceparent, withSpan } from "@/lib/tracing/spans";
 export type NewJobRequest = {
   requestKey: string;
   branchId: string;
-  customerId: string;
+  /** Null for a station's test card (purpose station_test), which is no customer's. */
+  customerId: string | null;
+  purpose?: JobPurpose;
   productId: string;
   stationId: string;
   persoStation: string;
@@ -92,6 +94,7 @@ async function create(
           persoStation: job.persoStation,
           retryOf: job.retryOfJobId,
           replaces: job.replacesJobId,
+          ...(job.purpose === "customer" ? {} : { purpose: job.purpose }),
           ...(awaiting ? { approvalRules } : {}),
         },
       },
@@ -107,6 +110,7 @@ async function create(
           cardId: job.cardId,
           issuerRequestId: job.issuerRequestId,
           customerId: job.customerId,
+          ...(job.purpose === "customer" ? {} : { purpose: job.purpose }),
           productId: job.productId,
           persoStation: job.persoStation,
           reason: job.reason,

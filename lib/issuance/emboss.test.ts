@@ -11,6 +11,25 @@ describe("name on the card", () => {
     expect(embossProblems(toEmbossName("François Dubois", rules), rules)).toEqual([]);
   });
 
+  it("writes names as on passports for an ICAO product, and removes accents otherwise", () => {
+    const icao = { ...rules, transliteration: "icao" as const };
+    expect(toEmbossName("Xavier Müller", icao)).toBe("XAVIER MUELLER");
+    expect(toEmbossName("Søren Straße", icao)).toBe("SOEREN STRASSE");
+    expect(toEmbossName("Xavier Müller", { ...rules, transliteration: "strip" })).toBe("XAVIER MULLER");
+    // Products saved before the choice existed keep removing accents.
+    expect(toEmbossName("Xavier Müller", rules)).toBe("XAVIER MULLER");
+  });
+
+  it("suggests the spelling of a letter the card cannot print", () => {
+    const icao = { ...rules, transliteration: "icao" as const };
+    expect(embossProblems("XAVIER MÜLLER", icao)).toEqual(["This card cannot print “Ü” (write “UE”)."]);
+    expect(embossProblems("XAVIER MÜLLER", rules)).toEqual(["This card cannot print “Ü” (write “U”)."]);
+    expect(embossProblems("STRAßE_", icao)).toEqual(["This card cannot print “ß” (write “SS”), “_”."]);
+    // A spelling the card cannot print either is not suggested.
+    const digitsOnly = { maxLength: 26, uppercase: true, allowedCharacters: "0-9", transliteration: "icao" as const };
+    expect(embossProblems("Ü", digitsOnly)).toEqual(["This card cannot print “Ü”."]);
+  });
+
   it("explains each problem in a sentence", () => {
     expect(embossProblems("", rules)).toEqual(["Enter the name to print on the card."]);
     expect(embossProblems("A".repeat(27), rules)[0]).toMatch(/Shorten the name to 26 characters or fewer \(now 27\)/);

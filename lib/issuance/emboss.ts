@@ -1,32 +1,17 @@
 // The name printed on a card: a product's emboss rules (allowed characters, length, upper case)
 // decide what a station can print. Shared by the teller's form (live preview) and the server.
 import type { EmbossRules } from "@/db/schema/products";
+import type { Transliteration } from "@/lib/vocabulary";
+import { spellingOf, transliterate } from "./transliterate";
 
-const SPECIAL: Record<string, string> = {
-  ß: "SS",
-  Æ: "AE",
-  æ: "AE",
-  Ø: "O",
-  ø: "O",
-  Œ: "OE",
-  œ: "OE",
-  Ł: "L",
-  ł: "L",
-  Đ: "D",
-  đ: "D",
-  Þ: "TH",
-  þ: "TH",
-  ı: "I",
-};
+/** The scheme a product's rules name; rows written before schemes existed removed accents. */
+export function schemeOf(rules: Pick<EmbossRules, "transliteration">): Transliteration {
+  return rules.transliteration ?? "strip";
+}
 
-/** The customer's name as a station prints it: accents removed, upper case, single spaces. */
-export function toEmbossName(name: string, rules: Pick<EmbossRules, "uppercase">): string {
-  const plain = name
-    .replace(/[ßÆæØøŒœŁłĐđÞþı]/g, (c) => SPECIAL[c] ?? c)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/** The customer's name as a station prints it: transliterated per the product, upper case, single spaces. */
+export function toEmbossName(name: string, rules: Pick<EmbossRules, "uppercase" | "transliteration">): string {
+  const plain = transliterate(name, schemeOf(rules)).replace(/\s+/g, " ").trim();
   return rules.uppercase ? plain.toUpperCase() : plain;
 }
 
@@ -39,12 +24,23 @@ export function embossProblems(name: string, rules: EmbossRules): string[] {
       `Shorten the name to ${rules.maxLength} characters or fewer (now ${name.length}); initials are fine.`,
     );
   }
-  if (rules.uppercase && name !== name.toUpperCase()) problems.push("Use capital letters only.");
+  // ß has no single capital: it is reported below with its spelling (SS), not as lower case.
+  const cased = name.replace(/ß/g, "");
+  if (rules.uppercase && cased !== cased.toUpperCase()) problems.push("Use capital letters only.");
   const allowed = new RegExp(`^[${rules.allowedCharacters}]*$`, "u");
   if (!allowed.test(name)) {
     const bad = [...new Set([...name].filter((c) => !new RegExp(`[${rules.allowedCharacters}]`, "u").test(c)))];
-    problems.push(`This card cannot print ${bad.map((c) => (c === " " ? "spaces" : `“${c}”`)).join(", ")}.`);
+    problems.push(`This card cannot print ${bad.map((c) => describe(c, rules, allowed)).join(", ")}.`);
   }
   if (name !== name.trim() || /\s{2,}/.test(name)) problems.push("Remove extra spaces.");
   return problems;
+}
+
+/** A character the card cannot print, with its spelling when the card can print that (“Ü” (write “UE”)). */
+function describe(c: string, rules: EmbossRules, allowed: RegExp): string {
+  if (c === " ") return "spaces";
+  const spelled = spellingOf(c, schemeOf(rules));
+  // A lower-case letter in a mixed-case product is suggested in lower case (ü → ue).
+  const written = spelled && !rules.uppercase && c !== c.toUpperCase() ? spelled.toLowerCase() : spelled;
+  return written !== null && allowed.test(written) ? `“${c}” (write “${written}”)` : `“${c}”`;
 }

@@ -9,6 +9,8 @@ describe("name on the card against the customer's recorded name", () => {
     expect(nameDiffersFromRecord("XAVIER MUELLER", xavier)).toBe(false);
     expect(nameDiffersFromRecord("Xavier Müller", xavier)).toBe(false);
     expect(nameDiffersFromRecord("SOREN STRASSE", { givenName: "Søren", familyName: "Straße" })).toBe(false);
+    // ICAO 9303 spellings beyond German umlauts: Ø → OE, Å → AA.
+    expect(nameDiffersFromRecord("SOEREN AANGSTROEM", { givenName: "Søren", familyName: "Ångström" })).toBe(false);
   });
 
   it("accepts initials and left-out middle names, in the given-family order", () => {

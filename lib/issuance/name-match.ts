@@ -4,24 +4,23 @@
 // name, each given name in full or as its initial, middle names may be left out; punctuation and
 // hyphens do not count. Anything else (another person's name, a nickname, a changed family name)
 // differs, and a manager approves it. Pure: the form and the server use it alike.
+import type { Transliteration } from "@/lib/vocabulary";
 import { toEmbossName } from "./emboss";
 
-const GERMAN: Record<string, string> = { Ä: "AE", Ö: "OE", Ü: "UE", ä: "AE", ö: "OE", ü: "UE" };
-
 /** Words as compared: upper case letters and digits, hyphens split words, other marks dropped. */
-function words(name: string): string[] {
-  return toEmbossName(name, { uppercase: true })
+function words(name: string, transliteration: Transliteration = "strip"): string[] {
+  return toEmbossName(name, { uppercase: true, transliteration })
     .replace(/[-/]/g, " ")
     .replace(/[^A-Z0-9 ]/g, "")
     .split(" ")
     .filter(Boolean);
 }
 
-/** The printable spellings of a recorded name: plain (Ü → U) and German (Ü → UE). */
+/** The printable spellings of a recorded name: plain (Ü → U, Ø → O) and ICAO 9303 (Ü → UE, Ø → OE). */
 function spellings(name: string): string[][] {
-  const plain = words(name);
-  const german = words(name.replace(/[ÄÖÜäöü]/g, (c) => GERMAN[c] ?? c));
-  return plain.join(" ") === german.join(" ") ? [plain] : [plain, german];
+  const plain = words(name, "strip");
+  const icao = words(name, "icao");
+  return plain.join(" ") === icao.join(" ") ? [plain] : [plain, icao];
 }
 
 /** Card words match the recorded given names in order, each in full or as its initial, none invented. */

@@ -29,7 +29,7 @@ import { observeCardSystemCall } from "@/lib/metrics/hooks";
 import { withSpan } from "@/lib/tracing/spans";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
-import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./teller-messages";
+import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./error-codes";
 import { unbalancedByStation } from "@/lib/stock/count-block";
 
 type Outcome = "accepted" | "retrying" | "failed" | "skipped" | "held";
@@ -59,7 +59,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   }
   const { job, product, station, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
-  if (!station.enabled) return holdAtUnusableStation(job, station.label);
+  if (!station.enabled && !isStationTestAtItsStation(job, station)) return holdAtUnusableStation(job, station.label);
   if (station.stock !== null && station.stock <= 0) return holdAtUnusableStation(job, station.label, "empty");
   // A request queued before an end-of-day difference was found waits for its explanation too.
   if ((await unbalancedByStation(job.branchId)).has(job.stationId)) {
@@ -148,7 +148,20 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   }
 }
 
-type SubmissionJob = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>["job"];
+type Submission = NonNullable<Awaited<ReturnType<typeof findJobForSubmission>>>;
+type SubmissionJob = Submission["job"];
+
+/**
+ * The one order a disabled station takes: its own test card while it is not yet verified (a new
+ * station starts disabled and unverified, and this card is what verifies it). Anything else at a
+ * disabled station, a test card included once the station is verified, is held.
+ */
+export function isStationTestAtItsStation(
+  job: Pick<SubmissionJob, "purpose">,
+  station: Pick<Submission["station"], "verifiedAt">,
+): boolean {
+  return job.purpose === "station_test" && station.verifiedAt === null;
+}
 
 /**
  * The job's station was disabled, has no blank cards of the product's stock left, or has an

@@ -3,6 +3,7 @@
 // free text), so the advice follows the documented `details.status` only (DATA_EXCEPTION or
 // CARD_PROD_EXCEPTION); D1's own words are quoted after it, never interpreted.
 import { awaitingSentence, rejectedSentence } from "./approval-words";
+import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./error-codes";
 
 const ADVICE = {
   data_exception:
@@ -16,13 +17,6 @@ export function exceptionAdvice(job: { state: string; errorMessage: string | nul
   const reported = job.errorMessage?.trim().replace(/\s+/g, " ").slice(0, 200);
   return reported ? `${advice} D1 reported: “${reported}”.` : advice;
 }
-
-/** The job's error code while its station is disabled (submit.ts holds the order). */
-export const STATION_DISABLED = "disabled:station";
-/** The job's error code while its station has no blank cards of the product's stock. */
-export const STATION_EMPTY = "empty:station";
-/** The job's error code while an earlier day's end-of-day difference at its station is unexplained. */
-export const STATION_UNBALANCED = "unbalanced:station";
 
 export function stateSentence(job: {
   state: string;

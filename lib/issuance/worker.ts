@@ -53,8 +53,9 @@ export function startWorker(deps: IssuanceDeps, concurrency = 4): Promise<Runner
   globalForWorker.__bii_worker ??= run({
     pgPool: pool(),
     concurrency,
-    // Next.js owns the process signals; a job cut off by a shutdown is picked up again by
-    // reconciliation, and that run asks D1 (E3) before ordering again (submit.ts).
+    // The instance's graceful shutdown (lib/shutdown) stops the worker through stopWorker(); a
+    // job cut off by a crash is picked up again by reconciliation, and that run asks D1 (E3)
+    // before ordering again (submit.ts).
     noHandleSignals: true,
     pollInterval: 2_000,
     logger,
@@ -65,4 +66,22 @@ export function startWorker(deps: IssuanceDeps, concurrency = 4): Promise<Runner
     return runner;
   });
   return globalForWorker.__bii_worker;
+}
+
+/**
+ * Stops this process's worker: it takes no new job and finishes the one it runs (a D1 order in
+ * flight gets its answer). If that takes longer than `timeoutMs`, the job is handed back to the
+ * queue (failed for a retry), where another instance picks it up and asks D1 before ordering.
+ */
+export async function stopWorker(timeoutMs: number): Promise<"finished" | "handed back" | "not running"> {
+  const runner = await globalForWorker.__bii_worker?.catch(() => null);
+  if (!runner) return "not running";
+  const stopped = runner.stop("the instance is shutting down").then(
+    () => true,
+    () => true,
+  );
+  const timer = new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, timeoutMs)).unref());
+  if (await Promise.race([stopped, timer])) return "finished";
+  await runner.kill("the shutdown grace ran short").catch(() => {});
+  return "handed back";
 }

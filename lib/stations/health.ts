@@ -3,9 +3,11 @@
 // station itself (jam, stock, offline, chip) after its last good card is "likely unavailable"
 // until a later card succeeds there or the manager enables it again. Runs on the server only;
 // the browser receives the result.
-import type { StationHealthRow } from "@/db/queries/station-health";
+import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/station-health";
+import { FAILED_STATES } from "@/lib/vocabulary";
 import {
   PROBLEM_LABEL,
+  capitalised,
   STATION_PROBLEMS,
   exceptionsInWords,
   problemKind,
@@ -20,16 +22,62 @@ export type StationProblem = { kind: ProblemKind; label: string; at: string };
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
 
-export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions"> & {
+/** The station's latest test card in words: where it is, or why it failed (then it may be sent again). */
+export type TestPrintProgress = { jobId: string; words: string; failed: boolean; done: boolean; at: string };
+
+type Read = {
   availability: StationAvailability;
   /** The latest failed card at this station (any reason), in plain words. */
   lastProblem: StationProblem | null;
-  exceptionsLastHour: ExceptionCount[];
   /** The earliest day whose end-of-day difference here is still unexplained: no card until it is (lib/stock/count-block.ts). */
   unbalancedSince?: string | null;
 };
 
-export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: StationHealthRow): StationHealth {
+const TEST_PRINT_WORDS: Partial<Record<TestPrint["state"], string>> = {
+  submitting: "Test card: sending it to D1",
+  requested: "Test card: D1 accepted it, waiting for the station",
+  ready: "Test card: printing at the station",
+  done: "Test card produced: the station is verified",
+};
+
+export function testPrintProgress(print: TestPrint | null): TestPrintProgress | null {
+  if (!print) return null;
+  const failed = FAILED_STATES.includes(print.state) || print.state === "canceled";
+  const base = { jobId: print.jobId, failed, done: print.state === "done", at: print.at };
+  if (failed) return { ...base, words: `Test card failed: ${problemWords(print)}` };
+  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows.
+  const held = print.state === "submitting" && print.errorMessage ? ` (${print.errorMessage})` : "";
+  return { ...base, words: `${TEST_PRINT_WORDS[print.state] ?? "Test card: in progress"}${held}` };
+}
+
+const problemWords = (print: TestPrint) => {
+  const kind = problemKind(print);
+  // "order not accepted by D1" is what a mistyped station id looks like from here.
+  const hint = kind === "not_accepted" ? ". Check the station id; delete the station if it is wrong" : "";
+  return `${capitalised(PROBLEM_LABEL[kind])}${hint}.`;
+};
+
+/** A station as the teller's picker and retry list show it (db/queries/station-health.ts stationPicks). */
+export type StationPick = Omit<StationPickRow, "clearedAt" | "lastFailure"> & Read;
+
+/** A station as the manager's stations page shows it: the picker's facts, its test card and more. */
+export type StationHealth = Omit<StationHealthRow, "clearedAt" | "lastFailure" | "exceptions" | "testPrint"> &
+  Read & { exceptionsLastHour: ExceptionCount[]; testPrint: TestPrintProgress | null };
+
+export function toStationHealth({ exceptions, testPrint, ...row }: StationHealthRow): StationHealth {
+  return {
+    ...toStationPick(row),
+    testPrint: testPrintProgress(testPrint),
+    // The board's grouping (same words, most frequent first), without the raw codes.
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
+  };
+}
+
+export function toStationPick<R extends StationPickRow>({
+  clearedAt,
+  lastFailure,
+  ...row
+}: R): Omit<R, "clearedAt" | "lastFailure"> & Read {
   const { lastSuccessAt } = row;
   const lastProblem = lastFailure
     ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
@@ -44,8 +92,6 @@ export function toStationHealth({ clearedAt, lastFailure, exceptions, ...row }: 
     ...row,
     lastProblem,
     availability: !row.enabled ? "disabled" : unavailable ? "likely_unavailable" : "ready",
-    // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
   };
 }
 
@@ -64,3 +110,12 @@ export function orderByHealth<T extends Pick<StationHealth, "availability" | "is
 
 /** The stations of a query, read and ordered: healthy first. */
 export const readStationHealth = (rows: StationHealthRow[]) => orderByHealth(rows.map(toStationHealth));
+
+/**
+ * The teller's stations, read and ordered as the manager's page orders them: healthy first, and
+ * stations held by an unexplained end-of-day difference after the others.
+ */
+export function readStationPicks<R extends StationPickRow & { unbalancedSince: string | null }>(rows: R[]) {
+  const held = (s: { unbalancedSince: string | null }) => Number(s.unbalancedSince !== null);
+  return orderByHealth(rows.map((r) => toStationPick(r))).sort((a, b) => held(a) - held(b));
+}

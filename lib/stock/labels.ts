@@ -18,6 +18,7 @@ export const SPOIL_REASON_LABEL: Record<SpoilReason, string> = {
   misprint: "Misprint",
   not_handed_over: "Produced, never handed over",
   damaged: "Damaged",
+  test_card: "Test card of a new station",
 };
 
 /** "Only 7 blank cards left" / "No blank cards left": the teller's warning before sending. */

@@ -1,9 +1,10 @@
 // The stock actions on the run's database, as the branch's people: dual control (a second person
 // of the branch with their own password, never the same person), the vault never below zero,
 // spoiled cards apart until destroyed, and both names in the audit log.
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
+import { insertAssertion } from "@/db/queries/second-signer-assertions";
 import { placeBalance } from "@/db/queries/stock";
 import { auditLog, cardProducts, issuanceJobs, stockTypes } from "@/db/schema";
 import { makeCounter, makeJob, makeStation, makeUser, uniq } from "@/db/testing/factories";
@@ -50,8 +51,10 @@ const signedBy = (user: { email: string }, password = PASSWORD) => ({
 });
 const balance = (place: "vault" | "station" | "spoiled", stationId: string | null = null) =>
   placeBalance({ db, branchId: counter.branch.id, stockTypeId, place, stationId });
-const receive = (quantity: number, second = signedBy(teller)) =>
-  receiveStockAction({ stockTypeId, quantity, lot: "LOT-1", supplierRef: "DN-77", ...second });
+const receive = (
+  quantity: number,
+  second: { secondAssertion: string } | ReturnType<typeof signedBy> = signedBy(teller),
+) => receiveStockAction({ stockTypeId, quantity, lot: "LOT-1", supplierRef: "DN-77", ...second });
 
 describe("receiving and loading under dual control", () => {
   it("receives a shipment with two people and names both in the audit log", async () => {
@@ -63,7 +66,36 @@ describe("receiving and loading under dual control", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.branchId, counter.branch.id), eq(auditLog.action, "stock.received")));
-    expect(entry?.after).toMatchObject({ by: manager.name, secondBy: teller.name, quantity: 500, lot: "LOT-1" });
+    expect(entry?.after).toMatchObject({
+      by: manager.name,
+      secondBy: teller.name,
+      secondConfirmedWith: "password",
+      quantity: 500,
+      lot: "LOT-1",
+    });
+  });
+
+  it("takes the second person's single sign-on confirmation instead of a password, once", async () => {
+    actAs(manager);
+    const { id } = await insertAssertion({
+      db,
+      requestedBy: manager.id,
+      signerId: teller.id,
+      branchId: counter.branch.id,
+    });
+    const before = await balance("vault");
+    const sso = { secondAssertion: id };
+    expect(await receive(7, sso)).toMatchObject({ ok: true, data: { quantity: 7, secondBy: teller.name } });
+    expect(await balance("vault")).toBe(before + 7);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.branchId, counter.branch.id), eq(auditLog.action, "stock.received")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry?.after).toMatchObject({ by: manager.name, secondBy: teller.name, secondConfirmedWith: "sso" });
+    expect(await receive(7, sso)).toMatchObject({ ok: false, fieldErrors: { secondAssertion: [expect.any(String)] } });
+    expect(await balance("vault")).toBe(before + 7);
   });
 
   it("refuses the same person twice, a wrong password and someone of another branch", async () => {

@@ -1,6 +1,6 @@
 // The rules of card stock movements a person makes: receiving a shipment, loading a station and
 // destroying spoiled cards need two people of the branch (dual control, the second signs with
-// their own password on the same screen); spoiling a produced card (a misprint, a card never
+// their own password or the bank's single sign-on on the same screen); spoiling a produced card (a misprint, a card never
 // handed over) is one person's report. Every movement is ledger rows, inserted in a transaction
 // that holds the branch's lock for the stock type, so a balance can never go below zero.
 import "server-only";
@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import type { Tx } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
-import { insertJobEvent } from "@/db/queries/jobs";
+import { enqueueWaitingAtStation, insertJobEvent } from "@/db/queries/jobs";
 import { findStation } from "@/db/queries/stations";
 import { insertStockRows, jobStock, lockStock, markCardSpoiled, placeBalance } from "@/db/queries/stock";
 import { findStockType } from "@/db/queries/stock-types";
@@ -16,10 +16,11 @@ import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { verifySecondSigner, type SecondSigner } from "@/lib/dual-control/second-signer";
 import { AppError } from "@/lib/errors";
+import { signatureOf } from "@/lib/validations/second-signer";
 import type { Role, SpoilReason } from "@/lib/vocabulary";
 
 type Ctx = Pick<ActionContext, "user" | "ip" | "userAgent">;
-type Signature = { secondEmail: string; secondPassword: string };
+type Signature = { secondEmail: string; secondPassword: string; secondAssertion?: string | undefined };
 
 /**
  * Who may sign second: a teller or a manager of the branch. The first signer of every stock step
@@ -50,13 +51,7 @@ async function sign(ctx: Ctx, branchId: string, s: Signature): Promise<SecondSig
   if (ctx.user.role !== "manager") {
     throw new AppError("forbidden:action", { message: "Only the branch manager starts a stock movement." });
   }
-  return verifySecondSigner({
-    actor: ctx.user,
-    branchId,
-    email: s.secondEmail,
-    password: s.secondPassword,
-    roles: SECOND_ROLES,
-  });
+  return verifySecondSigner({ actor: ctx.user, branchId, roles: SECOND_ROLES, ...signatureOf(s) });
 }
 
 const audit = (tx: Tx, ctx: Ctx, branchId: string, action: string, entityId: string, after: Record<string, unknown>) =>
@@ -100,6 +95,7 @@ export async function receiveStock(
       supplierRef: input.supplierRef,
       by: ctx.user.name,
       secondBy: second.name,
+      secondConfirmedWith: second.method,
     });
     return { quantity: input.quantity, stockType: type.name, secondBy: second.name };
   });
@@ -129,12 +125,15 @@ export async function loadStation(
         { ...common, ...people, place: "station", stationId: station.id, quantity: input.quantity },
       ],
     });
+    // Requests held because the station had no blank cards (a new station's test card, say) go now.
+    await enqueueWaitingAtStation({ db: tx, stationId: station.id });
     await audit(tx, ctx, branchId, "stock.loaded", transferId, {
       stockType: type.name,
       station: station.label,
       quantity: input.quantity,
       by: ctx.user.name,
       secondBy: second.name,
+      secondConfirmedWith: second.method,
     });
     return { quantity: input.quantity, station: station.label, secondBy: second.name };
   });
@@ -173,6 +172,7 @@ export async function destroySpoiled(
       ...(input.note ? { note: input.note } : {}),
       by: ctx.user.name,
       secondBy: second.name,
+      secondConfirmedWith: second.method,
     });
     return { quantity: input.quantity, secondBy: second.name };
   });

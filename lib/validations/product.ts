@@ -2,7 +2,7 @@
 // flat fields; the schema builds the nested `services`, `paymentApplication` and `embossRules`.
 import { z } from "zod";
 import { charactersToClass } from "@/lib/emboss-characters";
-import { CUSTOMER_TYPES } from "@/lib/vocabulary";
+import { CUSTOMER_TYPES, TRANSLITERATIONS } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 import { text } from "./text";
 
@@ -100,6 +100,8 @@ export const productFields = z
       .min(2, "Allow at least 2 characters.")
       .max(26, "Stations print at most 26 characters on the name line."),
     embossUppercase: formBoolean,
+    // How letters the card cannot print are written; new products follow passports (ICAO 9303).
+    embossTransliteration: z.enum(TRANSLITERATIONS, "Choose how names with accents are written.").default("icao"),
     // Typed in plain words (ranges A-Z, a-z, 0-9, other characters as themselves), stored as a class.
     embossAllowed: text("Enter the allowed characters.", { trim: false })
       .min(1, "Enter the allowed characters, e.g. A-Z .'-")
@@ -120,6 +122,9 @@ export const productFields = z
     needsAccount: formBoolean,
     // Maker-checker: every request for the product waits for a manager's approval.
     needsApproval: formBoolean,
+    // The bank's test product (one active at most): a new station prints it to be verified;
+    // tellers never see it.
+    isTestProduct: formBoolean,
     // The blank card plastic it prints on (card stock); none: its cards are not counted.
     stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the card stock.").optional()),
   })
@@ -161,7 +166,12 @@ export function toProductValues(v: Fields) {
     expiryMonths: v.expiryMonths,
     services: { ...services, ...(v.pinMailer ? { pinMailer: true } : {}), ...(v.alphaCard ? { alphaCard: true } : {}) },
     paymentApplication,
-    embossRules: { maxLength: v.embossMaxLength, uppercase: v.embossUppercase, allowedCharacters: v.embossAllowed },
+    embossRules: {
+      maxLength: v.embossMaxLength,
+      uppercase: v.embossUppercase,
+      allowedCharacters: v.embossAllowed,
+      transliteration: v.embossTransliteration,
+    },
     activateAtHandOver: v.activateAtHandOver,
     stockTypeId: v.stockTypeId ?? null,
     ...counterRules(v),
@@ -176,6 +186,7 @@ function counterRules(v: Fields) {
     customerTypes: v.customerTypes.length > 0 ? [...new Set(v.customerTypes)] : null,
     needsAccount: v.needsAccount,
     needsApproval: v.needsApproval,
+    isTestProduct: v.isTestProduct,
   };
 }
 

@@ -37,6 +37,9 @@ export const verifyStationSchema = z.object({
   testCardPrinted: formBoolean.refine((v) => v, "Confirm that a test card was printed on this station."),
 });
 
+/** Send the bank's test product to a new station through D1 (it verifies the station when produced). */
+export const printTestCardSchema = z.object({ stationId: z.uuid("Choose a station.") });
+
 /** The admin's form names the branch; a manager's is always their own. */
 export const registerBranchStationSchema = registerStationSchema.extend({ branchId: z.uuid("Choose a branch.") });
 

@@ -1,6 +1,7 @@
-// Inputs of the card stock actions: movements under dual control (the second person's e-mail and
-// password on the same form), spoiling a card, stock types and a station's low-stock threshold.
+// Inputs of the card stock actions: movements under dual control (the second person on the same
+// form, second-signer.ts), spoiling a card, stock types and a station's low-stock threshold.
 import { z } from "zod";
+import { requireSecondSigner, secondSignerFields } from "./second-signer";
 import { formBoolean } from "./station";
 import { text } from "./text";
 
@@ -11,44 +12,39 @@ const count = (what: string, max: number) =>
     .min(1, `Enter at least 1.`)
     .max(max, `Enter at most ${max.toLocaleString("en")}.`);
 
-/** The second person of a dual-control step: they type their own e-mail and password here. */
-const secondSigner = {
-  secondEmail: text("Enter the second person's e-mail.")
-    .min(1, "Enter the second person's e-mail.")
-    .max(254, "Keep the e-mail under 254 characters."),
-  secondPassword: z
-    .string("Enter the second person's password.")
-    .min(1, "Enter the second person's password.")
-    .max(200, "Keep the password under 200 characters."),
-};
-
 const stockTypeId = z.uuid("Choose the card stock.");
 
-export const receiveStockSchema = z.object({
-  stockTypeId,
-  quantity: count("cards", 100_000),
-  lot: text("Enter the lot number.")
-    .min(1, "Enter the lot number printed on the shipment.")
-    .max(60, "Keep the lot under 60 characters."),
-  supplierRef: text("Enter the supplier's reference.")
-    .min(1, "Enter the supplier's reference (delivery note).")
-    .max(60, "Keep the reference under 60 characters."),
-  ...secondSigner,
-});
+export const receiveStockSchema = requireSecondSigner(
+  z.object({
+    stockTypeId,
+    quantity: count("cards", 100_000),
+    lot: text("Enter the lot number.")
+      .min(1, "Enter the lot number printed on the shipment.")
+      .max(60, "Keep the lot under 60 characters."),
+    supplierRef: text("Enter the supplier's reference.")
+      .min(1, "Enter the supplier's reference (delivery note).")
+      .max(60, "Keep the reference under 60 characters."),
+    ...secondSignerFields,
+  }),
+);
 
-export const loadStationSchema = z.object({
-  stockTypeId,
-  stationId: z.uuid("Choose the station to load."),
-  quantity: count("cards", 10_000),
-  ...secondSigner,
-});
+export const loadStationSchema = requireSecondSigner(
+  z.object({
+    stockTypeId,
+    stationId: z.uuid("Choose the station to load."),
+    quantity: count("cards", 10_000),
+    ...secondSignerFields,
+  }),
+);
 
-export const destroySpoiledSchema = z.object({
-  stockTypeId,
-  quantity: count("cards", 10_000),
-  note: text().max(200, "Keep the note under 200 characters.").default(""),
-  ...secondSigner,
-});
+export const destroySpoiledSchema = requireSecondSigner(
+  z.object({
+    stockTypeId,
+    quantity: count("cards", 10_000),
+    note: text().max(200, "Keep the note under 200 characters.").default(""),
+    ...secondSignerFields,
+  }),
+);
 
 /** A produced card that will never be handed over (a misprint, or left unclaimed). */
 export const spoilCardSchema = z.object({ jobId: z.uuid("Choose a card.") });

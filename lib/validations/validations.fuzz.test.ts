@@ -13,10 +13,12 @@ import * as audit from "./audit";
 import * as branch from "./branch";
 import * as handOver from "./hand-over";
 import * as issuance from "./issuance";
+import * as language from "./language";
 import * as notification from "./notification";
 import * as password from "./password";
 import * as product from "./product";
 import * as reports from "./reports";
+import * as secondSigner from "./second-signer";
 import * as sso from "./sso";
 import * as station from "./station";
 import * as stock from "./stock";
@@ -29,12 +31,14 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...approval,
     ...audit,
     ...branch,
+    ...language,
     ...handOver,
     ...issuance,
     ...notification,
     ...password,
     ...product,
     ...reports,
+    ...secondSigner,
     ...sso,
     ...station,
     ...stock,

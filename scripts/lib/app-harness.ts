@@ -1,7 +1,8 @@
 // The whole product under test, for the crash/restart test and the soak: an embedded PostgreSQL
 // that can be stopped and started again on the same port and data, a migrated and seeded
-// database, the D1 simulator, and `next start` on a production build in its own process group
-// (so it can be killed with SIGKILL like a crashed host would kill it).
+// database, the D1 simulator, and the production build's standalone server started as the
+// container image starts it (scripts/lib/standalone.ts), in its own process group (so it can be
+// killed with SIGKILL like a crashed host would kill it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -12,8 +13,8 @@ import { createDb, createPool, type Database } from "../../db/client.ts";
 import { branches, cardProducts, customers, productBranches, stations } from "../../db/schema/index.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded.ts";
 import { seedDemo } from "../../db/seed.ts";
-import { createDatabaseOn, freePort } from "../../db/testing/database.ts";
-import { ROOT } from "./local.ts";
+import { createDatabaseOn, freePort, testPostgresMajor } from "../../db/testing/database.ts";
+import { standaloneCommand, standaloneEnv } from "./standalone.ts";
 import { startLocalSimulator, type LocalSimulator } from "./simulator.ts";
 
 export type RestartablePostgres = {
@@ -31,7 +32,14 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   const dir = path.join(tmpdir(), `bii-restartable-pg-${randomBytes(4).toString("hex")}`);
   const port = await freePort();
   // One password for every start: the cluster keeps the one it was made with.
-  const options = { dir, port, persistent: true, password: randomBytes(18).toString("base64url") };
+  const options = {
+    dir,
+    port,
+    persistent: true,
+    password: randomBytes(18).toString("base64url"),
+    // The test run's version (TEST_PG_VERSION), like the shared test database's.
+    major: testPostgresMajor(),
+  };
   let server: EmbeddedServer | null = await startEmbeddedPostgres(options);
   const created = await createDatabaseOn(server.url("postgres"));
   const pool = createPool(created.url, 2);
@@ -62,6 +70,8 @@ export type AppUnderTest = {
   start(): Promise<void>;
   /** SIGKILL to the whole process group: no shutdown hook runs. */
   kill9(): Promise<void>;
+  /** SIGTERM to the server process alone, as `docker stop` sends it to the container's first process. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
   /** Resident memory of every process of the app's group, in bytes. */
   rss(): number;
@@ -82,21 +92,23 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
   const logFile = path.join(logDir, "app.log");
   let child: ChildProcess | null = null;
 
+  const server = standaloneCommand();
   const spawnApp = () =>
-    spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
+    spawn(server.command, server.args, {
+      cwd: server.cwd,
       stdio: ["ignore", options.stdio ?? "ignore", options.stdio ?? "ignore"],
       detached: true,
       env: {
         ...process.env,
         ...options.simulator.appEnv,
-        NODE_ENV: "production",
+        ...standaloneEnv({ port: options.port, host: "127.0.0.1" }),
+        // Tests stop instances often; no load balancer waits on them.
+        SHUTDOWN_DRAIN_SECONDS: "0",
         DATABASE_URL: options.databaseUrl,
         AUTH_SECRET: "reliability-secret-reliability-secret-0000",
         DEMO_MODE: "false",
         LOG_LEVEL: "warn",
         LOG_FILE: logFile,
-        NEXT_TELEMETRY_DISABLED: "1",
         ...options.env,
       },
     });
@@ -122,6 +134,22 @@ export function appUnderTest(options: AppOptions): AppUnderTest {
       } catch {}
       await exited(c);
       child = null;
+    },
+    async terminate() {
+      const c = child;
+      if (!c?.pid) throw new Error("the app is not running");
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        c.exitCode !== null || c.signalCode !== null
+          ? resolve({ code: c.exitCode, signal: c.signalCode })
+          : c.once("exit", (code, signal) => resolve({ code, signal })),
+      );
+      process.kill(c.pid, "SIGTERM");
+      const result = await exit;
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {}
+      child = null;
+      return result;
     },
     async stop() {
       const c = child;

@@ -52,7 +52,9 @@ describe("the app's user under npm start", () => {
     expect(as(user, 'cat "$1"', env.D1_TLS_KEY_FILE!)).toBe(true);
     expect(readFileSync(env.D1_TLS_KEY_FILE!, "utf8")).toBe("app key");
     expect(as(user, 'cat "$1"', path.join(root, ".next", "server", "page.js"))).toBe(true);
-    expect(as(user, 'echo x > "$1"', path.join(root, ".next", "cache", "images", "x"))).toBe(true);
+    expect(as(user, 'echo x > "$1"', path.join(root, ".next", "standalone", ".next", "cache", "images", "x"))).toBe(
+      true,
+    );
     expect(as(user, 'echo x >> "$1"', logFile)).toBe(true);
 
     expect(as(user, 'cat "$1"', path.join(pki, "ca.key.pem"))).toBe(false);

@@ -89,10 +89,11 @@ export async function prepareForAppUser(
   await letOthersReach(layout.root);
   const build = path.join(layout.root, ".next");
   letOthersRead(build);
-  // Only the caches `next start` writes; the build's own (turbopack) stays root's, so the app
-  // cannot plant anything in what the next `next build` compiles.
+  // Only the caches the server writes (the standalone server's, under its own .next); the
+  // build's own (turbopack) stays root's, so the app cannot plant anything in what the next
+  // `next build` compiles.
   for (const name of RUNTIME_CACHES) {
-    const cache = path.join(build, "cache", name);
+    const cache = path.join(build, "standalone", ".next", "cache", name);
     mkdirSync(cache, { recursive: true });
     chownTree(cache, user);
   }

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT } from "./local.ts";
+import { completeStandalone, STANDALONE_SERVER } from "./standalone.ts";
 
 const INPUTS = [
   "app",
@@ -40,12 +41,13 @@ export function sourceStamp(): string {
 export function buildIsCurrent(): boolean {
   return (
     existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(STANDALONE_SERVER) &&
     existsSync(STAMP) &&
     readFileSync(STAMP, "utf8") === sourceStamp()
   );
 }
 
-/** Runs `next build` if needed; returns false when the build failed. */
+/** Runs `next build` if needed (and completes its standalone server); false when the build failed. */
 export function ensureBuild(log: (line: string) => void): boolean {
   if (buildIsCurrent()) return true;
   log("Building the app (first start, or the sources changed)…");
@@ -56,6 +58,7 @@ export function ensureBuild(log: (line: string) => void): boolean {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) return false;
+  completeStandalone();
   writeFileSync(STAMP, stamp);
   return true;
 }

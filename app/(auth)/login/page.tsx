@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DemoSignIns } from "@/components/demo-sign-ins";
 import { LoginForm } from "@/components/login-form";
 import { SsoButton } from "@/components/sso-button";
@@ -9,20 +10,18 @@ import { ssoEnabled } from "@/lib/auth/auth";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SignIn"))("title") };
+}
 // Demo sign-ins and SSO depend on runtime settings, not on the build.
 export const dynamic = "force-dynamic";
 
-function endedMessage(ended: string | undefined, idle: string | undefined): string | null {
-  if (idle !== undefined || ended === "idle") {
-    return `You were signed out after ${env.SESSION_IDLE_MINUTES} minutes without activity. Sign in again to continue.`;
-  }
-  if (ended === "expired") {
-    return `Your session has ended: sessions last at most ${env.SESSION_MAX_AGE_HOURS} hours. Sign in again to continue.`;
-  }
-  if (ended !== undefined) {
-    return "Your session has ended (signed out elsewhere, or your account was changed). Sign in again to continue.";
-  }
+type SignInWords = Awaited<ReturnType<typeof getTranslations<"SignIn">>>;
+
+function endedMessage(t: SignInWords, ended: string | undefined, idle: string | undefined): string | null {
+  if (idle !== undefined || ended === "idle") return t("endedIdle", { minutes: env.SESSION_IDLE_MINUTES });
+  if (ended === "expired") return t("endedExpired", { hours: env.SESSION_MAX_AGE_HOURS });
+  if (ended !== undefined) return t("endedRevoked");
   return null;
 }
 
@@ -32,13 +31,14 @@ export default async function LoginPage({
   searchParams: Promise<{ ended?: string; idle?: string; error?: string; reason?: string }>;
 }) {
   const { ended, idle, error, reason } = await searchParams;
-  const message = endedMessage(ended, idle);
+  const t = await getTranslations("SignIn");
+  const message = endedMessage(t, ended, idle);
   const failure = signInErrorMessage(error, reason, env.AUTH_OIDC_NAME);
   return (
     <div className="space-y-6">
       <header className="text-center">
         <h1 className="text-2xl font-bold text-brand-900">Branch Instant Issuance</h1>
-        <p className="mt-1 text-slate-700">Sign in to issue and manage cards at your branch.</p>
+        <p className="mt-1 text-slate-700">{t("tagline")}</p>
       </header>
       {message ? (
         <Alert tone="info" id="session-ended" live>
@@ -52,7 +52,7 @@ export default async function LoginPage({
       ) : null}
       <Card>
         <LoginForm />
-        {ssoEnabled ? <SsoButton label={`Sign in with ${env.AUTH_OIDC_NAME}`} /> : null}
+        {ssoEnabled ? <SsoButton label={t("withSso", { name: env.AUTH_OIDC_NAME })} /> : null}
       </Card>
       {env.DEMO_MODE ? <DemoSignIns password={DEMO_PASSWORD} users={DEMO_USERS} /> : null}
     </div>

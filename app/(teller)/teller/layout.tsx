@@ -10,16 +10,18 @@ import { env } from "@/lib/env";
 import { DEFAULT_TIME_ZONE } from "@/lib/datetime";
 import { renderPoint } from "@/lib/events/render-point";
 import { shellBranch } from "@/lib/page-branch";
+import { getTranslations } from "next-intl/server";
 
 export default async function TellerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("teller");
-  const nav = [{ href: "/teller", label: "Counter" }];
-  if (user.role === "manager") nav.push({ href: "/manager", label: "Branch board" });
+  const t = await getTranslations();
+  const nav = [{ href: "/teller", label: t("Nav.counter") }];
+  if (user.role === "manager") nav.push({ href: "/manager", label: t("Nav.branchBoard") });
   const since = user.branchId ? await renderPoint(user.branchId) : 0;
   const branch = await shellBranch(user);
   return (
     <LiveEvents since={since} stream>
-      <AppShell user={user} branch={branch} area="Counter" nav={nav} status={<LiveBadge />}>
+      <AppShell user={user} branch={branch} area={t("Shell.areas.counter")} nav={nav} status={<LiveBadge />}>
         <BranchTimeZone timeZone={branch?.timezone ?? DEFAULT_TIME_ZONE}>{children}</BranchTimeZone>
       </AppShell>
       {idleTimeoutApplies(user.role) ? <IdleTimer idleMinutes={env.SESSION_IDLE_MINUTES} /> : null}

@@ -1,11 +1,19 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { log } from "@/lib/log";
+import { isDraining } from "@/lib/shutdown/state";
 
 export const dynamic = "force-dynamic";
 
-/** Readiness: 200 when the database answers, 503 while it does not. Public, no data (no version either, as /api/health). */
+/**
+ * Readiness: 200 when the database answers, 503 while it does not, and 503 from the moment the
+ * instance starts shutting down (lib/shutdown), so that a load balancer stops sending to it.
+ * Public, no data (no version either, as /api/health).
+ */
 export async function GET() {
+  if (isDraining()) {
+    return Response.json({ status: "shutting-down" }, { status: 503, headers: { "cache-control": "no-store" } });
+  }
   const started = performance.now();
   try {
     await db.execute(sql`select 1`);

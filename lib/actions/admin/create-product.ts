@@ -3,13 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
-import { isUniqueViolation } from "@/db/queries/pg-error";
 import { findProduct, insertProduct, setProductBranches, updateProduct, upsertCardFace } from "@/db/queries/products";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { cardFaceUrl } from "@/lib/card-face";
-import { AppError } from "@/lib/errors";
-import { checkProductInput } from "@/lib/product-input";
+import { checkProductInput, productConflict } from "@/lib/product-input";
 import { productSnapshot } from "@/lib/snapshots";
 import { createProductSchema } from "@/lib/validations/product";
 
@@ -46,12 +44,7 @@ export const createProductAction = createAction({
       revalidatePath("/admin/products");
       return { productId: product.id, name: product.name };
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError("conflict:product", {
-          fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] },
-        });
-      }
-      throw error;
+      throw productConflict(error, input.d1CardProductId) ?? error;
     }
   },
   // Straight to the new product's page: a form that resets in place invites a duplicate (UX walk A8).

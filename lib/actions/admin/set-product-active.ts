@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
+import { isUniqueViolation } from "@/db/queries/pg-error";
 import { findProductForUpdate, updateProduct } from "@/db/queries/products";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
@@ -18,24 +19,34 @@ export const setProductActiveAction = createAction({
   roles: ["admin"],
   input: setProductActiveSchema,
   handler: async ({ productId, active }, ctx) => {
-    const result = await db.transaction(async (tx) => {
-      const product = await findProductForUpdate({ db: tx, id: productId });
-      if (!product) throw new AppError("not_found:product");
-      if (product.active !== active) {
-        await updateProduct({ db: tx, id: productId, values: { active } });
-        await insertAudit({
-          db: tx,
-          entry: byActor(ctx, {
-            action: active ? "product.reinstate" : "product.retire",
-            entityType: "card_product",
-            entityId: productId,
-            before: { active: product.active },
-            after: { active },
-          }),
-        });
-      }
-      return { productId, name: product.name, active };
-    });
+    const result = await db
+      .transaction(async (tx) => {
+        const product = await findProductForUpdate({ db: tx, id: productId });
+        if (!product) throw new AppError("not_found:product");
+        if (product.active !== active) {
+          await updateProduct({ db: tx, id: productId, values: { active } });
+          await insertAudit({
+            db: tx,
+            entry: byActor(ctx, {
+              action: active ? "product.reinstate" : "product.retire",
+              entityType: "card_product",
+              entityId: productId,
+              before: { active: product.active },
+              after: { active },
+            }),
+          });
+        }
+        return { productId, name: product.name, active };
+      })
+      .catch((error: unknown) => {
+        // Offering a retired test product again while another is the active one.
+        if (isUniqueViolation(error)) {
+          throw new AppError("conflict:product", {
+            message: "Another active product is the test product already. Retire it first.",
+          });
+        }
+        throw error;
+      });
     revalidatePath("/admin/products");
     revalidatePath(`/admin/products/${productId}`);
     return result;

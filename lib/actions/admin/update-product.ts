@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
-import { isUniqueViolation } from "@/db/queries/pg-error";
 import {
   deleteCardFace,
   findProduct,
@@ -17,7 +16,7 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { cardFaceUrl } from "@/lib/card-face";
 import { AppError } from "@/lib/errors";
-import { checkProductInput } from "@/lib/product-input";
+import { checkProductInput, productConflict } from "@/lib/product-input";
 import { lockedFieldErrors } from "@/lib/product-locks";
 import { productSnapshot } from "@/lib/snapshots";
 import { updateProductSchema } from "@/lib/validations/product";
@@ -28,8 +27,9 @@ export const updateProductAction = createAction({
   roles: ["admin"],
   input: updateProductSchema,
   handler: async (input, ctx) => {
-    if (!(await findProduct({ db, id: input.productId }))) throw new AppError("not_found:product");
-    const { values, branchIds, image } = await checkProductInput(input, input.productId);
+    const current = await findProduct({ db, id: input.productId });
+    if (!current) throw new AppError("not_found:product");
+    const { values, branchIds, image } = await checkProductInput(input, current);
     try {
       const saved = await db.transaction(async (tx) => {
         const before = await findProductForUpdate({ db: tx, id: input.productId });
@@ -70,12 +70,7 @@ export const updateProductAction = createAction({
       revalidatePath(`/admin/products/${saved.id}`);
       return { productId: saved.id, name: saved.name };
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError("conflict:product", {
-          fieldErrors: { d1CardProductId: [`Another product already uses ${input.d1CardProductId}.`] },
-        });
-      }
-      throw error;
+      throw productConflict(error, input.d1CardProductId) ?? error;
     }
   },
 });

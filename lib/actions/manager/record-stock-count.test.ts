@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
+import { insertAssertion } from "@/db/queries/second-signer-assertions";
 import { insertStockRows } from "@/db/queries/stock";
 import { placeBalances } from "@/db/queries/stock-count";
 import { auditLog, stockLedger, stockTypes } from "@/db/schema";
@@ -83,6 +84,20 @@ describe("recordStockCountAction", () => {
     expect(await placeBalances({ db, branchId: branch.id, businessDate: dateIn(TZ) })).toHaveLength(3);
   });
 
+  it("takes the second person's single sign-on confirmation instead of a password, and says so", async () => {
+    const { branch, manager, teller, day, count } = await setUp();
+    await day(new Date());
+    actAs(manager);
+    const { id } = await insertAssertion({ db, requestedBy: manager.id, signerId: teller.id, branchId: branch.id });
+    const result = await count({ secondEmail: "", secondPassword: "", secondAssertion: id });
+    expect(result).toMatchObject({ ok: true, data: { counted: 93 } });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.branchId, branch.id), eq(auditLog.action, "stock.count_difference")));
+    expect(audit?.after).toMatchObject({ countedBy: "Max Manager", confirmedBy: "Tara Teller", confirmedWith: "sso" });
+  });
+
   it("stores expected and counted with both people, audits a difference with both names, and counts a day once", async () => {
     const { branch, manager, teller, day, count } = await setUp();
     await day(new Date());
@@ -98,6 +113,7 @@ describe("recordStockCountAction", () => {
       countedBy: "Max Manager",
       confirmedBy: "Tara Teller",
       confirmedById: teller.id,
+      confirmedWith: "password",
       opening: 0,
       loaded: 100,
       produced: -5,

@@ -14,6 +14,7 @@ import { verifySecondSigner } from "@/lib/dual-control/second-signer";
 import { AppError } from "@/lib/errors";
 import { dateIn } from "@/lib/issuance/eligibility";
 import { countableDays, placeLabel } from "@/lib/stock/end-of-day";
+import { signatureOf } from "@/lib/validations/second-signer";
 import { recordStockCountSchema } from "@/lib/validations/stock-count";
 
 const alreadyCounted = (where: string, day: string) =>
@@ -24,7 +25,7 @@ const alreadyCounted = (where: string, day: string) =>
 /**
  * The end-of-day count of one place under dual control: the signed-in manager enters the figure,
  * a second person of the branch (teller or manager, never the same person) confirms it on the same
- * screen with their own password. So at least one of the two is a manager. The expected figure is
+ * screen with their own password or the bank's single sign-on. So at least one of the two is a manager. The expected figure is
  * the ledger's, computed here at the moment of the count; a difference is audited with both names
  * and waits for a manager's explanation (explain-stock-count.ts).
  */
@@ -54,15 +55,14 @@ export const recordStockCountAction = createAction({
       stationId: input.stationId ?? null,
     };
     const where = placeLabel({ place: input.place, stationLabel });
-    // Before the password check, so nobody types a password for a count that cannot be taken.
+    // Before the second person's check, so nobody signs for a count that cannot be taken.
     if (await findCount({ db, ...key, businessDate: input.businessDate }))
       throw alreadyCounted(where, input.businessDate);
     const second = await verifySecondSigner({
       actor: ctx.user,
       branchId: branch.id,
-      email: input.secondEmail,
-      password: input.secondPassword,
       roles: ["teller", "manager"],
+      ...signatureOf(input),
     });
     try {
       const count = await db.transaction(async (tx) => {
@@ -108,6 +108,7 @@ export const recordStockCountAction = createAction({
               countedBy: ctx.user.name,
               confirmedBy: second.name,
               confirmedById: second.id,
+              confirmedWith: second.method,
             },
           }),
         });

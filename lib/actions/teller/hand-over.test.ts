@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { auditLog, issuanceJobs, jobEvents } from "@/db/schema";
+import { findHandOverFacts } from "@/db/queries/hand-over";
 import { makeCounter, makeJob, makeProduct, makeUser } from "@/db/testing/factories";
 import type { CardSystem } from "@/lib/card-system/card-system";
 import { HttpCardSystem } from "@/lib/card-system/http";
@@ -125,6 +126,21 @@ describe("recording the hand-over", () => {
     expect(await handOver(job.id)).toMatchObject({ ok: false, code: "forbidden:branch" });
     expect(await retryActivationAction({ jobId: job.id })).toMatchObject({ ok: false, code: "forbidden:branch" });
     expect((await row(job.id)).state).toBe("done");
+  });
+
+  it("checks branch and state from the job's row alone (findHandOverFacts), and says so for an unknown job", async () => {
+    const job = await produced();
+    expect(await findHandOverFacts({ db, jobId: job.id })).toEqual({
+      branchId: counter.branch.id,
+      state: "done",
+      handedOver: false,
+      destroyIfProduced: false,
+    });
+    await handOver(job.id);
+    expect(await findHandOverFacts({ db, jobId: job.id })).toMatchObject({ state: "handed_over", handedOver: true });
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await handOver(unknown)).toMatchObject({ ok: false, code: "not_found:job" });
+    expect(await retryActivationAction({ jobId: unknown })).toMatchObject({ ok: false, code: "not_found:job" });
   });
 
   it("leaves the card inactive when its product says the customer activates it", async () => {

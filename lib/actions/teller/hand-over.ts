@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
-import { markReplaced, recordHandOver } from "@/db/queries/hand-over";
-import { findJobView } from "@/db/queries/job-views";
+import { findHandOverFacts, markReplaced, recordHandOver } from "@/db/queries/hand-over";
 import { insertJobEvent } from "@/db/queries/jobs";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
@@ -24,7 +23,7 @@ export const handOverAction = createAction({
   roles: AREA_ROLES.teller,
   input: handOverSchema,
   handler: async ({ jobId, idDocumentType, idDocumentLast }, ctx) => {
-    const job = await findJobView({ db, id: jobId });
+    const job = await findHandOverFacts({ db, jobId });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     const recorded = await db.transaction(async (tx) => {
@@ -69,7 +68,7 @@ export const handOverAction = createAction({
       return true;
     });
     if (!recorded) {
-      const now = await findJobView({ db, id: jobId });
+      const now = await findHandOverFacts({ db, jobId });
       // A second press of the button (or a colleague's): the card is handed over, as asked.
       if (now?.state === "handed_over") return { jobId, outcome: null };
       throw new AppError("conflict:job", {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
-import { findJobView } from "@/db/queries/job-views";
+import { findHandOverFacts } from "@/db/queries/hand-over";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -17,7 +17,7 @@ export const retryActivationAction = createAction({
   roles: AREA_ROLES.teller,
   input: retryActivationSchema,
   handler: async ({ jobId }, ctx) => {
-    const job = await findJobView({ db, id: jobId });
+    const job = await findHandOverFacts({ db, jobId });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (job.state !== "handed_over") {

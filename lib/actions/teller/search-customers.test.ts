@@ -21,6 +21,7 @@ const { searchCustomersAction } = await import("./search-customers");
 const asUser = (u: { id: string; branchId: string | null }): CurrentUser => ({
   ...u,
   name: "Tess Teller",
+  language: null,
   email: `${u.id}@bank.example`,
   role: "teller",
   active: true,

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
 import { guardPage } from "@/lib/auth/page-guard";
 import { formatCalendarDate } from "@/lib/datetime";
+import { ssoConfirmName } from "@/lib/dual-control/sso-confirm";
 import { pageBranch } from "@/lib/page-branch";
 import { loadEndOfDay } from "@/lib/stock/end-of-day-page";
 import { stockCountHistorySchema } from "@/lib/validations/stock-count";
@@ -29,6 +30,7 @@ export default async function EndOfDayPage({
   const range = stockCountHistorySchema.safeParse({ from: one(params.from), to: one(params.to) });
   const eod = await loadEndOfDay(branch, { day: one(params.day), ...(range.success ? range.data : {}) });
   const canCount = user.role === "manager";
+  const sso = ssoConfirmName();
   const branchQuery = user.role === "admin" ? `&branchId=${branch.id}` : "";
   const csv = `/api/manager/end-of-day/export?from=${eod.from}&to=${eod.to}${branchQuery}`;
   return (
@@ -79,7 +81,7 @@ export default async function EndOfDayPage({
           <p className="text-sm text-slate-700">
             Expected = opening balance + the day&apos;s movements (received, loaded, produced, spoiled, destroyed,
             corrected; out of a place counts negative). You enter the figure you counted; a second person of the branch
-            confirms it with their own e-mail and password. Each place is counted once a day.
+            confirms it with their own password{sso ? ` or through ${sso}` : ""}. Each place is counted once a day.
           </p>
           {eod.places.length === 0 ? (
             <p className="text-slate-700">No blank card stock has been recorded at this branch yet.</p>
@@ -90,6 +92,7 @@ export default async function EndOfDayPage({
                 place={p}
                 day={eod.day}
                 canCount={canCount}
+                sso={sso}
               />
             ))
           )}

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchPicker } from "@/components/manager/branch-picker";
-import { StockBalances } from "@/components/manager/stock-balances";
+import { LiveBadge } from "@/components/live/live-badge";
+import { LiveEvents } from "@/components/live/live-events";
+import { LiveStockBalances, LiveStockLedger } from "@/components/manager/stock-figures";
 import { DestroySpoiledForm, LoadStationForm, ReceiveStockForm } from "@/components/manager/stock-forms";
-import { StockLedger } from "@/components/manager/stock-ledger";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { listStations } from "@/db/queries/stations";
-import { branchBalances, listLedger } from "@/db/queries/stock";
 import { activeStockTypes, listStockTypes } from "@/db/queries/stock-types";
 import { guardPage } from "@/lib/auth/page-guard";
+import { ssoConfirmName } from "@/lib/dual-control/sso-confirm";
+import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
+import { loadStockFigures } from "@/lib/stock/figures";
 
 export const metadata: Metadata = { title: "Card stock" };
 
@@ -21,64 +24,73 @@ export default async function StockPage({
 }) {
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
-  const [balances, ledger, stations, active, all] = await Promise.all([
-    branchBalances({ db, branchId: branch.id }),
-    listLedger({ db, branchId: branch.id, limit: 100 }),
+  // The render point first: a movement committed while the figures are read is refetched.
+  const since = await renderPoint(branch.id);
+  const [figures, stations, active, all] = await Promise.all([
+    loadStockFigures(branch.id),
     listStations({ db, branchId: branch.id }),
     activeStockTypes({ db }),
     listStockTypes({ db }),
   ]);
   // Columns: the active stock types, and a retired one while the branch still holds some of it.
-  const held = new Set(balances.filter((b) => b.balance !== 0).map((b) => b.stockTypeId));
+  const held = new Set(figures.balances.filter((b) => b.balance !== 0).map((b) => b.stockTypeId));
   const columns = all.filter((t) => t.active || held.has(t.id));
   const canMove = user.role === "manager";
+  const sso = ssoConfirmName();
   const exportHref = `/api/manager/stock/export${user.role === "admin" ? `?branchId=${branch.id}` : ""}`;
   return (
     <BranchTimeZone timeZone={branch.timezone}>
-      <div className="space-y-6">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-bold">Card stock</h1>
-            <p className="text-slate-700">
-              {branch.name} ({branch.code}) · blank cards are a controlled item: every movement is a ledger row, and
-              receiving, loading and destroying need two people.
-            </p>
+      {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
+      <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
+        <div className="space-y-6">
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <div>
+              <h1 className="text-2xl font-bold">Card stock</h1>
+              <p className="text-slate-700">
+                {branch.name} ({branch.code}) · blank cards are a controlled item: every movement is a ledger row, and
+                receiving, loading and destroying need two people.
+              </p>
+            </div>
+            {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
           </div>
-          {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
+          <Card title="Balances" headingId="balances-heading" className="min-w-0" actions={<LiveBadge />}>
+            <LiveStockBalances initial={figures} stockTypes={columns} stations={stations} />
+          </Card>
+          {canMove ? (
+            <div className="grid gap-6 xl:grid-cols-3">
+              <Card title="Receive a shipment" headingId="receive-heading" className="min-w-0">
+                <ReceiveStockForm stockTypes={active} sso={sso} />
+              </Card>
+              <Card title="Load a station" headingId="load-heading" className="min-w-0">
+                <LoadStationForm
+                  stockTypes={active}
+                  stations={stations.map((s) => ({ id: s.id, name: s.label }))}
+                  sso={sso}
+                />
+              </Card>
+              <Card title="Destroy spoiled cards" headingId="destroy-heading" className="min-w-0">
+                {/* A retired stock type too, while its spoiled cards wait to be destroyed. */}
+                <DestroySpoiledForm stockTypes={columns.map((t) => ({ id: t.id, name: t.name }))} sso={sso} />
+              </Card>
+            </div>
+          ) : null}
+          <Card
+            title="Ledger"
+            headingId="ledger-heading"
+            description={
+              <>
+                The latest 100 movements.{" "}
+                <a href={exportHref} className="text-brand-700 underline" download>
+                  Download the whole ledger (CSV)
+                </a>
+              </>
+            }
+            className="min-w-0"
+          >
+            <LiveStockLedger initial={figures} />
+          </Card>
         </div>
-        <Card title="Balances" headingId="balances-heading" className="min-w-0">
-          <StockBalances balances={balances} stockTypes={columns} stations={stations} />
-        </Card>
-        {canMove ? (
-          <div className="grid gap-6 xl:grid-cols-3">
-            <Card title="Receive a shipment" headingId="receive-heading" className="min-w-0">
-              <ReceiveStockForm stockTypes={active} />
-            </Card>
-            <Card title="Load a station" headingId="load-heading" className="min-w-0">
-              <LoadStationForm stockTypes={active} stations={stations.map((s) => ({ id: s.id, name: s.label }))} />
-            </Card>
-            <Card title="Destroy spoiled cards" headingId="destroy-heading" className="min-w-0">
-              {/* A retired stock type too, while its spoiled cards wait to be destroyed. */}
-              <DestroySpoiledForm stockTypes={columns.map((t) => ({ id: t.id, name: t.name }))} />
-            </Card>
-          </div>
-        ) : null}
-        <Card
-          title="Ledger"
-          headingId="ledger-heading"
-          description={
-            <>
-              The latest 100 movements.{" "}
-              <a href={exportHref} className="text-brand-700 underline" download>
-                Download the whole ledger (CSV)
-              </a>
-            </>
-          }
-          className="min-w-0"
-        >
-          <StockLedger entries={ledger} />
-        </Card>
-      </div>
+      </LiveEvents>
     </BranchTimeZone>
   );
 }

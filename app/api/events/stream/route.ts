@@ -1,4 +1,4 @@
-import { branchEventStream } from "@/lib/events/sse";
+import { openBranchEventStream } from "@/lib/events/sse";
 import { requireRole, sessionClaims } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Live job events of the caller's own branch (SSE). Resumes after Last-Event-ID. Ends when the
- * caller's session does (sign-out, deactivation, a new role or branch, a password reset).
+ * caller's session does (sign-out, deactivation, a new role or branch, a password reset), and
+ * when this instance shuts down (the browser reconnects to another one).
  */
 export const GET = route("events.stream", async (request: Request) => {
   const user = await requireRole(["teller", "manager"], { surface: "route" });
@@ -19,5 +20,7 @@ export const GET = route("events.stream", async (request: Request) => {
     throw new AppError("bad_request:route", { message: "Last-Event-ID must be a whole number." });
   }
   // The stream re-checks these claims while it is open, long after this request's checks.
-  return branchEventStream(user.branchId, lastEventId, request.signal, await sessionClaims());
+  // Opened only once its first database reads have worked: while the database is away this
+  // throws, and route() answers 503 with Retry-After like every other route.
+  return openBranchEventStream(user.branchId, lastEventId, request.signal, await sessionClaims());
 });

@@ -1,14 +1,14 @@
 import { requireRole } from "@/lib/auth/session";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { loadStationHealth } from "@/lib/board";
+import { loadStationPicks } from "@/lib/board";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-/** The stations of the teller's own branch with their health, for the station picker and the retry list. */
+/** The enabled stations of the teller's own branch with their health, for the station picker and the retry list. */
 export const GET = route("teller.stations.health", async () => {
   const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
-  return Response.json(await loadStationHealth(user.branchId), { headers: { "cache-control": "no-store" } });
+  return Response.json(await loadStationPicks(user.branchId), { headers: { "cache-control": "no-store" } });
 });

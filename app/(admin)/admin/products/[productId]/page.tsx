@@ -6,7 +6,7 @@ import { ProductLifecycle } from "@/components/admin/product-lifecycle";
 import { Alert } from "@/components/ui/alert";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
-import { activeStockTypes } from "@/db/queries/stock-types";
+import { productStockTypeChoices } from "@/db/queries/stock-types";
 import { findProduct, productHasJobs } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
 import { isUuid } from "@/lib/uuid";
@@ -49,7 +49,11 @@ export default async function ProductPage({
           {product.name} is created. Check it below; tellers of the branches that offer it see it now.
         </Alert>
       ) : null}
-      <ProductForm product={full} branches={branches} stockTypes={await activeStockTypes({ db })} />
+      <ProductForm
+        product={full}
+        branches={branches}
+        stockTypes={await productStockTypeChoices({ db, currentId: product.stockTypeId })}
+      />
     </div>
   );
 }

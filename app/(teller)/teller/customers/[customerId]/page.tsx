@@ -13,7 +13,7 @@ import { findCustomer } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
-import { loadStationHealth } from "@/lib/board";
+import { loadStationPicks } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
 import { approvalHints } from "@/lib/issuance/approval-rules";
 import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
@@ -30,7 +30,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
     listJobs({ db, branchId, customerId, limit: 50 }),
     listOfferedProducts({ db, branchId }),
-    loadStationHealth(branchId),
+    loadStationPicks(branchId),
     listCustomerCards({ db, customerId }),
     listCustomerAccounts({ db, customerId }),
     findEligibilityFacts({ db, customerId, branchId }),
@@ -59,7 +59,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             notOffered={judged.flatMap((j) => (j.notEligible ? [j.notEligible] : []))}
             cards={cards}
             accounts={accounts}
-            stations={health.stations.filter((s) => s.enabled)}
+            stations={health.stations}
             approvalHints={await approvalHints(customer.id)}
           />
         </Card>

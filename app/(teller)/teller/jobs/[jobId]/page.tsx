@@ -5,7 +5,7 @@ import { JobLive } from "@/components/teller/job-live";
 import { db } from "@/db";
 import { findJobView } from "@/db/queries/job-views";
 import { guardPage } from "@/lib/auth/page-guard";
-import { loadStationHealth } from "@/lib/board";
+import { loadStationPicks } from "@/lib/board";
 
 export const metadata: Metadata = { title: "Card production" };
 
@@ -16,6 +16,6 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const job = await findJobView({ db, id: jobId });
   // Another branch's job looks like a missing one.
   if (!job || job.branchId !== user.branchId) notFound();
-  const stations = (await loadStationHealth(job.branchId)).stations.filter((s) => s.enabled);
+  const { stations } = await loadStationPicks(job.branchId);
   return <JobLive initial={job} stations={stations} />;
 }

@@ -1,0 +1,65 @@
+"use client";
+
+// "Confirm with <the bank's SSO>": the second person re-authenticates at the identity provider in
+// a popup (/api/dual-control/sso/start), so the form keeps everything typed. The popup's last
+// page posts the result back; only a message from our own origin and from this popup counts.
+import { useEffect, useRef, useState } from "react";
+import { SSO_FAILURES } from "@/lib/dual-control/messages";
+import { readSsoMessage } from "@/lib/dual-control/sso-message";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+
+export type SsoConfirmed = { assertionId: string; name: string };
+
+const START = "/api/dual-control/sso/start";
+
+export function SsoConfirmButton({
+  id,
+  provider,
+  hint,
+  onConfirmed,
+}: {
+  id: string;
+  provider: string;
+  /** The e-mail typed so far, offered to the provider's login form. */
+  hint: () => string;
+  onConfirmed: (confirmed: SsoConfirmed) => void;
+}) {
+  const popup = useRef<Window | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin || !popup.current || event.source !== popup.current) return;
+      const message = readSsoMessage(event.data);
+      if (!message) return;
+      popup.current = null;
+      if (message.ok) {
+        setFailure(null);
+        onConfirmed({ assertionId: message.assertionId, name: message.name });
+      } else setFailure(SSO_FAILURES[message.failure]);
+    };
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, [onConfirmed]);
+
+  const open = () => {
+    const email = hint();
+    const url = email ? `${START}?hint=${encodeURIComponent(email)}` : START;
+    setFailure(null);
+    popup.current = window.open(url, `second-signer-${id}`, "popup,width=520,height=720");
+    if (!popup.current)
+      setFailure("The browser blocked the sign-on window. Allow pop-ups for this site and try again.");
+    else popup.current.focus();
+  };
+
+  const errorId = `${id}-sso-error`;
+  return (
+    <div>
+      <Button variant="secondary" onClick={open} aria-describedby={failure ? errorId : undefined}>
+        Confirm with {provider}
+      </Button>
+      <FieldError id={errorId} errors={failure ? [failure] : undefined} />
+    </div>
+  );
+}
