@@ -19,3 +19,10 @@ export async function startObservability(env: ServerEnv): Promise<void> {
     await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN });
   }
 }
+
+/** At shutdown: sends the spans still buffered (tracing on only; the SDK is not loaded otherwise). */
+export async function stopObservability(env: Pick<ServerEnv, "OTEL_EXPORTER_OTLP_ENDPOINT">): Promise<void> {
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return;
+  const { stopTracing } = await import("./tracing/setup.ts");
+  await stopTracing();
+}
