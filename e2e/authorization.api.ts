@@ -2,6 +2,7 @@
 // route that is missing from these tables fails the suite, so nothing ships without a decision.
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { appRoutes, callAction, resultCode, serverActions } from "./support/server-actions";
+import { METRICS_TOKEN } from "./support/config";
 import { storageState, type Persona } from "./support/users";
 
 type Who = Persona | "anonymous";
@@ -101,6 +102,11 @@ const D1_ROUTES: Record<string, { method: "POST"; status: number }> = {
   "/notifications/d1/v2/issuers/[issuerId]/cards": { method: "POST", status: 401 },
 };
 
+/** Routes for machines with their own bearer token, which no session replaces (401 for every role). */
+const TOKEN_ROUTES: Record<string, { token: string; contentType: string }> = {
+  "/api/metrics": { token: METRICS_TOKEN, contentType: "text/plain" },
+};
+
 /** `null`: public (sign-in itself). Every other action must name its roles. */
 const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | null> = {
   signInAction: null,
@@ -167,7 +173,8 @@ test("every route and action of the build is in the authorisation tables", () =>
       route in STREAMS ||
       route in D1_ROUTES ||
       route in PARAM_ROUTES ||
-      route in REDIRECT_ROUTES;
+      route in REDIRECT_ROUTES ||
+      route in TOKEN_ROUTES;
     expect(known, `route ${route} has no authorisation entry`).toBe(true);
   }
   for (const action of serverActions()) {
@@ -253,6 +260,13 @@ for (const who of WHO) {
       });
     }
 
+    for (const [path, { token }] of Object.entries(TOKEN_ROUTES)) {
+      test(`token route ${path} ignores sessions`, async () => {
+        expect((await request.get(path)).status()).toBe(401);
+        expect((await request.get(path, { headers: { authorization: `Bearer ${token}-wrong` } })).status()).toBe(401);
+      });
+    }
+
     for (const [name, roles] of Object.entries(ACTIONS)) {
       if (!roles) continue;
       test(`action ${name}`, async () => {
@@ -272,6 +286,24 @@ for (const who of WHO) {
     }
   });
 }
+
+test("/api/metrics answers Prometheus with its token, and only with it", async ({ playwright, baseURL }) => {
+  const request = await as("anonymous", playwright, baseURL ?? "");
+  for (const [path, { token, contentType }] of Object.entries(TOKEN_ROUTES)) {
+    const response = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain(contentType);
+    const text = await response.text();
+    for (const name of [
+      "bii_d1_requests_total",
+      "bii_card_requests",
+      "bii_event_streams_open",
+      "bii_process_cpu_seconds_total",
+    ])
+      expect(text).toContain(name);
+  }
+  await request.dispose();
+});
 
 test("a teller calling the admin create-branch action with valid input changes nothing", async ({
   playwright,

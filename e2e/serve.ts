@@ -20,6 +20,7 @@ import {
   CARD_SYSTEM_CONTROL_URL,
   CARD_SYSTEM_PORT,
   E2E_PORT,
+  METRICS_TOKEN,
   SIM_ADMIN_PORT,
   SIM_PORT,
 } from "./support/config.ts";
@@ -108,6 +109,8 @@ const app = spawn(server.command, server.args, {
     LOG_FILE: APP_LOG,
     // A stop by Playwright should not wait through a load balancer's drain.
     SHUTDOWN_DRAIN_SECONDS: "0",
+    // Prometheus's bearer token for /api/metrics (e2e/authorization.api.ts).
+    METRICS_TOKEN,
   },
 });
 

@@ -77,6 +77,17 @@ const serverSchema = z.object({
   RECONCILE_QUIET_SECONDS: int(60, 5, 24 * 3600),
   DEMO_MODE: bool(false),
 
+  // Metrics and traces (docs/operations.md). /api/metrics answers only with this bearer token
+  // (unset: 404); METRICS_PORT serves the same text on a separate listener, on METRICS_HOST.
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  // Names this instance on every metric (label app_instance); unset: the host name.
+  APP_INSTANCE: optionalString,
+  // OTLP/HTTP collector for traces (…:4318); unset: tracing is off. The OTel SDK reads the other
+  // OTEL_* variables (headers, service name) itself.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+
   // Auth.js.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
@@ -221,6 +232,9 @@ function parse(source: Record<string, string | undefined>): ServerEnv {
     throw new Error(
       "Invalid environment settings:\n  HTTP_HEADERS_TIMEOUT_SECONDS may not exceed HTTP_REQUEST_TIMEOUT_SECONDS",
     );
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    throw new Error("Invalid environment settings:\n  METRICS_PORT: must differ from PORT");
   }
   if (env.SHUTDOWN_DRAIN_SECONDS >= env.SHUTDOWN_GRACE_SECONDS) {
     throw new Error("Invalid environment settings:\n  SHUTDOWN_DRAIN_SECONDS must be less than SHUTDOWN_GRACE_SECONDS");

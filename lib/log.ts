@@ -2,6 +2,7 @@
 // D1 card-data fields wherever they appear, and `maskPan` is used for anything free-form.
 import pino from "pino";
 import { env } from "./env";
+import { traceIds } from "./tracing/spans";
 
 const CARD_FIELDS = [
   "pan",
@@ -53,6 +54,8 @@ export const log = pino(
     base: { service: "branch-issuance" },
     redact: { paths: redactPaths, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // The active span's trace_id and span_id (tracing on), so a log line leads to its trace.
+    mixin: traceIds,
   },
   env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, mkdir: true, sync: env.NODE_ENV === "test" }) : undefined,
 );

@@ -32,6 +32,7 @@ it("the worker's modules leave SIGHUP alone; the embedded PostgreSQL package wou
   expect(modules).toEqual([
     "scripts/lib/dotenv.ts",
     "lib/env.ts",
+    "lib/observability.ts",
     "lib/issuance/start.ts",
     "lib/issuance/worker.ts",
     "db/index.ts",

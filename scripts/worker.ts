@@ -7,6 +7,9 @@ import { loadDotEnv } from "./lib/dotenv.ts";
 
 loadDotEnv();
 const { env } = await import("../lib/env.ts");
+// Traces and metrics (METRICS_PORT) as in the web instances.
+const { startObservability } = await import("../lib/observability.ts");
+await startObservability(env);
 const { startIssuanceWorker } = await import("../lib/issuance/start.ts");
 const { stopWorker } = await import("../lib/issuance/worker.ts");
 const { pool } = await import("../db/index.ts");

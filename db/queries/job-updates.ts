@@ -15,7 +15,10 @@ export type D1StatusUpdate = {
   at?: string | null;
 };
 
-export type ApplyResult = { recorded: number; applied: number; unknownCards: string[] };
+/** A job the updates moved: its trace context (lib/tracing links to it) and, when D1 finished
+ * the card, how long it took from the teller's request (lib/metrics). */
+export type ChangedJob = { cardId: string; traceparent: string | null; secondsToCard: number | null };
+export type ApplyResult = { recorded: number; applied: number; unknownCards: string[]; changed?: ChangedJob[] };
 
 /**
  * Records each update once (de-duplicated by operationId + status), moves each job to the
@@ -43,7 +46,12 @@ export async function applyD1StatusUpdates({
       at: u.at ?? null,
     })),
   );
-  const { rows } = await db.execute<{ recorded: number; applied: number; unknown_cards: string[] | null }>(sql`
+  const { rows } = await db.execute<{
+    recorded: number;
+    applied: number;
+    unknown_cards: string[] | null;
+    changed: ChangedJob[] | null;
+  }>(sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         card_id text, operation_id text, d1_status text, new_state text,
@@ -92,7 +100,10 @@ export async function applyD1StatusUpdates({
               and issuance_state_rank(b.state) > issuance_state_rank(j.state))
           or (j.state = 'canceled' and b.state = 'done' and j.produced_after_cancel_at is null))
       returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id, j.purpose,
-                (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel
+                (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel,
+                j.card_id, j.traceparent,
+                case when j.state = 'done' then extract(epoch from j.completed_at - j.created_at)::float8 end
+                  as seconds_to_card
     ), stock as (
       -- Card stock follows the card: a produced card takes one blank from its station; a
       -- production exception (a jam) moves one from the station to the spoiled pile (two rows, one
@@ -149,7 +160,14 @@ export async function applyD1StatusUpdates({
     )
     select (select count(*) from ev)::int as recorded,
            (select count(*) from audited)::int as applied,
-           (select array_agg(distinct card_id) from input where card_id not in (select card_id from matched)) as unknown_cards`);
+           (select array_agg(distinct card_id) from input where card_id not in (select card_id from matched)) as unknown_cards,
+           (select json_agg(json_build_object('cardId', card_id, 'traceparent', traceparent,
+                                              'secondsToCard', seconds_to_card)) from upd) as changed`);
   const row = rows[0];
-  return { recorded: row?.recorded ?? 0, applied: row?.applied ?? 0, unknownCards: row?.unknown_cards ?? [] };
+  return {
+    recorded: row?.recorded ?? 0,
+    applied: row?.applied ?? 0,
+    unknownCards: row?.unknown_cards ?? [],
+    changed: row?.changed ?? [],
+  };
 }

@@ -43,9 +43,20 @@ export async function insertJobEvent({
 }
 
 /** Queues the durable submission in the caller's transaction (graphile-worker). */
-export async function enqueueSubmission({ db, jobId, runAt }: { db: Executor; jobId: string; runAt?: Date }) {
+/** `traceparent`: the request's trace context (lib/tracing), which the worker's run continues. */
+export async function enqueueSubmission({
+  db,
+  jobId,
+  runAt,
+  traceparent,
+}: {
+  db: Executor;
+  jobId: string;
+  runAt?: Date;
+  traceparent?: string | null;
+}) {
   await db.execute(sql`select graphile_worker.add_job(
-    'submit_order', json_build_object('jobId', ${jobId}::text),
+    'submit_order', json_strip_nulls(json_build_object('jobId', ${jobId}::text, 'traceparent', ${traceparent ?? null}::text)),
     run_at := ${runAt?.toISOString() ?? null}::timestamptz,
     max_attempts := 25, job_key := ${`submit:${jobId}`})`);
 }

@@ -95,6 +95,9 @@ export const issuanceJobs = pgTable(
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
+    // The W3C trace context of the teller's request (lib/tracing), when tracing is on: D1's
+    // notifications about the card link their spans to it. Ids only, never data.
+    traceparent: text("traceparent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),

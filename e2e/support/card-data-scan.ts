@@ -10,20 +10,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { SimulatedCardSystem } from "../../lib/card-system/simulated.ts";
+import { findPans, type Hit, type Pan } from "../../test-support/find-pans.ts";
 import { APP_LOG, APP_OUTPUT, RESPONSES_DIR, readRunInfo } from "./run-dir.ts";
-
-type Pan = { jobId: string; pan: string };
-type Hit = { source: string; jobId: string; last4: string };
-
-/** Digits separated by single spaces or dashes are joined, so `4111 1111 …` is found too. */
-const joinDigits = (text: string) => text.replace(/(?<=\d)[ -](?=\d)/g, "");
-
-export function findPans(source: string, text: string, pans: readonly Pan[]): Hit[] {
-  const joined = joinDigits(text);
-  return pans
-    .filter((p) => text.includes(p.pan) || joined.includes(p.pan))
-    .map((p) => ({ source, jobId: p.jobId, last4: p.pan.slice(-4) }));
-}
 
 async function jobPans(client: pg.Client): Promise<{ pans: Pan[]; jobs: number }> {
   const { rows } = await client.query<{

@@ -12,6 +12,8 @@ export const SIM_ADMIN_URL = `http://127.0.0.1:${SIM_ADMIN_PORT}`;
  * loopback control API, where a spec sees what the card system did with a card. */
 export const CARD_SYSTEM_PORT = E2E_PORT + 346;
 export const CARD_SYSTEM_CONTROL_URL = `http://127.0.0.1:${E2E_PORT + 347}`;
+/** The app's METRICS_TOKEN in the e2e run: Prometheus's bearer token for /api/metrics. */
+export const METRICS_TOKEN = "e2e-metrics-token-0123456789";
 
 /** The browser comes from the one resolver shared with the benchmarks (scripts/lib/chromium.ts). */
 export { chromiumLaunchOptions } from "../../scripts/lib/chromium.ts";

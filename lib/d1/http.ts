@@ -10,6 +10,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import { isAppError } from "@/lib/errors";
+import { observeD1Attempt } from "@/lib/metrics/hooks";
+import { withSpan } from "@/lib/tracing/spans";
 import { retryPolicy, type D1Config, type RetryPolicy } from "./config";
 import { d1Unavailable, parseD1ErrorBody, type D1Operation } from "./errors";
 import type { TokenClient } from "./token";
@@ -84,7 +86,20 @@ type Outcome =
   /** `notSent`: the request certainly never reached D1 (no connection, TLS refused, no token). */
   | { kind: "failed"; reason: string; cause: unknown; notSent: boolean };
 
-export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
+/** One D1 call, all its attempts in one span (the undici instrumentation adds one per attempt). */
+export function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
+  return withSpan(
+    `d1.${call.operation}`,
+    { "bii.d1.operation": call.operation, "bii.d1.card_id": call.cardId, "bii.d1.correlation_id": call.correlationId },
+    async (span) => {
+      const answer = await callWithRetries(deps, call);
+      span.setAttributes({ "http.response.status_code": answer.status, "bii.d1.attempts": answer.attempts });
+      return answer;
+    },
+  );
+}
+
+async function callWithRetries(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> {
   const { config, logger } = deps;
   const policy = retryPolicy(config);
   const ctx = { operation: call.operation, cardId: call.cardId, correlationId: call.correlationId };
@@ -100,6 +115,12 @@ export async function callD1(deps: D1HttpDeps, call: D1Call): Promise<D1Answer> 
     const ms = Date.now() - started;
     let delay: number;
 
+    observeD1Attempt(
+      call.operation,
+      outcome.kind === "failed" ? outcome.reason : outcome.res.status,
+      outcome.kind === "answer" && outcome.res.status >= 400 ? parseD1ErrorBody(outcome.res.json).errorCode : undefined,
+      ms,
+    );
     if (outcome.kind === "failed") {
       logger.warn(
         { d1: { ...ctx, method: call.method, path: call.path, attempt, ms, reason: outcome.reason } },

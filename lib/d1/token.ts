@@ -8,7 +8,8 @@ import { importPKCS8, SignJWT, type CryptoKey } from "jose";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { observeTokenFetch } from "@/lib/metrics/hooks";
 import type { D1Config } from "./config";
 import { d1ResponseError, d1Unavailable } from "./errors";
 import { sendOnce, TransportError } from "./transport";
@@ -56,6 +57,22 @@ export async function signAssertion(
     .setJti(randomUUID());
   if (claims.audience) jwt.setAudience(claims.audience);
   return jwt.sign(key);
+}
+
+/** Counts a token fetch for /api/metrics: ok, refused by D1, or failed (unreachable, 5xx). */
+function counted(fetch: Promise<string>): Promise<string> {
+  const started = performance.now();
+  return fetch.then(
+    (token) => {
+      observeTokenFetch("ok", performance.now() - started);
+      return token;
+    },
+    (err: unknown) => {
+      const outcome = isAppError(err) && err.type !== "unavailable" ? "refused" : "error";
+      observeTokenFetch(outcome, performance.now() - started);
+      throw err;
+    },
+  );
 }
 
 export function createTokenClient(deps: TokenClientDeps): TokenClient {
@@ -139,7 +156,7 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     get() {
       checkSigningKey();
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
-      inflight ??= fetchToken().finally(() => {
+      inflight ??= counted(fetchToken()).finally(() => {
         inflight = undefined;
       });
       return inflight;

@@ -10,6 +10,7 @@ import { db } from "@/db";
 import { branchEventsForResume, findEventById, latestEventId } from "@/db/queries/events";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { observeFanOut } from "@/lib/metrics/hooks";
 
 export type Subscriber = (id: number, payload: string) => void;
 /** Told that something about this user's sessions changed; re-reads what from the database. */
@@ -199,6 +200,9 @@ export class EventHub {
   }
 
   private dispatch(payload: string): void {
+    // Fan-out lag starts here, when this connection hears the event: the payload's `at` is the
+    // writing transaction's start on the database's clock, so it is no measure of NOTIFY → frame.
+    const heardAt = performance.now();
     let parsed: { id?: number; branchId?: string; truncated?: boolean };
     try {
       parsed = JSON.parse(payload) as typeof parsed;
@@ -216,6 +220,7 @@ export class EventHub {
       return;
     }
     this.deliver(branchId, id, payload);
+    observeFanOut(heardAt);
   }
 
   private deliver(branchId: string, id: number, payload: string): void {

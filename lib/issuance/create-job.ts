@@ -13,6 +13,7 @@ import type { IssuanceJob } from "@/db/schema";
 import type { ApprovalRule, IssuanceReason, JobPurpose, ReplacementReason } from "@/lib/vocabulary";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
+import { currentTraceparent, withSpan } from "@/lib/tracing/spans";
 
 export type NewJobRequest = {
   requestKey: string;
@@ -53,6 +54,17 @@ export async function createIssuanceJob(
   ctx: Pick<ActionContext, "user" | "ip" | "userAgent">,
   { guard }: { guard?: (tx: Executor) => Promise<void> } = {},
 ): Promise<{ job: IssuanceJob; created: boolean }> {
+  // The request's span: the worker continues it, and D1's notifications link to it (traceparent).
+  return withSpan("issuance.create_job", {}, (span) => create(request, ctx, guard, span.isRecording()));
+}
+
+async function create(
+  request: NewJobRequest,
+  ctx: Pick<ActionContext, "user" | "ip" | "userAgent">,
+  guard: ((tx: Executor) => Promise<void>) | undefined,
+  traced: boolean,
+): Promise<{ job: IssuanceJob; created: boolean }> {
+  const traceparent = traced ? currentTraceparent() : null;
   return db.transaction(async (tx) => {
     await guard?.(tx);
     const { approvalRules = [], ...rest } = request;
@@ -66,6 +78,7 @@ export async function createIssuanceJob(
         requestedBy: ctx.user.id,
         state: awaiting ? "awaiting_approval" : "submitting",
         approvalRules: awaiting ? approvalRules : null,
+        traceparent,
       },
     });
     if (!result.created) return result;
@@ -110,7 +123,7 @@ export async function createIssuanceJob(
         },
       }),
     });
-    if (!awaiting) await enqueueSubmission({ db: tx, jobId: job.id });
+    if (!awaiting) await enqueueSubmission({ db: tx, jobId: job.id, traceparent });
     return result;
   });
 }

@@ -8,6 +8,7 @@ import { db } from "@/db";
 import { applyD1StatusUpdates } from "@/db/queries/job-updates";
 import { enqueueSubmission, findCanceledToWatch, findJobsToReconcile } from "@/db/queries/jobs";
 import { log } from "@/lib/log";
+import { countReconcilePass, observeTimeToCard } from "@/lib/metrics/hooks";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
 
@@ -32,6 +33,7 @@ export async function reconcileJobs(
   let polled = 0;
   let requeued = 0;
   let applied = 0;
+  let failed = 0;
   for (const job of jobs) {
     try {
       if (job.state === "submitting") {
@@ -43,11 +45,15 @@ export async function reconcileJobs(
       polled++;
       if (!status) continue;
       const { updates } = toStatusUpdates(status.operations);
-      applied += (await applyD1StatusUpdates({ db, updates })).applied;
+      const result = await applyD1StatusUpdates({ db, updates });
+      applied += result.applied;
+      observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
     } catch (error) {
+      failed++;
       log.warn({ jobId: job.id, err: error }, "reconciliation of a job failed; will try again");
     }
   }
+  countReconcilePass({ polled, requeued, applied, failed });
   if (jobs.length > 0) log.info({ polled, requeued, applied }, "reconciliation pass");
   return { polled, requeued, applied };
 }

@@ -25,6 +25,8 @@ import { toD1CardData, type CardData } from "@/lib/card-system/card-system";
 import type { InstantOrderResult } from "@/lib/d1";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { observeCardSystemCall } from "@/lib/metrics/hooks";
+import { withSpan } from "@/lib/tracing/spans";
 import { toStatusUpdates } from "@/lib/notifications/to-updates";
 import type { IssuanceDeps } from "./deps";
 import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./error-codes";
@@ -66,14 +68,19 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
 
   let card: CardData;
   try {
-    card = await deps.cardSystem.allocate({
-      jobId: job.id,
-      cardId: job.cardId,
-      product: { bin: product.bin, panLength: product.panLength, expiryMonths: product.expiryMonths },
-      nameOnCard: job.nameOnCard,
-      ...(accountNumber ? { accountNumber } : {}),
-    });
+    // The span and the metric say that the call was made and how it ended, never what came back.
+    card = await withSpan("card_system.allocate", { "bii.job_id": job.id }, () =>
+      deps.cardSystem.allocate({
+        jobId: job.id,
+        cardId: job.cardId,
+        product: { bin: product.bin, panLength: product.panLength, expiryMonths: product.expiryMonths },
+        nameOnCard: job.nameOnCard,
+        ...(accountNumber ? { accountNumber } : {}),
+      }),
+    );
+    observeCardSystemCall("allocate", "ok");
   } catch (error) {
+    observeCardSystemCall("allocate", "error");
     // Nothing reached D1 in this run: an unreachable card system is tried again later, and card
     // data that failed our checks ends the job (no card is ordered with it). Unless an earlier
     // run may have ordered already: ending the job then would let a retry order a second card,

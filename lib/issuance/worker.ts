@@ -6,6 +6,7 @@ import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { pool } from "@/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { continueTrace } from "@/lib/tracing/spans";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
 import { submitOrder } from "./submit";
@@ -30,9 +31,15 @@ function causeOf(error: unknown): { cause?: { message: string; code?: unknown } 
 export function taskList(deps: IssuanceDeps): TaskList {
   return {
     submit_order: async (payload) => {
-      const jobId = (payload as { jobId?: unknown }).jobId;
+      const { jobId, traceparent } = payload as { jobId?: unknown; traceparent?: unknown };
       if (typeof jobId !== "string") return;
-      await submitOrder(jobId, deps);
+      // The teller's trace goes on here, in whichever instance's worker runs the job.
+      await continueTrace(traceparent, "worker.submit_order", { "bii.job_id": jobId }, (span) =>
+        submitOrder(jobId, deps).then((outcome) => {
+          span.setAttribute("bii.outcome", outcome);
+          return outcome;
+        }),
+      );
     },
     reconcile: async () => {
       await reconcileJobs(deps, { quietSeconds: env.RECONCILE_QUIET_SECONDS });

@@ -9,6 +9,7 @@ import "server-only";
 import { db } from "@/db";
 import { applyD1StatusUpdates, type ApplyResult, type D1StatusUpdate } from "@/db/queries/job-updates";
 import { isDatabaseUnavailable } from "@/db/queries/pg-error";
+import { observeApplyBatch, observeTimeToCard } from "@/lib/metrics/hooks";
 
 const MAX_BATCH_UPDATES = 500;
 
@@ -18,9 +19,15 @@ const queue: Waiting[] = [];
 let running = false;
 
 function settle(batch: Waiting[], result: ApplyResult) {
+  observeApplyBatch(batch.length);
+  observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
   for (const w of batch) {
     const mine = new Set(w.updates.map((u) => u.cardId));
-    w.resolve({ ...result, unknownCards: result.unknownCards.filter((c) => mine.has(c)) });
+    w.resolve({
+      ...result,
+      unknownCards: result.unknownCards.filter((c) => mine.has(c)),
+      changed: result.changed?.filter((c) => mine.has(c.cardId)),
+    });
   }
 }
 

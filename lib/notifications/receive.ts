@@ -3,10 +3,14 @@
 // meanwhile) and answer 204 after it commits.
 // Duplicates, late and reordered updates are absorbed by applyD1StatusUpdates.
 import "server-only";
+import type { Span } from "@opentelemetry/api";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
+import { linkTo, withSpan } from "@/lib/tracing/spans";
+import { countNotificationOperations, countNotificationReceived, countNotificationRefused } from "@/lib/metrics/hooks";
+import { isDatabaseUnavailable } from "@/db/queries/pg-error";
 import { notificationSchema } from "@/lib/validations/notification";
 import { authenticateNotification, notifyAuth, type NotifyAuth } from "./auth";
 import { applyBatched } from "./batcher";
@@ -18,6 +22,21 @@ export async function receiveNotification(
   issuerId: string,
   auth: NotifyAuth = notifyAuth(),
 ): Promise<Response> {
+  countNotificationReceived();
+  try {
+    return await withSpan("d1.notification", {}, (span) => receive(request, issuerId, auth, span));
+  } catch (error) {
+    const code = isAppError(error)
+      ? error.code
+      : isDatabaseUnavailable(error)
+        ? "unavailable:database"
+        : "internal:notification";
+    countNotificationRefused(code);
+    throw error;
+  }
+}
+
+async function receive(request: Request, issuerId: string, auth: NotifyAuth, span: Span): Promise<Response> {
   if (!auth.mode || !env.D1_ISSUER_ID) {
     throw new AppError("unavailable:notification", { message: "D1 notifications are not configured on this server." });
   }
@@ -46,6 +65,18 @@ export async function receiveNotification(
 
   const { updates, ignored } = toStatusUpdates(parsed.data.operations);
   const result = await applyBatched(updates);
+  // Each request whose job this notification moved: its trace gets a link from here.
+  if (span.isRecording()) linkTo(span, result.changed?.map((c) => c.traceparent) ?? []);
+  countNotificationOperations({
+    operations: parsed.data.operations.length,
+    ignored,
+    updates: updates.length,
+    recorded: result.recorded,
+    applied: result.applied,
+    unknownUpdates: result.unknownCards.length
+      ? updates.filter((u) => result.unknownCards.includes(u.cardId)).length
+      : 0,
+  });
   const correlationId = request.headers.get("x-correlation-id")?.slice(0, 64);
   if (result.unknownCards.length > 0 || ignored > 0) {
     log.info({ correlationId, unknownCards: result.unknownCards, ignored }, "notification operations not applied");

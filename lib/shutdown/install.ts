@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { stopWorker } from "@/lib/issuance/worker";
 import { log } from "@/lib/log";
 import { pool } from "@/db";
+import { stopObservability } from "@/lib/observability";
 import { shutDown } from "./graceful";
 import { closeIdleConnections, closeServers, watchServers } from "./servers";
 
@@ -31,7 +32,11 @@ export function installGracefulShutdown(): void {
       closeIdleConnections,
       stopWorker,
       closeListener: () => eventHub.close(),
-      closePool: () => pool().end(),
+      // The pool, then the spans still buffered for the trace collector (when tracing is on).
+      closePool: () =>
+        pool()
+          .end()
+          .then(() => stopObservability(env)),
       log: (fields, message) => shutdownLog.info(fields, message),
       exit: (code) => {
         // The log goes to a file asynchronously; what is buffered is written before exiting.

@@ -1,0 +1,1 @@
+ALTER TABLE "issuance_jobs" ADD COLUMN "traceparent" text;
