@@ -200,6 +200,9 @@ describe("a replacement awaiting approval", () => {
 describe("the manager's decision", () => {
   it("approve: queued in the same step, decided by and why, an event and an audit entry; a repeat changes nothing", async () => {
     const id = await issue(gated.id);
+    // The teller's request context (tracing is off here, so set by hand): the approved run continues it.
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    await db.update(issuanceJobs).set({ traceparent }).where(eq(issuanceJobs.id, id));
     actAs(manager);
     expect(await approveRequestAction({ jobId: id, note: "" })).toMatchObject({ ok: false, code: "invalid:action" });
     expect(await approveRequestAction({ jobId: id, note: "Customer known to the branch" })).toMatchObject({
@@ -213,6 +216,10 @@ describe("the manager's decision", () => {
       completedAt: null,
     });
     expect(await queued(id)).toBe(1);
+    const { rows: payloads } = await db.execute<{ payload: { traceparent?: string } }>(
+      sql`select payload from graphile_worker._private_jobs where key = ${`submit:${id}`}`,
+    );
+    expect(payloads[0]?.payload.traceparent).toBe(traceparent);
     expect(await approveRequestAction({ jobId: id, note: "again" })).toMatchObject({ ok: true });
     expect((await events(id)).filter((e) => e.kind === "approved")).toEqual([
       {

@@ -62,7 +62,8 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
       note: decision.note,
     });
     if (!row) return null;
-    if (decision.approve) await enqueueSubmission({ db: tx, jobId: row.id });
+    // The worker continues the teller's trace (the request's context, kept on the job), across the wait.
+    if (decision.approve) await enqueueSubmission({ db: tx, jobId: row.id, traceparent: row.traceparent });
     const detail = { note: decision.note, by: actor.user.name, approvalRules: request.approvalRules ?? [] };
     await insertJobEvent({
       db: tx,
