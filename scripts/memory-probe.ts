@@ -24,6 +24,8 @@ const PORT = Number(process.env.PROBE_PORT ?? 7200);
 const SIM_PORT = Number(process.env.PROBE_SIM_PORT ?? 7543);
 const DIR = process.env.PROBE_DIR ?? path.join(tmpdir(), `bii-heap-${Date.now()}`);
 const SNAPSHOTS = process.env.PROBE_SNAPSHOTS !== "0";
+/** With an inspector port, each sample also shows V8's heap figures, and the end a forced GC. */
+const INSPECT_PORT = Number(process.env.PROBE_INSPECT_PORT ?? 0);
 
 const say = (line: string) => console.log(`[probe] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,7 +46,11 @@ const app = appUnderTest({
     SSE_MAX_SECONDS: String(RECYCLE_SECONDS),
     RECONCILE_QUIET_SECONDS: "10",
     DATABASE_POOL_MAX: "10",
-    NODE_OPTIONS: [process.env.PROBE_NODE_OPTIONS ?? "", `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${DIR}`].join(" "),
+    NODE_OPTIONS: [
+      process.env.PROBE_NODE_OPTIONS ?? "",
+      `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${DIR}`,
+      INSPECT_PORT ? `--inspect=127.0.0.1:${INSPECT_PORT}` : "",
+    ].join(" "),
   },
 });
 const pool = createPool(pg.url, 2);
@@ -67,11 +73,40 @@ function mapping(): string {
     .join(", ");
 }
 
+/** Sends one Chrome DevTools Protocol command to the app's inspector. */
+async function cdp(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${INSPECT_PORT}/json/list`)).json()) as Array<{
+    webSocketDebuggerUrl: string;
+  }>;
+  const ws = new WebSocket(target!.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  const result = await new Promise((resolve) => {
+    ws.onmessage = (m) => resolve((JSON.parse(String(m.data)) as { result: unknown }).result);
+    ws.send(JSON.stringify({ id: 1, method, params }));
+  });
+  ws.close();
+  return result;
+}
+
+/** V8's and Node's view: heap used and committed, external memory, in MB. */
+async function heap(): Promise<string> {
+  if (!INSPECT_PORT) return "";
+  const { result } = (await cdp("Runtime.evaluate", {
+    expression: "JSON.stringify(process.memoryUsage())",
+    returnByValue: true,
+  })) as { result: { value: string } };
+  const u = JSON.parse(result.value) as Record<string, number>;
+  return ` heap used ${mb(u.heapUsed!)} of ${mb(u.heapTotal!)}, external ${mb(u.external!)}, buffers ${mb(u.arrayBuffers!)}`;
+}
+
 /** Signals the app, waits until its snapshot file stops growing, names it. */
 async function snapshot(name: string): Promise<void> {
   const rss = app.rss();
   if (!SNAPSHOTS) {
-    say(`${name}: RSS ${mb(rss)} MB (${mapping()})`);
+    say(`${name}: RSS ${mb(rss)} MB (${mapping()})${await heap()}`);
     return;
   }
   const before = new Set(readdirSync(DIR));
@@ -132,7 +167,7 @@ try {
   while (Date.now() < endAt) {
     if (Date.now() >= nextSample) {
       nextSample += 15_000;
-      say(`${((Date.now() - started) / 1000).toFixed(0)} s: RSS ${mb(app.rss())} MB (${mapping()})`);
+      say(`${((Date.now() - started) / 1000).toFixed(0)} s: RSS ${mb(app.rss())} MB (${mapping()})${await heap()}`);
     }
     if (!warm && Date.now() - started > (MINUTES * 60_000) / 4) {
       warm = true;
@@ -149,6 +184,11 @@ try {
   const connects = clients.reduce((n, c) => n + c.connects, 0);
   say(`${issued} cards, ${frames} frames, ${connects} stream connects`);
   await snapshot("3-end");
+  if (INSPECT_PORT) {
+    await cdp("HeapProfiler.collectGarbage");
+    await sleep(2_000);
+    say(`after a forced full GC: RSS ${mb(app.rss())} MB (${mapping()})${await heap()}`);
+  }
 } catch (error) {
   console.error(error);
 } finally {

@@ -39,6 +39,15 @@ function frame(id: number, payload: string): Uint8Array {
   return lastFrame.bytes;
 }
 
+/**
+ * Between 90 and 100 % of SSE_MAX_SECONDS, at random: streams opened together (a deploy, a
+ * restart, a network blip) would otherwise all reconnect together every SSE_MAX_SECONDS, each
+ * wave a burst of sign-in checks and garbage that makes the heap grow (docs/performance.md).
+ */
+export function recycleAfterMs(maxSeconds = env.SSE_MAX_SECONDS, random = Math.random()): number {
+  return Math.round(maxSeconds * 1000 * (0.9 + 0.1 * random));
+}
+
 export function branchEventStream(
   branchId: string,
   lastEventId: number | null,
@@ -77,7 +86,7 @@ export function branchEventStream(
       const unwatch = eventHub.watchUser(session.userId, () => recheckSession(session));
       const untrack = track({
         claims: session,
-        endsAt: Date.now() + env.SSE_MAX_SECONDS * 1000,
+        endsAt: Date.now() + recycleAfterMs(),
         write: (bytes) => open && controller.enqueue(bytes),
         end,
       });
