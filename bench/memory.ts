@@ -10,6 +10,7 @@ import { openMany, openSse } from "./lib/sse";
 import { round } from "./lib/stats";
 import { onCleanup, runCleanup } from "./lib/cleanup";
 import { PORTS, say, startApp } from "./lib/stack";
+import { heapLimitMB, withHeapLimit } from "../scripts/lib/heap.ts";
 
 async function holdStreams(url: string, n: number, cookie: string | undefined, rss: () => number) {
   const before = rss();
@@ -32,7 +33,10 @@ export async function memoryBenchmark(ctx: Context): Promise<Row[]> {
     await relay.proc.stop();
   }
   say(`memory: a fresh app instance with ${n} streams…`);
-  const fresh = await startApp(PORTS.app2 + 1, ctx.database, ctx.sim);
+  const heapMB = heapLimitMB(n);
+  const fresh = await startApp(PORTS.app2 + 1, ctx.database, ctx.sim, {
+    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, heapMB),
+  });
   const remove = onCleanup("fresh app", () => fresh.proc.stop());
   let freshResult;
   try {
@@ -42,7 +46,7 @@ export async function memoryBenchmark(ctx: Context): Promise<Row[]> {
   }
   say(`memory: the long-running app instance with ${n} streams…`);
   const app = await holdStreams(`${ctx.app.url}/api/events/stream`, n, await ctx.tellerCookie(), ctx.app.rssMB);
-  const benchmark = `server RSS (${n} SSE streams)`;
+  const benchmark = `server RSS (${n} SSE streams, app heap limit ${heapMB} MB unless NODE_OPTIONS sets one)`;
   // "Long-running" means something only after the other benchmarks used the instance; say which.
   const served = ctx.opts.only.filter((name) => name !== "memory");
   const history = served.length

@@ -1,4 +1,4 @@
-// npx tsx scripts/heap-diff.ts before.heapsnapshot after.heapsnapshot [--top 40] [--per N]
+// npx tsx scripts/heap-diff.ts before.heapsnapshot after.heapsnapshot [--top 40] [--per N] [--by count]
 // Compares two V8 heap snapshots by constructor: how many objects of each kind, and how many
 // bytes they hold themselves (self size), grew or shrank between the two. Enough to tell
 // whether something is kept per stream, per frame or per card: divide the count delta by the
@@ -75,7 +75,10 @@ function main(argv: string[]): void {
       (per ? `, ${((total(after) - total(before)) / per).toFixed(0)} B per unit of ${per}` : ""),
   );
   console.log(["Δ KiB", "Δ count", per ? "Δ count/unit" : "", "now KiB", "now count", "constructor"].join("\t"));
-  for (const d of compare(before, after).slice(0, top)) {
+  const deltas = compare(before, after);
+  // --by count: what grew in number (one kind of object per stream shows as a whole ratio).
+  if (argv.includes("--by") && argv[argv.indexOf("--by") + 1] === "count") deltas.sort((x, y) => y.count - x.count);
+  for (const d of deltas.slice(0, top)) {
     console.log(
       [kb(d.size), d.count, per ? (d.count / per).toFixed(2) : "", kb(d.sizeAfter), d.countAfter, d.name].join("\t"),
     );
