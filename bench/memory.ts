@@ -10,7 +10,7 @@ import { openMany, openSse } from "./lib/sse";
 import { round } from "./lib/stats";
 import { onCleanup, runCleanup } from "./lib/cleanup";
 import { PORTS, say, startApp } from "./lib/stack";
-import { heapLimitMB, withHeapLimit } from "../scripts/lib/heap.ts";
+import { withHeapLimit } from "../scripts/lib/heap.ts";
 
 async function holdStreams(url: string, n: number, cookie: string | undefined, rss: () => number) {
   const before = rss();
@@ -33,10 +33,8 @@ export async function memoryBenchmark(ctx: Context): Promise<Row[]> {
     await relay.proc.stop();
   }
   say(`memory: a fresh app instance with ${n} streams…`);
-  const heapMB = heapLimitMB(n);
-  const fresh = await startApp(PORTS.app2 + 1, ctx.database, ctx.sim, {
-    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, heapMB),
-  });
+  const nodeOptions = withHeapLimit(process.env.NODE_OPTIONS, n);
+  const fresh = await startApp(PORTS.app2 + 1, ctx.database, ctx.sim, { NODE_OPTIONS: nodeOptions });
   const remove = onCleanup("fresh app", () => fresh.proc.stop());
   let freshResult;
   try {
@@ -46,7 +44,7 @@ export async function memoryBenchmark(ctx: Context): Promise<Row[]> {
   }
   say(`memory: the long-running app instance with ${n} streams…`);
   const app = await holdStreams(`${ctx.app.url}/api/events/stream`, n, await ctx.tellerCookie(), ctx.app.rssMB);
-  const benchmark = `server RSS (${n} SSE streams, app heap limit ${heapMB} MB unless NODE_OPTIONS sets one)`;
+  const benchmark = `server RSS (${n} SSE streams; app NODE_OPTIONS ${nodeOptions})`;
   // "Long-running" means something only after the other benchmarks used the instance; say which.
   const served = ctx.opts.only.filter((name) => name !== "memory");
   const history = served.length

@@ -15,7 +15,7 @@ import { pageWeightBenchmark } from "./page-weight";
 import { scaleOutBenchmark } from "./scale-out";
 import { throughputBenchmark } from "./throughput";
 import { ROOT } from "../scripts/lib/local.ts";
-import { heapLimitMB, withHeapLimit } from "../scripts/lib/heap.ts";
+import { withHeapLimit } from "../scripts/lib/heap.ts";
 
 const RUNNERS: Record<BenchmarkName, (ctx: Context) => Promise<Row[]>> = {
   pageweight: pageWeightBenchmark,
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   say(`D1 simulator on ${sim.sim.url}`);
   // Sized for the most streams any benchmark opens, as docs/performance.md advises.
   const app = await startApp(PORTS.app, database, sim, {
-    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, heapLimitMB(Math.max(opts.streams, opts.clients))),
+    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, Math.max(opts.streams, opts.clients)),
   });
   say(`app on ${app.url}`);
   const ctx = makeContext({ opts, dir, database, sim, app });

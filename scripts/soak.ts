@@ -24,7 +24,7 @@ import {
   startSimulatorFor,
 } from "./lib/app-harness.ts";
 import { ensureBuild } from "./lib/build.ts";
-import { heapLimitMB, withHeapLimit } from "./lib/heap.ts";
+import { withHeapLimit } from "./lib/heap.ts";
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 15);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 500);
@@ -68,7 +68,7 @@ const app = appUnderTest({
     DATABASE_POOL_MAX: "10",
     // Sized for its streams as docs/performance.md advises for production (SOAK_NODE_OPTIONS to
     // run it otherwise, e.g. "--max-old-space-size=4096" to see an unsized instance).
-    NODE_OPTIONS: withHeapLimit(process.env.SOAK_NODE_OPTIONS, heapLimitMB(CLIENTS)),
+    NODE_OPTIONS: withHeapLimit(process.env.SOAK_NODE_OPTIONS, CLIENTS),
   },
 });
 const pool = createPool(pg.url, 2);
@@ -79,7 +79,7 @@ let exitCode = 1;
 try {
   await app.start();
   say(
-    `app on ${appUrl} (pid ${app.pid()}), simulator on ${sim.sim.url}, ${MINUTES} min, ${CLIENTS} streams, ${CARDS_PER_MINUTE} cards/min, app NODE_OPTIONS "${withHeapLimit(process.env.SOAK_NODE_OPTIONS, heapLimitMB(CLIENTS))}"`,
+    `app on ${appUrl} (pid ${app.pid()}), simulator on ${sim.sim.url}, ${MINUTES} min, ${CLIENTS} streams, ${CARDS_PER_MINUTE} cards/min, app NODE_OPTIONS "${withHeapLimit(process.env.SOAK_NODE_OPTIONS, CLIENTS)}"`,
   );
   await sim.admin("POST", "/faults/notifications", { duplicatePercent: 5 });
 
