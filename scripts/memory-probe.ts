@@ -35,7 +35,11 @@ if (!ensureBuild(say)) process.exit(1);
 mkdirSync(DIR, { recursive: true });
 const pg = await startRestartablePostgres();
 const appUrl = `http://127.0.0.1:${PORT}`;
-const sim = await startSimulatorFor(appUrl, { port: SIM_PORT, adminPort: SIM_PORT + 1, timings: { readyMs: 300, doneMs: 900 } });
+const sim = await startSimulatorFor(appUrl, {
+  port: SIM_PORT,
+  adminPort: SIM_PORT + 1,
+  timings: { readyMs: 300, doneMs: 900 },
+});
 const app = appUnderTest({
   port: PORT,
   databaseUrl: pg.url,
@@ -197,6 +201,9 @@ try {
   await pool.end();
   await sim.stop();
   await pg.dispose();
-  if (existsSync(DIR)) say(`done; compare with: npx tsx scripts/heap-diff.ts ${DIR}/0-idle.heapsnapshot ${DIR}/1-streams.heapsnapshot --per ${STREAMS}`);
+  if (existsSync(DIR))
+    say(
+      `done; compare with: npx tsx scripts/heap-diff.ts ${DIR}/0-idle.heapsnapshot ${DIR}/1-streams.heapsnapshot --per ${STREAMS}`,
+    );
 }
 process.exit(0);
