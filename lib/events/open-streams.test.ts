@@ -72,6 +72,18 @@ describe("open streams", () => {
     other.end();
   });
 
+  it("keeps beating for the other streams when writing to one fails", async () => {
+    const broken = fakeStream("a");
+    broken.write = () => {
+      throw new TypeError("Invalid state: Controller is already closed");
+    };
+    const healthy = fakeStream("b");
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 2);
+    expect(healthy.frames).toHaveLength(2);
+    expect(openStreamCount()).toBe(1);
+    healthy.end();
+  });
+
   it("ends a stream at its recycle deadline, within a second", async () => {
     const short = fakeStream("a", Date.now() + 3_000);
     const long = fakeStream("a");

@@ -37,13 +37,15 @@ export function track(stream: OpenStream): () => void {
     ticker = setInterval(tick, TICK_MS);
     ticker.unref?.();
   }
-  return () => {
-    streams.delete(stream);
-    if (streams.size === 0 && ticker) {
-      clearInterval(ticker);
-      ticker = null;
-    }
-  };
+  return () => remove(stream);
+}
+
+function remove(stream: OpenStream): void {
+  streams.delete(stream);
+  if (streams.size === 0 && ticker) {
+    clearInterval(ticker);
+    ticker = null;
+  }
 }
 
 export const openStreamCount = (): number => streams.size;
@@ -51,14 +53,24 @@ export const openStreamCount = (): number => streams.size;
 function tick(): void {
   const now = Date.now();
   // Ending a stream removes it from the set; deleting while iterating a Set is safe.
-  for (const stream of streams) if (now >= stream.endsAt) stream.end();
+  for (const stream of streams) if (now >= stream.endsAt) safely(stream, () => stream.end());
   if (++ticks % (HEARTBEAT_MS / TICK_MS) !== 0) return;
   const sessions = new Map<string, SessionClaims>();
   for (const stream of streams) {
-    stream.write(HEARTBEAT);
+    safely(stream, () => stream.write(HEARTBEAT));
     sessions.set(sessionKey(stream.claims), stream.claims);
   }
   void checkAll([...sessions.values()]);
+}
+
+/** One stream that fails (a response already torn down) must not stop the others' heartbeats. */
+function safely(stream: OpenStream, act: () => void): void {
+  try {
+    act();
+  } catch (err) {
+    log.warn({ err }, "event stream: heartbeat or recycle failed; dropping it");
+    remove(stream);
+  }
 }
 
 async function checkAll(claims: SessionClaims[]): Promise<void> {
