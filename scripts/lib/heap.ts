@@ -1,15 +1,15 @@
 // V8 heap settings for an app instance, from the number of event streams it is expected to hold
 // (about one per signed-in teller or manager tab). Left to itself, V8 sizes its heap for speed:
-// a young generation of up to 3 × 16 MB and an old generation allowed to grow well past what is
-// live before a full collection, so an instance sits 100–200 MB above its need and keeps
-// growing for minutes under steady load. Measured in docs/performance.md ("Memory"): about
+// a large young generation and an old generation allowed to grow well past what is live before
+// a full collection, so an instance sits 100–200 MB above its need and keeps growing for
+// minutes under steady load. Measured in docs/performance.md ("Memory"): about
 // 70 MB live when idle, about 60 KiB live per open stream.
 /** Heap for the idle instance and the collector's room. */
 const BASE_MB = 192;
 const PER_STREAM_MB = 0.125;
 /**
- * Young generation semi-space, MB. 2 MB costs more scavenges (cheap: most of a request's
- * garbage dies young either way) and saves about 100 MB of resident memory.
+ * Young generation semi-space, MB. 2 MB costs more (short) young-generation collections and
+ * saved about 100 MB of resident memory in the soak and the memory benchmark.
  */
 export const SEMI_SPACE_MB = 2;
 
