@@ -15,6 +15,7 @@ import { pageWeightBenchmark } from "./page-weight";
 import { scaleOutBenchmark } from "./scale-out";
 import { throughputBenchmark } from "./throughput";
 import { ROOT } from "../scripts/lib/local.ts";
+import { withHeapLimit } from "../scripts/lib/heap.ts";
 
 const RUNNERS: Record<BenchmarkName, (ctx: Context) => Promise<Row[]>> = {
   pageweight: pageWeightBenchmark,
@@ -38,7 +39,10 @@ async function main(): Promise<number> {
   const appUrl = `http://127.0.0.1:${PORTS.app}`;
   const sim = await startSim(dir, appUrl);
   say(`D1 simulator on ${sim.sim.url}`);
-  const app = await startApp(PORTS.app, database, sim);
+  // Sized for the most streams any benchmark opens, as docs/performance.md advises.
+  const app = await startApp(PORTS.app, database, sim, {
+    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, Math.max(opts.streams, opts.clients)),
+  });
   say(`app on ${app.url}`);
   const ctx = makeContext({ opts, dir, database, sim, app });
 

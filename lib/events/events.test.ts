@@ -8,7 +8,7 @@ import { makeCounter, makeJob, makeSession } from "@/db/testing/factories";
 import { env } from "@/lib/env";
 import { EventHub, eventHub } from "./listener";
 import { pollBranchEvents } from "./poll";
-import { branchEventStream } from "./sse";
+import { branchEventStream, recycleAfterMs } from "./sse";
 import { until as waitUntil } from "@/test-support/until";
 
 // The deadline only ends a failing run: a loaded machine may take seconds to reconnect.
@@ -218,5 +218,11 @@ describe("the branch SSE stream", () => {
     } finally {
       slow.release();
     }
+  });
+});
+
+describe("stream recycling", () => {
+  it("spreads the ends of streams opened together over the last tenth of SSE_MAX_SECONDS", () => {
+    expect([0, 0.5, 1].map((random) => recycleAfterMs(60, random))).toEqual([54_000, 57_000, 60_000]);
   });
 });

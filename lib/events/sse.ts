@@ -13,19 +13,28 @@
 import "server-only";
 import { db } from "@/db";
 import { branchEventsForResume, latestBranchEventId } from "@/db/queries/events";
-import { checkSession, type SessionClaims } from "@/lib/auth/session-check";
+import type { SessionClaims } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { isClosingStreams, reconnectDelayMs, trackStream } from "@/lib/shutdown/state";
 import { eventHub } from "./listener";
+import { recheckSession, track } from "./open-streams";
 
-const HEARTBEAT_MS = 15_000;
 const REPLAY_LIMIT = 500;
 /** How far before Last-Event-ID a resume (or a poll, lib/events/poll.ts) looks for events that committed late. */
 export const RESUME_LOOKBACK_SECONDS = 10;
 /** Ids a stream remembers having sent; beyond this the oldest half is forgotten. */
 const SENT_IDS_MAX = 5_000;
 const encoder = new TextEncoder();
+// The frames every stream sends, encoded once for all of them.
+const CONNECTED = encoder.encode("retry: 2000\n: connected\n\n");
+const LIVE = encoder.encode(": live\n\n");
+const HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-store, no-transform",
+  connection: "keep-alive",
+  "x-accel-buffering": "no",
+};
 
 // The hub hands one event to every stream of the branch in a row: encode it once for all of them.
 let lastFrame: { id: number; payload: string; bytes: Uint8Array } | null = null;
@@ -42,6 +51,15 @@ function stockFrame(payload: string): Uint8Array {
     lastStockFrame = { payload, bytes: encoder.encode(`event: stock\ndata: ${payload}\n\n`) };
   }
   return lastStockFrame.bytes;
+}
+
+/**
+ * Between 90 and 100 % of SSE_MAX_SECONDS, at random: streams opened together (a deploy, a
+ * restart, a network blip) would otherwise all reconnect together every SSE_MAX_SECONDS, each
+ * wave a burst of sign-in checks and garbage that makes the heap grow (docs/performance.md).
+ */
+export function recycleAfterMs(maxSeconds = env.SSE_MAX_SECONDS, random = Math.random()): number {
+  return Math.round(maxSeconds * 1000 * (0.9 + 0.1 * random));
 }
 
 /**
@@ -101,20 +119,6 @@ function createStream(
         reconnectElsewhere(reconnectDelayMs());
         return started.resolve();
       }
-      // The session was valid when the stream opened; it must stay so for every event sent.
-      // A failed read (database away) keeps the stream: no events flow then either, and the
-      // hub re-checks every watched session when it reconnects.
-      const recheck = async () => {
-        if (!open) return;
-        const check = await checkSession(session).catch((err: unknown) => {
-          log.warn({ err, userId: session.userId }, "event stream: could not re-check the session");
-          return null;
-        });
-        if (check && !check.ok) {
-          log.info({ userId: session.userId, reason: check.ended }, "event stream closed: session ended");
-          end();
-        }
-      };
       // A fresh stream starts at the newest event; a resumed one sends everything it has not.
       let floor = 0;
       const sent = new Set<number>();
@@ -130,27 +134,33 @@ function createStream(
         if (replaying) pending.push([id, payload]);
         else send(id, payload);
       });
-      const unwatch = eventHub.watchUser(session.userId, recheck);
+      // The session was valid when the stream opened; it must stay so for every event sent:
+      // re-checked when the hub hears of a change, and at every heartbeat (open-streams.ts). A
+      // failed read (database away) keeps the stream: no events flow then either, and the hub
+      // re-checks every watched session when it reconnects.
+      const unwatch = eventHub.watchUser(session.userId, () => recheckSession(session));
       const unwatchStock = eventHub.watchStock(branchId, (payload) => {
         if (open) controller.enqueue(stockFrame(payload));
       });
-      const heartbeat = setInterval(() => {
-        controller.enqueue(encoder.encode(": heartbeat\n\n"));
-        void recheck();
-      }, HEARTBEAT_MS);
-      const recycle = setTimeout(end, env.SSE_MAX_SECONDS * 1000);
-      const untrack = trackStream(reconnectElsewhere);
+      // Heartbeats and the recycle come from one timer for every stream (open-streams.ts).
+      const untrack = track({
+        claims: session,
+        endsAt: Date.now() + recycleAfterMs(),
+        write: (bytes) => open && controller.enqueue(bytes),
+        end,
+      });
+      const untrackShutdown = trackStream(reconnectElsewhere);
       cleanup = () => {
         untrack();
-        clearInterval(heartbeat);
-        clearTimeout(recycle);
+        untrackShutdown();
         unsubscribe();
         unwatch();
         unwatchStock();
+        signal.removeEventListener("abort", end);
       };
       signal.addEventListener("abort", end);
 
-      controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
+      controller.enqueue(CONNECTED);
       try {
         await eventHub.ensureConnected();
         if (lastEventId === null) {
@@ -175,20 +185,13 @@ function createStream(
       pending.length = 0;
       if (!open) return;
       // From here on nothing is missed: tests and tools wait for this line.
-      controller.enqueue(encoder.encode(": live\n\n"));
+      controller.enqueue(LIVE);
     },
     cancel() {
       open = false;
       cleanup();
     },
   });
-  const response = new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    },
-  });
+  const response = new Response(stream, { headers: HEADERS });
   return { response, started: startedPromise };
 }
