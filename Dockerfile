@@ -45,9 +45,13 @@ RUN mkdir -p .next/cache && chown app:app .next/cache
 # HOSTNAME: server.js listens there (Docker sets it to the container's name otherwise).
 # NEXT_MANUAL_SIG_HANDLE: SIGTERM is ours: readiness 503, drain, streams sent elsewhere, the
 # worker finishes its job, exit 0 within SHUTDOWN_GRACE_SECONDS (lib/shutdown).
+# NODE_OPTIONS: V8's heap sized for about 1,000 open event streams (one per teller's or manager's
+# tab); left to itself V8 grows 100–200 MB past what is live. Set it per docs/performance.md
+# ("Heap settings per expected number of tellers") for other sizes.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     NEXT_MANUAL_SIG_HANDLE=true \
+    NODE_OPTIONS="--max-old-space-size=320 --max-semi-space-size=2" \
     HOSTNAME=0.0.0.0 \
     PORT=3000
 USER 10001:10001

@@ -37,10 +37,10 @@ export function dockerfile(text: string): Stage[] {
     if (op === "USER") stage.user = args;
     if (op === "CMD") stage.cmd = JSON.parse(args) as string[];
     if (op === "COPY") stage.copies.push(args.replace(/\s+/g, " "));
+    // KEY=value pairs; a value with spaces is in double quotes (NODE_OPTIONS="--a --b").
     if (op === "ENV")
-      for (const pair of args.split(/\s+/)) {
-        const eq = pair.indexOf("=");
-        if (eq > 0) stage.env[pair.slice(0, eq)] = pair.slice(eq + 1);
+      for (const [, key = "", quoted, plain] of args.matchAll(/(\w+)=(?:"([^"]*)"|(\S*))/g)) {
+        stage.env[key] = quoted ?? plain ?? "";
       }
   }
   return stages;

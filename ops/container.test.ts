@@ -51,7 +51,7 @@ describe("Dockerfile", () => {
     expect(runtime.user).toMatch(/^[1-9]\d*:[1-9]\d*$/);
     expect(runtime.cmd).toEqual(["node", "server.js"]);
     expect(runtime.env).toMatchObject({
-      ...standaloneEnv({ port: 3000, host: "0.0.0.0" }),
+      ...standaloneEnv({ port: 3000, host: "0.0.0.0", nodeOptions: undefined }),
       PORT: "3000",
     });
     // public/ and .next/static beside server.js, as scripts/lib/standalone.ts lays them out.

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./local.ts";
+import { withHeapLimit } from "./heap.ts";
 
 export const STANDALONE_DIR = path.join(ROOT, ".next", "standalone");
 export const STANDALONE_SERVER = path.join(STANDALONE_DIR, "server.js");
@@ -21,8 +22,17 @@ export function completeStandalone(): void {
   copy(path.join(ROOT, ".next", "static"), path.join(STANDALONE_DIR, ".next", "static"));
 }
 
+/** The open event streams the image's heap is sized for (its NODE_OPTIONS, see the Dockerfile). */
+const IMAGE_STREAMS = 1000;
+
 /** What the image sets for the server besides the bank's settings (see the Dockerfile). */
-export function standaloneEnv(options: { port: number; host: string }): Record<string, string> {
+export function standaloneEnv(options: {
+  port: number;
+  host: string;
+  /** The operator's NODE_OPTIONS, kept (default: this process's). */
+  nodeOptions?: string;
+}): Record<string, string> {
+  const nodeOptions = "nodeOptions" in options ? options.nodeOptions : process.env.NODE_OPTIONS;
   return {
     PORT: String(options.port),
     // server.js listens on HOSTNAME (Docker sets that to the container's name, hence explicit).
@@ -31,6 +41,8 @@ export function standaloneEnv(options: { port: number; host: string }): Record<s
     // Next.js leaves SIGTERM and SIGINT to our graceful shutdown (lib/shutdown).
     NEXT_MANUAL_SIG_HANDLE: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The image's heap settings (sized for 1,000 open streams), keeping any the operator set.
+    NODE_OPTIONS: withHeapLimit(nodeOptions, IMAGE_STREAMS),
   };
 }
 
