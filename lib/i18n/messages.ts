@@ -1,9 +1,21 @@
-// Every language's messages, one JSON file per language. English is the reference: a key in one
-// file and not the other fails lib/i18n/messages.test.ts.
+// Every language's messages: per language a folder of JSON files, one per area (common: the frame,
+// sign-in and shared words; teller, manager, admin: their screens), merged here. Each file holds
+// whole namespaces, so two areas never share one. English is the reference: a key in one language
+// and not the other fails lib/i18n/messages.test.ts (and tsc, since the types come from English).
 import type { Locale } from "@/lib/vocabulary";
-import de from "./messages/de.json";
-import en from "./messages/en.json";
+import deAdmin from "./messages/de/admin.json";
+import deCommon from "./messages/de/common.json";
+import deManager from "./messages/de/manager.json";
+import deTeller from "./messages/de/teller.json";
+import enAdmin from "./messages/en/admin.json";
+import enCommon from "./messages/en/common.json";
+import enManager from "./messages/en/manager.json";
+import enTeller from "./messages/en/teller.json";
 
+const en = { ...enCommon, ...enTeller, ...enManager, ...enAdmin };
 export type Messages = typeof en;
 
-export const MESSAGES: Record<Locale, Messages> = { en, de };
+export const MESSAGES: Record<Locale, Messages> = {
+  en,
+  de: { ...deCommon, ...deTeller, ...deManager, ...deAdmin },
+};
