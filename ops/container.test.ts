@@ -112,7 +112,7 @@ describe("compose.yaml", () => {
     expect(services.app1?.environment?.TRUSTED_PROXY_ADDRESSES).toBe(nginx.networks?.default?.ipv4_address);
   });
 
-  it("starts Prometheus and Grafana only with the monitoring profile; Prometheus scrapes each instance with the token", () => {
+  it("starts Prometheus and Grafana only with the monitoring profile; Prometheus scrapes each instance and the worker with the token", () => {
     for (const name of ["prometheus", "grafana"]) expect(services[name]?.profiles).toEqual(["monitoring"]);
     for (const [name, service] of Object.entries(services))
       if (!["prometheus", "grafana"].includes(name)) expect(service.profiles).toBeUndefined();
@@ -131,6 +131,17 @@ describe("compose.yaml", () => {
       authorization: { type: "Bearer", credentials_file: "/run/secrets/metrics-token" },
     });
     expect(scrape!.static_configs.flatMap((c) => c.targets)).toEqual(apps.map((a) => `${a}:3000`));
+    // The worker makes the D1 orders: its own listener is scraped too, with the token.
+    const port = services.worker?.environment?.METRICS_PORT;
+    expect(port).toBeDefined();
+    expect(services.worker?.environment?.METRICS_HOST).toBe("0.0.0.0");
+    const worker = prometheus.scrape_configs.find((c) =>
+      c.static_configs.some((t) => t.targets.includes(`worker:${port}`)),
+    );
+    expect(worker).toMatchObject({
+      metrics_path: "/metrics",
+      authorization: { type: "Bearer", credentials_file: "/run/secrets/metrics-token" },
+    });
     expect(services.prometheus?.volumes).toContain("./secrets/metrics-token:/run/secrets/metrics-token:ro");
   });
 });
