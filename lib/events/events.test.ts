@@ -84,6 +84,19 @@ describe("job event fan-out", () => {
     [one, two, other].forEach((c) => c!.stop());
   });
 
+  it("a subscriber that throws does not keep the event from the branch's other subscribers", async () => {
+    const [hub] = hubs;
+    const broken = hub!.subscribe(a.branch.id, () => {
+      throw new Error("controller already closed");
+    });
+    const { got, stop } = collect(hub!, a.branch.id);
+    const job = await makeJob(db, a);
+    await event(a, job.id, "after-a-broken-one");
+    await until(() => got.some((e) => e.kind === "after-a-broken-one"), "the healthy subscriber gets the event");
+    broken();
+    stop();
+  });
+
   it("after losing its database connection, catches up on the events committed meanwhile", async () => {
     const c = await makeCounter(db);
     // Its own application name: only its connection is cut, not the other hubs of this file nor

@@ -173,14 +173,14 @@ export class EventHub {
       return;
     }
     const set = typeof branchId === "string" ? this.stockByBranch.get(branchId) : undefined;
-    if (set) for (const fn of set) fn(payload);
+    if (set) eachSafely(set, (fn) => fn(payload));
   }
 
   /** Stock changes are not stored as events: after a gap, every watching screen refetches once. */
   private stockMayHaveChanged(): void {
     for (const [branchId, set] of this.stockByBranch) {
       const payload = JSON.stringify({ branchId, stationId: null });
-      for (const fn of set) fn(payload);
+      eachSafely(set, (fn) => fn(payload));
     }
   }
 
@@ -225,7 +225,7 @@ export class EventHub {
 
   private deliver(branchId: string, id: number, payload: string): void {
     const set = this.byBranch.get(branchId);
-    if (set) for (const fn of set) fn(id, payload);
+    if (set) eachSafely(set, (fn) => fn(id, payload));
   }
 
   async close(): Promise<void> {
@@ -241,3 +241,17 @@ export class EventHub {
 
 const globalForHub = globalThis as unknown as { __bii_events?: EventHub };
 export const eventHub: EventHub = (globalForHub.__bii_events ??= new EventHub());
+
+/**
+ * Calls every subscriber; one that throws (a stream torn down under it) must not keep the event
+ * from the branch's other screens, nor escape into pg's notification handler.
+ */
+function eachSafely<F>(set: Set<F>, call: (fn: F) => void): void {
+  for (const fn of set) {
+    try {
+      call(fn);
+    } catch (err) {
+      events.warn({ err }, "an event subscriber failed; the others still get the event");
+    }
+  }
+}

@@ -70,6 +70,10 @@ function safely(stream: OpenStream, act: () => void): void {
   } catch (err) {
     log.warn({ err }, "event stream: heartbeat or recycle failed; dropping it");
     remove(stream);
+    // Its own end releases its subscriptions too (end is safe to call on a broken stream).
+    try {
+      stream.end();
+    } catch {}
   }
 }
 
