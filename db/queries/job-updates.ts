@@ -102,7 +102,9 @@ export async function applyD1StatusUpdates({
       returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id, j.purpose,
                 (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel,
                 j.card_id, j.traceparent,
-                case when j.state = 'done' then extract(epoch from j.completed_at - j.created_at)::float8 end
+                -- Time to card is the customers' (a station's test card is no card request).
+                case when j.state = 'done' and j.purpose = 'customer'
+                     then extract(epoch from j.completed_at - j.created_at)::float8 end
                   as seconds_to_card
     ), stock as (
       -- Card stock follows the card: a produced card takes one blank from its station; a

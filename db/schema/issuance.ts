@@ -116,6 +116,15 @@ export const issuanceJobs = pgTable(
     index("issuance_jobs_open_idx")
       .on(t.state)
       .where(sql`${t.completedAt} is null`),
+    // A station's last good card and last failure (the teller's picker, refetched at every card):
+    // read newest first, so the work does not grow with the station's history.
+    index("issuance_jobs_station_completed_idx")
+      .on(t.stationId, t.completedAt)
+      .where(sql`${t.completedAt} is not null`),
+    // The requests finished in the last day (the metrics' scrape-time count).
+    index("issuance_jobs_completed_idx")
+      .on(t.completedAt)
+      .where(sql`${t.completedAt} is not null`),
     check("issuance_jobs_state_check", oneOf(t.state, JOB_STATES)),
     check("issuance_jobs_reason_check", oneOf(t.reason, ISSUANCE_REASONS)),
     check("issuance_jobs_purpose_check", oneOf(t.purpose, JOB_PURPOSES)),

@@ -21,7 +21,7 @@ export type StockSubscriber = (payload: string) => void;
 const CHANNEL = "job_events";
 // Announced by triggers on users and user_sessions (migration 0011_session_changes_notify).
 const SESSION_CHANNEL = "session_changes";
-// Announced by triggers on stock_ledger and stock_counts (migration 0017_stock_changes_notify).
+// Announced by triggers on stock_ledger and stock_counts (migration 0020_stock_changes_notify).
 const STOCK_CHANNEL = "stock_changes";
 const events = log.child({ component: "events" });
 

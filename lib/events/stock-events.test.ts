@@ -1,4 +1,4 @@
-// Stock changes over real PostgreSQL LISTEN/NOTIFY (migration 0017_stock_changes_notify): every
+// Stock changes over real PostgreSQL LISTEN/NOTIFY (migration 0020_stock_changes_notify): every
 // movement and count, whoever writes it, reaches the branch's event streams once, naming the
 // branch and the station, so that screens showing stock refetch their figures.
 import { randomUUID } from "node:crypto";

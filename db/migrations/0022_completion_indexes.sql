@@ -1,0 +1,2 @@
+CREATE INDEX "issuance_jobs_station_completed_idx" ON "issuance_jobs" USING btree ("station_id","completed_at") WHERE "issuance_jobs"."completed_at" is not null;--> statement-breakpoint
+CREATE INDEX "issuance_jobs_completed_idx" ON "issuance_jobs" USING btree ("completed_at") WHERE "issuance_jobs"."completed_at" is not null;
