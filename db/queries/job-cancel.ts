@@ -28,7 +28,9 @@ export async function findJobForCancel({ db, jobId }: { db: Executor; jobId: str
     })
     .from(issuanceJobs)
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
-    .where(eq(issuanceJobs.id, jobId))
+    // A station's test card is not the counter's to cancel or move: it belongs to the station's
+    // setup, and one canceled while D1 holds it could be deleted with a mistyped station.
+    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.purpose, "customer")))
     .limit(1);
   return row ?? null;
 }

@@ -126,7 +126,10 @@ export async function renameStation({
  * A test card that failed before any card came out (a mistyped station id, say): it does not make
  * the station "used", and goes with the station when it is deleted. SQL on a job aliased `j`.
  */
-const FAILED_TEST_CARD = sql`(j.purpose = 'station_test' and j.state in ('data_exception', 'submission_failed', 'canceled'))`;
+// A canceled one counts only when D1 never held it (not flagged to destroy if produced): a card
+// D1 may still print must keep its record.
+const FAILED_TEST_CARD = sql`(j.purpose = 'station_test' and (j.state in ('data_exception', 'submission_failed')
+  or (j.state = 'canceled' and not j.destroy_if_produced)))`;
 
 /** Ever sent a card or held stock: kept for the record (jobs and the stock ledger point at it). */
 export async function stationEverUsed({ db, id }: { db: Executor; id: string }): Promise<boolean> {

@@ -14,6 +14,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { printTestCardAction } = await import("./print-test-card");
 const { deleteStationAction } = await import("./delete-station");
+const { cancelJobAction } = await import("@/lib/actions/teller/cancel-job");
 
 let branch: Awaited<ReturnType<typeof makeBranch>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
@@ -118,5 +119,20 @@ describe("print test card", () => {
       .where(eq(issuanceJobs.stationId, station.id));
     expect(await deleteStationAction({ stationId: station.id })).toMatchObject({ ok: true });
     expect(await jobsAt(station.id)).toHaveLength(0);
+  });
+
+  it("a test card is not the counter's to cancel, and one D1 may still print keeps its station", async () => {
+    const station = await newStation();
+    actAs(manager);
+    const printed = await printTestCardAction({ stationId: station.id });
+    if (!printed.ok) throw new Error(printed.message);
+    expect(await cancelJobAction({ jobId: printed.data.jobId })).toMatchObject({ ok: false, code: "not_found:job" });
+    // Canceled while D1 held it (flagged to destroy if produced): D1 may still print it.
+    await db
+      .update(issuanceJobs)
+      .set({ state: "canceled", destroyIfProduced: true, completedAt: new Date() })
+      .where(eq(issuanceJobs.id, printed.data.jobId));
+    expect(await deleteStationAction({ stationId: station.id })).toMatchObject({ ok: false, code: "conflict:station" });
+    expect(await jobsAt(station.id)).toHaveLength(1);
   });
 });
