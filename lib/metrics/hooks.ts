@@ -35,9 +35,17 @@ export function countNotificationRefused(code: string): void {
 }
 
 /** What became of one accepted notification's operations. */
-export function countNotificationOperations(n: {
-  operations: number;
-  ignored: number;
+/** One notification request: its operations, and those that carry no status we apply. */
+export function countNotificationOperations(n: { operations: number; ignored: number }): void {
+  metrics.notificationBatchSize.observe(n.operations);
+  if (n.ignored) metrics.notificationOperations.inc({ outcome: "ignored" }, n.ignored);
+}
+
+/**
+ * One applying statement (lib/notifications/batcher.ts), which may carry the updates of several
+ * requests: its totals are counted once here, never per request (each would count them all).
+ */
+export function countAppliedUpdates(n: {
   updates: number;
   recorded: number;
   applied: number;
@@ -45,13 +53,11 @@ export function countNotificationOperations(n: {
   unknownUpdates: number;
 }): void {
   const c = metrics.notificationOperations;
-  metrics.notificationBatchSize.observe(n.operations);
   if (n.applied) c.inc({ outcome: "applied" }, n.applied);
   if (n.recorded > n.applied) c.inc({ outcome: "late" }, n.recorded - n.applied);
   if (n.unknownUpdates) c.inc({ outcome: "unknown_card" }, n.unknownUpdates);
   const duplicate = n.updates - n.recorded - n.unknownUpdates;
   if (duplicate > 0) c.inc({ outcome: "duplicate" }, duplicate);
-  if (n.ignored) c.inc({ outcome: "ignored" }, n.ignored);
 }
 
 export function observeApplyBatch(notifications: number): void {

@@ -17,6 +17,9 @@ vi.mock("@/db/queries/job-updates", () => ({
 }));
 
 const { applyBatched } = await import("./batcher");
+const { metrics } = await import("@/lib/metrics/registry");
+const applied = async () =>
+  (await metrics.notificationOperations.get()).values.find((v) => v.labels.outcome === "applied")?.value ?? 0;
 const update = (cardId: string): D1StatusUpdate => ({
   cardId,
   operationId: `op-${cardId}`,
@@ -43,5 +46,13 @@ describe("notification batcher", () => {
     const results = await Promise.allSettled(["a", "b", "c"].map((c) => applyBatched([update(c)])));
     expect(results.every((r) => r.status === "rejected")).toBe(true);
     expect(calls.batches).toEqual([["a"], ["b", "c"]]);
+  });
+
+  it("counts the updates of a shared statement once, not once per notification in it", async () => {
+    const before = await applied();
+    await Promise.all(["a", "b", "c", "d"].map((c) => applyBatched([update(c)])));
+    // "a" alone, then b…d together: four updates applied, four counted.
+    expect(calls.batches).toEqual([["a"], ["b", "c", "d"]]);
+    expect((await applied()) - before).toBe(4);
   });
 });

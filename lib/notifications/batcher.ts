@@ -9,7 +9,7 @@ import "server-only";
 import { db } from "@/db";
 import { applyD1StatusUpdates, type ApplyResult, type D1StatusUpdate } from "@/db/queries/job-updates";
 import { isDatabaseUnavailable } from "@/db/queries/pg-error";
-import { observeApplyBatch, observeTimeToCard } from "@/lib/metrics/hooks";
+import { countAppliedUpdates, observeApplyBatch, observeTimeToCard } from "@/lib/metrics/hooks";
 
 const MAX_BATCH_UPDATES = 500;
 
@@ -20,6 +20,14 @@ let running = false;
 
 function settle(batch: Waiting[], result: ApplyResult) {
   observeApplyBatch(batch.length);
+  const updates = batch.flatMap((w) => w.updates);
+  const unknown = new Set(result.unknownCards);
+  countAppliedUpdates({
+    updates: updates.length,
+    recorded: result.recorded,
+    applied: result.applied,
+    unknownUpdates: unknown.size ? updates.filter((u) => unknown.has(u.cardId)).length : 0,
+  });
   observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
   for (const w of batch) {
     const mine = new Set(w.updates.map((u) => u.cardId));

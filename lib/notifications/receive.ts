@@ -67,16 +67,8 @@ async function receive(request: Request, issuerId: string, auth: NotifyAuth, spa
   const result = await applyBatched(updates);
   // Each request whose job this notification moved: its trace gets a link from here.
   if (span.isRecording()) linkTo(span, result.changed?.map((c) => c.traceparent) ?? []);
-  countNotificationOperations({
-    operations: parsed.data.operations.length,
-    ignored,
-    updates: updates.length,
-    recorded: result.recorded,
-    applied: result.applied,
-    unknownUpdates: result.unknownCards.length
-      ? updates.filter((u) => result.unknownCards.includes(u.cardId)).length
-      : 0,
-  });
+  // Applied, late, duplicate and unknown are counted per applying statement (batcher.ts).
+  countNotificationOperations({ operations: parsed.data.operations.length, ignored });
   const correlationId = request.headers.get("x-correlation-id")?.slice(0, 64);
   if (result.unknownCards.length > 0 || ignored > 0) {
     log.info({ correlationId, unknownCards: result.unknownCards, ignored }, "notification operations not applied");
