@@ -88,8 +88,12 @@ const PARAM_ROUTES: Record<
  * Routes a browser is sent through (the dual-control SSO popup): called without following the
  * redirect; an allowed role gets `status` (to the identity provider, or to the popup's page).
  */
-const REDIRECT_ROUTES: Record<string, { roles: ReadonlyArray<"teller" | "manager" | "admin">; status: number }> = {
-  "/api/dual-control/sso/start": { roles: ["manager"], status: 303 },
+const REDIRECT_ROUTES: Record<
+  string,
+  { roles: ReadonlyArray<"teller" | "manager" | "admin">; status: number; query?: string }
+> = {
+  // The step being confirmed is required: the confirmation is good for that step only.
+  "/api/dual-control/sso/start": { roles: ["manager"], status: 303, query: "?step=stock.receive" },
   "/api/dual-control/sso/callback": { roles: ["manager"], status: 303 },
 };
 /** Server-sent event streams: checked by status and content type, then closed. */
@@ -225,7 +229,7 @@ for (const who of WHO) {
 
     for (const [path, r] of Object.entries(REDIRECT_ROUTES)) {
       test(`redirect route ${path}`, async () => {
-        const response = await request.get(path, { maxRedirects: 0 });
+        const response = await request.get(`${path}${r.query ?? ""}`, { maxRedirects: 0 });
         const expected = who === "anonymous" ? 401 : r.roles.includes(ROLE[who]) ? r.status : 403;
         expect(response.status()).toBe(expected);
       });

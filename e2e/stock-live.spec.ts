@@ -1,7 +1,7 @@
 // Low stock, live (issue 15): the teller's station picker is open at the counter while the
 // manager loads the station at the back office. Without a reload, the station is offered once it
 // holds cards, the picker warns while it is low and stops warning once it is full; the manager's
-// stock page follows a colleague's load the same way (migration 0017_stock_changes_notify).
+// stock page follows a colleague's load the same way (migration 0020_stock_changes_notify).
 import pg from "pg";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";

@@ -74,6 +74,10 @@ export type Transliteration = (typeof TRANSLITERATIONS)[number];
 export const LOCALES = ["en", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The four-eyes steps; an SSO confirmation is good for the one it was given for. */
+export const DUAL_CONTROL_STEPS = ["stock.receive", "stock.load", "stock.destroy", "stock.count"] as const;
+export type DualControlStep = (typeof DUAL_CONTROL_STEPS)[number];
+
 export const ROLES = ["teller", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 

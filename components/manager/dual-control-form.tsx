@@ -8,6 +8,7 @@ import { InputField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { SsoConfirmButton, type SsoConfirmed } from "./sso-confirm-button";
+import type { DualControlStep } from "@/lib/vocabulary";
 
 type FormAction<R> = (state: ActionState<R>, form: FormData) => Promise<ActionResult<R>>;
 
@@ -24,6 +25,7 @@ export function DualControlForm<R>({
   submitLabel,
   done,
   label,
+  step,
   sso,
   className = "space-y-3",
   children,
@@ -35,6 +37,8 @@ export function DualControlForm<R>({
   done: (data: R) => string;
   /** The form's accessible name, when its heading does not give it one. */
   label?: string;
+  /** The four-eyes step (its SSO confirmation is good for it alone). */
+  step: DualControlStep;
   /** The identity provider's name when single sign-on is configured, else null. */
   sso: string | null;
   className?: string;
@@ -115,7 +119,9 @@ export function DualControlForm<R>({
               errors={errors?.secondPassword}
               required
             />
-            {sso ? <SsoConfirmButton id={id} provider={sso} hint={typedEmail} onConfirmed={setConfirmed} /> : null}
+            {sso ? (
+              <SsoConfirmButton id={id} step={step} provider={sso} hint={typedEmail} onConfirmed={setConfirmed} />
+            ) : null}
           </>
         )}
         {errors?.secondAssertion ? (

@@ -73,6 +73,7 @@ export function EndOfDayCount({
           // On success the page is revalidated and the result replaces the form.
           <DualControlForm
             id={id}
+            step="stock.count"
             action={recordStockCountAction}
             submitLabel={`Record the count of ${where}`}
             done={(d) => `Counted ${d.counted}, expected ${d.expected}.`}

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { SSO_FAILURES } from "@/lib/dual-control/messages";
 import { readSsoMessage } from "@/lib/dual-control/sso-message";
+import type { DualControlStep } from "@/lib/vocabulary";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 
@@ -15,11 +16,14 @@ const START = "/api/dual-control/sso/start";
 
 export function SsoConfirmButton({
   id,
+  step,
   provider,
   hint,
   onConfirmed,
 }: {
   id: string;
+  /** The four-eyes step: the confirmation is good for it alone. */
+  step: DualControlStep;
   provider: string;
   /** The e-mail typed so far, offered to the provider's login form. */
   hint: () => string;
@@ -45,7 +49,8 @@ export function SsoConfirmButton({
 
   const open = () => {
     const email = hint();
-    const url = email ? `${START}?hint=${encodeURIComponent(email)}` : START;
+    const query = new URLSearchParams({ step, ...(email ? { hint: email } : {}) });
+    const url = `${START}?${query.toString()}`;
     setFailure(null);
     popup.current = window.open(url, `second-signer-${id}`, "popup,width=520,height=720");
     if (!popup.current)

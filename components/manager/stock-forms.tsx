@@ -52,6 +52,7 @@ export function ReceiveStockForm({ stockTypes, sso }: { stockTypes: Option[]; ss
   return (
     <DualControlForm
       id="receive"
+      step="stock.receive"
       sso={sso}
       action={receiveStockAction}
       submitLabel="Receive into the vault"
@@ -94,6 +95,7 @@ export function LoadStationForm({
   return (
     <DualControlForm
       id="load"
+      step="stock.load"
       sso={sso}
       action={loadStationAction}
       submitLabel="Load the station"
@@ -122,6 +124,7 @@ export function DestroySpoiledForm({ stockTypes, sso }: { stockTypes: Option[]; 
   return (
     <DualControlForm
       id="destroy"
+      step="stock.destroy"
       sso={sso}
       action={destroySpoiledAction}
       submitLabel="Record the destruction"

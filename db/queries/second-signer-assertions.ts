@@ -3,26 +3,29 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { secondSignerAssertions, users } from "@/db/schema";
+import type { DualControlStep } from "@/lib/vocabulary";
 
 export async function insertAssertion({
   db,
   requestedBy,
   signerId,
   branchId,
+  step,
 }: {
   db: Executor;
   requestedBy: string;
   signerId: string;
   branchId: string;
+  step: DualControlStep;
 }) {
-  const [row] = await db.insert(secondSignerAssertions).values({ requestedBy, signerId, branchId }).returning();
+  const [row] = await db.insert(secondSignerAssertions).values({ requestedBy, signerId, branchId, step }).returning();
   return row!;
 }
 
 /**
  * Marks the assertion used and returns its second person, in one statement: of two requests
  * racing with the same id, exactly one gets the row. Null when it does not exist, was used, is
- * older than `maxAgeSeconds`, or belongs to another requester or branch: the caller cannot tell
+ * older than `maxAgeSeconds`, or belongs to another requester, branch or step: the caller cannot tell
  * which, and need not.
  */
 export async function consumeAssertion({
@@ -30,12 +33,15 @@ export async function consumeAssertion({
   id,
   requestedBy,
   branchId,
+  step,
   maxAgeSeconds,
 }: {
   db: Executor;
   id: string;
   requestedBy: string;
   branchId: string;
+  /** The step being signed: a confirmation given for another step is not good for it. */
+  step: DualControlStep;
   maxAgeSeconds: number;
 }): Promise<{ signerId: string } | null> {
   const [row] = await db
@@ -47,6 +53,7 @@ export async function consumeAssertion({
         isNull(secondSignerAssertions.usedAt),
         eq(secondSignerAssertions.requestedBy, requestedBy),
         eq(secondSignerAssertions.branchId, branchId),
+        eq(secondSignerAssertions.step, step),
         gt(secondSignerAssertions.createdAt, sql`now() - make_interval(secs => ${maxAgeSeconds})`),
       ),
     )

@@ -1,4 +1,4 @@
-import { index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { text, index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
 import { branches } from "./branches";
 import { users } from "./users";
 
@@ -21,6 +21,8 @@ export const secondSignerAssertions = pgTable(
     branchId: uuid("branch_id")
       .notNull()
       .references(() => branches.id, { onDelete: "cascade" }),
+    // The step it confirms (DUAL_CONTROL_STEPS): good for that step only.
+    step: text("step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DualControlStep } from "@/lib/vocabulary";
 import { db } from "@/db";
 import { secondSignerAssertions } from "@/db/schema";
 import { insertAssertion } from "@/db/queries/second-signer-assertions";
@@ -39,14 +40,21 @@ beforeAll(async () => {
 afterAll(() => db.$client.end());
 
 const ask = (email: string, password = PASSWORD, roles: ("teller" | "manager")[] = ["teller", "manager"]) =>
-  verifySecondSigner({ actor: { id: teller.id }, branchId: branch.id, email, password, roles });
+  verifySecondSigner({ actor: { id: teller.id }, branchId: branch.id, step: "stock.receive", email, password, roles });
 
 /** An assertion as the SSO callback stores it: `requestedBy` asked, `signer` confirmed. */
-const assertion = (signer: { id: string }, requestedBy = teller, branchId = branch.id) =>
-  insertAssertion({ db, requestedBy: requestedBy.id, signerId: signer.id, branchId });
+const assertion = (
+  signer: { id: string },
+  requestedBy = teller,
+  branchId = branch.id,
+  step: DualControlStep = "stock.receive",
+) => insertAssertion({ db, requestedBy: requestedBy.id, signerId: signer.id, branchId, step });
 
-const withAssertion = (assertionId: string, roles: ("teller" | "manager")[] = ["teller", "manager"]) =>
-  verifySecondSigner({ actor: { id: teller.id }, branchId: branch.id, assertionId, roles });
+const withAssertion = (
+  assertionId: string,
+  roles: ("teller" | "manager")[] = ["teller", "manager"],
+  step: DualControlStep = "stock.receive",
+) => verifySecondSigner({ actor: { id: teller.id }, branchId: branch.id, step, assertionId, roles });
 
 describe("the second person of a dual-control step", () => {
   it("is accepted with their own password, another person of the same branch", async () => {
@@ -103,6 +111,17 @@ describe("the second person confirmed through single sign-on (an assertion)", ()
     expect((await refusal(withAssertion(id))).fieldErrors?.secondAssertion).toBeDefined();
   });
 
+  it("is good for the step it was given for only: receiving stock is not destroying it", async () => {
+    const forReceiving = await assertion(colleague);
+    expect(
+      (await refusal(withAssertion(forReceiving.id, undefined, "stock.destroy"))).fieldErrors?.secondAssertion,
+    ).toBeDefined();
+    // Refused for the other step, yet not used: still good for the step it was given for.
+    await expect(withAssertion(forReceiving.id, undefined, "stock.receive")).resolves.toMatchObject({
+      id: colleague.id,
+    });
+  });
+
   it("is not good for another requester, nor for another branch's step", async () => {
     const theirs = await assertion(colleague, manager);
     expect((await refusal(withAssertion(theirs.id))).fieldErrors?.secondAssertion).toBeDefined();
@@ -110,7 +129,13 @@ describe("the second person confirmed through single sign-on (an assertion)", ()
     expect((await refusal(withAssertion(elsewhereStep.id))).fieldErrors?.secondAssertion).toBeDefined();
     // Refused, yet not used: the manager who asked can still use theirs.
     await expect(
-      verifySecondSigner({ actor: { id: manager.id }, branchId: branch.id, assertionId: theirs.id, roles: ["teller"] }),
+      verifySecondSigner({
+        actor: { id: manager.id },
+        branchId: branch.id,
+        step: "stock.receive",
+        assertionId: theirs.id,
+        roles: ["teller"],
+      }),
     ).resolves.toMatchObject({ id: colleague.id });
   });
 

@@ -14,7 +14,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import type { Role } from "@/lib/vocabulary";
+import type { DualControlStep, Role } from "@/lib/vocabulary";
 import { SIGNER_MESSAGES, wrongRole } from "./messages";
 
 /** How the second person confirmed; the audit entry says it. */
@@ -50,11 +50,12 @@ export function signerRefusal(
   return null;
 }
 
-type Step = { actor: { id: string }; branchId: string; roles: readonly Role[] };
+type Step = { actor: { id: string }; branchId: string; roles: readonly Role[]; step: DualControlStep };
 
 /**
  * Verifies the second person and returns them. `actor` is the signed-in person who asks;
- * `branchId` the branch the step belongs to; `roles` who may be the second person.
+ * `branchId` the branch the step belongs to; `roles` who may be the second person; `step` which
+ * four-eyes step this is (an SSO confirmation is good for the step it was given for only).
  */
 export async function verifySecondSigner(params: Step & SecondSignature): Promise<SecondSigner> {
   return "assertionId" in params ? byAssertion(params) : byPassword(params);
@@ -87,12 +88,13 @@ async function byPassword({
  * The assertion is used up here, before the person is checked: whatever the outcome, it was one
  * attempt, and a refused one is never good for a second try.
  */
-async function byAssertion({ actor, branchId, roles, assertionId }: Step & { assertionId: string }) {
+async function byAssertion({ actor, branchId, roles, step, assertionId }: Step & { assertionId: string }) {
   const consumed = await consumeAssertion({
     db,
     id: assertionId,
     requestedBy: actor.id,
     branchId,
+    step,
     maxAgeSeconds: ASSERTION_MAX_AGE_SECONDS,
   });
   const user = consumed ? await findSigner({ db, id: consumed.signerId }) : null;

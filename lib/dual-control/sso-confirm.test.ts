@@ -24,6 +24,7 @@ describe("the pending flow's cookie", () => {
     codeVerifier: "v",
     actorId: "00000000-0000-4000-8000-000000000001",
     branchId: "00000000-0000-4000-8000-000000000002",
+    step: "stock.load",
     startedAt: NOW,
   };
 

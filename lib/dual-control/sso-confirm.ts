@@ -8,6 +8,7 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { env } from "@/lib/env";
 import type { PendingFlow } from "./sso-flow-cookie";
+import type { DualControlStep } from "@/lib/vocabulary";
 
 export const CALLBACK_PATH = "/api/dual-control/sso/callback";
 /** Sign-in's scopes (Auth.js's default for OIDC), so the ID token carries the same claims. */
@@ -58,11 +59,13 @@ const client = (): oauth.Client => ({ client_id: configured().clientId, id_token
 export async function beginConfirmation({
   actorId,
   branchId,
+  step,
   hint,
   origin,
 }: {
   actorId: string;
   branchId: string;
+  step: DualControlStep;
   hint: string | undefined;
   origin: string;
 }): Promise<{ url: URL; flow: PendingFlow }> {
@@ -74,6 +77,7 @@ export async function beginConfirmation({
     codeVerifier: oauth.generateRandomCodeVerifier(),
     actorId,
     branchId,
+    step,
     startedAt: Math.floor(Date.now() / 1000),
   };
   const url = new URL(as.authorization_endpoint);

@@ -6,6 +6,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import { env } from "@/lib/env";
+import { DUAL_CONTROL_STEPS, type DualControlStep } from "@/lib/vocabulary";
 
 export const FLOW_COOKIE = "bii-second-signer-sso";
 export const FLOW_COOKIE_PATH = "/api/dual-control/sso";
@@ -19,6 +20,8 @@ export type PendingFlow = {
   /** The signed-in person who asked for the confirmation, and their branch. */
   actorId: string;
   branchId: string;
+  /** The step the second person confirms (the popup was opened for it). */
+  step: DualControlStep;
   /** When the popup was opened (seconds): the provider's auth_time must not be older. */
   startedAt: number;
 };
@@ -44,17 +47,18 @@ export async function openFlow(sealed: string | undefined): Promise<PendingFlow 
       keyManagementAlgorithms: ["dir"],
       contentEncryptionAlgorithms: ["A256GCM"],
     });
-    const { state, nonce, codeVerifier, actorId, branchId, startedAt } = payload;
+    const { state, nonce, codeVerifier, actorId, branchId, step, startedAt } = payload;
     if (
       typeof state !== "string" ||
       typeof nonce !== "string" ||
       typeof codeVerifier !== "string" ||
       typeof actorId !== "string" ||
       typeof branchId !== "string" ||
-      typeof startedAt !== "number"
+      typeof startedAt !== "number" ||
+      !(DUAL_CONTROL_STEPS as readonly unknown[]).includes(step)
     )
       return null;
-    return { state, nonce, codeVerifier, actorId, branchId, startedAt };
+    return { state, nonce, codeVerifier, actorId, branchId, step: step as DualControlStep, startedAt };
   } catch {
     return null;
   }

@@ -82,6 +82,7 @@ describe("receiving and loading under dual control", () => {
       requestedBy: manager.id,
       signerId: teller.id,
       branchId: counter.branch.id,
+      step: "stock.receive",
     });
     const before = await balance("vault");
     const sso = { secondAssertion: id };

@@ -17,7 +17,7 @@ import { byActor } from "@/lib/audit";
 import { verifySecondSigner, type SecondSigner } from "@/lib/dual-control/second-signer";
 import { AppError } from "@/lib/errors";
 import { signatureOf } from "@/lib/validations/second-signer";
-import type { Role, SpoilReason } from "@/lib/vocabulary";
+import type { DualControlStep, Role, SpoilReason } from "@/lib/vocabulary";
 
 type Ctx = Pick<ActionContext, "user" | "ip" | "userAgent">;
 type Signature = { secondEmail: string; secondPassword: string; secondAssertion?: string | undefined };
@@ -47,11 +47,11 @@ async function activeStockType(stockTypeId: string, { forDestroy = false } = {})
   return type;
 }
 
-async function sign(ctx: Ctx, branchId: string, s: Signature): Promise<SecondSigner> {
+async function sign(ctx: Ctx, branchId: string, step: DualControlStep, s: Signature): Promise<SecondSigner> {
   if (ctx.user.role !== "manager") {
     throw new AppError("forbidden:action", { message: "Only the branch manager starts a stock movement." });
   }
-  return verifySecondSigner({ actor: ctx.user, branchId, roles: SECOND_ROLES, ...signatureOf(s) });
+  return verifySecondSigner({ actor: ctx.user, branchId, roles: SECOND_ROLES, step, ...signatureOf(s) });
 }
 
 const audit = (tx: Tx, ctx: Ctx, branchId: string, action: string, entityId: string, after: Record<string, unknown>) =>
@@ -69,7 +69,7 @@ export async function receiveStock(
 ) {
   const branchId = branchOf(ctx);
   const type = await activeStockType(input.stockTypeId);
-  const second = await sign(ctx, branchId, input);
+  const second = await sign(ctx, branchId, "stock.receive", input);
   return db.transaction(async (tx) => {
     await lockStock({ db: tx, branchId, stockTypeId: type.id });
     const [row] = await insertStockRows({
@@ -110,7 +110,7 @@ export async function loadStation(
   const station = await findStation({ db, id: input.stationId });
   if (!station || station.branchId !== branchId) throw new AppError("forbidden:branch");
   const type = await activeStockType(input.stockTypeId);
-  const second = await sign(ctx, branchId, input);
+  const second = await sign(ctx, branchId, "stock.load", input);
   return db.transaction(async (tx) => {
     await lockStock({ db: tx, branchId, stockTypeId: type.id });
     const vault = await placeBalance({ db: tx, branchId, stockTypeId: type.id, place: "vault" });
@@ -146,7 +146,7 @@ export async function destroySpoiled(
 ) {
   const branchId = branchOf(ctx);
   const type = await activeStockType(input.stockTypeId, { forDestroy: true });
-  const second = await sign(ctx, branchId, input);
+  const second = await sign(ctx, branchId, "stock.destroy", input);
   return db.transaction(async (tx) => {
     await lockStock({ db: tx, branchId, stockTypeId: type.id });
     const spoiled = await placeBalance({ db: tx, branchId, stockTypeId: type.id, place: "spoiled" });

@@ -2,6 +2,7 @@
 // and password, or the id of the confirmation our SSO callback stored after the bank's identity
 // provider re-authenticated them (then no password is posted). Also the SSO popup's routes.
 import { z } from "zod";
+import { DUAL_CONTROL_STEPS } from "@/lib/vocabulary";
 import { text } from "./text";
 
 const EMAIL_REQUIRED = "Enter the second person's e-mail.";
@@ -55,6 +56,8 @@ export function signatureOf(input: {
 
 /** The popup's first request: who the person says they are, for the provider's login form. */
 export const ssoConfirmStartSchema = z.object({
+  // The step the popup confirms: the assertion is good for it alone.
+  step: z.enum(DUAL_CONTROL_STEPS, "Say which four-eyes step is being confirmed."),
   hint: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
     text("Enter an e-mail.").max(254, "Keep the e-mail under 254 characters.").optional(),

@@ -88,7 +88,13 @@ describe("recordStockCountAction", () => {
     const { branch, manager, teller, day, count } = await setUp();
     await day(new Date());
     actAs(manager);
-    const { id } = await insertAssertion({ db, requestedBy: manager.id, signerId: teller.id, branchId: branch.id });
+    const { id } = await insertAssertion({
+      db,
+      requestedBy: manager.id,
+      signerId: teller.id,
+      branchId: branch.id,
+      step: "stock.count",
+    });
     const result = await count({ secondEmail: "", secondPassword: "", secondAssertion: id });
     expect(result).toMatchObject({ ok: true, data: { counted: 93 } });
     const [audit] = await db

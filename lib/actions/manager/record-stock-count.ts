@@ -60,6 +60,7 @@ export const recordStockCountAction = createAction({
       throw alreadyCounted(where, input.businessDate);
     const second = await verifySecondSigner({
       actor: ctx.user,
+      step: "stock.count",
       branchId: branch.id,
       roles: ["teller", "manager"],
       ...signatureOf(input),

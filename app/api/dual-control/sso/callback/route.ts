@@ -64,7 +64,13 @@ export const GET = route("dualControl.sso.callback", async (request: Request) =>
   if (signerRefusal(signer, { actor: user, branchId: flow.branchId })) {
     return failed(signer.id === user.id ? "same_person" : "other_branch", { signerId: signer.id });
   }
-  const assertion = await insertAssertion({ db, requestedBy: user.id, signerId: signer.id, branchId: flow.branchId });
+  const assertion = await insertAssertion({
+    db,
+    requestedBy: user.id,
+    signerId: signer.id,
+    branchId: flow.branchId,
+    step: flow.step,
+  });
   await pruneAssertions({ db });
   log.info(
     { event: "second_signer_sso_confirmed", actorId: user.id, signerId: signer.id, assertionId: assertion.id },

@@ -24,6 +24,7 @@ export const GET = route("dualControl.sso.start", async (request: Request) => {
   const { url, flow } = await beginConfirmation({
     actorId: user.id,
     branchId: user.branchId,
+    step: query.data.step,
     hint: query.data.hint,
     origin,
   });

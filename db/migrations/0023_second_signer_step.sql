@@ -1,0 +1,1 @@
+ALTER TABLE "second_signer_assertions" ADD COLUMN "step" text;
