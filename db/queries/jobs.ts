@@ -232,7 +232,10 @@ export function findCanceledToWatch({
 
 /** Submissions waiting at a station (e.g. while it was disabled): queued to run now. */
 export async function enqueueWaitingAtStation({ db, stationId }: { db: Executor; stationId: string }) {
-  await db.execute(sql`select graphile_worker.add_job('submit_order', json_build_object('jobId', id::text),
+  // With each request's trace context, as enqueueSubmission queues it: the held order's run
+  // continues the teller's trace.
+  await db.execute(sql`select graphile_worker.add_job('submit_order',
+      json_strip_nulls(json_build_object('jobId', id::text, 'traceparent', traceparent)),
       max_attempts := 25, job_key := 'submit:' || id::text)
     from issuance_jobs where station_id = ${stationId} and state = 'submitting'`);
 }

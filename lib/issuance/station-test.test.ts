@@ -2,9 +2,10 @@
 // worker lets exactly that card through at its own disabled, unverified station (a customer's card
 // there is held), and D1's DONE verifies the station, takes the card from the station's stock and
 // books it spoiled as a test card, all in the receiver's one statement.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { enqueueWaitingAtStation } from "@/db/queries/jobs";
 import { insertStockRows } from "@/db/queries/stock";
 import { auditLog, issuanceJobs, stations, stockLedger } from "@/db/schema";
 import { jobRequest, makeCounter, makeStation, tellerContext, theTestProduct, uniq } from "@/db/testing/factories";
@@ -148,5 +149,14 @@ describe("a new station's test card", () => {
     const test = await testJobAt(station);
     expect(await submitOrder(test.id, deps)).toBe("held");
     expect(await row(test.id)).toMatchObject({ state: "submitting", errorCode: "empty:station" });
+    // Loading the station queues the held order again, with the request's trace context.
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    await db.update(issuanceJobs).set({ traceparent }).where(eq(issuanceJobs.id, test.id));
+    await db.execute(sql`select graphile_worker.remove_job(${`submit:${test.id}`})`);
+    await enqueueWaitingAtStation({ db, stationId: station.id });
+    const { rows } = await db.execute<{ payload: { jobId: string; traceparent?: string } }>(
+      sql`select payload from graphile_worker._private_jobs where key = ${`submit:${test.id}`}`,
+    );
+    expect(rows[0]?.payload).toEqual({ jobId: test.id, traceparent });
   });
 });
