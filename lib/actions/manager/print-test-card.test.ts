@@ -15,6 +15,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { printTestCardAction } = await import("./print-test-card");
 const { deleteStationAction } = await import("./delete-station");
 const { cancelJobAction } = await import("@/lib/actions/teller/cancel-job");
+const { verifyStationAction } = await import("./verify-station");
 
 let branch: Awaited<ReturnType<typeof makeBranch>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
@@ -134,5 +135,21 @@ describe("print test card", () => {
       .where(eq(issuanceJobs.id, printed.data.jobId));
     expect(await deleteStationAction({ stationId: station.id })).toMatchObject({ ok: false, code: "conflict:station" });
     expect(await jobsAt(station.id)).toHaveLength(1);
+  });
+
+  it("is not confirmed by hand while a test card is on its way (it would be held for good)", async () => {
+    const station = await newStation();
+    actAs(manager);
+    const printed = await printTestCardAction({ stationId: station.id });
+    if (!printed.ok) throw new Error(printed.message);
+    expect(await verifyStationAction({ stationId: station.id, testCardPrinted: true })).toMatchObject({
+      ok: false,
+      code: "conflict:station",
+    });
+    await db
+      .update(issuanceJobs)
+      .set({ state: "submission_failed", completedAt: new Date() })
+      .where(eq(issuanceJobs.id, printed.data.jobId));
+    expect(await verifyStationAction({ stationId: station.id, testCardPrinted: true })).toMatchObject({ ok: true });
   });
 });

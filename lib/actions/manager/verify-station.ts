@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
-import { findStation, findStationForUpdate, markStationVerified } from "@/db/queries/stations";
+import { countStationTests, findStation, findStationForUpdate, markStationVerified } from "@/db/queries/stations";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { isFinal } from "@/lib/issuance/states";
 import { verifyStationSchema } from "@/lib/validations/station";
 
 /**
@@ -25,6 +26,14 @@ export const verifyStationAction = createAction({
       const station = await findStationForUpdate({ db: tx, id: stationId });
       if (!station) throw new AppError("not_found:station");
       if (station.verifiedAt) return station;
+      // A test card sent through D1 is on its way: confirming by hand now would leave it held at a
+      // verified, disabled station for good. Its own end verifies the station (or fails in words).
+      const { latestState } = await countStationTests({ db: tx, stationId });
+      if (latestState !== null && !isFinal(latestState)) {
+        throw new AppError("conflict:station", {
+          message: `A test card for ${station.label} is on its way through D1: wait for it, it verifies the station when it comes out.`,
+        });
+      }
       const row = await markStationVerified({ db: tx, id: stationId });
       if (!row) throw new AppError("not_found:station");
       await insertAudit({
