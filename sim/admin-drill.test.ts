@@ -95,7 +95,7 @@ describe("control page drill", () => {
   it("jams the next card at one station only, and the jam can be set until cleared", async () => {
     const done = await submit("station-fault", { station: "BR001-PS-02", kind: "jam", duration: "next", count: "1" });
     expect(done).toMatchObject({ status: 303, location: "/?done=station-fault#active-faults" });
-    expect(await page()).toMatch(/BR001-PS-02: Card jam, next 1 cards/);
+    expect(await page()).toMatch(/BR001-PS-02: Card jam, the next card/);
     const other = await order("BR001-PS-01");
     const jammed = await order("BR001-PS-02");
     expect(await finalOf(jammed.cardId)).toMatchObject({ status: "FAILED", details: { reason: "jam" } });
@@ -139,7 +139,7 @@ describe("control page drill", () => {
 
   it("answers the next D1 calls with 429 and Retry-After, or 500 until cleared", async () => {
     await submit("d1-fault", { mode: "http429", duration: "next", count: "2", retryAfterSeconds: "9" });
-    expect(await page()).toContain("Retry-After 9 s, next 2 calls");
+    expect(await page()).toContain("Retry-After 9 s, the next 2 calls");
     for (let i = 0; i < 2; i++) {
       const { reply } = await order();
       expect(reply.status).toBe(429);
@@ -167,7 +167,7 @@ describe("control page drill", () => {
     await finalOf(dropped.cardId);
     await waitFor(() => sim.core.notifier.stats.dropped >= 3, 5000, "three drops");
     expect(receiver.statusesFor(dropped.cardId)).toEqual([]);
-    expect(await page()).toContain("Notifications dropped: percent of notifications 100 %");
+    expect(await page()).toContain("Notifications dropped: until cleared");
     await submit("clear", { what: "notification", key: "dropPercent" });
 
     await submit("notification-fault", { kind: "duplicate", duration: "next", count: "1" });
@@ -177,6 +177,7 @@ describe("control page drill", () => {
 
     await submit("notification-fault", { kind: "delay", duration: "next", count: "1", delaySeconds: "7" });
     expect(sim.core.notifier.faults).toMatchObject({ delayNext: 1, delayMs: 7000 });
+    expect(await page()).toContain("Notifications delayed by 7 s: the next notification");
     await submit("station-fault", { station: "BR001-PS-01", kind: "jam", duration: "untilCleared" });
     await submit("d1-fault", { mode: "http500", duration: "percent", percent: "50" });
     await submit("station-state", { station: "BR001-PS-02", state: "ERROR" });

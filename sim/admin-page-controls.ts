@@ -23,14 +23,14 @@ const D1_FAULT_LABELS = {
   slow: "Slow answer (succeeds after a delay)",
 } as const;
 const NOTIFICATION_LABELS: Record<(typeof NOTIFICATION_FAULT_KEYS)[number], string> = {
-  dropNext: "dropped: next",
-  dropPercent: "dropped: percent of notifications",
-  duplicateNext: "sent twice: next",
-  duplicatePercent: "sent twice: percent of notifications",
-  delayNext: "delayed: next",
-  delayPercent: "delayed: percent of notifications",
-  reorderNext: "out of order: next",
-  resendNext: "re-sent after success: next",
+  dropNext: "dropped",
+  dropPercent: "dropped",
+  duplicateNext: "sent twice",
+  duplicatePercent: "sent twice",
+  delayNext: "delayed",
+  delayPercent: "delayed",
+  reorderNext: "out of order",
+  resendNext: "re-sent after success",
 };
 
 const form = (csrf: string, action: string, body: string, hidden: Record<string, string> = {}) =>
@@ -134,7 +134,9 @@ function clearButton(csrf: string, label: string, hidden: Record<string, string>
   return `<li>${escape(label)} ${form(csrf, "clear", `<button type="submit" aria-label="Clear: ${escape(label)}">Clear</button>`, hidden)}</li>`;
 }
 
-const times = (n: number | null, unit: string) => (n === null ? "until cleared" : `next ${n} ${unit}`);
+/** "the next card", "the next 3 cards" or "until cleared". */
+const times = (n: number | null, unit: string) =>
+  n === null ? "until cleared" : n === 1 ? `the next ${unit}` : `the next ${n} ${unit}s`;
 
 export function activeFaults(
   csrf: string,
@@ -146,7 +148,7 @@ export function activeFaults(
   for (const s of stations) {
     s.faults.forEach((f, index) =>
       items.push(
-        clearButton(csrf, `${s.persoStation}: ${STATION_FAULT_LABELS[f.kind]}, ${times(f.remaining, "cards")}`, {
+        clearButton(csrf, `${s.persoStation}: ${STATION_FAULT_LABELS[f.kind]}, ${times(f.remaining, "card")}`, {
           what: "station-fault",
           station: s.persoStation,
           index: String(index),
@@ -164,7 +166,7 @@ export function activeFaults(
   orderFaults.forEach((f, index) => {
     const extent =
       f.count !== undefined
-        ? `next ${f.count} calls`
+        ? times(f.count, "call")
         : f.probability === 1
           ? "until cleared"
           : `${Math.round((f.probability ?? 0) * 100)} % of calls`;
@@ -184,10 +186,15 @@ export function activeFaults(
   });
   for (const key of NOTIFICATION_FAULT_KEYS) {
     if (notifications[key] === 0) continue;
-    const delay = key.startsWith("delay") ? ` (${notifications.delayMs / 1000} s)` : "";
-    const unit = key.endsWith("Percent") ? " %" : "";
+    const delay = key.startsWith("delay") ? ` by ${notifications.delayMs / 1000} s` : "";
+    const value = notifications[key];
+    const extent = !key.endsWith("Percent")
+      ? times(value, "notification")
+      : value === 100
+        ? "until cleared"
+        : `${value} % of them`;
     items.push(
-      clearButton(csrf, `Notifications ${NOTIFICATION_LABELS[key]} ${notifications[key]}${unit}${delay}`, {
+      clearButton(csrf, `Notifications ${NOTIFICATION_LABELS[key]}${delay}: ${extent}`, {
         what: "notification",
         key,
       }),
