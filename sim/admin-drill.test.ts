@@ -2,6 +2,7 @@
 // back, bad input gets a 4xx page, and a post without the page's token or from another origin
 // changes nothing.
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DevPki } from "./pki";
 import type { RunningSimulator } from "./server";
@@ -228,6 +229,21 @@ describe("control page drill", () => {
     expect(rebound).toBe(403);
     expect((await submit("station-fault", jam, { "content-type": "text/plain" })).status).toBe(415);
     expect(sim.core.stations.get("BR001-PS-01")?.faults).toEqual([]);
+  });
+
+  it("listens on 127.0.0.1 only: the same port on another address refuses the connection", async () => {
+    const port = new URL(sim.adminUrl!).port;
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect({ host: "::1", port: Number(port) });
+      socket
+        .on("connect", () => {
+          socket.destroy();
+          resolve("connected");
+        })
+        .on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+    });
+    // ECONNREFUSED with IPv6, EADDRNOTAVAIL/ENETUNREACH without: never a connection.
+    expect(refused).not.toBe("connected");
   });
 
   it("lists recent orders and notifications without card data", async () => {
