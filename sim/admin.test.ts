@@ -85,6 +85,22 @@ describe("control API and E2 fault injection", () => {
     expect((await admin("GET", "/stations/BR003-PS-01")).status).toBe(404);
   });
 
+  it("keeps a station fault until cleared and removes faults one by one or all at once", async () => {
+    const added = await admin("POST", "/stations/BR001-PS-01/faults", { kind: "jam", untilCleared: true });
+    expect(added.json).toMatchObject({ faults: [{ kind: "jam", remaining: null }] });
+    await admin("POST", "/faults/orders", { mode: "http500", probability: 1 });
+    await admin("POST", "/faults/orders", { mode: "http429", count: 1 });
+    expect((await admin("DELETE", "/faults/orders/0")).json).toMatchObject({ orders: [{ mode: "http429" }] });
+    expect((await admin("DELETE", "/faults/orders/5")).status).toBe(404);
+    expect((await admin("DELETE", "/faults/orders/x")).status).toBe(400);
+    expect((await admin("DELETE", "/stations/BR001-PS-01/faults/0")).json).toMatchObject({ faults: [] });
+    await admin("PATCH", "/stations/BR001-PS-02", { state: "OFFLINE" });
+    await admin("POST", "/faults/notifications", { dropNext: 2 });
+    expect((await admin("POST", "/faults/clear-all")).status).toBe(200);
+    expect((await admin("GET", "/faults")).json).toMatchObject({ orders: [], notifications: { dropNext: 0 } });
+    expect((await admin("GET", "/stations/BR001-PS-02")).json).toMatchObject({ state: "ONLINE" });
+  });
+
   it("injects 500 for the next request only", async () => {
     expect((await admin("POST", "/faults/orders", { mode: "http500", count: 1 })).status).toBe(201);
     const failed = await post(`c-${++seq}`);

@@ -3,7 +3,17 @@
 // Not part of D1: it stands in for the Agent's and the operator's side (§12).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
-import { renderStatusPage } from "./admin-page";
+import { randomBytes } from "node:crypto";
+import { handleDrillForm, isDrillRoute } from "./admin-forms";
+import { renderControlPage, type Notice } from "./admin-page";
+import {
+  addStationFault,
+  clearAllFaults,
+  clearNotificationFaults,
+  removeOrderFault,
+  removeStationFault,
+  stationFaultSchema,
+} from "./controls";
 import type { SimulatorCore } from "./core";
 import { notificationFaultsSchema, orderFaultSchema, repeatedOrdersSchema } from "./faults";
 import { HttpError, parseJson, readBody, sendError, sendJson } from "./http-util";
@@ -23,12 +33,6 @@ const stationUpdateSchema = z
 const reportSchema = z
   .object({
     step: z.enum(["ready", "done", "jam", "chipWriteFail", "outOfStock", "offline", "stationError", "dataException"]),
-  })
-  .strict();
-const stationFaultSchema = z
-  .object({
-    kind: z.enum(["jam", "chipWriteFail", "outOfStock", "dataException"]),
-    count: z.number().int().min(1).max(10_000).default(1),
   })
   .strict();
 
@@ -55,6 +59,12 @@ export function orderView(o: Order) {
   };
 }
 
+/** A fault's position in its list, from the path. */
+function index(segment: string): number {
+  if (!/^\d{1,6}$/.test(segment)) throw new HttpError(400, undefined, `not a fault index: ${segment}`);
+  return Number(segment);
+}
+
 const isLoopback = (h: string) => h === "127.0.0.1" || h === "localhost" || h === "[::1]";
 
 /**
@@ -65,6 +75,8 @@ const isLoopback = (h: string) => h === "127.0.0.1" || h === "localhost" || h ==
  * preflight, which this API never answers.
  */
 export function refusal(req: IncomingMessage): HttpError | null {
+  // The page's own forms (admin-forms.ts) post form bodies and carry a per-process token instead.
+  const json = !isDrillRoute(req);
   const host = req.headers.host ?? "";
   if (!isLoopback(host.replace(/:\d+$/, "")))
     return new HttpError(403, undefined, "control API accepts loopback callers only");
@@ -74,13 +86,24 @@ export function refusal(req: IncomingMessage): HttpError | null {
   }
   const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (hasBody && type !== "application/json") {
-    return new HttpError(415, undefined, "send the body as application/json");
-  }
+  const expected = json ? "application/json" : "application/x-www-form-urlencoded";
+  if ((hasBody || !json) && type !== expected) return new HttpError(415, undefined, `send the body as ${expected}`);
   return null;
 }
 
 export function startAdminServer(core: SimulatorCore): Server {
+  // The control page's CSRF token: new for every process, only readable by a same-origin page.
+  const csrfToken = randomBytes(24).toString("base64url");
+  const page = (notice?: Notice) =>
+    renderControlPage({
+      csrfToken,
+      stations: core.stations.list().map(stationView),
+      orderFaults: core.orderFaults.list(),
+      notificationFaults: { ...core.notifier.faults },
+      orders: recentOrders().slice(0, 30),
+      notifications: core.notifier.events.slice(-30).reverse(),
+      ...(notice ? { notice } : {}),
+    });
   const station = (id: string): Station => {
     const found = core.stations.get(decodeURIComponent(id));
     if (!found) throw new HttpError(404, undefined, `no station ${id}`);
@@ -100,10 +123,12 @@ export function startAdminServer(core: SimulatorCore): Server {
     const [first, id, sub] = parts;
 
     if (key === "GET /") {
+      const done = url.searchParams.get("done");
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end(renderStatusPage(core.stations.list().map(stationView), recentOrders().slice(0, 30)));
+      res.end(page(done ? { kind: "done", action: done } : undefined));
       return;
     }
+    if (isDrillRoute(req)) return handleDrillForm(core, req, res, { csrfToken, page });
     if (key === "GET /health") return sendJson(res, 200, { ok: true, issuerId: core.issuerId });
     if (key === "POST /reset") {
       core.reset();
@@ -144,17 +169,16 @@ export function startAdminServer(core: SimulatorCore): Server {
       return sendJson(res, 200, { notifications: core.notifier.faults });
     }
     if (key === "DELETE /faults/notifications") {
-      Object.assign(core.notifier.faults, {
-        dropNext: 0,
-        dropPercent: 0,
-        duplicateNext: 0,
-        duplicatePercent: 0,
-        delayNext: 0,
-        delayPercent: 0,
-        reorderNext: 0,
-        resendNext: 0,
-      });
+      clearNotificationFaults(core);
       return sendJson(res, 200, { notifications: core.notifier.faults });
+    }
+    if (key === "POST /faults/clear-all") {
+      clearAllFaults(core);
+      return sendJson(res, 200, { ok: true });
+    }
+    if (first === "faults" && id === "orders" && sub !== undefined && parts.length === 3 && req.method === "DELETE") {
+      removeOrderFault(core, index(sub));
+      return sendJson(res, 200, { orders: core.orderFaults.list() });
     }
     if (first === "stations") {
       if (parts.length === 1 && req.method === "GET")
@@ -174,8 +198,7 @@ export function startAdminServer(core: SimulatorCore): Server {
       }
       if (id && sub === "faults" && parts.length === 3 && req.method === "POST") {
         const s = station(id);
-        const fault = await body(req, stationFaultSchema);
-        core.stations.addFault(s, fault.kind, fault.count);
+        addStationFault(core, s, await body(req, stationFaultSchema));
         return sendJson(res, 201, stationView(s));
       }
       if (id && sub === "job" && parts.length === 3 && req.method === "GET") {
@@ -192,6 +215,11 @@ export function startAdminServer(core: SimulatorCore): Server {
       if (id && sub === "faults" && parts.length === 3 && req.method === "DELETE") {
         const s = station(id);
         s.faults = [];
+        return sendJson(res, 200, stationView(s));
+      }
+      if (id && sub === "faults" && parts[3] !== undefined && parts.length === 4 && req.method === "DELETE") {
+        const s = station(id);
+        removeStationFault(core, s, index(parts[3]));
         return sendJson(res, 200, stationView(s));
       }
     }

@@ -44,6 +44,13 @@ export class OrderFaults {
     this.faults = [];
   }
 
+  /** Removes one fault by its position in list(); false when there is none there. */
+  remove(index: number): boolean {
+    if (index < 0 || index >= this.faults.length) return false;
+    this.faults.splice(index, 1);
+    return true;
+  }
+
   /** Picks the fault for this request, if any: counted faults first, in order, then odds. */
   take(random: () => number = Math.random, persoStation?: string): OrderFault | undefined {
     const applies = (f: OrderFault) => f.persoStation === undefined || f.persoStation === persoStation;

@@ -32,6 +32,7 @@ export const stationsFileSchema = z.array(stationConfigSchema).min(1);
 
 export interface QueuedFault {
   kind: StationFaultKind;
+  /** Cards left to fail; Infinity = every card until the fault is cleared (a drill). */
   remaining: number;
 }
 
@@ -124,8 +125,15 @@ export class StationRegistry {
   }
 
   /** Faults apply to the next cards the station takes, in the order they were queued. */
-  addFault(station: Station, kind: StationFaultKind, count: number): void {
-    station.faults.push({ kind, remaining: count });
+  addFault(station: Station, kind: StationFaultKind, count: number | "untilCleared"): void {
+    station.faults.push({ kind, remaining: count === "untilCleared" ? Infinity : count });
+  }
+
+  /** Removes one queued fault by its position; false when there is none there. */
+  removeFault(station: Station, index: number): boolean {
+    if (index < 0 || index >= station.faults.length) return false;
+    station.faults.splice(index, 1);
+    return true;
   }
 
   takeFault(station: Station): StationFaultKind | undefined {
@@ -147,7 +155,8 @@ export function stationView(s: Station) {
     timings: s.timings,
     manual: s.manual,
     phase: s.phase ?? null,
-    faults: s.faults.map((f) => ({ ...f })),
+    // JSON has no Infinity: null = until cleared.
+    faults: s.faults.map((f) => ({ kind: f.kind, remaining: Number.isFinite(f.remaining) ? f.remaining : null })),
     queue: [...s.queue],
     current: s.current ?? null,
     produced: s.produced,
