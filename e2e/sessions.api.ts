@@ -8,7 +8,14 @@ import { persona, storageState } from "./support/users";
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 /** Answered without the guards by design: sign-in, sign-out, health, and D1's own credentials. */
-const UNGUARDED_ROUTES = new Set(["/api/health", "/api/ready", "/api/auth/[...nextauth]", "/api/session/sign-out"]);
+// /api/metrics is for Prometheus with its own bearer token: no session, temporary or not, opens it.
+const UNGUARDED_ROUTES = new Set([
+  "/api/health",
+  "/api/ready",
+  "/api/auth/[...nextauth]",
+  "/api/session/sign-out",
+  "/api/metrics",
+]);
 const UNGUARDED_ACTIONS = new Set(["signInAction", "signInSsoAction", "changePasswordAction"]);
 
 const cookiesOf = (response: Response) =>
