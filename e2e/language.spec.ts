@@ -63,7 +63,9 @@ test("a teller switches to German; the choice is kept after signing out and in a
   expect(await axeFindings(teller)).toEqual([]);
   const search = teller.getByRole("combobox", { name: "Kunde oder Karte suchen" });
   await search.fill("C00000150");
-  await expect(teller.getByRole("listbox", { name: "Kunden und Kartenaufträge" }).getByRole("option").first()).toBeVisible();
+  await expect(
+    teller.getByRole("listbox", { name: "Kunden und Kartenaufträge" }).getByRole("option").first(),
+  ).toBeVisible();
   await search.press("Enter");
   await expect(teller.getByRole("heading", { name: "Karte ausgeben" })).toBeVisible();
   await expect(teller).toHaveTitle(/^Kunde/);
