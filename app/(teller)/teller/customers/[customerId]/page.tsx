@@ -17,7 +17,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { loadStationPicks } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
 import { approvalHints } from "@/lib/issuance/approval-rules";
-import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
+import { dateIn, ineligibilityReason, ineligibilityText } from "@/lib/issuance/eligibility";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Customer");
@@ -44,7 +44,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const t = await getTranslations("Customer");
   // Only the products this customer may have are offered; the others say why not.
   const today = dateIn(facts.timeZone);
-  const judged = products.map((p) => ({ product: p, notEligible: ineligibility(p, facts.customer, today) }));
+  const te = await getTranslations("Eligibility");
+  const words = (key: string, values?: Record<string, string | number>) => te(key as never, values as never);
+  const judged = products.map((p) => {
+    const reason = ineligibilityReason(p, facts.customer, today);
+    return { product: p, notEligible: reason ? ineligibilityText(reason, words) : null };
+  });
   return (
     <div className="space-y-6">
       <Link href="/teller" className="text-sm text-brand-700 underline">
@@ -55,7 +60,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <CustomerPanel customer={customer} accounts={found.accounts} />
           <CardHistory jobs={jobs} cards={cards} />
         </div>
-        <Card title={t("issueHeading")} headingId="issue-heading" headingClassName="text-xl font-bold" className="min-w-0">
+        <Card
+          title={t("issueHeading")}
+          headingId="issue-heading"
+          headingClassName="text-xl font-bold"
+          className="min-w-0"
+        >
           <IssueCardForm
             requestKey={randomUUID()}
             customerId={customer.id}
