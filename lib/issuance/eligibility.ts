@@ -1,9 +1,9 @@
 // Who may have a product: the admin's rules (age range, customer types) against the customer's
 // date of birth and type. The age is the customer's age on today's date in the branch's time
 // zone, so a birthday counts from local midnight, as the customer would expect. Plain functions:
-// the counter page and the server's check use the same sentences.
-import { createTranslator } from "next-intl";
-import en from "@/lib/i18n/messages/en/teller.json";
+// the counter page and the server's check use the same reasons (the server's in English,
+// ineligibility.ts; the page's in the user's language). No message files are imported here: the
+// e2e specs import this module, and Playwright's loader does not import JSON.
 import type { CustomerType } from "@/lib/vocabulary";
 
 export type EligibilityRules = {
@@ -73,12 +73,4 @@ export function ineligibilityText(
     return t("types", { product: reason.product, allowed: list, type: reason.type });
   }
   return t(reason.key, { product: reason.product, min: reason.min ?? 0, max: reason.max ?? 0, age: reason.age });
-}
-
-const english = createTranslator({ locale: "en", messages: { Eligibility: en.Eligibility }, namespace: "Eligibility" });
-
-/** The reason in English, for the server's refusal (issue-checks.ts); null: eligible. */
-export function ineligibility(product: EligibilityRules, customer: EligibilityFacts, today: string): string | null {
-  const reason = ineligibilityReason(product, customer, today);
-  return reason ? ineligibilityText(reason, (key, values) => english(key as never, values as never)) : null;
 }
