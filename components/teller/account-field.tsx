@@ -21,11 +21,7 @@ export function AccountField(props: {
   const t = useTranslations("IssueForm");
   const c = useTranslations("Customer");
   if (props.accounts.length === 0) {
-    return (
-      <p className="text-sm text-red-800">
-        {t("debitNoAccount", { product: props.productName })}
-      </p>
-    );
+    return <p className="text-sm text-red-800">{t("debitNoAccount", { product: props.productName })}</p>;
   }
   return (
     <Field

@@ -91,9 +91,7 @@ export function IssueCardForm(props: {
   if (!product) {
     return (
       <>
-        <Alert tone="error">
-          {props.notOffered.length > 0 ? t("noneEligible") : t("noProduct")}
-        </Alert>
+        <Alert tone="error">{props.notOffered.length > 0 ? t("noneEligible") : t("noProduct")}</Alert>
         <NotOffered reasons={props.notOffered} />
       </>
     );
@@ -102,9 +100,7 @@ export function IssueCardForm(props: {
   const offered = stations.filter((s) => !stationStock(s, product.stockTypeId)?.empty);
   if (offered.length === 0) {
     return (
-      <Alert tone="error">
-        {stations.length === 0 ? t("noStation") : t("noStock", { product: product.name })}
-      </Alert>
+      <Alert tone="error">{stations.length === 0 ? t("noStation") : t("noStock", { product: product.name })}</Alert>
     );
   }
   // The chosen station, or the first one offered when the product's stock ran out there.

@@ -214,9 +214,11 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         <Alert tone="error">
           <p className="font-semibold">{label}</p>
           <p data-testid="failure">{sentence}</p>
-          {job.errorCode ? <p className="mt-1 text-xs">
+          {job.errorCode ? (
+            <p className="mt-1 text-xs">
               {t("supportReference")} {job.errorCode}
-            </p> : null}
+            </p>
+          ) : null}
         </Alert>
       ) : (
         <Alert tone="info">

@@ -39,7 +39,11 @@ export function JobStateBadge({ state, outcome }: { state: JobState; outcome?: O
   // What became of the request (Canceled, Retried, Moved, destroy) has its own words; every other
   // outcome reads as the state (lib/issuance/outcome.ts).
   const label =
-    outcome && (outcome.kind === "canceled" || outcome.kind === "moved" || outcome.kind === "retried" || outcome.kind === "destroy")
+    outcome &&
+    (outcome.kind === "canceled" ||
+      outcome.kind === "moved" ||
+      outcome.kind === "retried" ||
+      outcome.kind === "destroy")
       ? t(`Outcome.${outcome.kind}`)
       : t(`Vocab.jobState.${state}`);
   return (

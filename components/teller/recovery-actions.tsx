@@ -70,9 +70,7 @@ export function RecoveryActions({
         </Alert>
       ) : null}
       {ordered.length === 0 ? (
-        <p className="mt-2">
-          {t("noStation")}
-        </p>
+        <p className="mt-2">{t("noStation")}</p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />

@@ -82,11 +82,7 @@ export function ReplacedCardFields(props: {
       ) : (
         <input type="hidden" name={field("replacementReason")} value="expiring" />
       )}
-      {blocks && chosen ? (
-        <Alert>
-          {t("willBeBlocked", { card: cardName(chosen) })}
-        </Alert>
-      ) : null}
+      {blocks && chosen ? <Alert>{t("willBeBlocked", { card: cardName(chosen) })}</Alert> : null}
     </>
   );
 }

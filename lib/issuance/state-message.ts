@@ -81,7 +81,9 @@ export function stateMessage(job: StateMessageJob): StateMessage {
       return exceptionMessage(job);
     case "submission_failed":
       // Our own or D1's explanation, as it was recorded.
-      return job.errorMessage ? { key: "reportedText", values: { text: job.errorMessage } } : { key: "submissionFailed" };
+      return job.errorMessage
+        ? { key: "reportedText", values: { text: job.errorMessage } }
+        : { key: "submissionFailed" };
     case "canceled":
       return { key: "canceled" };
     default:
