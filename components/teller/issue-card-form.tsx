@@ -64,6 +64,7 @@ export function IssueCardForm(props: {
   const stationStatus = useStationStatus();
   const t = useTranslations("IssueForm");
   const v = useTranslations("Vocab");
+  const e = useTranslations("Emboss");
   const [state, formAction, pending] = useActionState(issueCardAction, null);
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const product = products.find((p) => p.id === productId) ?? products[0];
@@ -85,7 +86,9 @@ export function IssueCardForm(props: {
   // again, pulling focus back from wherever the teller has moved it since.
   const focusReview = useCallback((el: HTMLElement | null) => el?.focus(), []);
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const problems = product ? embossProblems(name, product.embossRules) : [];
+  const problems = product
+    ? embossProblems(name, product.embossRules, (key, values) => e(key as never, values as never))
+    : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
 
   if (!product) {
