@@ -1,11 +1,19 @@
 // The user's language: chosen in the header, stored on the user (it follows them to another
 // browser), kept for the sign-in page after signing out; the browser's language before any choice.
 // A user of its own, so that the demo users every other journey reads in English stay English.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState("admin") });
+
+/** Serious or critical axe findings on the page as it is now (none expected, in either language). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+}
 
 test("a teller switches to German; the choice is kept after signing out and in another browser", async ({
   page,
@@ -45,6 +53,35 @@ test("a teller switches to German; the choice is kept after signing out and in a
   await expect(teller.getByLabel("Sprache: Deutsch")).toBeVisible();
   await teller.reload();
   await expect(teller.getByRole("button", { name: "Abmelden" })).toBeVisible();
+
+  // The Counter, a customer and the issue form speak German, and stay accessible in German.
+  await teller.goto("/teller");
+  await expect(teller.getByRole("heading", { level: 1, name: "Schalter" })).toBeVisible();
+  await expect(teller).toHaveTitle(/^Schalter/);
+  await expect(teller.getByRole("heading", { name: "Heute in dieser Filiale" })).toBeVisible();
+  await expect(teller.getByLabel("Anzeigen")).toContainText("Alle Status");
+  expect(await axeFindings(teller)).toEqual([]);
+  const search = teller.getByRole("combobox", { name: "Kunde oder Karte suchen" });
+  await search.fill("C00000150");
+  await expect(
+    teller.getByRole("listbox", { name: "Kunden und Kartenaufträge" }).getByRole("option").first(),
+  ).toBeVisible();
+  await search.press("Enter");
+  await expect(teller.getByRole("heading", { name: "Karte ausgeben" })).toBeVisible();
+  await expect(teller).toHaveTitle(/^Kunde/);
+  await expect(teller.locator("html")).toHaveAttribute("lang", "de");
+  await expect(teller.getByText("Kundennummer", { exact: true })).toBeVisible();
+  await expect(teller.getByRole("heading", { name: "Karten und Aufträge" })).toBeVisible();
+  await expect(teller.getByRole("radio", { name: "Neue Karte" })).toBeChecked();
+  await expect(teller.getByLabel("Name auf der Karte")).toBeVisible();
+  await expect(teller.getByLabel("Personalisierungsstation")).toBeVisible();
+  expect(await axeFindings(teller)).toEqual([]);
+  await teller.getByRole("button", { name: "Prüfen" }).click();
+  const review = teller.getByRole("region", { name: "Vor der Ausgabe prüfen" });
+  await expect(review).toContainText("Grund: neue Karte");
+  await expect(review.getByRole("button", { name: "Karte ausgeben" })).toBeVisible();
+  expect(await axeFindings(teller)).toEqual([]);
+
   await teller.goto("/no-such-page");
   await expect(teller.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
   await teller.goto("/teller");

@@ -3,6 +3,7 @@
 // Says whether what the screen shows is live: words and a symbol, never colour alone. Changes
 // are announced politely to screen readers, except the first time the screen goes live (every
 // page load would otherwise say "Live").
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/utils";
 import { useLiveChannel } from "./live-events";
@@ -16,34 +17,11 @@ const TONE: Record<LiveStatus, string> = {
   offline: "border-red-300 text-red-900",
 };
 
-function text(status: LiveStatus, seconds: number): string {
-  switch (status) {
-    case "connecting":
-      return "Connecting…";
-    case "live":
-      return "Live";
-    case "polling":
-      return `Updating every ${seconds} seconds`;
-    case "offline":
-      return "Offline, retrying…";
-  }
-}
-
-function announcement(status: LiveStatus, seconds: number): string {
-  switch (status) {
-    case "connecting":
-      return "";
-    case "live":
-      return "Live updates are back.";
-    case "polling":
-      return `Live updates are unavailable. The screen updates every ${seconds} seconds.`;
-    case "offline":
-      return "Offline. What you see may be out of date until the connection is back.";
-  }
-}
-
 export function LiveBadge() {
+  const t = useTranslations("Live");
   const { status, pollSeconds } = useLiveChannel();
+  // Connecting is not announced: the page has just loaded.
+  const announcement = (s: LiveStatus, seconds: number) => (s === "connecting" ? "" : t(`said.${s}`, { seconds }));
   const [said, setSaid] = useState("");
   const previous = useRef(status);
   const wasLive = useRef(false);
@@ -53,6 +31,7 @@ export function LiveBadge() {
     const first = status === "live" && !wasLive.current;
     if (status === "live") wasLive.current = true;
     setSaid(first ? "" : announcement(status, pollSeconds));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language, the effect the status
   }, [status, pollSeconds]);
   return (
     <>
@@ -65,7 +44,7 @@ export function LiveBadge() {
         )}
       >
         <span aria-hidden>{SYMBOL[status]}</span>
-        {text(status, pollSeconds)}
+        {t(`status.${status}`, { seconds: pollSeconds })}
       </span>
       <span role="status" className="sr-only" data-testid="live-announcer">
         {said}

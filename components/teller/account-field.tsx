@@ -1,6 +1,7 @@
 "use client";
 
 // Debit products: which of the customer's accounts the card is for (the card system links them).
+import { useTranslations } from "next-intl";
 import type { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { Field } from "@/components/ui/field";
@@ -17,18 +18,16 @@ export function AccountField(props: {
   onChange: (id: string) => void;
   errors?: string[];
 }) {
+  const t = useTranslations("IssueForm");
+  const c = useTranslations("Customer");
   if (props.accounts.length === 0) {
-    return (
-      <p className="text-sm text-red-800">
-        {props.productName} is a debit card, and this customer has no account for it. Open an account first.
-      </p>
-    );
+    return <p className="text-sm text-red-800">{t("debitNoAccount", { product: props.productName })}</p>;
   }
   return (
     <Field
       id="accountId"
-      label="Account the card is for"
-      hint={`${props.productName} is a debit card.`}
+      label={t("account")}
+      hint={t("debitHint", { product: props.productName })}
       errors={props.errors}
     >
       {(control) => (
@@ -40,7 +39,7 @@ export function AccountField(props: {
         >
           {props.accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.accountNumber} · {a.kind} · {a.currency}
+              {a.accountNumber} · {c("accountKind", { kind: a.kind })} · {a.currency}
             </option>
           ))}
         </Select>

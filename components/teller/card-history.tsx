@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { JobSummary } from "@/db/queries/job-views";
-import { CARD_STATUS_LABEL, cardName } from "@/lib/issuance/card-status";
+import { cardName } from "@/lib/issuance/card-status";
 import { jobOutcome } from "@/lib/issuance/outcome";
 import { cardWasProduced } from "@/lib/issuance/list-filter";
-import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -20,16 +20,18 @@ const STATUS_SYMBOL: Record<CustomerCard["status"], string> = {
 
 /** The customer's produced cards with their status, then every request made at this branch. */
 export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: CustomerCard[] }) {
+  const t = useTranslations("CardHistory");
+  const v = useTranslations("Vocab");
   return (
-    <Card title="Cards and requests" headingId="cards-heading">
-      <h3 className="text-sm font-semibold">Cards</h3>
+    <Card title={t("title")} headingId="cards-heading">
+      <h3 className="text-sm font-semibold">{t("cards")}</h3>
       {cards.length > 0 ? (
-        <Table caption="The customer's cards">
+        <Table caption={t("cardsCaption")}>
           <TableHeader>
             <TableRow>
-              <TableHead>Card</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Produced</TableHead>
+              <TableHead>{t("card")}</TableHead>
+              <TableHead>{t("status")}</TableHead>
+              <TableHead>{t("produced")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -38,8 +40,8 @@ export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: Custom
                 <TableCell>{cardName(card)}</TableCell>
                 <TableCell>
                   <span aria-hidden>{STATUS_SYMBOL[card.status]} </span>
-                  {CARD_STATUS_LABEL[card.status]}
-                  {card.replacementPending ? " · replacement under way" : ""}
+                  {v(`cardStatus.${card.status}`)}
+                  {card.replacementPending ? t("replacementUnderWay") : ""}
                 </TableCell>
                 <TableCell>
                   <Time value={card.producedAt} format="date" />
@@ -49,19 +51,19 @@ export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: Custom
           </TableBody>
         </Table>
       ) : (
-        <p className="text-slate-700">This customer has no card yet.</p>
+        <p className="text-slate-700">{t("noCard")}</p>
       )}
-      <h3 className="mt-4 text-sm font-semibold">Requests at this branch</h3>
+      <h3 className="mt-4 text-sm font-semibold">{t("requests")}</h3>
       {jobs.length === 0 ? (
-        <p className="text-slate-700">No card has been requested for this customer at the branch yet.</p>
+        <p className="text-slate-700">{t("noRequest")}</p>
       ) : (
-        <Table caption="Card requests">
+        <Table caption={t("requestsCaption")}>
           <TableHeader>
             <TableRow>
-              <TableHead>Date</TableHead>
-              <TableHead>Card</TableHead>
-              <TableHead>Reason</TableHead>
-              <TableHead>Status</TableHead>
+              <TableHead>{t("date")}</TableHead>
+              <TableHead>{t("card")}</TableHead>
+              <TableHead>{t("reason")}</TableHead>
+              <TableHead>{t("status")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -76,7 +78,7 @@ export function CardHistory({ jobs, cards }: { jobs: JobSummary[]; cards: Custom
                   {job.productName}
                   {cardWasProduced(job.state) && job.panLast4 ? ` •••• ${job.panLast4}` : ""}
                 </TableCell>
-                <TableCell>{REASON_LABEL[job.reason]}</TableCell>
+                <TableCell>{v(`issuanceReason.${job.reason}`)}</TableCell>
                 <TableCell>
                   <JobStateBadge state={job.state} outcome={jobOutcome(job)} />
                 </TableCell>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { CustomerDetail } from "@/db/queries/customers";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/datetime";
@@ -6,14 +7,15 @@ type Account = { accountNumber: string; kind: string; currency: string };
 
 /** The identity details a teller checks against the customer's ID document. */
 export function CustomerPanel({ customer, accounts }: { customer: CustomerDetail; accounts: Account[] }) {
+  const t = useTranslations("Customer");
   const rows: Array<[string, string]> = [
-    ["Customer number", customer.customerNumber],
-    ["Date of birth", formatCalendarDate(customer.dateOfBirth)],
-    ["National ID", customer.nationalId],
-    ["Phone", customer.phone],
-    ["E-mail", customer.email],
+    [t("customerNumber"), customer.customerNumber],
+    [t("dateOfBirth"), formatCalendarDate(customer.dateOfBirth)],
+    [t("nationalId"), customer.nationalId],
+    [t("phone"), customer.phone],
+    [t("email"), customer.email],
     [
-      "Address",
+      t("address"),
       `${customer.address.line1}, ${customer.address.postalCode} ${customer.address.city}, ${customer.address.country}`,
     ],
   ];
@@ -26,14 +28,14 @@ export function CustomerPanel({ customer, accounts }: { customer: CustomerDetail
             <dd className="font-medium">{value || "—"}</dd>
           </div>
         ))}
-        <dt className="text-slate-600">Accounts</dt>
+        <dt className="text-slate-600">{t("accounts")}</dt>
         <dd>
           <ul>
             {accounts.map((a) => (
               <li key={a.accountNumber} className="font-mono">
                 {a.accountNumber}{" "}
                 <span className="font-sans text-slate-600">
-                  ({a.kind}, {a.currency})
+                  ({t("accountKind", { kind: a.kind })}, {a.currency})
                 </span>
               </li>
             ))}

@@ -3,6 +3,7 @@
 // One banner on the Counter while D1 is unreachable for the branch (UX walk T19): since when, how
 // long, and when the requests are sent again. It follows the live channel: a failed try, an
 // accepted order or a new request refetches it, so it appears and disappears without a reload.
+import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { D1Outage } from "@/db/queries/d1-outage";
@@ -12,21 +13,25 @@ import { isFinal } from "@/lib/issuance/states";
 
 type Status = { outage: D1Outage | null };
 
-const minutes = (ms: number) => {
+type OutageT = ReturnType<typeof useTranslations<"D1Outage">>;
+
+const minutes = (ms: number, t: OutageT) => {
   const m = Math.floor(ms / 60_000);
-  return m < 1 ? "under a minute" : m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  return m < 1 ? t("underMinute") : m < 60 ? t("minutes", { m }) : t("hours", { h: Math.floor(m / 60), m: m % 60 });
 };
 
-const nextIn = (ms: number) => (ms <= 1_000 ? "any moment now" : `in ~${Math.ceil(ms / 1_000)} s`);
+const nextIn = (ms: number, t: OutageT) =>
+  ms <= 1_000 ? t("anyMoment") : t("inSeconds", { s: Math.ceil(ms / 1_000) });
 
 export function D1OutageBanner({ initial }: { initial: D1Outage | null }) {
   const { time } = useBranchTime();
+  const t = useTranslations("D1Outage");
   const { data } = useQuery({
     queryKey: ["d1-status"],
     initialData: { outage: initial },
     queryFn: async () => {
       const response = await fetch("/api/teller/d1-status", { cache: "no-store" });
-      if (!response.ok) throw new Error("Could not check D1.");
+      if (!response.ok) throw new Error(t("checkFailed"));
       return (await response.json()) as Status;
     },
     meta: liveMeta<Status>({
@@ -54,15 +59,16 @@ export function D1OutageBanner({ initial }: { initial: D1Outage | null }) {
           data-testid="d1-outage"
         >
           <p className="font-semibold">
-            <span aria-hidden>⚠ </span>D1 is unreachable since {time(outage.since)}
-            {now !== null ? <span aria-hidden> ({minutes(now - Date.parse(outage.since))})</span> : null}.
+            <span aria-hidden>⚠ </span>
+            {t("since", { time: time(outage.since) })}
+            {now !== null ? <span aria-hidden> ({minutes(now - Date.parse(outage.since), t)})</span> : null}.
           </p>
           <p>
-            {outage.waiting === 1 ? "1 request is" : `${outage.waiting} requests are`} kept and sent again automatically
+            {t("kept", { count: outage.waiting })}
             {outage.nextAttemptAt && now !== null ? (
-              <span aria-hidden>; next attempt {nextIn(Date.parse(outage.nextAttemptAt) - now)}</span>
+              <span aria-hidden>{t("next", { when: nextIn(Date.parse(outage.nextAttemptAt) - now, t) })}</span>
             ) : null}
-            . New requests are accepted and wait too.
+            {t("newWait")}
           </p>
         </div>
       ) : null}

@@ -3,12 +3,12 @@
 // The end of the counter's flow for a produced card: the teller checks the customer's identity
 // document, records the hand-over, and then sees the card's activation, the receipt and the way
 // to the next customer (hand-over-result.tsx).
+import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
 import { fieldNames } from "@/lib/actions/fields";
 import { handOverAction } from "@/lib/actions/teller/hand-over";
-import { ID_DOCUMENT_LABEL } from "@/lib/hand-over/labels";
 import { ID_DOCUMENT_TYPES } from "@/lib/vocabulary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,6 +47,8 @@ function HandOverForm({ job }: { job: HandOverJob }) {
   const queryClient = useQueryClient();
   const [state, formAction, pending] = useActionState(handOverAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const t = useTranslations("HandOver");
+  const v = useTranslations("Vocab");
   useEffect(() => {
     // The live event refetches the job too; asking at once saves the teller waiting for it.
     if (state?.ok) void queryClient.invalidateQueries({ queryKey: ["job", job.id] });
@@ -54,7 +56,7 @@ function HandOverForm({ job }: { job: HandOverJob }) {
   if (job.destroyIfProduced) {
     return (
       <Alert tone="error">
-        <p className="font-semibold">This card was canceled: destroy it, never hand it over.</p>
+        <p className="font-semibold">{t("canceledDestroy")}</p>
       </Alert>
     );
   }
@@ -62,18 +64,16 @@ function HandOverForm({ job }: { job: HandOverJob }) {
     <div className="space-y-4">
       <Alert tone="success">
         <p className="text-lg font-semibold" data-testid="hand-over">
-          Hand the card over: {job.productName} •••• {job.panLast4}
+          {t("handOver", { product: job.productName, last4: job.panLast4 ?? "" })}
         </p>
-        <p>Ask the customer to check the name and sign the back of the card.</p>
+        <p>{t("askCustomer")}</p>
       </Alert>
       <section aria-labelledby="hand-over-heading" className="rounded-md border border-slate-300 bg-white p-4">
         <h2 id="hand-over-heading" className="text-base font-semibold">
-          Record the hand-over
+          {t("record")}
         </h2>
         <p className="text-sm text-slate-700">
-          {job.activateAtHandOver
-            ? "The card is activated when you record the hand-over."
-            : "This card is not activated at the counter: the customer activates the card themselves."}
+          {job.activateAtHandOver ? t("activatedOnRecord") : t("notActivatedHere")}
         </p>
         {state && !state.ok && !errors ? (
           <Alert tone="error" live>
@@ -87,15 +87,15 @@ function HandOverForm({ job }: { job: HandOverJob }) {
           noValidate
         >
           <input type="hidden" name={field("jobId")} value={job.id} />
-          <Field id="id-document-type" label="Identity document checked" errors={errors?.idDocumentType}>
+          <Field id="id-document-type" label={t("idDocument")} errors={errors?.idDocumentType}>
             {(control) => (
               <Select {...control} name={field("idDocumentType")} defaultValue="" required>
                 <option value="" disabled>
-                  Choose the document…
+                  {t("chooseDocument")}
                 </option>
                 {ID_DOCUMENT_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {ID_DOCUMENT_LABEL[type]}
+                    {v(`idDocument.${type}`)}
                   </option>
                 ))}
               </Select>
@@ -104,8 +104,8 @@ function HandOverForm({ job }: { job: HandOverJob }) {
           <InputField
             id="id-document-last"
             name={field("idDocumentLast")}
-            label="Last characters of its number"
-            hint="Only the last 2 to 4 letters or digits, never the whole number."
+            label={t("idLast")}
+            hint={t("idLastHint")}
             errors={errors?.idDocumentLast}
             autoComplete="off"
             spellCheck={false}
@@ -115,7 +115,7 @@ function HandOverForm({ job }: { job: HandOverJob }) {
           />
           <div className="sm:col-span-2">
             <Button type="submit" disabled={pending}>
-              {pending ? "Recording…" : "Card handed over"}
+              {pending ? t("recording") : t("submit")}
             </Button>
           </div>
         </form>

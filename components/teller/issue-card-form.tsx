@@ -4,16 +4,15 @@
 // product's emboss rules), station; then a review step and one confirm. The request key is
 // fixed when the page is rendered, so a double click, a reload or the back button cannot create
 // a second job.
+import { useTranslations } from "next-intl";
 import { useActionState, useCallback, useState } from "react";
 import type { StationPick } from "@/lib/stations/health";
 import type { EmbossRules } from "@/db/schema";
 import { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
 import { embossProblems, schemeOf, toEmbossName } from "@/lib/issuance/emboss";
-import { SCHEME_NOTE } from "@/lib/issuance/transliterate";
-import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { ISSUANCE_REASONS } from "@/lib/vocabulary";
 import type { ReplacementReason } from "@/lib/vocabulary";
-import { useBranchTime } from "@/components/branch-time";
 import { CardFace } from "@/components/card-face";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,8 +25,8 @@ import { foreseenApprovalRules, type ApprovalHints } from "@/lib/issuance/approv
 import { IssueReview } from "./issue-review";
 import { NotOffered } from "./not-offered";
 import { ReplacedCardFields, type CardChoice } from "./replaced-card-fields";
-import { stationStatus, useStationHealth } from "./station-health";
-import { lowStockMessage, stationStock } from "@/lib/stock/labels";
+import { useStationHealth, useStationStatus } from "./station-health";
+import { stationStock } from "@/lib/stock/labels";
 
 export type ProductChoice = {
   id: string;
@@ -41,7 +40,7 @@ export type ProductChoice = {
 /** The branch's stations with their health (db/queries/station-health.ts), healthy ones first. */
 export type StationChoice = StationPick;
 
-const REASONS = Object.keys(REASON_LABEL) as Array<keyof typeof REASON_LABEL>;
+const REASONS = ISSUANCE_REASONS;
 
 const field = fieldNames<typeof issueCardAction>();
 
@@ -62,7 +61,10 @@ export function IssueCardForm(props: {
   const { products, cards } = props;
   // Live: a station that jams while the form is open is marked at once.
   const stations = useStationHealth(props.stations);
-  const { time } = useBranchTime();
+  const stationStatus = useStationStatus();
+  const t = useTranslations("IssueForm");
+  const v = useTranslations("Vocab");
+  const e = useTranslations("Emboss");
   const [state, formAction, pending] = useActionState(issueCardAction, null);
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const product = products.find((p) => p.id === productId) ?? products[0];
@@ -84,17 +86,15 @@ export function IssueCardForm(props: {
   // again, pulling focus back from wherever the teller has moved it since.
   const focusReview = useCallback((el: HTMLElement | null) => el?.focus(), []);
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const problems = product ? embossProblems(name, product.embossRules) : [];
+  const problems = product
+    ? embossProblems(name, product.embossRules, (key, values) => e(key as never, values as never))
+    : [];
   const nameErrors = problems.length ? problems : serverErrors?.nameOnCard;
 
   if (!product) {
     return (
       <>
-        <Alert tone="error">
-          {props.notOffered.length > 0
-            ? "None of your branch's cards may be issued to this customer."
-            : "Your branch offers no card at the moment. Ask an administrator to add one."}
-        </Alert>
+        <Alert tone="error">{props.notOffered.length > 0 ? t("noneEligible") : t("noProduct")}</Alert>
         <NotOffered reasons={props.notOffered} />
       </>
     );
@@ -103,11 +103,7 @@ export function IssueCardForm(props: {
   const offered = stations.filter((s) => !stationStock(s, product.stockTypeId)?.empty);
   if (offered.length === 0) {
     return (
-      <Alert tone="error">
-        {stations.length === 0
-          ? "No personalization station of your branch is available, so no card can be printed here now. Ask your branch manager to enable a station."
-          : `No station of your branch has blank cards for ${product.name} left. Ask your branch manager to load a station, or choose another card.`}
-      </Alert>
+      <Alert tone="error">{stations.length === 0 ? t("noStation") : t("noStock", { product: product.name })}</Alert>
     );
   }
   // The chosen station, or the first one offered when the product's stock ran out there.
@@ -139,7 +135,7 @@ export function IssueCardForm(props: {
       ) : null}
       <fieldset disabled={reviewing} className="space-y-5">
         <fieldset>
-          <legend className="text-sm font-semibold">Card</legend>
+          <legend className="text-sm font-semibold">{t("card")}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-3">
             {products.map((p) => (
               <label
@@ -165,12 +161,10 @@ export function IssueCardForm(props: {
           <NotOffered reasons={props.notOffered} />
         </fieldset>
         <fieldset aria-describedby="reason-error">
-          <legend className="text-sm font-semibold">Reason</legend>
+          <legend className="text-sm font-semibold">{t("reason")}</legend>
           {reasons.length === 1 ? (
             <p className="text-sm text-slate-700">
-              {cards.length === 0
-                ? "This customer has no card yet, so only a new card can be issued."
-                : "Every card of this customer was already replaced, so only a new card can be issued."}
+              {cards.length === 0 ? t("onlyNewNoCard") : t("onlyNewAllReplaced")}
             </p>
           ) : null}
           <div className="mt-2 flex flex-wrap gap-4">
@@ -186,7 +180,7 @@ export function IssueCardForm(props: {
                     if (r !== "CREATION") chooseCard(replacesJobId);
                   }}
                 />
-                {REASON_LABEL[r]}
+                {v(`issuanceReason.${r}`)}
               </label>
             ))}
           </div>
@@ -215,7 +209,7 @@ export function IssueCardForm(props: {
         <div className="grid items-start gap-4 md:grid-cols-2">
           <Field
             id="nameOnCard"
-            label="Name on the card"
+            label={t("nameOnCard")}
             hint={
               <NameHint name={name} customerName={props.customerName} rules={product.embossRules} onUse={setName} />
             }
@@ -238,9 +232,9 @@ export function IssueCardForm(props: {
             options' text was cut off (UX walk T14). */}
         <Field
           id="stationId"
-          label="Personalization station"
+          label={t("station")}
           errors={serverErrors?.stationId}
-          hint={station ? <span data-testid="station-status">{stationStatus(station, time).long}</span> : undefined}
+          hint={station ? <span data-testid="station-status">{stationStatus(station).long}</span> : undefined}
         >
           {(control) => (
             <Select
@@ -252,7 +246,7 @@ export function IssueCardForm(props: {
               {offered.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label}
-                  {s.isDefault ? " (default)" : ""} · {stationStatus(s, time).short}
+                  {s.isDefault ? t("default") : ""} · {stationStatus(s).short}
                 </option>
               ))}
             </Select>
@@ -261,9 +255,9 @@ export function IssueCardForm(props: {
         {stock?.low && station ? (
           <Alert tone="warning" live>
             <span data-testid="low-stock">
-              {lowStockMessage(stock.balance)} at {station.label}.
+              {t("lowStock", { count: Math.max(0, stock.balance), station: station.label })}
             </span>{" "}
-            Tell your manager so the station is loaded in time.
+            {t("lowStockTell")}
           </Alert>
         ) : null}
       </fieldset>
@@ -299,13 +293,19 @@ export function IssueCardForm(props: {
             pending={pending}
             onChange={() => setReviewing(false)}
           >
-            {product.name} for {props.customerName}, printed as <strong className="font-mono">{name}</strong>, reason{" "}
-            {REASON_LABEL[reason].toLowerCase()}, at {station?.label}.
+            {t.rich("summary", {
+              product: product.name,
+              customer: props.customerName,
+              nameOnCard: name,
+              reason,
+              station: station?.label ?? "",
+              name: (chunks) => <strong className="font-mono">{chunks}</strong>,
+            })}
           </IssueReview>
         </>
       ) : (
         <Button onClick={() => setReviewing(true)} disabled={problems.length > 0}>
-          Review
+          {t("review")}
         </Button>
       )}
     </form>
@@ -318,20 +318,22 @@ export function IssueCardForm(props: {
  * when the teller has edited the name away from it.
  */
 function NameHint(props: { name: string; customerName: string; rules: EmbossRules; onUse: (name: string) => void }) {
+  const t = useTranslations("IssueForm");
   const suggestion = toEmbossName(props.customerName, props.rules);
-  const rules = `${props.rules.uppercase ? "Capital letters, up" : "Up"} to ${props.rules.maxLength} characters. Check it with the customer.`;
+  const scheme = schemeOf(props.rules);
+  const rules = t("rules", { uppercase: String(Boolean(props.rules.uppercase)), max: props.rules.maxLength });
   if (props.name === suggestion) {
     const respelled = suggestion !== props.customerName.replace(/\s+/g, " ").trim().toUpperCase();
     return (
       <>
         {rules}
-        {respelled ? ` Written ${SCHEME_NOTE[schemeOf(props.rules)]}.` : null}
+        {respelled ? t("written", { scheme }) : null}
       </>
     );
   }
   return (
     <>
-      {rules} Suggested <span className="text-slate-600">({SCHEME_NOTE[schemeOf(props.rules)]})</span>:{" "}
+      {rules} {t("suggested")} <span className="text-slate-600">({t("scheme", { scheme })})</span>:{" "}
       <button
         type="button"
         className="font-mono font-semibold text-brand-700 underline"

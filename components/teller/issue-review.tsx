@@ -4,11 +4,12 @@
 // stolen card is blocked first), the account of a debit card, and the confirmation the server
 // asks for when the same product was requested for the customer within a day; and, before the
 // teller issues, that the request will wait for a manager's approval.
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
-import { cardName, REPLACEMENT_REASON_LABEL } from "@/lib/issuance/card-status";
-import { approvalReasons } from "@/lib/issuance/approval-words";
+import { cardName } from "@/lib/issuance/card-status";
+import { useApprovalReasons } from "./approval-reasons";
 import type { ApprovalRule, ReplacementReason } from "@/lib/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -37,7 +38,8 @@ export function IssueReview({
   onChange: () => void;
 }) {
   const { replaced, replacementReason } = props;
-  const blocks = replacementReason === "lost" || replacementReason === "stolen";
+  const t = useTranslations("IssueForm");
+  const approvalReasons = useApprovalReasons();
   return (
     <section
       aria-labelledby="review-heading"
@@ -46,21 +48,23 @@ export function IssueReview({
       ref={onMount}
     >
       <h3 id="review-heading" className="font-semibold">
-        Check before issuing
+        {t("checkBeforeIssuing")}
       </h3>
       <p className="mt-1">{props.children}</p>
       {replaced ? (
         <p className="mt-1">
-          It replaces <strong>{cardName(replaced)}</strong>
-          {replacementReason ? ` (${REPLACEMENT_REASON_LABEL[replacementReason].toLowerCase()})` : ""}
-          {blocks ? ", which will be blocked before the new card is ordered." : "."}
+          {t.rich("itReplaces", {
+            card: cardName(replaced),
+            reason: replacementReason || "none",
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : null}
-      {props.accountNumber ? <p className="mt-1">For account {props.accountNumber}.</p> : null}
+      {props.accountNumber ? <p className="mt-1">{t("forAccount", { account: props.accountNumber })}</p> : null}
       {props.approvalRules?.length ? (
         <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="needs-approval">
-          <strong>Needs a manager&apos;s approval:</strong> {approvalReasons(props.approvalRules)}. The card is sent to
-          the station only after a manager of the branch approves it.
+          <strong>{t("needsApproval")}</strong>{" "}
+          {t("needsApprovalText", { reasons: approvalReasons(props.approvalRules) })}
         </p>
       ) : null}
       {props.duplicateErrors ? (
@@ -72,16 +76,16 @@ export function IssueReview({
             checked={props.confirmDuplicate}
             onChange={(e) => props.onConfirmDuplicate(e.target.checked)}
             aria-describedby="confirmDuplicate-error"
-            label={`Yes, issue another ${props.productName}`}
+            label={t("issueAnother", { product: props.productName })}
           />
         </div>
       ) : null}
       <div className="mt-3 flex gap-3">
         <Button type="submit" disabled={props.pending}>
-          {props.pending ? "Issuing…" : "Issue card"}
+          {props.pending ? t("issuing") : t("issue")}
         </Button>
         <Button variant="secondary" onClick={props.onChange} disabled={props.pending}>
-          Change
+          {t("change")}
         </Button>
       </div>
     </section>

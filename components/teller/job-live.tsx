@@ -5,15 +5,16 @@
 // change of state is announced to screen readers.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/db/queries/job-views";
 import { applyEvent } from "@/lib/events/apply-event";
-import { STATE_LABEL, isFinal } from "@/lib/issuance/states";
-import { cancelSentence, jobOutcome } from "@/lib/issuance/outcome";
-import { stateSentence } from "@/lib/issuance/teller-messages";
-import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { isFinal } from "@/lib/issuance/states";
+import { jobOutcome } from "@/lib/issuance/outcome";
+import { stateMessage, type StateMessageJob } from "@/lib/issuance/state-message";
 import { liveMeta } from "@/components/live/live-query";
-import { Time } from "@/components/branch-time";
+import { useBranchTime } from "@/components/branch-time";
+import { useApprovalReasons } from "./approval-reasons";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JobStateBadge } from "./job-state-badge";
@@ -23,21 +24,35 @@ import { OpenRequestActions } from "./open-request-actions";
 import { RecoveryActions, type RetryStation } from "./recovery-actions";
 import { ReportMisprint } from "./report-misprint";
 
-const CANCELED_SENTENCE = "Canceled at the counter. No card was produced.";
-const DESTROY_SENTENCE = "Printed after it was canceled: destroy this card, never hand it over.";
+type JobT = ReturnType<typeof useTranslations<"Job">>;
 
 /** What the page says about a request canceled at the counter, from its "canceled" event. */
-function canceledSentence(job: JobView): string {
-  if (job.producedAfterCancelAt) return DESTROY_SENTENCE;
+function canceledSentence(job: JobView, t: JobT): string {
+  if (job.producedAfterCancelAt) return t("destroySentence");
   const event = job.events.findLast((e) => e.kind === "canceled");
   const reach = event?.detail.reach;
-  if (reach === "never_sent" || reach === "stopped" || reach === "not_stopped") {
-    return cancelSentence({ reach, stationLabel: job.stationLabel });
-  }
-  return CANCELED_SENTENCE;
+  if (reach === "never_sent") return t("cancelNeverSent");
+  if (reach === "stopped") return t("cancelStopped");
+  if (reach === "not_stopped") return t("cancelNotStopped", { station: job.stationLabel });
+  return t("canceledSentence");
+}
+
+/** The job's sentence (lib/issuance/state-message.ts) in the user's language. */
+function useStateSentence(): (job: StateMessageJob) => string {
+  const t = useTranslations("JobSentence");
+  const approvalReasons = useApprovalReasons();
+  return (job) => {
+    const m = stateMessage(job);
+    const reasons: Record<string, string> = m.rules !== undefined ? { reasons: approvalReasons(m.rules) } : {};
+    return t(m.key, { ...m.values, ...reasons });
+  };
 }
 
 export function JobLive({ initial, stations }: { initial: JobView; stations: RetryStation[] }) {
+  const t = useTranslations("Job");
+  const v = useTranslations("Vocab");
+  const stateSentence = useStateSentence();
+  const { time } = useBranchTime();
   const { data } = useQuery({
     queryKey: ["job", initial.id],
     initialData: { job: initial },
@@ -68,14 +83,14 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
   const awaiting = job.state === "awaiting_approval";
   const rejected = outcome.kind === "rejected";
   const sentence = closed
-    ? canceledSentence(job)
+    ? canceledSentence(job, t)
     : reissued
-      ? `${outcome.kind === "moved" ? "Moved to" : "Issued again on"} ${job.retriedAsStation ?? "another station"}.`
+      ? t("reissued", { moved: String(outcome.kind === "moved"), station: job.retriedAsStation ?? t("anotherStation") })
       : stateSentence(job);
   // Announced whenever what the page says changes (a new state, or the last four digits that
   // arrive after it), never on the first render. The state's name leads, unless the card was
   // canceled or the sentence already starts with it ("Card produced. Hand the card…").
-  const label = STATE_LABEL[job.state];
+  const label = v(`jobState.${job.state}`);
   const message = closed || reissued || sentence.startsWith(label) ? sentence : `${label}. ${sentence}`;
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef(message);
@@ -93,45 +108,58 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
       </p>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
-          {job.productName} for{" "}
-          <Link href={`/teller/customers/${job.customerId}`} className="text-brand-700 underline">
-            {job.customerName}
-          </Link>
+          {t.rich("heading", {
+            product: job.productName,
+            customer: job.customerName,
+            link: (chunks) => (
+              <Link href={`/teller/customers/${job.customerId}`} className="text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </h1>
         <span data-testid="job-state">
           <JobStateBadge state={job.state} outcome={outcome} />
         </span>
       </header>
       <p className="text-sm text-slate-700">
-        {REASON_LABEL[job.reason]} · printed as <span className="font-mono">{job.nameOnCard}</span> · at{" "}
-        {job.stationLabel}
+        {t.rich("meta", {
+          reason: v(`issuanceReason.${job.reason}`),
+          name: job.nameOnCard,
+          station: job.stationLabel,
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
       </p>
       {job.retryOfJobId ? (
         <p data-testid="retry-of">
-          {job.retryOf?.moved ? `Moved from ${job.retryOf.stationLabel}` : "Retry of"}{" "}
+          {job.retryOf?.moved ? t("movedFrom", { station: job.retryOf.stationLabel }) : t("retryOf")}{" "}
           <Link href={`/teller/jobs/${job.retryOfJobId}`} className="font-semibold text-brand-700 underline">
-            ← earlier request
+            {t("earlierRequest")}
           </Link>
         </p>
       ) : null}
       <p className="text-xs text-slate-600">
-        Reference for support:{" "}
+        {t("supportReference")}{" "}
         <span className="font-mono" data-testid="d1-reference">
           {job.issuerRequestId}
         </span>
       </p>
       {job.decidedAt && job.state !== "rejected" ? (
         <p data-testid="approved">
-          Approved by {job.decidedByName ?? "a manager"} at <Time value={job.decidedAt} format="time" />:{" "}
-          {`“${job.decisionNote ?? ""}”`}
+          {t.rich("approved", {
+            name: job.decidedByName ?? t("aManager"),
+            time: time(job.decidedAt),
+            note: job.decisionNote ?? "",
+            at: (chunks) => <time dateTime={new Date(job.decidedAt!).toISOString()}>{chunks}</time>,
+          })}
         </p>
       ) : null}
       {spoiled && !reissued ? (
         <Alert tone="error">
           <p className="font-semibold" data-testid="spoiled">
-            This card is spoiled: put it with the spoiled cards, never hand it over.
+            {t("spoiled")}
           </p>
-          <p>Issue it again below; the spoiled card is destroyed under dual control.</p>
+          <p>{t("spoiledNext")}</p>
         </Alert>
       ) : job.state === "done" || job.state === "handed_over" ? (
         <>
@@ -143,14 +171,14 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           <p className="text-lg font-semibold" data-testid="destroy">
             {sentence}
           </p>
-          <p>The request was canceled at the counter, but the station printed the card anyway.</p>
+          <p>{t("printedAnyway")}</p>
         </Alert>
       ) : reissued ? (
         <Alert tone="info">
           <p className="font-semibold" data-testid={outcome.kind}>
             {sentence}{" "}
             <Link href={`/teller/jobs/${job.retriedAs}`} className="text-brand-700 underline">
-              → open the new request
+              {t("openNew")}
             </Link>
           </p>
         </Alert>
@@ -159,7 +187,7 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
           <p className="font-semibold" data-testid="canceled">
             {sentence}
           </p>
-          <p>To give the customer a card, issue a new one from their page.</p>
+          <p>{t("issueNew")}</p>
         </Alert>
       ) : rejected ? (
         <Alert tone="error">
@@ -167,14 +195,13 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
             {sentence}
           </p>
           <p>
-            Decided by {job.decidedByName ?? "a manager"}
-            {job.decidedAt ? (
-              <>
-                {" "}
-                at <Time value={job.decidedAt} format="time" />
-              </>
-            ) : null}
-            . Tell the customer why; a new request would need approval again.
+            {job.decidedAt
+              ? t.rich("decidedAt", {
+                  name: job.decidedByName ?? t("aManager"),
+                  time: time(job.decidedAt),
+                  at: (chunks) => <time dateTime={new Date(job.decidedAt!).toISOString()}>{chunks}</time>,
+                })
+              : t("decided", { name: job.decidedByName ?? t("aManager") })}
           </p>
         </Alert>
       ) : awaiting ? (
@@ -185,24 +212,28 @@ export function JobLive({ initial, stations }: { initial: JobView; stations: Ret
         </Alert>
       ) : failed ? (
         <Alert tone="error">
-          <p className="font-semibold">{STATE_LABEL[job.state]}</p>
+          <p className="font-semibold">{label}</p>
           <p data-testid="failure">{sentence}</p>
-          {job.errorCode ? <p className="mt-1 text-xs">Reference for support: {job.errorCode}</p> : null}
+          {job.errorCode ? (
+            <p className="mt-1 text-xs">
+              {t("supportReference")} {job.errorCode}
+            </p>
+          ) : null}
         </Alert>
       ) : (
         <Alert tone="info">
           <p data-testid="progress">{sentence}</p>
         </Alert>
       )}
-      <Card title="Production" headingId="steps-heading">
+      <Card title={t("production")} headingId="steps-heading">
         <JobTimeline
           state={job.state}
           events={job.events}
           failure={
             closed || outcome.kind === "moved"
-              ? "canceled at the counter"
+              ? t("stoppedCanceled")
               : rejected
-                ? "not approved by a manager"
+                ? t("stoppedRejected")
                 : failed || outcome.kind === "retried"
                   ? (stateSentence(job).split(".")[0] ?? null)
                   : null

@@ -1,4 +1,4 @@
-import { STATE_LABEL } from "@/lib/issuance/states";
+import { useTranslations } from "next-intl";
 import type { Outcome } from "@/lib/issuance/outcome";
 import type { JobState } from "@/lib/vocabulary";
 import { cn } from "@/lib/utils";
@@ -35,7 +35,17 @@ const SYMBOL: Record<string, string> = {
  */
 export function JobStateBadge({ state, outcome }: { state: JobState; outcome?: Outcome }) {
   const key = outcome && ["canceled", "moved", "retried", "destroy"].includes(outcome.kind) ? outcome.kind : state;
-  const label = outcome?.label ?? STATE_LABEL[state];
+  const t = useTranslations();
+  // What became of the request (Canceled, Retried, Moved, destroy) has its own words; every other
+  // outcome reads as the state (lib/issuance/outcome.ts).
+  const label =
+    outcome &&
+    (outcome.kind === "canceled" ||
+      outcome.kind === "moved" ||
+      outcome.kind === "retried" ||
+      outcome.kind === "destroy")
+      ? t(`Outcome.${outcome.kind}`)
+      : t(`Vocab.jobState.${state}`);
   return (
     <span
       className={cn(

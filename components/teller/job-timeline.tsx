@@ -1,18 +1,19 @@
+import { useTranslations } from "next-intl";
 import type { JobEventView } from "@/db/queries/job-views";
 import { Time } from "@/components/branch-time";
 import { RANK } from "@/lib/issuance/states";
 import type { JobState } from "@/lib/vocabulary";
 
-const STEPS: Array<{ state: JobState; label: string }> = [
-  { state: "submitting", label: "Submitted" },
-  { state: "requested", label: "Accepted by D1" },
-  { state: "ready", label: "Ready at the station" },
-  { state: "done", label: "Produced" },
-  { state: "handed_over", label: "Handed over" },
-];
+const STEPS = [
+  { state: "submitting", label: "stepSubmitted" },
+  { state: "requested", label: "stepRequested" },
+  { state: "ready", label: "stepReady" },
+  { state: "done", label: "stepDone" },
+  { state: "handed_over", label: "stepHandedOver" },
+] as const satisfies ReadonlyArray<{ state: JobState; label: string }>;
 
 /** A request that waited for a manager shows the approval first; nothing was submitted before it. */
-const APPROVAL_STEP = { state: "awaiting_approval", label: "Approved by a manager" } as const;
+const APPROVAL_STEP = { state: "awaiting_approval", label: "stepApproved" } as const;
 
 /** Submitted → accepted → ready → produced → handed over, or where it stopped and why. */
 export function JobTimeline({
@@ -24,6 +25,7 @@ export function JobTimeline({
   events: JobEventView[];
   failure: string | null;
 }) {
+  const t = useTranslations("Job");
   const rank = RANK[state];
   const failed = rank === 3 && state !== "done";
   const approvedAt = events.find((e) => e.kind === "approved")?.at;
@@ -32,9 +34,11 @@ export function JobTimeline({
     gated && (step === "awaiting_approval" || step === "submitting")
       ? approvedAt
       : events.find((e) => e.state === step || (step === "submitting" && e.kind === "created"))?.at;
-  const steps = gated ? [APPROVAL_STEP, ...STEPS] : STEPS;
+  const steps: ReadonlyArray<{ state: JobState; label: (typeof STEPS)[number]["label"] | "stepApproved" }> = gated
+    ? [APPROVAL_STEP, ...STEPS]
+    : STEPS;
   return (
-    <ol className="space-y-3" aria-label="Production steps">
+    <ol className="space-y-3" aria-label={t("steps")}>
       {/* A card that was never produced is never handed over: no such step to wait for. */}
       {steps
         .filter((step) => !failed || step.state !== "handed_over")
@@ -56,8 +60,8 @@ export function JobTimeline({
                 {reached ? "✓" : ""}
               </span>
               <span>
-                <span className={reached ? "font-semibold" : "text-slate-600"}>{step.label}</span>
-                <span className="sr-only">{reached ? " (done)" : " (not yet)"}</span>
+                <span className={reached ? "font-semibold" : "text-slate-600"}>{t(step.label)}</span>
+                <span className="sr-only">{reached ? t("reached") : t("notReached")}</span>
                 {at ? (
                   <span className="ml-2 text-sm text-slate-600">
                     <Time value={at} format="timeWithSeconds" />
@@ -75,7 +79,7 @@ export function JobTimeline({
           >
             !
           </span>
-          <span className="font-semibold text-red-900">Stopped: {failure}</span>
+          <span className="font-semibold text-red-900">{t("stopped", { failure: failure ?? "" })}</span>
         </li>
       ) : null}
     </ol>

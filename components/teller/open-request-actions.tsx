@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
 import { cancelJobAction } from "@/lib/actions/teller/cancel-job";
 import { moveJobAction } from "@/lib/actions/teller/move-job";
 import { fieldNames } from "@/lib/actions/fields";
-import { cancelSentence } from "@/lib/issuance/outcome";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -31,6 +31,8 @@ export function OpenRequestActions({
   awaitingApproval?: boolean;
 }) {
   const queryClient = useQueryClient();
+  const t = useTranslations("OpenRequest");
+  const j = useTranslations("Job");
   const [moveState, move, moving] = useActionState(moveJobAction, null);
   const [canceling, startCanceling] = useTransition();
   const [askCancel, setAskCancel] = useState(false);
@@ -40,26 +42,36 @@ export function OpenRequestActions({
     startCanceling(async () => {
       const result = await cancelJobAction({ jobId });
       setCancelMessage(
-        result.ok ? { text: cancelSentence(result.data), error: false } : { text: result.message, error: true },
+        result.ok
+          ? {
+              text:
+                result.data.reach === "never_sent"
+                  ? j("cancelNeverSent")
+                  : result.data.reach === "stopped"
+                    ? j("cancelStopped")
+                    : j("cancelNotStopped", { station: result.data.stationLabel }),
+              error: false,
+            }
+          : { text: result.message, error: true },
       );
       setAskCancel(false);
       await queryClient.invalidateQueries({ queryKey: ["job", jobId] });
     });
   return (
-    <Card title="Customer cannot wait?" headingId="open-actions-heading">
+    <Card title={t("title")} headingId="open-actions-heading">
       {moveState && !moveState.ok && !errors ? (
         <Alert tone="error" live>
           {moveState.message}
         </Alert>
       ) : null}
       {awaitingApproval ? (
-        <p className="mt-2">This request waits for a manager&apos;s approval; nothing has been sent yet.</p>
+        <p className="mt-2">{t("awaiting")}</p>
       ) : stations.length === 0 ? (
-        <p className="mt-2">No other station is available at your branch to move this request to.</p>
+        <p className="mt-2">{t("noStation")}</p>
       ) : (
         <form action={move} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
-          <Field id="move-station" label="Move to station" errors={errors?.stationId}>
+          <Field id="move-station" label={t("moveTo")} errors={errors?.stationId}>
             {(control) => (
               <Select {...control} name={field("stationId")} inline defaultValue={stations[0]?.id}>
                 {stations.map((s) => (
@@ -71,7 +83,7 @@ export function OpenRequestActions({
             )}
           </Field>
           <Button type="submit" variant="secondary" disabled={moving}>
-            {moving ? "Moving…" : "Move the request"}
+            {moving ? t("moving") : t("move")}
           </Button>
         </form>
       )}
@@ -79,22 +91,20 @@ export function OpenRequestActions({
         {askCancel ? (
           <div role="group" aria-labelledby="cancel-request-question" className="space-y-2">
             <p id="cancel-request-question" className="font-semibold">
-              {awaitingApproval
-                ? "Cancel this request? It is withdrawn before any manager decides on it; nothing was sent to D1."
-                : "Cancel this request? D1 is asked to stop the order; the card cannot be issued from it afterwards."}
+              {awaitingApproval ? t("cancelQuestionAwaiting") : t("cancelQuestion")}
             </p>
             <div className="flex flex-wrap gap-3">
               <Button variant="danger" disabled={canceling} onClick={cancel} autoFocus>
-                {canceling ? "Canceling…" : "Yes, cancel the request"}
+                {canceling ? t("canceling") : t("cancelYes")}
               </Button>
               <Button variant="secondary" disabled={canceling} onClick={() => setAskCancel(false)}>
-                Keep it
+                {t("keep")}
               </Button>
             </div>
           </div>
         ) : (
           <Button variant="secondary" onClick={() => setAskCancel(true)}>
-            Cancel the request
+            {t("cancel")}
           </Button>
         )}
         {cancelMessage ? (

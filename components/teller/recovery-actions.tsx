@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
 import type { StationPick } from "@/lib/stations/health";
@@ -13,8 +14,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Select } from "@/components/ui/select";
-import { useBranchTime } from "@/components/branch-time";
-import { stationStatus, useStationHealth } from "./station-health";
+import { useStationHealth, useStationStatus } from "./station-health";
 
 const field = fieldNames<typeof retryJobAction>();
 
@@ -45,7 +45,8 @@ export function RecoveryActions({
   const [closeError, setCloseError] = useState<string | null>(null);
   const [askCancel, setAskCancel] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const { time } = useBranchTime();
+  const stationStatus = useStationStatus();
+  const t = useTranslations("Recovery");
   const current = useStationHealth(stations);
   const ordered = [
     ...current.filter((s) => s.id !== failedStationId),
@@ -62,29 +63,27 @@ export function RecoveryActions({
       await queryClient.invalidateQueries({ queryKey: ["job", jobId] });
     });
   return (
-    <Card title="What to do now" headingId="recover-heading">
+    <Card title={t("title")} headingId="recover-heading">
       {state && !state.ok && !errors ? (
         <Alert tone="error" live>
           {state.message}
         </Alert>
       ) : null}
       {ordered.length === 0 ? (
-        <p className="mt-2">
-          No station is available at your branch. Cancel this card, or ask your manager to enable one.
-        </p>
+        <p className="mt-2">{t("noStation")}</p>
       ) : (
         <form action={retry} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name={field("jobId")} value={jobId} />
           <Field
             id="retry-station"
-            label="Retry on station"
+            label={t("retryOn")}
             errors={errors?.stationId}
             className="min-w-0 basis-full"
             hint={(() => {
               const chosen = ordered.find((s) => s.id === selected);
               if (!chosen) return undefined;
-              const failedHere = chosen.id === failedStationId ? "This is where the card failed. " : "";
-              return <span data-testid="retry-station-status">{failedHere + stationStatus(chosen, time).long}</span>;
+              const failedHere = chosen.id === failedStationId ? `${t("failedHere")} ` : "";
+              return <span data-testid="retry-station-status">{failedHere + stationStatus(chosen).long}</span>;
             })()}
           >
             {(control) => (
@@ -97,7 +96,7 @@ export function RecoveryActions({
                 {ordered.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.label}
-                    {s.id === failedStationId ? " (where the card failed)" : ""} · {stationStatus(s, time).short}
+                    {s.id === failedStationId ? t("whereFailed") : ""} · {stationStatus(s).short}
                   </option>
                 ))}
               </Select>
@@ -109,7 +108,7 @@ export function RecoveryActions({
                 id="retry-confirm-same"
                 name={field("confirmSameStation")}
                 value="true"
-                label="The problem at this station is solved: retry on it"
+                label={t("confirmSame")}
                 aria-invalid={Boolean(errors?.confirmSameStation)}
                 aria-describedby="retry-confirm-same-error"
               />
@@ -117,7 +116,7 @@ export function RecoveryActions({
             </div>
           ) : null}
           <Button type="submit" disabled={retrying}>
-            {retrying ? "Sending…" : "Retry the card"}
+            {retrying ? t("sending") : t("retry")}
           </Button>
         </form>
       )}
@@ -126,20 +125,20 @@ export function RecoveryActions({
           {askCancel ? (
             <div role="group" aria-labelledby="cancel-question" className="space-y-2">
               <p id="cancel-question" className="font-semibold">
-                Cancel this card for good? It cannot be retried afterwards.
+                {t("cancelQuestion")}
               </p>
               <div className="flex flex-wrap gap-3">
                 <Button variant="secondary" disabled={closing} onClick={cancel} autoFocus>
-                  {closing ? "Canceling…" : "Yes, cancel this card"}
+                  {closing ? t("canceling") : t("cancelYes")}
                 </Button>
                 <Button variant="secondary" disabled={closing} onClick={() => setAskCancel(false)}>
-                  Keep it
+                  {t("keep")}
                 </Button>
               </div>
             </div>
           ) : (
             <Button variant="secondary" onClick={() => setAskCancel(true)}>
-              Cancel this card
+              {t("cancel")}
             </Button>
           )}
           {closeError ? (

@@ -3,10 +3,11 @@
 // Replacement and renewal: which of the customer's cards is replaced (with its status; a card
 // already replaced, or with a replacement under way, cannot be chosen again) and, for a
 // replacement, why. Lost and stolen cards are blocked before the new card is ordered: say so.
+import { useTranslations } from "next-intl";
 import type { CustomerCard } from "@/db/queries/customer-cards";
 import type { issueCardAction } from "@/lib/actions/teller/issue-card";
 import { fieldNames } from "@/lib/actions/fields";
-import { CARD_STATUS_LABEL, cardName, REPLACEMENT_REASON_LABEL } from "@/lib/issuance/card-status";
+import { cardName } from "@/lib/issuance/card-status";
 import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
@@ -29,13 +30,16 @@ export function ReplacedCardFields(props: {
   errors?: Record<string, string[] | undefined>;
 }) {
   const { cards, reason } = props;
+  const t = useTranslations("IssueForm");
+  const v = useTranslations("Vocab");
+  const h = useTranslations("CardHistory");
   const chosen = cards.find((c) => c.jobId === props.replacesJobId);
   const blocks =
     reason === "REPLACEMENT" && (props.replacementReason === "lost" || props.replacementReason === "stolen");
   return (
     <>
       <fieldset aria-describedby="replacesJobId-error">
-        <legend className="text-sm font-semibold">Card it replaces</legend>
+        <legend className="text-sm font-semibold">{t("replaces")}</legend>
         <div className="mt-2 grid gap-2">
           {cards.map((c) => (
             <label key={c.jobId} className="flex items-center gap-2">
@@ -48,8 +52,8 @@ export function ReplacedCardFields(props: {
                 onChange={() => props.onCard(c.jobId)}
               />
               <span>
-                {cardName(c)} · {CARD_STATUS_LABEL[c.status]}
-                {c.replacementPending ? " · replacement under way" : ""}
+                {cardName(c)} · {v(`cardStatus.${c.status}`)}
+                {c.replacementPending ? h("replacementUnderWay") : ""}
               </span>
             </label>
           ))}
@@ -58,7 +62,7 @@ export function ReplacedCardFields(props: {
       </fieldset>
       {reason === "REPLACEMENT" ? (
         <fieldset aria-describedby="replacementReason-error">
-          <legend className="text-sm font-semibold">Why it is replaced</legend>
+          <legend className="text-sm font-semibold">{t("whyReplaced")}</legend>
           <div className="mt-2 flex flex-wrap gap-4">
             {REPLACEMENT_REASONS.map((r) => (
               <label key={r} className="flex items-center gap-2">
@@ -69,7 +73,7 @@ export function ReplacedCardFields(props: {
                   checked={r === props.replacementReason}
                   onChange={() => props.onReplacementReason(r)}
                 />
-                {REPLACEMENT_REASON_LABEL[r]}
+                {v(`replacementReason.${r}`)}
               </label>
             ))}
           </div>
@@ -78,12 +82,7 @@ export function ReplacedCardFields(props: {
       ) : (
         <input type="hidden" name={field("replacementReason")} value="expiring" />
       )}
-      {blocks && chosen ? (
-        <Alert>
-          {cardName(chosen)} will be blocked at the bank&apos;s card system before the new card is ordered. It cannot be
-          used again.
-        </Alert>
-      ) : null}
+      {blocks && chosen ? <Alert>{t("willBeBlocked", { card: cardName(chosen) })}</Alert> : null}
     </>
   );
 }

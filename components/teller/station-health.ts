@@ -4,9 +4,10 @@
 // page renders it, the live channel refetches it when a card starts or ends, so a station that
 // just jammed is marked without a reload. What a mark says lives in stationStatus().
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useBranchTime } from "@/components/branch-time";
 import { formatCalendarDate } from "@/lib/datetime";
 import type { StationPick } from "@/lib/stations/health";
-import { unbalancedMessage } from "@/lib/stock/end-of-day";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 
 type Health = { stations: StationPick[] };
@@ -30,29 +31,32 @@ export function useStationHealth(initial: StationPick[]): StationPick[] {
   return data.stations.filter((s) => s.enabled);
 }
 
-const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
-
 /**
  * A station's state for an option (short, so a narrow select still shows it) and for the hint
- * under the select (whole sentences). `time` formats in the branch's zone.
+ * under the select (whole sentences), in the user's language; times in the branch's zone.
  */
-export function stationStatus(s: StationPick, time: (at: string) => string): { short: string; long: string } {
-  const where = s.location ? `${s.location}. ` : "";
-  const queue = s.queueDepth === 0 ? "free" : `${cards(s.queueDepth)} waiting`;
-  const last = s.lastSuccessAt ? `Last card produced at ${time(s.lastSuccessAt)}.` : "No card produced yet.";
-  if (s.unbalancedSince) {
-    return {
-      short: `held: count of ${formatCalendarDate(s.unbalancedSince)} not explained`,
-      long: `${where}${unbalancedMessage(s.label, s.unbalancedSince)}`,
-    };
-  }
-  if (s.availability === "likely_unavailable" && s.lastProblem) {
-    const problem = `${s.lastProblem.label} at ${time(s.lastProblem.at)}`;
-    return {
-      short: `likely unavailable: ${problem}`,
-      long: `${where}Likely unavailable: ${problem}. Send a card there only once the problem is solved. ${s.queueDepth === 0 ? "No card" : cards(s.queueDepth)} waiting. ${last}`,
-    };
-  }
-  const earlier = s.lastProblem ? ` Last problem: ${s.lastProblem.label} at ${time(s.lastProblem.at)}.` : "";
-  return { short: queue, long: `${where}Ready, ${queue}. ${last}${earlier}` };
+export function useStationStatus(): (s: StationPick) => { short: string; long: string } {
+  const t = useTranslations("Station");
+  const v = useTranslations("Vocab");
+  const { time } = useBranchTime();
+  return (s) => {
+    const where = s.location ? `${s.location}. ` : "";
+    const queue = s.queueDepth === 0 ? t("free") : t("waiting", { count: s.queueDepth });
+    const last = s.lastSuccessAt ? t("lastProduced", { time: time(s.lastSuccessAt) }) : t("noneProduced");
+    if (s.unbalancedSince) {
+      const date = formatCalendarDate(s.unbalancedSince);
+      return { short: t("heldShort", { date }), long: `${where}${t("heldLong", { station: s.label, date })}` };
+    }
+    const problem = s.lastProblem
+      ? { problem: v(`problem.${s.lastProblem.kind}`), time: time(s.lastProblem.at) }
+      : null;
+    if (s.availability === "likely_unavailable" && problem) {
+      return {
+        short: t("unavailableShort", problem),
+        long: `${where}${t("unavailableLong", { ...problem, count: s.queueDepth })} ${last}`,
+      };
+    }
+    const earlier = problem ? t("lastProblem", problem) : "";
+    return { short: queue, long: `${where}${t("ready", { queue })} ${last}${earlier}` };
+  };
 }

@@ -6,11 +6,12 @@
 // canceled, retried and handed-over requests say so, and only a produced card shows its number.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { JobSummary } from "@/db/queries/job-views";
 import { changesTotals, liveMeta } from "@/components/live/live-query";
 import { applyEventToRows } from "@/lib/events/apply-event";
-import { LIST_GROUP_LABEL, LIST_GROUPS, cardWasProduced, listGroup, type ListGroup } from "@/lib/issuance/list-filter";
+import { LIST_GROUPS, cardWasProduced, listGroup, type ListGroup } from "@/lib/issuance/list-filter";
 import { jobOutcome } from "@/lib/issuance/outcome";
 import { Time } from "@/components/branch-time";
 import { Card } from "@/components/ui/card";
@@ -22,12 +23,13 @@ import { JobStateBadge } from "./job-state-badge";
 type Scope = "today" | "queue";
 
 function useJobs(scope: Scope, initial: JobSummary[]) {
+  const t = useTranslations("WorkLists");
   return useQuery({
     queryKey: ["jobs", scope],
     initialData: initial,
     queryFn: async () => {
       const response = await fetch(`/api/teller/jobs?scope=${scope}`, { cache: "no-store" });
-      if (!response.ok) throw new Error("Could not load the requests.");
+      if (!response.ok) throw new Error(t("loadFailed"));
       return ((await response.json()) as { jobs: JobSummary[] }).jobs;
     },
     meta: liveMeta<JobSummary[]>({ apply: applyEventToRows, refetch: changesTotals }),
@@ -43,17 +45,18 @@ function RowState({ job }: { job: JobSummary }) {
 }
 
 function JobTable({ jobs, caption, teller }: { jobs: JobSummary[]; caption: string; teller?: boolean }) {
-  if (jobs.length === 0) return <p className="text-slate-700">Nothing here.</p>;
+  const t = useTranslations("WorkLists");
+  if (jobs.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
     <Table caption={caption}>
       <TableHeader>
         <TableRow>
-          <TableHead>Time</TableHead>
-          <TableHead>Request</TableHead>
-          <TableHead>Card</TableHead>
-          <TableHead>Station</TableHead>
-          {teller ? <TableHead>Teller</TableHead> : null}
-          <TableHead>State</TableHead>
+          <TableHead>{t("time")}</TableHead>
+          <TableHead>{t("request")}</TableHead>
+          <TableHead>{t("card")}</TableHead>
+          <TableHead>{t("station")}</TableHead>
+          {teller ? <TableHead>{t("teller")}</TableHead> : null}
+          <TableHead>{t("state")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -87,6 +90,8 @@ function JobTable({ jobs, caption, teller }: { jobs: JobSummary[]; caption: stri
 }
 
 export function WorkLists({ today, queue, me }: { today: JobSummary[]; queue: JobSummary[]; me: string }) {
+  const t = useTranslations("WorkLists");
+  const v = useTranslations("Vocab");
   const [outcome, setOutcome] = useState<ListGroup | "">("");
   const [teller, setTeller] = useState("");
   const all = useJobs("today", today).data;
@@ -100,12 +105,12 @@ export function WorkLists({ today, queue, me }: { today: JobSummary[]; queue: Jo
   return (
     <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
       <Card
-        title="Today at this branch"
+        title={t("today")}
         headingId="today-heading"
         className="min-w-0"
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <Label htmlFor="state-filter">Show</Label>
+            <Label htmlFor="state-filter">{t("show")}</Label>
             <Select
               id="state-filter"
               inline
@@ -113,17 +118,17 @@ export function WorkLists({ today, queue, me }: { today: JobSummary[]; queue: Jo
               value={outcome}
               onChange={(e) => setOutcome(LIST_GROUPS.find((o) => o === e.target.value) ?? "")}
             >
-              <option value="">All states</option>
+              <option value="">{t("allStates")}</option>
               {LIST_GROUPS.map((o) => (
                 <option key={o} value={o}>
-                  {LIST_GROUP_LABEL[o]}
+                  {v(`listGroup.${o}`)}
                 </option>
               ))}
             </Select>
-            <Label htmlFor="teller-filter">Teller</Label>
+            <Label htmlFor="teller-filter">{t("teller")}</Label>
             <Select id="teller-filter" inline sizing="sm" value={teller} onChange={(e) => setTeller(e.target.value)}>
-              <option value="">Every teller</option>
-              <option value={me}>Me</option>
+              <option value="">{t("everyTeller")}</option>
+              <option value={me}>{t("me")}</option>
               {tellers.map(([id, name]) => (
                 <option key={id} value={id}>
                   {name}
@@ -133,10 +138,10 @@ export function WorkLists({ today, queue, me }: { today: JobSummary[]; queue: Jo
           </div>
         }
       >
-        <JobTable jobs={shown} caption="Requests of today at this branch" teller />
+        <JobTable jobs={shown} caption={t("todayCaption")} teller />
       </Card>
-      <Card title="Branch queue (in production)" headingId="queue-heading" className="min-w-0">
-        <JobTable jobs={open} caption="Branch queue" />
+      <Card title={t("queue")} headingId="queue-heading" className="min-w-0">
+        <JobTable jobs={open} caption={t("queueCaption")} />
       </Card>
     </div>
   );

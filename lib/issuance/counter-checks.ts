@@ -10,7 +10,7 @@ import { cardProducts, customers, productBranches } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertStationBalanced } from "@/lib/stock/count-block";
-import { embossProblems } from "./emboss";
+import { embossProblems } from "./emboss-english";
 
 export async function checkCounterRequest(input: {
   branchId: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, dateIn, ineligibility } from "./eligibility";
+import { ageOn, dateIn } from "./eligibility";
+import { ineligibility } from "./ineligibility";
 
 const youth = { name: "Youth Prepaid", minAge: null, maxAge: 25, customerTypes: null };
 const today = "2026-11-30";

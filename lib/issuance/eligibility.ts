@@ -1,7 +1,9 @@
 // Who may have a product: the admin's rules (age range, customer types) against the customer's
 // date of birth and type. The age is the customer's age on today's date in the branch's time
 // zone, so a birthday counts from local midnight, as the customer would expect. Plain functions:
-// the counter page and the server's check use the same sentences.
+// the counter page and the server's check use the same reasons (the server's in English,
+// ineligibility.ts; the page's in the user's language). No message files are imported here: the
+// e2e specs import this module, and Playwright's loader does not import JSON.
 import type { CustomerType } from "@/lib/vocabulary";
 
 export type EligibilityRules = {
@@ -36,23 +38,39 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return today.slice(5, 10) < dateOfBirth.slice(5, 10) ? years - 1 : years;
 }
 
-function ageRange(min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return `for customers aged ${min} to ${max}`;
-  if (min !== null) return `for customers aged ${min} or over`;
-  return `for customers up to ${max}`;
-}
+/** Why the customer may not have the product, as a message (Eligibility.*) with its values. */
+export type Ineligibility =
+  | { key: "types"; product: string; allowed: string[]; type: CustomerType }
+  | { key: "ageBetween" | "ageMin" | "ageMax"; product: string; min: number | null; max: number | null; age: number };
 
-/** Why the customer may not have the product, as a sentence for the teller; null: eligible. */
-export function ineligibility(product: EligibilityRules, customer: EligibilityFacts, today: string): string | null {
+export function ineligibilityReason(
+  product: EligibilityRules,
+  customer: EligibilityFacts,
+  today: string,
+): Ineligibility | null {
   const { minAge, maxAge, customerTypes } = product;
   if (customerTypes && customerTypes.length > 0 && !customerTypes.includes(customer.customerType)) {
-    const allowed = customerTypes.map((t) => CUSTOMER_TYPE_LABEL[t as CustomerType] ?? t).join(" and ");
-    return `${product.name}: for ${allowed} customers only; this is a ${CUSTOMER_TYPE_LABEL[customer.customerType]} customer.`;
+    return { key: "types", product: product.name, allowed: [...customerTypes], type: customer.customerType };
   }
   if (minAge === null && maxAge === null) return null;
   const age = ageOn(customer.dateOfBirth, today);
   if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge)) {
-    return `${product.name}: ${ageRange(minAge, maxAge)}; this customer is ${age}.`;
+    const key = minAge !== null && maxAge !== null ? "ageBetween" : minAge !== null ? "ageMin" : "ageMax";
+    return { key, product: product.name, min: minAge, max: maxAge, age };
   }
   return null;
+}
+
+/** The reason in words, with the translator of the user's language (namespace Eligibility). */
+export function ineligibilityText(
+  reason: Ineligibility,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  if (reason.key === "types") {
+    const allowed = reason.allowed.map((type) => t("allowedType", { type }));
+    const list =
+      allowed.length > 1 ? t("and", { a: allowed.slice(0, -1).join(", "), b: allowed.at(-1)! }) : allowed[0]!;
+    return t("types", { product: reason.product, allowed: list, type: reason.type });
+  }
+  return t(reason.key, { product: reason.product, min: reason.min ?? 0, max: reason.max ?? 0, age: reason.age });
 }

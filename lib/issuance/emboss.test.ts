@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { embossProblems, toEmbossName } from "./emboss";
+import { toEmbossName } from "./emboss";
+import { embossProblems } from "./emboss-english";
 
 const rules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
 
@@ -42,5 +43,18 @@ describe("name on the card", () => {
     const youth = { maxLength: 21, uppercase: true, allowedCharacters: "A-Z .\\-" };
     expect(embossProblems("JANE O'BRIEN", youth).join(" ")).toContain("“'”");
     expect(embossProblems("JANE OBRIEN", youth)).toEqual([]);
+  });
+});
+
+describe("embossProblems in German", () => {
+  it("says the same problems in the teller's language, with the spelling to write", async () => {
+    const { createTranslator } = await import("next-intl");
+    const { MESSAGES } = await import("@/lib/i18n/messages");
+    const { embossProblems: problemsIn } = await import("./emboss");
+    const t = createTranslator({ locale: "de", messages: MESSAGES.de, namespace: "Emboss" });
+    const icao = { ...rules, transliteration: "icao" as const };
+    expect(problemsIn("MÜLLER", icao, (key, values) => t(key as never, values as never))).toEqual([
+      "Diese Karte kann „Ü“ (schreiben Sie „UE“) nicht drucken.",
+    ]);
   });
 });

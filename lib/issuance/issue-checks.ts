@@ -18,7 +18,8 @@ import { DEFAULT_TIME_ZONE, formatTime } from "@/lib/datetime";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { STATE_LABEL } from "@/lib/issuance/states";
 import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
-import { dateIn, ineligibility } from "./eligibility";
+import { dateIn } from "./eligibility";
+import { ineligibility } from "./ineligibility";
 
 export type IssueRequest = {
   branchId: string;

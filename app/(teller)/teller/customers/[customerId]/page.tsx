@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -16,9 +17,12 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { loadStationPicks } from "@/lib/board";
 import { customerViewer } from "@/lib/customer-access";
 import { approvalHints } from "@/lib/issuance/approval-rules";
-import { dateIn, ineligibility } from "@/lib/issuance/eligibility";
+import { dateIn, ineligibilityReason, ineligibilityText } from "@/lib/issuance/eligibility";
 
-export const metadata: Metadata = { title: "Customer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Customer");
+  return { title: t("title") };
+}
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const user = await guardPage("teller");
@@ -37,20 +41,31 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   ]);
   if (!found || !facts) notFound();
   const { customer } = found;
+  const t = await getTranslations("Customer");
   // Only the products this customer may have are offered; the others say why not.
   const today = dateIn(facts.timeZone);
-  const judged = products.map((p) => ({ product: p, notEligible: ineligibility(p, facts.customer, today) }));
+  const te = await getTranslations("Eligibility");
+  const words = (key: string, values?: Record<string, string | number>) => te(key as never, values as never);
+  const judged = products.map((p) => {
+    const reason = ineligibilityReason(p, facts.customer, today);
+    return { product: p, notEligible: reason ? ineligibilityText(reason, words) : null };
+  });
   return (
     <div className="space-y-6">
       <Link href="/teller" className="text-sm text-brand-700 underline">
-        ← Back to the counter
+        {t("back")}
       </Link>
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div className="space-y-6">
           <CustomerPanel customer={customer} accounts={found.accounts} />
           <CardHistory jobs={jobs} cards={cards} />
         </div>
-        <Card title="Issue a card" headingId="issue-heading" headingClassName="text-xl font-bold" className="min-w-0">
+        <Card
+          title={t("issueHeading")}
+          headingId="issue-heading"
+          headingClassName="text-xl font-bold"
+          className="min-w-0"
+        >
           <IssueCardForm
             requestKey={randomUUID()}
             customerId={customer.id}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { JobLive } from "@/components/teller/job-live";
@@ -7,7 +8,10 @@ import { findJobView } from "@/db/queries/job-views";
 import { guardPage } from "@/lib/auth/page-guard";
 import { loadStationPicks } from "@/lib/board";
 
-export const metadata: Metadata = { title: "Card production" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Job");
+  return { title: t("title") };
+}
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const user = await guardPage("teller");
