@@ -15,11 +15,6 @@ export type EligibilityRules = {
 
 export type EligibilityFacts = { dateOfBirth: string; customerType: CustomerType };
 
-export const CUSTOMER_TYPE_LABEL: Record<CustomerType, string> = {
-  private: "private",
-  business: "business",
-};
-
 /** Today's calendar date (YYYY-MM-DD) in a time zone; an unknown zone falls back to UTC. */
 export function dateIn(timeZone: string, now: Date = new Date()): string {
   const format = (zone: string) =>

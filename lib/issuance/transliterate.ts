@@ -12,12 +12,6 @@ export const TRANSLITERATION_LABEL: Record<Transliteration, string> = {
   strip: "Accents removed: Müller → MULLER, Søren → SOREN",
 };
 
-/** How the teller's form says which way the suggestion was written. */
-export const SCHEME_NOTE: Record<Transliteration, string> = {
-  icao: "as on passports, ICAO 9303: Ü as UE",
-  strip: "with accents removed: Ü as U",
-};
-
 // Letters ICAO spells with more than their base letter (upper case keys; lower case is derived).
 const ICAO_LATIN: Record<string, string> = {
   Ä: "AE",
