@@ -60,6 +60,9 @@ export type RequestHit = {
 
 export type SearchHit = CustomerHit | RequestHit;
 
+/** What the search box shows: the best hits, and whether more customers matched than fit. */
+export type SearchResult = { hits: SearchHit[]; more: boolean };
+
 /** Customer numbers are "C" and eight digits: "17" and "C17" mean C00000017. */
 export function paddedCustomerNumber(query: string): string | null {
   const m = /^c?(\d{1,8})$/i.exec(query.trim().replace(/\s+/g, ""));
@@ -88,7 +91,7 @@ export async function searchCustomers({
   query: string;
   viewer: CustomerViewer;
   limit?: number;
-}): Promise<SearchHit[]> {
+}): Promise<SearchResult> {
   const text = query.trim().toLowerCase();
   // Escaped: "%%" would otherwise be a prefix of every customer number.
   const upper = escapeLike(query.trim().toUpperCase().replace(/\s+/g, ""));
@@ -143,6 +146,7 @@ export async function searchCustomers({
     productName: string | null;
     state: JobState | null;
     createdAt: string | null;
+    more: boolean;
   };
   const { rows } = await db.execute<Row>(sql`
     with hits as (
@@ -180,22 +184,26 @@ export async function searchCustomers({
           ${inScope(viewer, sql`(select home_branch_id from customers where id = accounts.customer_id)`)} limit 5)
     ), best as (
       select distinct on (id) id, reason, matched, score from hits order by id, score desc
-    )${requests}, found as (
-      (select 'customer' as kind, c.id, c.id as "customerId", c.customer_number as "customerNumber",
-              c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth",
-              b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt"
-         from best b join customers c on c.id = b.id
-        order by b.score desc, c.family_name, c.given_name
-        limit ${limit})
+    )${requests}, ranked as (
+      -- One more than shown: if it exists, the teller is told that more customers match.
+      select 'customer' as kind, c.id, c.id as "customerId", c.customer_number as "customerNumber",
+             c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth",
+             b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt"
+        from best b join customers c on c.id = b.id
+       order by b.score desc, c.family_name, c.given_name
+       limit ${limit + 1}
+    ), found as (
+      -- Only what is shown is logged as seen.
+      (select * from ranked order by score desc, "familyName", "givenName" limit ${limit})
       ${requestRows}
     ), logged as (
       insert into customer_access_log (user_id, branch_id, customer_id, screen)
       select distinct ${viewer.userId}::uuid, ${viewer.branchId}::uuid, "customerId", 'search'::text from found
     )
     select kind, id, "customerNumber", "givenName", "familyName", "dateOfBirth", reason, matched,
-           "productName", state, "createdAt"
+           "productName", state, "createdAt", (select count(*) > ${limit} from ranked) as more
       from found order by score desc, "createdAt" desc nulls last, "familyName", "givenName"`);
-  return rows.map(({ kind, productName, state, createdAt, reason, ...who }): SearchHit =>
+  const hits = rows.map(({ kind, productName, state, createdAt, reason, more: _more, ...who }): SearchHit =>
     kind === "request" && productName !== null && state !== null && createdAt !== null
       ? {
           kind,
@@ -207,6 +215,7 @@ export async function searchCustomers({
         }
       : { kind: "customer", ...who, reason: reason as CustomerHit["reason"] },
   );
+  return { hits, more: rows[0]?.more ?? false };
 }
 
 /** What the customer page shows. */
