@@ -21,6 +21,7 @@ import { formatCalendarDate } from "@/lib/datetime";
 /** The message key of each reason a hit matched by. */
 const REASON = {
   name: "name",
+  "name and date of birth": "nameAndBirth",
   "customer number": "customerNumber",
   "national id": "nationalId",
   phone: "phone",

@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { Customer } from "@/db/schema";
 import type { AccessScreen, JobState } from "@/lib/vocabulary";
+import { initialOf, splitBirthDate } from "./customer-query";
 
 /** Who is looking: logged with each customer shown, and the scope of what they may see. */
 export type CustomerViewer = {
@@ -38,7 +39,7 @@ export type CustomerHit = {
   givenName: string;
   familyName: string;
   dateOfBirth: string;
-  reason: "name" | "customer number" | "national id" | "phone" | "account";
+  reason: "name" | "name and date of birth" | "customer number" | "national id" | "phone" | "account";
   matched: string;
 };
 
@@ -81,6 +82,64 @@ export function supportReference(query: string): string | null {
   return /^req-[0-9a-f-]{2,}$/.test(text) ? text : null;
 }
 
+/**
+ * Names, as tellers type them: the nearest distinct names by trigrams (KNN on the GiST index, no
+ * threshold, so two typos still rank), by word similarity (part of a name while typing), and by
+ * sound (Kölner Phonetik codes of every word, in any order), then their customers by btree.
+ * A name that also sounds like the query, or whose given name starts with the typed initial,
+ * ranks a little higher. Names and query are folded alike (search_fold: accents, punctuation,
+ * ue/oe/ae).
+ */
+const nameBranches = (viewer: CustomerViewer) => {
+  const bonus = (name: SQL) => sql`
+    (case when q.initial <> '' and ${name} ~ ('(^| )' || q.initial) then 0.1 else 0 end)`;
+  const customersOf = (names: SQL) => sql`
+      (select c.id, 'name' as reason, n.search_name as matched, n.score
+         from (${names}) n
+         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
+        limit 20)`;
+  // The nearest ten names, however far: a filter inside the KNN scan would read the whole index
+  // for a query that matches nothing; the floor is applied to the ten.
+  return sql`${customersOf(sql`
+        select * from (
+          select search_name, 1 - (search_name <-> q.name) + ${bonus(sql`search_name`)} as score
+            from customer_names, q
+           order by search_name <-> q.name limit 10) nearest
+         where score > 0.2`)}
+      union all
+      ${customersOf(sql`
+        select search_name, 1 - (q.name <<-> search_name) + ${bonus(sql`search_name`)} as score
+          from customer_names, q
+         where q.name <% search_name
+         order by q.name <<-> search_name limit 10`)}
+      union all
+      ${customersOf(sql`
+        select search_name, similarity(search_name, q.name) + 0.1 + ${bonus(sql`search_name`)} as score
+          from customer_names, q
+         where cardinality(q.sounds) > 0 and phonetic @> q.sounds
+         order by score desc limit 10`)}`;
+};
+
+/** Customers whose phone ends with the digits: a subscriber number typed without its prefix. */
+const subscriberBranch = (viewer: CustomerViewer, digits: string) => sql`union all
+      (select id, 'phone', phone, 1.5 from customers
+        where reverse(phone_digits) like reverse(${digits}) || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)`;
+
+/**
+ * A name with a date of birth: the few customers born that day (btree), ranked by how close
+ * their name is, loosely (typos, sound, initials): the date already picked a handful. Above any
+ * name-only hit.
+ */
+const birthBranch = (viewer: CustomerViewer, dateOfBirth: string) => sql`union all
+      (select c.id, 'name and date of birth', c.search_name,
+              2 + greatest(similarity(c.search_name, q.name), word_similarity(q.name, c.search_name))
+                + case when phonetic_codes(c.search_name) @> q.sounds then 0.2 else 0 end as score
+         from customers c, q
+        where c.date_of_birth = ${dateOfBirth}::date ${inScope(viewer, sql`c.home_branch_id`)}
+          and (similarity(c.search_name, q.name) > 0.15 or word_similarity(q.name, c.search_name) > 0.3
+               or phonetic_codes(c.search_name) && q.sounds)
+        order by score desc limit 10)`;
+
 export async function searchCustomers({
   db,
   query,
@@ -92,15 +151,20 @@ export async function searchCustomers({
   viewer: CustomerViewer;
   limit?: number;
 }): Promise<SearchResult> {
-  const text = query.trim().toLowerCase();
+  // A date of birth ("muller 02.03.1985") narrows a name to the customers born that day.
+  const { dateOfBirth, rest } = splitBirthDate(query.trim());
+  const text = rest.toLowerCase();
+  const initial = initialOf(text);
   // Escaped: "%%" would otherwise be a prefix of every customer number.
   const upper = escapeLike(query.trim().toUpperCase().replace(/\s+/g, ""));
-  const digits = query.replace(/\D/g, "");
+  const digits = dateOfBirth ? "" : query.replace(/\D/g, "");
   // A name has letters; identifiers are mostly digits. Only plausible branches run.
   const byName = /\p{L}{2}/u.test(text) && !supportReference(query);
   const byDigits = digits.length >= 3;
   // Phones are stored internationally (+49 151 …); a local "0151…" matches "49151…".
   const phone = digits.startsWith("0") ? `49${digits.slice(1)}` : digits;
+  // A subscriber number without its prefix ("12345678" of +49 151 12345678) ends the phone.
+  const bySubscriber = digits.length >= 6 && !digits.startsWith("0") && !digits.startsWith("49");
   const padded = paddedCustomerNumber(query);
   // Requests are looked up in the viewer's own branch only; a user without one finds none.
   const jobBranch = viewer.branchId;
@@ -149,25 +213,11 @@ export async function searchCustomers({
     more: boolean;
   };
   const { rows } = await db.execute<Row>(sql`
-    with hits as (
-      -- The nearest distinct names first (KNN on the GiST index of customer_names), then their
-      -- customers by btree: whole-name similarity for "jonathon smyth", word similarity for part
-      -- of a name while typing ("schmid"). Accents are folded on both sides (fold_name).
-      (select c.id, 'name' as reason, n.search_name as matched, n.score
-         from (select search_name, 1 - (search_name <-> fold_name(${text})) as score
-                 from customer_names
-                where ${byName} and search_name % fold_name(${text})
-                order by search_name <-> fold_name(${text}) limit 10) n
-         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
-        limit 20)
-      union all
-      (select c.id, 'name', n.search_name, n.score
-         from (select search_name, 1 - (fold_name(${text}) <<-> search_name) as score
-                 from customer_names
-                where ${byName} and fold_name(${text}) <% search_name
-                order by fold_name(${text}) <<-> search_name limit 10) n
-         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
-        limit 20)
+    with q as (
+      select search_fold(${text}) as name, phonetic_codes(search_fold(${text})) as sounds,
+             search_fold(${initial}) as initial
+    ), hits as (
+      ${byName ? nameBranches(viewer) : sql`select null::uuid as id, null as reason, null as matched, null::float8 as score where false`}
       union all
       (select id, 'customer number', customer_number, 2 from customers
         where customer_number like ${upper} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
@@ -178,6 +228,8 @@ export async function searchCustomers({
       union all
       (select id, 'phone', phone, 1.5 from customers
         where ${byDigits} and phone_digits like ${phone} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
+      ${bySubscriber ? subscriberBranch(viewer, digits) : sql``}
+      ${dateOfBirth && byName ? birthBranch(viewer, dateOfBirth) : sql``}
       union all
       (select customer_id, 'account', account_number, 1.5 from accounts
         where ${byDigits} and account_number like ${digits} || '%'
