@@ -27,12 +27,13 @@ export function splitBirthDate(query: string): { dateOfBirth: string | null; res
   return { dateOfBirth: null, rest: query };
 }
 
-/** A lone letter beside a name ("x muller", "muller x."): the initial of a given name, or "". */
-export function initialOf(name: string): string {
+/** A lone letter beside a name ("x muller", "muller x."): the initial of a given name and the name without it. */
+export function splitInitial(name: string): { initial: string; rest: string } {
   const words = name
     .toLowerCase()
     .split(/[\s.]+/)
     .filter(Boolean);
-  if (words.length < 2) return "";
-  return words.find((w) => /^\p{L}$/u.test(w)) ?? "";
+  const at = words.length < 2 ? -1 : words.findIndex((w) => /^\p{L}$/u.test(w));
+  if (at < 0) return { initial: "", rest: name };
+  return { initial: words[at]!, rest: words.filter((_, i) => i !== at).join(" ") };
 }

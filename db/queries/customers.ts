@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { Customer } from "@/db/schema";
 import type { AccessScreen, JobState } from "@/lib/vocabulary";
-import { initialOf, splitBirthDate } from "./customer-query";
+import { splitBirthDate, splitInitial } from "./customer-query";
 
 /** Who is looking: logged with each customer shown, and the scope of what they may see. */
 export type CustomerViewer = {
@@ -90,35 +90,58 @@ export function supportReference(query: string): string | null {
  * ranks a little higher. Names and query are folded alike (search_fold: accents, punctuation,
  * ue/oe/ae).
  */
-const nameBranches = (viewer: CustomerViewer) => {
-  const bonus = (name: SQL) => sql`
-    (case when q.initial <> '' and ${name} ~ ('(^| )' || q.initial) then 0.1 else 0 end)`;
+const nameBranches = (
+  viewer: CustomerViewer,
+  text: string,
+  { initial, rest }: { initial: string; rest: string },
+  perName: number,
+) => {
+  // The folded query inline, not from a CTE: an expression of the parameters is a constant to
+  // the planner, so the KNN and word-similarity scans can use the GiST index.
+  const name = sql`search_fold(${text})`;
+  // The given name comes first in search_name: an initial lifts the names it starts.
+  const bonus = sql`(case when ${initial} <> '' and left(search_name, 1) = search_fold(${initial}) then 0.1 else 0 end)`;
+  // A few customers of each name (enough to know whether there are more), so that the list can
+  // show several candidate names rather than eight namesakes of the first.
   const customersOf = (names: SQL) => sql`
       (select c.id, 'name' as reason, n.search_name as matched, n.score
          from (${names}) n
-         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
-        limit 20)`;
-  // The nearest ten names, however far: a filter inside the KNN scan would read the whole index
-  // for a query that matches nothing; the floor is applied to the ten.
+         cross join lateral (select id from customers c
+                              where c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
+                              limit ${perName}) c)`;
+  // The nearest twenty names, however far (a filter inside the KNN scan would read the whole
+  // index for a query that matches nothing), then the best ten with the initial's lift: many
+  // names tie on distance ("m meier" is as near to every Meier).
   return sql`${customersOf(sql`
         select * from (
-          select search_name, 1 - (search_name <-> q.name) + ${bonus(sql`search_name`)} as score
-            from customer_names, q
-           order by search_name <-> q.name limit 10) nearest
-         where score > 0.2`)}
+          select search_name, 1 - (search_name <-> ${name}) + ${bonus} as score
+            from customer_names
+           order by search_name <-> ${name} limit 20) nearest
+         where score > 0.2 order by score desc limit 10`)}
       union all
       ${customersOf(sql`
-        select search_name, 1 - (q.name <<-> search_name) + ${bonus(sql`search_name`)} as score
-          from customer_names, q
-         where q.name <% search_name
-         order by q.name <<-> search_name limit 10`)}
-      union all
+        select * from (
+          select search_name, 1 - (${name} <<-> search_name) + ${bonus} as score
+            from customer_names
+           where ${name} <% search_name
+           order by ${name} <<-> search_name limit 20) nearest
+         order by score desc limit 10`)}
+      ${initial ? initialBranch(customersOf, initial, rest) : sql``}      union all
       ${customersOf(sql`
-        select search_name, similarity(search_name, q.name) + 0.1 + ${bonus(sql`search_name`)} as score
-          from customer_names, q
-         where cardinality(q.sounds) > 0 and phonetic @> q.sounds
+        select search_name, similarity(search_name, ${name}) + 0.25 + ${bonus} as score
+          from customer_names
+         where phonetic @> phonetic_codes(${name}) and cardinality(phonetic_codes(${name})) > 0
          order by score desc limit 10`)}`;
 };
+
+/** "x muller": the names like the rest whose first word starts with the initial (every Müller ties on distance). */
+const initialBranch = (customersOf: (names: SQL) => SQL, initial: string, rest: string) => sql`
+      union all
+      ${customersOf(sql`
+        select search_name, 1 - (search_fold(${rest}) <<-> search_name) + 0.1 as score
+          from customer_names
+         where search_fold(${rest}) <% search_name and search_name like search_fold(${initial}) || '%'
+         order by search_fold(${rest}) <<-> search_name limit 10`)}`;
 
 /** Customers whose phone ends with the digits: a subscriber number typed without its prefix. */
 const subscriberBranch = (viewer: CustomerViewer, digits: string) => sql`union all
@@ -130,15 +153,18 @@ const subscriberBranch = (viewer: CustomerViewer, digits: string) => sql`union a
  * their name is, loosely (typos, sound, initials): the date already picked a handful. Above any
  * name-only hit.
  */
-const birthBranch = (viewer: CustomerViewer, dateOfBirth: string) => sql`union all
+const birthBranch = (viewer: CustomerViewer, dateOfBirth: string, text: string) => {
+  const name = sql`search_fold(${text})`;
+  return sql`union all
       (select c.id, 'name and date of birth', c.search_name,
-              2 + greatest(similarity(c.search_name, q.name), word_similarity(q.name, c.search_name))
-                + case when phonetic_codes(c.search_name) @> q.sounds then 0.2 else 0 end as score
-         from customers c, q
+              2 + greatest(similarity(c.search_name, ${name}), word_similarity(${name}, c.search_name))
+                + case when phonetic_codes(c.search_name) @> phonetic_codes(${name}) then 0.2 else 0 end as score
+         from customers c
         where c.date_of_birth = ${dateOfBirth}::date ${inScope(viewer, sql`c.home_branch_id`)}
-          and (similarity(c.search_name, q.name) > 0.15 or word_similarity(q.name, c.search_name) > 0.3
-               or phonetic_codes(c.search_name) && q.sounds)
+          and (similarity(c.search_name, ${name}) > 0.15 or word_similarity(${name}, c.search_name) > 0.3
+               or phonetic_codes(c.search_name) && phonetic_codes(${name}))
         order by score desc limit 10)`;
+};
 
 export async function searchCustomers({
   db,
@@ -154,7 +180,7 @@ export async function searchCustomers({
   // A date of birth ("muller 02.03.1985") narrows a name to the customers born that day.
   const { dateOfBirth, rest } = splitBirthDate(query.trim());
   const text = rest.toLowerCase();
-  const initial = initialOf(text);
+  const { initial, rest: withoutInitial } = splitInitial(text);
   // Escaped: "%%" would otherwise be a prefix of every customer number.
   const upper = escapeLike(query.trim().toUpperCase().replace(/\s+/g, ""));
   const digits = dateOfBirth ? "" : query.replace(/\D/g, "");
@@ -164,7 +190,8 @@ export async function searchCustomers({
   // Phones are stored internationally (+49 151 …); a local "0151…" matches "49151…".
   const phone = digits.startsWith("0") ? `49${digits.slice(1)}` : digits;
   // A subscriber number without its prefix ("12345678" of +49 151 12345678) ends the phone.
-  const bySubscriber = digits.length >= 6 && !digits.startsWith("0") && !digits.startsWith("49");
+  // (A leading 0 may be either: local numbers and subscriber numbers like 0300 0007 both exist.)
+  const bySubscriber = digits.length >= 6 && !digits.startsWith("49");
   const padded = paddedCustomerNumber(query);
   // Requests are looked up in the viewer's own branch only; a user without one finds none.
   const jobBranch = viewer.branchId;
@@ -201,7 +228,7 @@ export async function searchCustomers({
     jobBranch && (last4 || reference)
       ? sql`union all
       (select 'request', r.id, c.id, c.customer_number, c.given_name, c.family_name, c.date_of_birth::text,
-              r.reason, r.matched, r.score, p.name, r.state, r.created_at
+              r.reason, r.matched, r.score, p.name, r.state, r.created_at, 0
          from requests r join customers c on c.id = r.customer_id join card_products p on p.id = r.product_id)`
       : sql``;
   type Row = Omit<CustomerHit, "kind" | "reason"> & {
@@ -213,11 +240,8 @@ export async function searchCustomers({
     more: boolean;
   };
   const { rows } = await db.execute<Row>(sql`
-    with q as (
-      select search_fold(${text}) as name, phonetic_codes(search_fold(${text})) as sounds,
-             search_fold(${initial}) as initial
-    ), hits as (
-      ${byName ? nameBranches(viewer) : sql`select null::uuid as id, null as reason, null as matched, null::float8 as score where false`}
+    with hits as (
+      ${byName ? nameBranches(viewer, text, { initial, rest: withoutInitial }, limit + 1) : sql`select null::uuid as id, null as reason, null as matched, null::float8 as score where false`}
       union all
       (select id, 'customer number', customer_number, 2 from customers
         where customer_number like ${upper} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
@@ -229,7 +253,7 @@ export async function searchCustomers({
       (select id, 'phone', phone, 1.5 from customers
         where ${byDigits} and phone_digits like ${phone} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
       ${bySubscriber ? subscriberBranch(viewer, digits) : sql``}
-      ${dateOfBirth && byName ? birthBranch(viewer, dateOfBirth) : sql``}
+      ${dateOfBirth && byName ? birthBranch(viewer, dateOfBirth, text) : sql``}
       union all
       (select customer_id, 'account', account_number, 1.5 from accounts
         where ${byDigits} and account_number like ${digits} || '%'
@@ -238,15 +262,18 @@ export async function searchCustomers({
       select distinct on (id) id, reason, matched, score from hits order by id, score desc
     )${requests}, ranked as (
       -- One more than shown: if it exists, the teller is told that more customers match.
+      -- Three customers of a name first, then the next names, then the rest: a short list of
+      -- eight namesakes would hide the customer whose name was typed a little differently.
       select 'customer' as kind, c.id, c.id as "customerId", c.customer_number as "customerNumber",
              c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth",
-             b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt"
+             b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt",
+             (row_number() over (partition by b.matched order by b.score desc, c.customer_number) > 3)::int as tier
         from best b join customers c on c.id = b.id
-       order by b.score desc, c.family_name, c.given_name
+       order by tier, b.score desc, c.family_name, c.given_name
        limit ${limit + 1}
     ), found as (
       -- Only what is shown is logged as seen.
-      (select * from ranked order by score desc, "familyName", "givenName" limit ${limit})
+      (select * from ranked order by tier, score desc, "familyName", "givenName" limit ${limit})
       ${requestRows}
     ), logged as (
       insert into customer_access_log (user_id, branch_id, customer_id, screen)
@@ -254,7 +281,7 @@ export async function searchCustomers({
     )
     select kind, id, "customerNumber", "givenName", "familyName", "dateOfBirth", reason, matched,
            "productName", state, "createdAt", (select count(*) > ${limit} from ranked) as more
-      from found order by score desc, "createdAt" desc nulls last, "familyName", "givenName"`);
+      from found order by tier, score desc, "createdAt" desc nulls last, "familyName", "givenName"`);
   const hits = rows.map(({ kind, productName, state, createdAt, reason, more: _more, ...who }): SearchHit =>
     kind === "request" && productName !== null && state !== null && createdAt !== null
       ? {
