@@ -31,13 +31,15 @@ export type LabelledCustomer = {
  * only that customer counts. `name`: a name alone; the seed gives each full name to hundreds of
  * customers at a million, so any customer with the expected given and family name counts (the
  * teller then narrows it down, as the search says). `initial`: likewise, and any given name with
- * that initial counts ("J. Köhler" is Jana, José and Jonathan Köhler alike).
+ * that initial counts ("J. Köhler" is Jana, José and Jonathan Köhler alike). `birth`: a family
+ * name with a date of birth; at a million the seed has namesakes born the same day, so any
+ * customer with that family name and that date counts.
  */
 export type LabelledQuery = {
   kind: QueryKind;
   query: string;
   expect: LabelledCustomer;
-  judge: "person" | "name" | "initial";
+  judge: "person" | "name" | "initial" | "birth";
 };
 
 /** mulberry32: small, fast, and the same everywhere. */
@@ -183,18 +185,21 @@ export function queriesFor(c: LabelledCustomer): LabelledQuery[] {
   add("number fragment", rand() < 0.5 ? digits : `C${digits}`, "person");
   const subscriber = c.phone.replace(/^\+\d+ \d+ /, "").replace(/\D/g, "");
   add("phone subscriber number", subscriber.length >= 6 ? subscriber : null, "person");
-  const name = rand() < 0.5 ? family : `${given} ${rand() < 0.5 ? typo(family, rand) : family}`;
-  add("name + date of birth", `${name} ${rand() < 0.5 ? dotted(c.dateOfBirth) : c.dateOfBirth}`, "person");
+  const alone = rand() < 0.5;
+  const name = alone ? family : `${given} ${rand() < 0.5 ? typo(family, rand) : family}`;
+  const date = rand() < 0.5 ? dotted(c.dateOfBirth) : c.dateOfBirth;
+  add("name + date of birth", `${name} ${date}`, alone ? "birth" : "person");
   return out;
 }
 
 /** Whether a search answer holds what the query should find. */
 export function matches(
   q: LabelledQuery,
-  hit: { id: string; givenName: string; familyName: string; kind?: string } | undefined,
+  hit: { id: string; givenName: string; familyName: string; dateOfBirth: string } | undefined,
 ): boolean {
   if (!hit) return false;
   if (q.judge === "person") return hit.id === q.expect.id;
+  if (q.judge === "birth") return hit.familyName === q.expect.familyName && hit.dateOfBirth === q.expect.dateOfBirth;
   if (q.judge === "initial")
     return hit.familyName === q.expect.familyName && hit.givenName[0] === q.expect.givenName[0];
   return hit.givenName === q.expect.givenName && hit.familyName === q.expect.familyName;

@@ -158,11 +158,13 @@ const birthBranch = (viewer: CustomerViewer, dateOfBirth: string, text: string) 
   return sql`union all
       (select c.id, 'name and date of birth', c.search_name,
               2 + greatest(similarity(c.search_name, ${name}), word_similarity(${name}, c.search_name))
-                + case when phonetic_codes(c.search_name) @> phonetic_codes(${name}) then 0.2 else 0 end as score
+                + case when p.codes @> phonetic_codes(${name}) then 0.2 else 0 end as score
          from customers c
+         -- The codes of each candidate once (a PL/pgSQL call per name is the costly part).
+         cross join lateral (select phonetic_codes(c.search_name) as codes) p
         where c.date_of_birth = ${dateOfBirth}::date ${inScope(viewer, sql`c.home_branch_id`)}
           and (similarity(c.search_name, ${name}) > 0.15 or word_similarity(${name}, c.search_name) > 0.3
-               or phonetic_codes(c.search_name) && phonetic_codes(${name}))
+               or p.codes && phonetic_codes(${name}))
         order by score desc limit 10)`;
 };
 
