@@ -181,7 +181,8 @@ export function CustomerSearch() {
                   )}
                   <span className="block text-xs text-slate-600">
                     {t("matchedBy", { reason: t(`reasons.${REASON[hit.reason]}`) })}
-                    {hit.reason === "name" ? "" : `: ${hit.matched}`}
+                    {/* A name match shows the name itself, not the folded key it matched. */}
+                    {hit.reason === "name" || hit.reason === "name and date of birth" ? "" : `: ${hit.matched}`}
                   </span>
                 </li>
               ))
