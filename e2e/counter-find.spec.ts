@@ -1,4 +1,5 @@
-// Finding and choosing at the counter: a search that fails says so and can be tried again; the
+// Finding and choosing at the counter: a search that fails says so and can be tried again; one
+// that finds more customers than it shows says so; the
 // station picker marks a station that just jammed (live, in a page already open); a card is found
 // again by its last four digits; the times of one request agree on the Counter, the customer
 // page and the job page in the branch's zone whatever the browser's; the D1 outage banner.
@@ -59,6 +60,24 @@ test("a failed search says so and is tried again; it never says no customer matc
   await expect(page.getByRole("listbox", { name: "Customers" }).getByRole("option").first()).toContainText("Schmidt");
   await expect(alert).toHaveCount(0);
   await expect(box).toHaveAttribute("aria-busy", "false");
+});
+
+test("a search says when more customers match than it shows, and how to narrow it down", async ({ page }) => {
+  const counter = new CounterPage(page);
+  await counter.goto();
+  const box = page.getByRole("combobox", { name: "Find a customer" });
+  // (The same words are also in the screen reader's live summary, which is not shown.)
+  const more = page.getByTestId("search-more");
+  // Every demo family name is held by several customers, and near names match too.
+  await box.fill("Schmidt");
+  await expect(page.getByRole("listbox", { name: "Customers" }).getByRole("option")).toHaveCount(8);
+  await expect(more).toHaveText(/^More customers match: add a given name, a date of birth or a number/);
+  await expect(box).toHaveAttribute("aria-busy", "false");
+  expect(await seriousViolations(page)).toEqual([]);
+  // One customer by number: nothing more to say.
+  await box.fill("C00000042");
+  await expect(page.getByRole("listbox", { name: "Customers" }).getByRole("option")).toHaveCount(1);
+  await expect(more).toHaveCount(0);
 });
 
 test("the picker marks the station that just jammed, live, and the retry list says so", async ({

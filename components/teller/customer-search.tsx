@@ -21,6 +21,7 @@ import { formatCalendarDate } from "@/lib/datetime";
 /** The message key of each reason a hit matched by. */
 const REASON = {
   name: "name",
+  "name and date of birth": "nameAndBirth",
   "customer number": "customerNumber",
   "national id": "nationalId",
   phone: "phone",
@@ -68,7 +69,9 @@ export function CustomerSearch() {
       return result.data;
     },
   });
-  const hits = enabled && !error ? (data ?? []) : [];
+  const hits = enabled && !error ? (data?.hits ?? []) : [];
+  // More customers matched than fit: say so and how to narrow it (a list cut at eight looked complete).
+  const more = enabled && !error && hits.length > 0 && (data?.more ?? false);
   const open = enabled && !error && (!isFetching || hits.length > 0);
   const current = hits[Math.min(active, hits.length - 1)];
   const failed = enabled && error && !(error instanceof SearchRefused) ? error : null;
@@ -118,6 +121,7 @@ export function CustomerSearch() {
       />
       <p aria-live="polite" className="sr-only">
         {enabled && !isFetching && !error ? t("results", { count: hits.length }) : ""}
+        {enabled && !isFetching && more ? ` ${t("more")}` : ""}
       </p>
       {enabled && isFetching && hits.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700" data-testid="searching">
@@ -140,53 +144,60 @@ export function CustomerSearch() {
         </p>
       ) : null}
       {open ? (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={t("listLabel")}
-          className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg"
-        >
-          {hits.length === 0 ? (
-            <li className="px-4 py-3 text-slate-700">{t("noMatch", { query })}</li>
-          ) : (
-            hits.map((hit, i) => (
-              <li
-                key={`${hit.kind}-${hit.id}`}
-                id={`${listId}-${hit.id}`}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(hit)}
-                onMouseEnter={() => setActive(i)}
-                className={`cursor-pointer px-4 py-2 ${i === active ? "bg-brand-50" : ""}`}
-              >
-                {hit.kind === "request" ? (
-                  <>
-                    <span className="font-semibold">
-                      {t("request", { product: hit.productName, name: `${hit.givenName} ${hit.familyName}` })}
-                    </span>{" "}
-                    <span className="text-sm text-slate-700">
-                      · {hit.customerNumber} · {dateTime(hit.createdAt)} · {STATE_LABEL[hit.state]}
-                    </span>
-                  </>
-                ) : (
-                  <>
-                    <span className="font-semibold">
-                      {hit.givenName} {hit.familyName}
-                    </span>{" "}
-                    <span className="text-sm text-slate-700">
-                      · {hit.customerNumber} · {t("born", { date: formatCalendarDate(hit.dateOfBirth) })}
-                    </span>
-                  </>
-                )}
-                <span className="block text-xs text-slate-600">
-                  {t("matchedBy", { reason: t(`reasons.${REASON[hit.reason]}`) })}
-                  {hit.reason === "name" ? "" : `: ${hit.matched}`}
-                </span>
-              </li>
-            ))
-          )}
-        </ul>
+        <div className="absolute z-10 mt-1 w-full overflow-hidden rounded-md border border-slate-300 bg-white shadow-lg">
+          <ul id={listId} role="listbox" aria-label={t("listLabel")}>
+            {hits.length === 0 ? (
+              <li className="px-4 py-3 text-slate-700">{t("noMatch", { query })}</li>
+            ) : (
+              hits.map((hit, i) => (
+                <li
+                  key={`${hit.kind}-${hit.id}`}
+                  id={`${listId}-${hit.id}`}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(hit)}
+                  onMouseEnter={() => setActive(i)}
+                  className={`cursor-pointer px-4 py-2 ${i === active ? "bg-brand-50" : ""}`}
+                >
+                  {hit.kind === "request" ? (
+                    <>
+                      <span className="font-semibold">
+                        {t("request", { product: hit.productName, name: `${hit.givenName} ${hit.familyName}` })}
+                      </span>{" "}
+                      <span className="text-sm text-slate-700">
+                        · {hit.customerNumber} · {dateTime(hit.createdAt)} · {STATE_LABEL[hit.state]}
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-semibold">
+                        {hit.givenName} {hit.familyName}
+                      </span>{" "}
+                      <span className="text-sm text-slate-700">
+                        · {hit.customerNumber} · {t("born", { date: formatCalendarDate(hit.dateOfBirth) })}
+                      </span>
+                    </>
+                  )}
+                  <span className="block text-xs text-slate-600">
+                    {t("matchedBy", { reason: t(`reasons.${REASON[hit.reason]}`) })}
+                    {/* A name match shows the name itself, not the folded key it matched. */}
+                    {hit.reason === "name" || hit.reason === "name and date of birth" ? "" : `: ${hit.matched}`}
+                  </span>
+                </li>
+              ))
+            )}
+          </ul>
+          {more ? (
+            // Outside the listbox, which may hold only options.
+            <p
+              className="border-t border-slate-300 bg-slate-50 px-4 py-2 text-sm text-slate-800"
+              data-testid="search-more"
+            >
+              {t("more")}
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

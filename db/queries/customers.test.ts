@@ -7,10 +7,12 @@ import { seedDemo } from "@/db/seed";
 import { makeCounter, makeJob } from "@/db/testing/factories";
 import { freshDatabase } from "@/db/testing/fresh";
 import { searchCustomersSchema } from "@/lib/validations/issuance";
-import { findCustomer, searchCustomers as search, type CustomerViewer } from "./customers";
+import { findCustomer, searchCustomers as searchAll, type CustomerViewer } from "./customers";
 
 // A teller of no branch in particular, seeing the whole bank (CUSTOMER_SCOPE=bank).
 const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+/** The hits only; "more" has its own test. */
+const search = async (args: Parameters<typeof searchAll>[0]) => (await searchAll(args)).hits;
 const searchCustomers = (args: { db: Database; query: string }) => search({ ...args, viewer });
 
 describe("customer lookup", () => {
@@ -139,6 +141,22 @@ describe("customer lookup", () => {
         reason: "customer number",
       });
     }
+  });
+
+  it("says when more customers match than are shown, and logs only those shown", async () => {
+    const me: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+    // The demo seed holds three Müllers: a list of two leaves one out.
+    const some = await searchAll({ db, query: "muller", viewer: me, limit: 2 });
+    expect(some.hits).toHaveLength(2);
+    expect(some.more).toBe(true);
+    const logged = await db.$count(customerAccessLog, eq(customerAccessLog.userId, me.userId));
+    expect(logged).toBe(2);
+    // An exact customer number: one hit, nothing more.
+    expect(await searchAll({ db, query: "C00000042", viewer: me })).toMatchObject({
+      hits: [{ customerNumber: "C00000042" }],
+      more: false,
+    });
+    expect(await searchAll({ db, query: "zzqx", viewer: me })).toEqual({ hits: [], more: false });
   });
 
   it("finds a card request of the teller's branch by its last four digits and by its support reference", async () => {

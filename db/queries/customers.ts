@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { Customer } from "@/db/schema";
 import type { AccessScreen, JobState } from "@/lib/vocabulary";
+import { splitBirthDate, splitInitial } from "./customer-query";
 
 /** Who is looking: logged with each customer shown, and the scope of what they may see. */
 export type CustomerViewer = {
@@ -38,7 +39,7 @@ export type CustomerHit = {
   givenName: string;
   familyName: string;
   dateOfBirth: string;
-  reason: "name" | "customer number" | "national id" | "phone" | "account";
+  reason: "name" | "name and date of birth" | "customer number" | "national id" | "phone" | "account";
   matched: string;
 };
 
@@ -60,6 +61,9 @@ export type RequestHit = {
 
 export type SearchHit = CustomerHit | RequestHit;
 
+/** What the search box shows: the best hits, and whether more customers matched than fit. */
+export type SearchResult = { hits: SearchHit[]; more: boolean };
+
 /** Customer numbers are "C" and eight digits: "17" and "C17" mean C00000017. */
 export function paddedCustomerNumber(query: string): string | null {
   const m = /^c?(\d{1,8})$/i.exec(query.trim().replace(/\s+/g, ""));
@@ -78,6 +82,92 @@ export function supportReference(query: string): string | null {
   return /^req-[0-9a-f-]{2,}$/.test(text) ? text : null;
 }
 
+/**
+ * Names, as tellers type them: the nearest distinct names by trigrams (KNN on the GiST index, no
+ * threshold, so two typos still rank), by word similarity (part of a name while typing), and by
+ * sound (Kölner Phonetik codes of every word, in any order), then their customers by btree.
+ * A name that also sounds like the query, or whose given name starts with the typed initial,
+ * ranks a little higher. Names and query are folded alike (search_fold: accents, punctuation,
+ * ue/oe/ae).
+ */
+const nameBranches = (
+  viewer: CustomerViewer,
+  text: string,
+  { initial, rest }: { initial: string; rest: string },
+  perName: number,
+) => {
+  // The folded query inline, not from a CTE: an expression of the parameters is a constant to
+  // the planner, so the KNN and word-similarity scans can use the GiST index.
+  const name = sql`search_fold(${text})`;
+  // The given name comes first in search_name: an initial lifts the names it starts.
+  const bonus = sql`(case when ${initial} <> '' and left(search_name, 1) = search_fold(${initial}) then 0.1 else 0 end)`;
+  // A few customers of each name (enough to know whether there are more), so that the list can
+  // show several candidate names rather than eight namesakes of the first.
+  const customersOf = (names: SQL) => sql`
+      (select c.id, 'name' as reason, n.search_name as matched, n.score
+         from (${names}) n
+         cross join lateral (select id from customers c
+                              where c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
+                              limit ${perName}) c)`;
+  // The nearest twenty names, however far (a filter inside the KNN scan would read the whole
+  // index for a query that matches nothing), then the best ten with the initial's lift: many
+  // names tie on distance ("m meier" is as near to every Meier).
+  return sql`${customersOf(sql`
+        select * from (
+          select search_name, 1 - (search_name <-> ${name}) + ${bonus} as score
+            from customer_names
+           order by search_name <-> ${name} limit 20) nearest
+         where score > 0.2 order by score desc limit 10`)}
+      union all
+      ${customersOf(sql`
+        select * from (
+          select search_name, 1 - (${name} <<-> search_name) + ${bonus} as score
+            from customer_names
+           where ${name} <% search_name
+           order by ${name} <<-> search_name limit 20) nearest
+         order by score desc limit 10`)}
+      ${initial ? initialBranch(customersOf, initial, rest) : sql``}      union all
+      ${customersOf(sql`
+        select search_name, similarity(search_name, ${name}) + 0.25 + ${bonus} as score
+          from customer_names
+         where phonetic @> phonetic_codes(${name}) and cardinality(phonetic_codes(${name})) > 0
+         order by score desc limit 10`)}`;
+};
+
+/** "x muller": the names like the rest whose first word starts with the initial (every Müller ties on distance). */
+const initialBranch = (customersOf: (names: SQL) => SQL, initial: string, rest: string) => sql`
+      union all
+      ${customersOf(sql`
+        select search_name, 1 - (search_fold(${rest}) <<-> search_name) + 0.1 as score
+          from customer_names
+         where search_fold(${rest}) <% search_name and search_name like search_fold(${initial}) || '%'
+         order by search_fold(${rest}) <<-> search_name limit 10`)}`;
+
+/** Customers whose phone ends with the digits: a subscriber number typed without its prefix. */
+const subscriberBranch = (viewer: CustomerViewer, digits: string) => sql`union all
+      (select id, 'phone', phone, 1.5 from customers
+        where reverse(phone_digits) like reverse(${digits}) || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)`;
+
+/**
+ * A name with a date of birth: the few customers born that day (btree), ranked by how close
+ * their name is, loosely (typos, sound, initials): the date already picked a handful. Above any
+ * name-only hit.
+ */
+const birthBranch = (viewer: CustomerViewer, dateOfBirth: string, text: string) => {
+  const name = sql`search_fold(${text})`;
+  return sql`union all
+      (select c.id, 'name and date of birth', c.search_name,
+              2 + greatest(similarity(c.search_name, ${name}), word_similarity(${name}, c.search_name))
+                + case when p.codes @> phonetic_codes(${name}) then 0.2 else 0 end as score
+         from customers c
+         -- The codes of each candidate once (a PL/pgSQL call per name is the costly part).
+         cross join lateral (select phonetic_codes(c.search_name) as codes) p
+        where c.date_of_birth = ${dateOfBirth}::date ${inScope(viewer, sql`c.home_branch_id`)}
+          and (similarity(c.search_name, ${name}) > 0.15 or word_similarity(${name}, c.search_name) > 0.3
+               or p.codes && phonetic_codes(${name}))
+        order by score desc limit 10)`;
+};
+
 export async function searchCustomers({
   db,
   query,
@@ -88,16 +178,22 @@ export async function searchCustomers({
   query: string;
   viewer: CustomerViewer;
   limit?: number;
-}): Promise<SearchHit[]> {
-  const text = query.trim().toLowerCase();
+}): Promise<SearchResult> {
+  // A date of birth ("muller 02.03.1985") narrows a name to the customers born that day.
+  const { dateOfBirth, rest } = splitBirthDate(query.trim());
+  const text = rest.toLowerCase();
+  const { initial, rest: withoutInitial } = splitInitial(text);
   // Escaped: "%%" would otherwise be a prefix of every customer number.
   const upper = escapeLike(query.trim().toUpperCase().replace(/\s+/g, ""));
-  const digits = query.replace(/\D/g, "");
+  const digits = dateOfBirth ? "" : query.replace(/\D/g, "");
   // A name has letters; identifiers are mostly digits. Only plausible branches run.
   const byName = /\p{L}{2}/u.test(text) && !supportReference(query);
   const byDigits = digits.length >= 3;
   // Phones are stored internationally (+49 151 …); a local "0151…" matches "49151…".
   const phone = digits.startsWith("0") ? `49${digits.slice(1)}` : digits;
+  // A subscriber number without its prefix ("12345678" of +49 151 12345678) ends the phone.
+  // (A leading 0 may be either: local numbers and subscriber numbers like 0300 0007 both exist.)
+  const bySubscriber = digits.length >= 6 && !digits.startsWith("49");
   const padded = paddedCustomerNumber(query);
   // Requests are looked up in the viewer's own branch only; a user without one finds none.
   const jobBranch = viewer.branchId;
@@ -134,7 +230,7 @@ export async function searchCustomers({
     jobBranch && (last4 || reference)
       ? sql`union all
       (select 'request', r.id, c.id, c.customer_number, c.given_name, c.family_name, c.date_of_birth::text,
-              r.reason, r.matched, r.score, p.name, r.state, r.created_at
+              r.reason, r.matched, r.score, p.name, r.state, r.created_at, 0
          from requests r join customers c on c.id = r.customer_id join card_products p on p.id = r.product_id)`
       : sql``;
   type Row = Omit<CustomerHit, "kind" | "reason"> & {
@@ -143,27 +239,11 @@ export async function searchCustomers({
     productName: string | null;
     state: JobState | null;
     createdAt: string | null;
+    more: boolean;
   };
   const { rows } = await db.execute<Row>(sql`
     with hits as (
-      -- The nearest distinct names first (KNN on the GiST index of customer_names), then their
-      -- customers by btree: whole-name similarity for "jonathon smyth", word similarity for part
-      -- of a name while typing ("schmid"). Accents are folded on both sides (fold_name).
-      (select c.id, 'name' as reason, n.search_name as matched, n.score
-         from (select search_name, 1 - (search_name <-> fold_name(${text})) as score
-                 from customer_names
-                where ${byName} and search_name % fold_name(${text})
-                order by search_name <-> fold_name(${text}) limit 10) n
-         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
-        limit 20)
-      union all
-      (select c.id, 'name', n.search_name, n.score
-         from (select search_name, 1 - (fold_name(${text}) <<-> search_name) as score
-                 from customer_names
-                where ${byName} and fold_name(${text}) <% search_name
-                order by fold_name(${text}) <<-> search_name limit 10) n
-         join customers c on c.search_name = n.search_name ${inScope(viewer, sql`c.home_branch_id`)}
-        limit 20)
+      ${byName ? nameBranches(viewer, text, { initial, rest: withoutInitial }, limit + 1) : sql`select null::uuid as id, null as reason, null as matched, null::float8 as score where false`}
       union all
       (select id, 'customer number', customer_number, 2 from customers
         where customer_number like ${upper} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
@@ -174,28 +254,37 @@ export async function searchCustomers({
       union all
       (select id, 'phone', phone, 1.5 from customers
         where ${byDigits} and phone_digits like ${phone} || '%' ${inScope(viewer, sql`home_branch_id`)} limit 5)
+      ${bySubscriber ? subscriberBranch(viewer, digits) : sql``}
+      ${dateOfBirth && byName ? birthBranch(viewer, dateOfBirth, text) : sql``}
       union all
       (select customer_id, 'account', account_number, 1.5 from accounts
         where ${byDigits} and account_number like ${digits} || '%'
           ${inScope(viewer, sql`(select home_branch_id from customers where id = accounts.customer_id)`)} limit 5)
     ), best as (
       select distinct on (id) id, reason, matched, score from hits order by id, score desc
-    )${requests}, found as (
-      (select 'customer' as kind, c.id, c.id as "customerId", c.customer_number as "customerNumber",
-              c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth",
-              b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt"
-         from best b join customers c on c.id = b.id
-        order by b.score desc, c.family_name, c.given_name
-        limit ${limit})
+    )${requests}, ranked as (
+      -- One more than shown: if it exists, the teller is told that more customers match.
+      -- Three customers of a name first, then the next names, then the rest: a short list of
+      -- eight namesakes would hide the customer whose name was typed a little differently.
+      select 'customer' as kind, c.id, c.id as "customerId", c.customer_number as "customerNumber",
+             c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth",
+             b.reason, b.matched, b.score, null as "productName", null as state, null::timestamptz as "createdAt",
+             (row_number() over (partition by b.matched order by b.score desc, c.customer_number) > 3)::int as tier
+        from best b join customers c on c.id = b.id
+       order by tier, b.score desc, c.family_name, c.given_name
+       limit ${limit + 1}
+    ), found as (
+      -- Only what is shown is logged as seen.
+      (select * from ranked order by tier, score desc, "familyName", "givenName" limit ${limit})
       ${requestRows}
     ), logged as (
       insert into customer_access_log (user_id, branch_id, customer_id, screen)
       select distinct ${viewer.userId}::uuid, ${viewer.branchId}::uuid, "customerId", 'search'::text from found
     )
     select kind, id, "customerNumber", "givenName", "familyName", "dateOfBirth", reason, matched,
-           "productName", state, "createdAt"
-      from found order by score desc, "createdAt" desc nulls last, "familyName", "givenName"`);
-  return rows.map(({ kind, productName, state, createdAt, reason, ...who }): SearchHit =>
+           "productName", state, "createdAt", (select count(*) > ${limit} from ranked) as more
+      from found order by tier, score desc, "createdAt" desc nulls last, "familyName", "givenName"`);
+  const hits = rows.map(({ kind, productName, state, createdAt, reason, more: _more, ...who }): SearchHit =>
     kind === "request" && productName !== null && state !== null && createdAt !== null
       ? {
           kind,
@@ -207,6 +296,7 @@ export async function searchCustomers({
         }
       : { kind: "customer", ...who, reason: reason as CustomerHit["reason"] },
   );
+  return { hits, more: rows[0]?.more ?? false };
 }
 
 /** What the customer page shows. */

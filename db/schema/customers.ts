@@ -32,8 +32,9 @@ export const customers = pgTable(
     // Derived search keys, kept by PostgreSQL so that no writer can forget them.
     searchName: text("search_name")
       .notNull()
-      // fold_name(): lower case without accents (migration 0006), so search ignores them.
-      .generatedAlwaysAs(sql`fold_name(given_name || ' ' || family_name)`),
+      // search_fold(): lower case without accents or punctuation, ue/oe/ae read as u/o/a
+      // (migration search_matchers), so "obrien" finds O'Brien and "mueller" finds Müller.
+      .generatedAlwaysAs(sql`search_fold(given_name || ' ' || family_name)`),
     phoneDigits: text("phone_digits")
       .notNull()
       .generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
@@ -47,6 +48,10 @@ export const customers = pgTable(
     // Name search finds the nearest distinct names in customer_names first, then their customers.
     index("customers_search_name_idx").on(t.searchName),
     index("customers_home_branch_idx").on(t.homeBranchId),
+    // "muller 02.03.1985": the few customers born that day, then their names.
+    index("customers_date_of_birth_idx").on(t.dateOfBirth),
+    // A phone's subscriber number ("12345678" of +49 151 12345678) is a suffix: reversed, a prefix.
+    index("customers_phone_suffix_idx").using("btree", sql`reverse(${t.phoneDigits}) text_pattern_ops`),
     check("customers_customer_type_check", oneOf(t.customerType, CUSTOMER_TYPES)),
   ],
 );
@@ -57,9 +62,19 @@ export const customers = pgTable(
  */
 export const customerNames = pgTable(
   "customer_names",
-  { searchName: text("search_name").primaryKey() },
-  // GiST, not GIN: it returns the nearest names first (KNN) without fetching and sorting them all.
-  (t) => [index("customer_names_trgm_idx").using("gist", t.searchName.op("gist_trgm_ops"))],
+  {
+    searchName: text("search_name").primaryKey(),
+    // Kölner Phonetik code of each word (migration search_matchers): Meier, Mayer and Maier share one.
+    phonetic: text("phonetic")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`phonetic_codes(search_name)`),
+  },
+  (t) => [
+    // GiST, not GIN: it returns the nearest names first (KNN) without fetching and sorting them all.
+    index("customer_names_trgm_idx").using("gist", t.searchName.op("gist_trgm_ops")),
+    index("customer_names_phonetic_idx").using("gin", t.phonetic),
+  ],
 );
 
 export const accounts = pgTable(

@@ -44,7 +44,7 @@ describe("searchCustomersAction", () => {
     session.user = asUser({ id: counter.teller.id, branchId: counter.branch.id });
     for (let i = 0; i < 3; i++) {
       const result = await searchCustomersAction({ query: number });
-      expect(result).toMatchObject({ ok: true, data: [{ customerNumber: number }] });
+      expect(result).toMatchObject({ ok: true, data: { hits: [{ customerNumber: number }], more: false } });
     }
     const limited = await searchCustomersAction({ query: number });
     expect(limited).toMatchObject({ ok: false, code: "rate_limit:customer" });
