@@ -80,6 +80,23 @@ export async function callAction(
   return { status: res.status, body: await res.text(), redirect: res.headers.get("x-action-redirect") };
 }
 
+/** Calls `onFrame` with each server-sent event frame (the text between blank lines) until the stream ends. */
+export async function readSseFrames(body: ReadableStream<Uint8Array>, onFrame: (frame: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      onFrame(buffer.slice(0, end));
+      buffer = buffer.slice(end + 2);
+    }
+  }
+}
+
 export type StreamEvent = { id: number; jobId: string; kind: string; state: string; d1Status: string | null };
 
 /**
@@ -142,7 +159,7 @@ export class EventStreamClient {
         } else {
           this.connects++;
           reading = true;
-          await this.read(res.body);
+          await readSseFrames(res.body, (frame) => this.frame(frame));
           this.recycles++;
         }
       } catch {
@@ -151,22 +168,6 @@ export class EventStreamClient {
         else this.failures.network = (this.failures.network ?? 0) + 1;
       }
       if (!this.closed) await new Promise((r) => setTimeout(r, this.retryMs));
-    }
-  }
-
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        this.frame(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
     }
   }
 

@@ -3,6 +3,7 @@
 // like a balancer's upstream choice, reconnects to the next instance of the cluster; an instance
 // that refuses the connection is passed over at once, as a balancer retries the next upstream.
 // It keeps every event it received and how long each reconnect took (stream lost → live again).
+import { readSseFrames } from "./app-client.ts";
 
 export type ClusterEvent = { id: number; jobId: string; state: string };
 
@@ -86,7 +87,7 @@ export class FailoverStreamClient {
           wait = this.balancer.isLeaving(url) ? 0 : 500;
         } else {
           reading = true;
-          await this.read(res.body);
+          await readSseFrames(res.body, (frame) => this.frame(frame));
           // The server ended the stream (recycling, or telling us to go elsewhere).
           this.lost();
           wait = this.retryMs;
@@ -111,22 +112,6 @@ export class FailoverStreamClient {
     this.live = false;
     this.lostAt = performance.now();
     this.lostFrom = this.current;
-  }
-
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        this.frame(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
   }
 
   private frame(text: string): void {
