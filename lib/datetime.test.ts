@@ -51,3 +51,24 @@ describe("dates and times in the branch's zone, one format", () => {
     expect(formatCalendarDate("1977-05-03")).toBe("03.05.1977");
   });
 });
+
+describe("dates in the user's language", () => {
+  const at = "2026-11-30T13:05:00Z";
+  it("orders and separates the date as the language does, in the branch's zone, always 24-hour", () => {
+    expect(formatDateTime(at, "Europe/Berlin", "de")).toBe("30.11.2026 14:05");
+    expect(formatDateTime(at, "Europe/Berlin", "en")).toBe("30/11/2026 14:05");
+    // A language added later formats itself: American English puts the month first.
+    expect(formatDate(at, "Europe/Berlin", "en-US")).toBe("11/30/2026");
+    expect(formatCalendarDate("1977-05-03", "en")).toBe("03/05/1977");
+    expect(formatCalendarDate("1977-05-03", "de")).toBe("03.05.1977");
+  });
+
+  it("never changes the zone with the language", () => {
+    expect(formatDateTime("2026-07-01T22:30:00Z", "Europe/Berlin", "en")).toBe("02/07/2026 00:30");
+    expect(formatDateTime("2026-07-01T22:30:00Z", "UTC", "de")).toBe("01.07.2026 22:30");
+  });
+
+  it("falls back to the branches' format for a tag Intl does not accept", () => {
+    expect(formatDate(at, "Europe/Berlin", "not a language")).toBe("30.11.2026");
+  });
+});
