@@ -1,0 +1,26 @@
+// After a client navigation, focus is on the new page's main heading (UX walk T16, X7), not on
+// <body>; on the first load the browser's own start is kept.
+import { expect, test } from "./fixtures";
+import { storageState } from "./support/users";
+
+test.use({ storageState: storageState("managerRiverside") });
+
+test("following a link of the main navigation moves focus to the new page's h1", async ({ page }) => {
+  await page.goto("/manager");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toBeVisible();
+  // The first load leaves focus where the browser puts it.
+  await expect(page.getByRole("heading", { level: 1 })).not.toBeFocused();
+
+  await nav.getByRole("link", { name: "Stations" }).click();
+  await expect(page).toHaveURL(/\/manager\/stations$/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveAttribute("tabindex", "-1");
+
+  // And on to another page by keyboard: focus follows again.
+  await nav.getByRole("link", { name: "Card stock" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/manager\/stock$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});
