@@ -24,3 +24,21 @@ test("following a link of the main navigation moves focus to the new page's h1",
   await expect(page).toHaveURL(/\/manager\/stock$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });
+
+test("a field the teller is typing in keeps focus when the address changes", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState("tellerRiverside") });
+  const page = await context.newPage();
+  await page.goto("/teller");
+  const search = page.getByRole("combobox", { name: "Find a customer" });
+  await search.fill("mei");
+  await expect(search).toBeFocused();
+  // A client-side change of the path (Next.js follows history.pushState into usePathname) while
+  // the field has focus: the heading does not take it.
+  await page.evaluate(() => window.history.pushState(null, "", "/teller/elsewhere"));
+  await expect(page).toHaveURL(/\/teller\/elsewhere$/);
+  await page.evaluate(() => window.history.pushState(null, "", "/teller"));
+  await expect(page).toHaveURL(/\/teller$/);
+  await expect(search).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1 })).not.toBeFocused();
+  await context.close();
+});
