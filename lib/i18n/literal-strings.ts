@@ -28,6 +28,9 @@ const TEXT_ATTRIBUTES = new Set([
   "summary",
   "message",
   "text",
+  "empty",
+  "warning",
+  "unit",
 ]);
 
 /** Props named like text: submitLabel, confirmLabel, emptyText, rowHeading, errorMessage, … */

@@ -93,6 +93,7 @@ describe("the literal string checker", () => {
         <a href="/teller" title="Home page">{t("home")}</a>
         <Field label="Full name" hint={t("hint")} />
         <Confirm confirmLabel="Delete for good" emptyText="Nothing here" submitLabel={t("save")} />
+        <BarList unit="cards" empty="No card yet" items={items} />
       </div>
     );`;
     expect(findLiteralStrings(source).map((f) => `${f.line} ${f.attribute} ${f.text}`)).toEqual([
@@ -104,6 +105,8 @@ describe("the literal string checker", () => {
       "6 label Full name",
       "7 confirmLabel Delete for good",
       "7 emptyText Nothing here",
+      "8 unit cards",
+      "8 empty No card yet",
     ]);
   });
 
