@@ -44,9 +44,9 @@ const ALLOWED: Array<string | RegExp> = [
   "Branch Instant Issuance",
   // Thales D1, the card issuing platform: a product name.
   "D1",
-  // Code-like tokens: identifiers with a dot, underscore or slash and no spaces (job.close,
-  // SIM_CARD_JAM, application/pdf), shown as codes on purpose.
-  /^[A-Za-z0-9]+(?:[._/][A-Za-z0-9]+)+$/,
+  // Code-like tokens: identifiers joined by dots or underscores, no spaces (job.close,
+  // SIM_CARD_JAM), shown as codes on purpose. Not "n/a": that is a word.
+  /^[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+$/,
 ];
 
 /** Whether a piece of text would be read as words in some language: it has a letter and is not allowed. */

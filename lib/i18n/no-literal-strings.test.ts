@@ -114,7 +114,7 @@ describe("the literal string checker", () => {
     for (const allowed of ["Branch Instant Issuance", "D1", "job.close", "SIM_CARD_JAM", "·", "—", ":", "•••• 1234"]) {
       expect(isWords(allowed), allowed).toBe(false);
     }
-    for (const words of ["Branch", "Instant issuance", "D1 is down", "Close", "Schließen"]) {
+    for (const words of ["Branch", "Instant issuance", "D1 is down", "Close", "Schließen", "n/a"]) {
       expect(isWords(words), words).toBe(true);
     }
   });
