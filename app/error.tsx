@@ -11,7 +11,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-bold">{t("errorTitle")}</h1>
       <p className="mt-2 text-slate-700">
         {t.rich("errorText", {
-          reference: () => <code className="font-mono">{error.digest ?? "n/a"}</code>,
+          reference: () => <code className="font-mono">{error.digest ?? t("noReference")}</code>,
         })}
       </p>
       <Button className="mt-6" onClick={reset}>

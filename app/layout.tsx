@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { Providers } from "@/components/providers";
+import { RouteFocus } from "@/components/route-focus";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
           <Providers>{children}</Providers>
+          <RouteFocus />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,5 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+
+/** The 404 page's own title, not the area's it was reached from (UX walk T21: a 403 titled "Administration"). */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages");
+  return { title: t("notFoundTitle") };
+}
 
 export default async function NotFound() {
   const t = await getTranslations("Pages");

@@ -89,7 +89,7 @@ export function IdleTimer({ idleMinutes }: { idleMinutes: number }) {
             {t("title")}
           </p>
           <p id="idle-warning-text" className="mt-1 text-sm">
-            {t("text")} <span aria-hidden="true">({warning} s)</span>
+            {t("text")} <span aria-hidden="true">{t("countdown", { seconds: warning })}</span>
           </p>
           {/* Focus moves here so that Enter or Space keeps the session. */}
           <Button className="mt-3" type="button" autoFocus onClick={() => setWarning(null)}>

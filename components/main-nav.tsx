@@ -50,7 +50,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
       <details ref={menu} className={`relative ${long ? "xl:hidden" : "lg:hidden"}`}>
         <summary className="inline-flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
           {t("menu")}
-          <span className="text-slate-600">· {items.find((i) => i.href === active)?.label ?? "pages"}</span>
+          <span className="text-slate-600">· {items.find((i) => i.href === active)?.label ?? t("pages")}</span>
         </summary>
         <ul className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           {links("")}

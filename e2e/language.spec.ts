@@ -68,7 +68,7 @@ test("a teller switches to German; the choice is kept after signing out and in a
   ).toBeVisible();
   await search.press("Enter");
   await expect(teller.getByRole("heading", { name: "Karte ausgeben" })).toBeVisible();
-  await expect(teller).toHaveTitle(/^Kunde/);
+  await expect(teller).toHaveTitle(/ · Kunde · Branch Instant Issuance$/);
   await expect(teller.locator("html")).toHaveAttribute("lang", "de");
   await expect(teller.getByText("Kundennummer", { exact: true })).toBeVisible();
   await expect(teller.getByRole("heading", { name: "Karten und Aufträge" })).toBeVisible();

@@ -71,6 +71,8 @@ const queueFields = {
   id: issuanceJobs.id,
   branchId: issuanceJobs.branchId,
   state: issuanceJobs.state,
+  // The page's title names the request by its short reference.
+  issuerRequestId: issuanceJobs.issuerRequestId,
   requestedBy: issuanceJobs.requestedBy,
   requesterName: users.name,
   customerId: issuanceJobs.customerId,

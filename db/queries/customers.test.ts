@@ -7,7 +7,7 @@ import { seedDemo } from "@/db/seed";
 import { makeCounter, makeJob } from "@/db/testing/factories";
 import { freshDatabase } from "@/db/testing/fresh";
 import { searchCustomersSchema } from "@/lib/validations/issuance";
-import { findCustomer, searchCustomers as searchAll, type CustomerViewer } from "./customers";
+import { findCustomer, findCustomerName, searchCustomers as searchAll, type CustomerViewer } from "./customers";
 
 // A teller of no branch in particular, seeing the whole bank (CUSTOMER_SCOPE=bank).
 const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
@@ -100,6 +100,25 @@ describe("customer lookup", () => {
     await search({ db, query: "zzqx", viewer: me });
     expect(await findCustomer({ db, id: randomUUID(), viewer: me })).toBeNull();
     expect(await db.$count(customerAccessLog, eq(customerAccessLog.userId, me.userId))).toBe(rows.length);
+  });
+
+  it("reads a customer's name for the page title without logging it, in the viewer's scope", async () => {
+    const { rows: branchRows } = await db.execute<{ id: string }>(sql`select id from branches order by code`);
+    const [home, other] = branchRows.map((b) => b.id);
+    const [local] = await db.select().from(customers).where(eq(customers.homeBranchId, home!)).limit(1);
+    const [foreign] = await db.select().from(customers).where(eq(customers.homeBranchId, other!)).limit(1);
+    const bank: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: null };
+    const branch: CustomerViewer = { userId: bank.userId, branchId: home!, homeBranchId: home! };
+    expect(await findCustomerName({ db, id: local!.id, viewer: branch })).toBe(
+      `${local!.givenName} ${local!.familyName}`,
+    );
+    expect(await findCustomerName({ db, id: foreign!.id, viewer: bank })).toBe(
+      `${foreign!.givenName} ${foreign!.familyName}`,
+    );
+    // Another branch's customer under the branch scope, or nobody: no name.
+    expect(await findCustomerName({ db, id: foreign!.id, viewer: branch })).toBeNull();
+    expect(await findCustomerName({ db, id: randomUUID(), viewer: bank })).toBeNull();
+    expect(await db.$count(customerAccessLog, eq(customerAccessLog.userId, bank.userId))).toBe(0);
   });
 
   it("under the branch scope, finds and opens only customers of the user's home branch", async () => {

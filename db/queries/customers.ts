@@ -319,6 +319,25 @@ export type CustomerDetail = Pick<
  * The identity a teller checks, with the customer's accounts, in one statement that also logs
  * the view. Null when there is no such customer or it is outside the viewer's scope.
  */
+/**
+ * The customer's name for the page's title, in the viewer's scope like findCustomer, but a plain
+ * read: a title is not a look at the customer's data, and only the page's own read logs the view.
+ */
+export async function findCustomerName({
+  db,
+  id,
+  viewer,
+}: {
+  db: Executor;
+  id: string;
+  viewer: CustomerViewer;
+}): Promise<string | null> {
+  const { rows } = await db.execute<{ name: string }>(sql`
+    select c.given_name || ' ' || c.family_name as name from customers c
+     where c.id = ${id}::uuid ${inScope(viewer, sql`c.home_branch_id`)}`);
+  return rows[0]?.name ?? null;
+}
+
 export async function findCustomer({ db, id, viewer }: { db: Executor; id: string; viewer: CustomerViewer }): Promise<{
   customer: CustomerDetail;
   accounts: Array<{ accountNumber: string; kind: string; currency: string }>;

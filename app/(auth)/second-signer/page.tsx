@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SecondSignerResult, type SsoConfirmation } from "@/components/manager/second-signer-result";
 import { db } from "@/db";
 import { findUsableAssertion } from "@/db/queries/second-signer-assertions";
@@ -6,7 +7,10 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { ASSERTION_MAX_AGE_SECONDS } from "@/lib/dual-control/second-signer";
 import { isSsoFailure, SSO_FAILURES } from "@/lib/dual-control/messages";
 
-export const metadata: Metadata = { title: "Second person confirmed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SecondSigner");
+  return { title: t("title") };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,9 +36,10 @@ export default async function SecondSignerPage({
     });
     if (row) result = { ok: true, assertionId: row.id, name: row.signerName };
   }
+  const t = await getTranslations("SecondSigner");
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h1 className="text-xl font-semibold">Second person</h1>
+      <h1 className="text-xl font-semibold">{t("heading")}</h1>
       <SecondSignerResult result={result} message={result.ok ? null : SSO_FAILURES[result.failure]} />
     </div>
   );

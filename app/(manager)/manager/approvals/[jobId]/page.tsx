@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { z } from "zod";
 import { Time } from "@/components/branch-time";
 import { DecisionForm } from "@/components/manager/decision-form";
@@ -13,8 +15,23 @@ import { approvalReasons } from "@/lib/issuance/approval-words";
 import { REASON_LABEL } from "@/lib/issuance/reasons";
 import { STATE_LABEL } from "@/lib/issuance/states";
 import { OWN_REQUEST } from "@/lib/issuance/decide";
+import { shortReference } from "@/lib/issuance/short-reference";
 
-export const metadata: Metadata = { title: "Approve a card request" };
+/** The request, or null for a bad id or another branch's (admins oversee every branch); the title and the page share the read. */
+const loadRequest = cache(async (jobId: string) => {
+  const user = await guardPage("manager");
+  if (!z.uuid().safeParse(jobId).success) return null;
+  const request = await findApprovalRequest({ db, jobId });
+  return request && (user.role === "admin" || request.branchId === user.branchId) ? request : null;
+});
+
+/** "Card request for <customer> (req-1a2b3c4d)", like the teller's job page (UX walk T21). */
+export async function generateMetadata({ params }: { params: Promise<{ jobId: string }> }): Promise<Metadata> {
+  const request = await loadRequest((await params).jobId);
+  if (!request) return { title: (await getTranslations("Pages"))("notFoundTitle") };
+  const t = await getTranslations("RequestTitle");
+  return { title: t("named", { name: request.customerName, ref: shortReference(request.issuerRequestId) }) };
+}
 
 /** What became of a request that no longer waits (a decision re-renders this page). */
 function decisionSentence(r: { state: string; decidedAt: Date | null; decidedByName: string | null }): string {
@@ -27,11 +44,9 @@ function decisionSentence(r: { state: string; decidedAt: Date | null; decidedByN
 /** One request awaiting approval: what was asked, by whom and why it waits, and the decision. */
 export default async function ApprovalPage({ params }: { params: Promise<{ jobId: string }> }) {
   const user = await guardPage("manager");
-  const { jobId } = await params;
-  if (!z.uuid().safeParse(jobId).success) notFound();
-  const request = await findApprovalRequest({ db, jobId });
   // Another branch's request is not found here (admins oversee every branch).
-  if (!request || (user.role !== "admin" && request.branchId !== user.branchId)) notFound();
+  const request = await loadRequest((await params).jobId);
+  if (!request) notFound();
   const branch = await findBranch({ db, id: request.branchId });
   const waiting = request.state === "awaiting_approval";
   const own = request.requestedBy === user.id;

@@ -10,7 +10,7 @@ import { IssueCardForm } from "@/components/teller/issue-card-form";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { findEligibilityFacts, listCustomerAccounts, listCustomerCards } from "@/db/queries/customer-cards";
-import { findCustomer } from "@/db/queries/customers";
+import { findCustomer, findCustomerName } from "@/db/queries/customers";
 import { listJobs } from "@/db/queries/job-views";
 import { listOfferedProducts } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -19,9 +19,21 @@ import { customerViewer } from "@/lib/customer-access";
 import { approvalHints } from "@/lib/issuance/approval-rules";
 import { dateIn, ineligibilityReason, ineligibilityText } from "@/lib/issuance/eligibility";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Customer");
-  return { title: t("title") };
+/**
+ * "<name> · Customer", so that tabs can be told apart (UX walk T21). The name is checked as the
+ * page checks it (a teller, with a branch, the user's CUSTOMER_SCOPE): another branch's customer
+ * gets the not-found title. A plain read, not findCustomer: the page's own read logs the view
+ * once, in the same statement (db/queries/customers.ts), and a title is no view of the data.
+ */
+export async function generateMetadata({ params }: { params: Promise<{ customerId: string }> }): Promise<Metadata> {
+  const user = await guardPage("teller");
+  const { customerId } = await params;
+  const name =
+    z.uuid().safeParse(customerId).success && user.branchId
+      ? await findCustomerName({ db, id: customerId, viewer: customerViewer(user) })
+      : null;
+  if (!name) return { title: (await getTranslations("Pages"))("notFoundTitle") };
+  return { title: (await getTranslations("Customer"))("titleNamed", { name }) };
 }
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
