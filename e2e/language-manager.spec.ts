@@ -102,7 +102,7 @@ test("a branch manager reads every manager screen in German, accessibly", async 
   await expect(
     manager.getByRole("link", { name: "CSV herunterladen: ausgegebene Karten nach Mitarbeiter" }),
   ).toBeVisible();
-  await expect(manager.getByLabel("Pro")).toContainText("Woche (Montag bis Sonntag)");
+  await expect(manager.getByLabel("Pro", { exact: true })).toContainText("Woche (Montag bis Sonntag)");
   expect(await axeFindings(manager)).toEqual([]);
 
   await visit(manager, "/manager/audit", "Prüfprotokoll der Filiale", "Prüfprotokoll der Filiale");
