@@ -25,6 +25,8 @@ async function visit(page: Page, path: string, heading: string, title: string) {
 }
 
 test("a branch manager reads every manager screen in German, accessibly", async ({ page, browser }) => {
+  // Seven pages, each with an axe scan: longer than one journey's default.
+  test.slow();
   const suffix = Date.now().toString(36);
   const email = `e2e-lang-mgr-${suffix}@riverside.demo`;
   await page.goto("/admin/users");
