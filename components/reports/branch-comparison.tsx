@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { BranchComparisonRow } from "@/db/queries/reports";
 import { useDuration } from "@/components/manager/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
@@ -9,6 +9,7 @@ import { BarList } from "./bar-list";
 export function BranchComparison({ rows, query }: { rows: BranchComparisonRow[]; query: string }) {
   const t = useTranslations("Reports");
   const duration = useDuration();
+  const { number } = useFormatter();
   return (
     <>
       <BarList items={rows.map((r) => ({ label: `${r.name} (${r.code})`, value: r.issued }))} />
@@ -33,12 +34,12 @@ export function BranchComparison({ rows, query }: { rows: BranchComparisonRow[];
                 </Link>
                 <span className="block text-xs text-slate-700">{r.timezone}</span>
               </TableRowHead>
-              <TableCell numeric>{r.issued}</TableCell>
-              <TableCell numeric>{r.exceptions}</TableCell>
+              <TableCell numeric>{number(r.issued)}</TableCell>
+              <TableCell numeric>{number(r.exceptions)}</TableCell>
               <TableCell numeric className={r.needsAction > 0 ? "font-semibold text-red-800" : undefined}>
-                {r.needsAction}
+                {number(r.needsAction)}
               </TableCell>
-              <TableCell numeric>{r.spoiled}</TableCell>
+              <TableCell numeric>{number(r.spoiled)}</TableCell>
               <TableCell numeric>{duration(r.medianSeconds)}</TableCell>
               <TableCell numeric>{duration(r.p90Seconds)}</TableCell>
             </TableRow>

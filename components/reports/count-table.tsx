@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { Pivot } from "@/lib/reports/pivot";
 import type { ReportGrain } from "@/lib/validations/reports";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
@@ -27,6 +27,8 @@ export function CountTable({
 }) {
   const t = useTranslations("Reports");
   const periodLabel = usePeriodLabel();
+  // Counts in the user's language (1,234 / 1.234).
+  const { number } = useFormatter();
   if (table.rows.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <>
@@ -56,11 +58,11 @@ export function CountTable({
               <TableRowHead>{rowLabel(r)}</TableRowHead>
               {r.counts.map((n, i) => (
                 <TableCell key={table.periods[i]} numeric>
-                  {n}
+                  {number(n)}
                 </TableCell>
               ))}
               <TableCell numeric className="font-semibold">
-                {r.total}
+                {number(r.total)}
               </TableCell>
             </TableRow>
           ))}
@@ -68,11 +70,11 @@ export function CountTable({
             <TableRowHead>{t("all")}</TableRowHead>
             {table.totals.map((n, i) => (
               <TableCell key={table.periods[i]} numeric className="font-semibold">
-                {n}
+                {number(n)}
               </TableCell>
             ))}
             <TableCell numeric className="font-semibold">
-              {table.total}
+              {number(table.total)}
             </TableCell>
           </TableRow>
         </TableBody>

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TimeToCardRow } from "@/db/queries/reports";
 import type { ReportGrain } from "@/lib/validations/reports";
 import { useDuration } from "@/components/manager/format";
@@ -18,6 +18,7 @@ export function TimeToCardTable({
   const t = useTranslations("Reports");
   const duration = useDuration();
   const periodLabel = usePeriodLabel();
+  const { number } = useFormatter();
   return (
     <>
       <Table caption={t("timeCaption")} density="compact">
@@ -35,7 +36,7 @@ export function TimeToCardTable({
               <TableRowHead className={r.period ? undefined : "font-semibold"}>
                 {r.period ? periodLabel(r.period, grain) : t("wholeRange")}
               </TableRowHead>
-              <TableCell numeric>{r.cards}</TableCell>
+              <TableCell numeric>{number(r.cards)}</TableCell>
               <TableCell numeric>{duration(r.medianSeconds)}</TableCell>
               <TableCell numeric>{duration(r.p90Seconds)}</TableCell>
             </TableRow>
