@@ -4,9 +4,9 @@
 // a new waiting request, a decision or a cancel at the counter refetches the queue.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ApprovalQueueData } from "@/lib/approvals";
-import { approvalReasons } from "@/lib/issuance/approval-words";
-import { REASON_LABEL } from "@/lib/issuance/reasons";
+import { useApprovalReasons } from "@/components/teller/approval-reasons";
 import type { WireEvent } from "@/lib/events/apply-event";
 import { liveMeta } from "@/components/live/live-query";
 import { Time } from "@/components/branch-time";
@@ -19,6 +19,9 @@ const changesQueue = (e: WireEvent) =>
   e.state === "awaiting_approval" || e.kind === "approved" || e.kind === "rejected" || e.kind === "canceled";
 
 export function ApprovalQueue({ initial }: { initial: ApprovalQueueData }) {
+  const t = useTranslations("Approvals");
+  const v = useTranslations("Vocab");
+  const approvalReasons = useApprovalReasons();
   const { data } = useQuery({
     queryKey: ["approvals", initial.branchId],
     queryFn: () => fetchJson<ApprovalQueueData>(`/api/manager/approvals?branchId=${initial.branchId}`),
@@ -29,24 +32,24 @@ export function ApprovalQueue({ initial }: { initial: ApprovalQueueData }) {
   const requests = data.requests;
   return (
     <Card
-      title={`Awaiting a manager's approval (${requests.length})`}
+      title={t("queueHeading", { count: requests.length })}
       headingId="approvals-heading"
-      description="Requests that met one of the bank's approval rules. Nothing is sent to D1 before a manager other than the requester approves."
+      description={t("queueText")}
       className="min-w-0"
     >
       {requests.length === 0 ? (
         <p className="text-slate-700" data-testid="approvals-empty">
-          No request is waiting for approval.
+          {t("queueEmpty")}
         </p>
       ) : (
-        <Table caption="Requests awaiting approval, oldest first" minWidth="min-w-[44rem]">
+        <Table caption={t("queueCaption")} minWidth="min-w-[44rem]">
           <TableHeader>
             <TableRow>
-              <TableHead>Since</TableHead>
-              <TableHead>Customer and card</TableHead>
-              <TableHead>Requested by</TableHead>
-              <TableHead>Why</TableHead>
-              <TableHead>Decision</TableHead>
+              <TableHead>{t("since")}</TableHead>
+              <TableHead>{t("customerAndCard")}</TableHead>
+              <TableHead>{t("requestedBy")}</TableHead>
+              <TableHead>{t("why")}</TableHead>
+              <TableHead>{t("decision")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -56,14 +59,20 @@ export function ApprovalQueue({ initial }: { initial: ApprovalQueueData }) {
                   <Time value={r.createdAt} format="time" />
                 </TableCell>
                 <TableCell>
-                  {r.customerName}: {r.productName} ({REASON_LABEL[r.reason].toLowerCase()}), printed as{" "}
-                  <span className="font-mono">{r.nameOnCard}</span>
+                  {t.rich("customerCard", {
+                    customer: r.customerName,
+                    product: r.productName,
+                    reason: v(`issuanceReason.${r.reason}`),
+                    name: r.nameOnCard,
+                    mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                  })}
                 </TableCell>
                 <TableCell>{r.requesterName}</TableCell>
                 <TableCell>{approvalReasons(r.approvalRules)}</TableCell>
                 <TableCell>
                   <Link href={`/manager/approvals/${r.id}`} className="font-semibold text-brand-700 underline">
-                    Review the request<span className="sr-only"> for {r.customerName}</span>
+                    {t("review")}
+                    <span className="sr-only">{t("reviewFor", { customer: r.customerName })}</span>
                   </Link>
                 </TableCell>
               </TableRow>

@@ -1,13 +1,17 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { DayStats } from "@/db/queries/branch-stats";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 
-export const dayName = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+/** "Mon 30 Nov" / "Mo., 30. Nov.": a calendar day (already the branch's) in the user's language. */
+export const dayName = (day: string, locale: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(locale === "en" ? "en-GB" : locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
     timeZone: "UTC",
   });
+
+const HATCH = "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)";
 
 /**
  * Cards produced and exceptions per day as CSS bars. The bars are hidden from screen readers; the
@@ -16,11 +20,13 @@ export const dayName = (day: string) =>
  * the hatched part on top, counted apart in the table.
  */
 export function BoardChart({ days }: { days: DayStats[] }) {
+  const t = useTranslations("Board");
+  const locale = useLocale();
   const max = Math.max(1, ...days.map((d) => d.issued + d.exceptions));
   return (
     <figure aria-labelledby="chart-caption">
       <figcaption id="chart-caption" className="mb-2 text-sm font-semibold">
-        Cards per day, last 7 days
+        {t("chartCaption")}
       </figcaption>
       <div aria-hidden className="flex h-40 items-end gap-2 border-b border-slate-300 pb-1">
         {days.map((d) => (
@@ -29,10 +35,7 @@ export function BoardChart({ days }: { days: DayStats[] }) {
             {/* Exceptions are hatched as well as red, so they differ without colour. */}
             <div
               className="w-full max-w-12 rounded-t bg-red-700"
-              style={{
-                height: `${(d.exceptions / max) * 100}%`,
-                backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)",
-              }}
+              style={{ height: `${(d.exceptions / max) * 100}%`, backgroundImage: HATCH }}
             />
             <div className="w-full max-w-12 bg-brand-600" style={{ height: `${(d.issued / max) * 100}%` }} />
           </div>
@@ -41,37 +44,32 @@ export function BoardChart({ days }: { days: DayStats[] }) {
       <div aria-hidden className="mt-1 flex gap-2">
         {days.map((d) => (
           <span key={d.day} className="flex-1 text-center text-xs text-slate-700">
-            {dayName(d.day)}
+            {dayName(d.day, locale)}
           </span>
         ))}
       </div>
       <p aria-hidden className="mt-2 flex gap-4 text-xs text-slate-700">
         <span>
           <span className="mr-1 inline-block h-3 w-3 bg-brand-600 align-middle" />
-          Cards produced (solid, number above)
+          {t("legendProduced")}
         </span>
         <span>
-          <span
-            className="mr-1 inline-block h-3 w-3 bg-red-700 align-middle"
-            style={{
-              backgroundImage: "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)",
-            }}
-          />
-          Exceptions (hatched)
+          <span className="mr-1 inline-block h-3 w-3 bg-red-700 align-middle" style={{ backgroundImage: HATCH }} />
+          {t("legendExceptions")}
         </span>
       </p>
-      <Table caption="Cards produced and exceptions per day" density="compact" className="mt-4">
+      <Table caption={t("chartTable")} density="compact" className="mt-4">
         <TableHeader>
           <TableRow>
-            <TableHead>Day</TableHead>
-            <TableHead numeric>Cards produced</TableHead>
-            <TableHead numeric>Exceptions</TableHead>
+            <TableHead>{t("day")}</TableHead>
+            <TableHead numeric>{t("cardsProduced")}</TableHead>
+            <TableHead numeric>{t("exceptions")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {days.map((d) => (
             <TableRow key={d.day}>
-              <TableRowHead>{dayName(d.day)}</TableRowHead>
+              <TableRowHead>{dayName(d.day, locale)}</TableRowHead>
               <TableCell numeric>{d.issued}</TableCell>
               <TableCell numeric>{d.exceptions}</TableCell>
             </TableRow>

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { BranchJob } from "@/db/queries/branch-jobs";
 import { jobOutcome } from "@/lib/issuance/outcome";
-import { capitalised, problemCode, problemLabel } from "@/lib/issuance/station-problems";
+import { problemCode, problemKind } from "@/lib/issuance/station-problems";
 import { ProblemWords } from "@/components/problem-words";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
-import { formatDuration } from "./format";
+import { capitalisedIn } from "./capitalised";
+import { useDuration } from "./format";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {
   createdAt: string;
@@ -20,18 +22,22 @@ type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "produce
  * managers share; admins do not), so each row links to it from the name on the card.
  */
 export function BoardJobsTable({ jobs, canOpenJobs = false }: { jobs: Job[]; canOpenJobs?: boolean }) {
-  if (jobs.length === 0) return <p className="text-slate-700">No card has been requested in this branch yet.</p>;
+  const t = useTranslations("Board");
+  const words = useTranslations();
+  const locale = useLocale();
+  const duration = useDuration();
+  if (jobs.length === 0) return <p className="text-slate-700">{t("noJobs")}</p>;
   return (
-    <Table caption="Latest card requests of the branch, newest first" minWidth="min-w-[48rem]">
+    <Table caption={t("jobsCaption")} minWidth="min-w-[48rem]">
       <TableHeader>
         <TableRow>
-          <TableHead>Requested</TableHead>
-          <TableHead>Name on card</TableHead>
-          <TableHead>Product</TableHead>
-          <TableHead>Station</TableHead>
-          <TableHead>Teller</TableHead>
-          <TableHead>State</TableHead>
-          <TableHead numeric>Time to card</TableHead>
+          <TableHead>{t("requested")}</TableHead>
+          <TableHead>{t("nameOnCard")}</TableHead>
+          <TableHead>{t("product")}</TableHead>
+          <TableHead>{t("station")}</TableHead>
+          <TableHead>{t("teller")}</TableHead>
+          <TableHead>{t("state")}</TableHead>
+          <TableHead numeric>{t("timeToCard")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -48,7 +54,7 @@ export function BoardJobsTable({ jobs, canOpenJobs = false }: { jobs: Job[]; can
                 {canOpenJobs ? (
                   <Link href={`/teller/jobs/${j.id}`} className="text-brand-700 underline">
                     {j.nameOnCard}
-                    <span className="sr-only">: open the request</span>
+                    <span className="sr-only">{t("openRequest")}</span>
                   </Link>
                 ) : (
                   j.nameOnCard
@@ -62,16 +68,25 @@ export function BoardJobsTable({ jobs, canOpenJobs = false }: { jobs: Job[]; can
               <TableCell>{j.teller}</TableCell>
               <TableCell className={failed ? "font-semibold text-red-800" : undefined}>
                 {failed ? <span aria-hidden>⚠ </span> : null}
-                {outcome.label}
+                {/* What became of the request has its own words (the teller's badge says the same). */}
+                {outcome.kind === "canceled" ||
+                outcome.kind === "moved" ||
+                outcome.kind === "retried" ||
+                outcome.kind === "destroy"
+                  ? words(`Outcome.${outcome.kind}`)
+                  : words(`Vocab.jobState.${j.state}`)}
                 {failed ? (
                   <span className="block text-xs font-normal">
-                    <ProblemWords label={capitalised(problemLabel(j))} codes={[problemCode(j)]} />
+                    <ProblemWords
+                      label={capitalisedIn(words(`Vocab.problem.${problemKind(j)}`), locale)}
+                      codes={[problemCode(j)]}
+                    />
                   </span>
                 ) : null}
               </TableCell>
               <TableCell numeric>
                 {PRODUCED_STATES.includes(j.state) && j.completedAt
-                  ? formatDuration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000)
+                  ? duration((Date.parse(j.completedAt) - Date.parse(j.createdAt)) / 1000)
                   : "—"}
               </TableCell>
             </TableRow>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BoardData } from "@/lib/board";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +31,7 @@ export function BranchBoard({
   /** The branch's manager: loads stations and spoils unclaimed cards (admins only look). */
   canManage?: boolean;
 }) {
+  const t = useTranslations("Board");
   const client = useQueryClient();
   const queryKey = ["branch-board", initial.branchId];
   const query = useQuery({
@@ -63,14 +65,14 @@ export function BranchBoard({
       <div className="flex justify-end">
         <LiveBadge />
       </div>
-      {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
+      {query.isError ? <Alert tone="error">{query.error.message || t("loadFailed")}</Alert> : null}
       <BoardSummary stats={data.stats} inProgress={data.inProgress} />
       <LowStock stations={data.lowStock} canLoad={canManage} />
       <NotHandedOver cards={data.notHandedOver} canSpoil={canManage} />
       <CountDifferences counts={data.countDifferences} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* min-w-0: grid items would otherwise widen to the table's width and push the page sideways. */}
-        <Card title="Latest card requests" headingId="jobs-heading" className="min-w-0">
+        <Card title={t("latestHeading")} headingId="jobs-heading" className="min-w-0">
           <BoardJobsTable jobs={data.jobs} canOpenJobs={canOpenJobs} />
         </Card>
         <Card className="min-w-0">

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Branch } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -5,10 +6,11 @@ import { Select } from "@/components/ui/select";
 
 /** For admins, who oversee every branch: a plain GET form, so it works as a link would. */
 export function BranchPicker({ branches, current }: { branches: Branch[]; current: string }) {
+  const t = useTranslations("BranchPicker");
   return (
     <form method="get" className="flex flex-wrap items-end gap-2">
       <div>
-        <Label htmlFor="branch-picker">Branch</Label>
+        <Label htmlFor="branch-picker">{t("label")}</Label>
         <Select id="branch-picker" name="branchId" defaultValue={current} className="mt-1">
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
@@ -18,7 +20,7 @@ export function BranchPicker({ branches, current }: { branches: Branch[]; curren
         </Select>
       </div>
       <Button type="submit" variant="secondary">
-        Show branch
+        {t("show")}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CardToDestroy } from "@/db/queries/job-cancel";
 import { formatDateTime } from "@/lib/datetime";
 import { Alert } from "@/components/ui/alert";
@@ -8,23 +9,26 @@ import { Alert } from "@/components/ui/alert";
  * them): each must be destroyed, never handed over. Shown only when there is one.
  */
 export function CardsToDestroy({ cards, timezone }: { cards: CardToDestroy[]; timezone: string }) {
+  const t = useTranslations("Board");
   if (cards.length === 0) return null;
   const when = (at: Date | string | null) => (at ? formatDateTime(at, timezone) : "");
   return (
     <section aria-labelledby="destroy-heading">
       <Alert tone="error">
         <h2 id="destroy-heading" className="font-semibold">
-          Cards to destroy
+          {t("destroyHeading")}
         </h2>
-        <p>These cards were printed after their request was canceled. Destroy each one; never hand it over.</p>
+        <p>{t("destroyText")}</p>
         <ul className="mt-2 list-disc pl-5">
           {cards.map((c) => (
             <li key={c.id}>
               <Link href={`/teller/jobs/${c.id}`} className="underline">
-                {c.productName}
-                {c.panLast4 ? ` •••• ${c.panLast4}` : ""} for {c.customerName}
+                {t("destroyCard", {
+                  card: `${c.productName}${c.panLast4 ? ` •••• ${c.panLast4}` : ""}`,
+                  customer: c.customerName,
+                })}
               </Link>{" "}
-              · printed at {c.stationLabel} · {when(c.producedAt)}
+              · {t("destroyPrinted", { station: c.stationLabel, when: when(c.producedAt) })}
             </li>
           ))}
         </ul>

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CountRecord } from "@/lib/board";
 import { formatCalendarDate } from "@/lib/datetime";
-import { placeLabel, signed } from "@/lib/stock/end-of-day";
+import { signed } from "@/lib/stock/end-of-day";
 import { Card } from "@/components/ui/card";
+import { usePlaceName } from "./place-name";
 
 /**
  * End-of-day counts that did not balance and that no manager has explained yet. A station's
@@ -10,12 +12,14 @@ import { Card } from "@/components/ui/card";
  * the End of day page; the board keeps it in sight, with both people who counted.
  */
 export function CountDifferences({ counts }: { counts: CountRecord[] }) {
+  const t = useTranslations("Board");
+  const placeName = usePlaceName();
   if (counts.length === 0) return null;
   return (
     <Card
-      title="End-of-day differences to explain"
+      title={t("differencesHeading")}
       headingId="count-differences-heading"
-      description="The counted blank cards did not match the book. A station takes no card from the next day on until a manager explains its difference."
+      description={t("differencesText")}
       className="min-w-0 border-red-300"
     >
       <ul className="space-y-2" data-testid="count-differences">
@@ -23,13 +27,19 @@ export function CountDifferences({ counts }: { counts: CountRecord[] }) {
           <li key={c.id} className="rounded border border-red-200 bg-red-50 p-3 text-red-950">
             <p className="font-semibold">
               <span aria-hidden="true">⚠ </span>
-              {placeLabel(c)} · {c.stockTypeName} · {formatCalendarDate(c.businessDate)}: expected {c.expected}, counted{" "}
-              {c.counted} (difference {signed(c.counted - c.expected)})
+              {t("differenceLine", {
+                place: placeName(c),
+                stockType: c.stockTypeName,
+                day: formatCalendarDate(c.businessDate),
+                expected: c.expected,
+                counted: c.counted,
+                difference: signed(c.counted - c.expected),
+              })}
             </p>
             <p className="text-sm">
-              Counted by {c.countedBy}, confirmed by {c.confirmedBy}.{" "}
+              {t("countedBy", { countedBy: c.countedBy, confirmedBy: c.confirmedBy })}{" "}
               <Link href="/manager/end-of-day#explain" className="text-brand-700 underline">
-                Explain the difference
+                {t("explainLink")}
               </Link>
             </p>
           </li>

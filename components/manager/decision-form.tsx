@@ -3,6 +3,7 @@
 // The manager's decision on a request awaiting approval: a reason is required either way (it is
 // audited and the teller sees it), then Approve (sent to D1 now) or Reject (final).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { approveRequestAction } from "@/lib/actions/manager/approve-request";
 import { rejectRequestAction } from "@/lib/actions/manager/reject-request";
@@ -13,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 
 export function DecisionForm({ jobId }: { jobId: string }) {
+  const t = useTranslations("Approvals");
   const [note, setNote] = useState("");
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<string[] | undefined>();
@@ -24,9 +26,7 @@ export function DecisionForm({ jobId }: { jobId: string }) {
       if (result.ok) {
         setErrors(undefined);
         setMessage({
-          text: approve
-            ? "Approved. The card is being sent to the station; the teller sees it at once."
-            : "Rejected. The teller sees your reason.",
+          text: approve ? t("approvedNow") : t("rejectedNow"),
           error: false,
         });
       } else {
@@ -35,29 +35,24 @@ export function DecisionForm({ jobId }: { jobId: string }) {
       }
     });
   return (
-    <Card title="Your decision" headingId="decision-heading">
+    <Card title={t("yourDecision")} headingId="decision-heading">
       <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
-        <Field
-          id="decision-note"
-          label="Reason for your decision"
-          hint="Required. The teller sees it, and it is kept in the audit log."
-          errors={errors}
-        >
+        <Field id="decision-note" label={t("noteLabel")} hint={t("noteHint")} errors={errors}>
           {(control) => (
             <Textarea {...control} name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
         {decided ? (
           <Link href="/manager/approvals" className="font-semibold text-brand-700 underline">
-            Back to the requests awaiting approval
+            {t("backToQueue")}
           </Link>
         ) : (
           <div className="flex flex-wrap gap-3">
             <Button type="button" disabled={pending} onClick={() => decide(true)}>
-              {pending ? "Saving…" : "Approve and send"}
+              {pending ? t("saving") : t("approve")}
             </Button>
             <Button type="button" variant="danger" disabled={pending} onClick={() => decide(false)}>
-              Reject
+              {t("reject")}
             </Button>
           </div>
         )}

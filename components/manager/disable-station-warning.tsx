@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 
@@ -27,6 +28,7 @@ export function DisableStationWarning({
   onMove,
   onKeep,
 }: Props) {
+  const t = useTranslations("Stations");
   const [target, setTarget] = useState(others[0]?.id ?? "");
   return (
     <div
@@ -34,11 +36,11 @@ export function DisableStationWarning({
       className="max-w-md rounded-md border border-amber-400 bg-amber-50 p-3 text-left text-sm text-amber-950"
     >
       <p>
-        <strong>Warning: </strong>
+        <strong>{t("warning")} </strong>
         {warning}
       </p>
       {waiting.length > 0 ? (
-        <ul className="mt-2 list-disc pl-5" aria-label="Requests waiting at this station">
+        <ul className="mt-2 list-disc pl-5" aria-label={t("waitingHere")}>
           {waiting.map((line, i) => (
             <li key={i}>{line}</li>
           ))}
@@ -47,7 +49,7 @@ export function DisableStationWarning({
       {others.length > 0 ? (
         <div className="mt-3 flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1">
-            <span className="font-medium">Move them to</span>
+            <span className="font-medium">{t("moveTo")}</span>
             <Select inline sizing="sm" value={target} onChange={(e) => setTarget(e.target.value)}>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -57,7 +59,7 @@ export function DisableStationWarning({
             </Select>
           </label>
           <Button ref={confirmRef} disabled={pending || !target} onClick={() => onMove(target)}>
-            Move them and disable
+            {t("moveAndDisable")}
           </Button>
         </div>
       ) : null}
@@ -68,10 +70,10 @@ export function DisableStationWarning({
           disabled={pending}
           onClick={onDisable}
         >
-          Disable anyway
+          {t("disableAnyway")}
         </Button>
         <Button variant="secondary" disabled={pending} onClick={onKeep}>
-          Keep it enabled
+          {t("keepEnabled")}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,6 +45,7 @@ export function DualControlForm<R>({
   className?: string;
   children: (errors: Record<string, string[] | undefined> | undefined) => ReactNode;
 }) {
+  const t = useTranslations("DualControl");
   const [state, formAction, pending] = useActionState(action, null);
   const [confirmed, setConfirmed] = useState<SsoConfirmed | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -82,20 +84,17 @@ export function DualControlForm<R>({
     >
       {children(errors)}
       <fieldset className="col-span-full space-y-3 rounded-md border border-slate-300 p-3">
-        <legend className="px-1 text-sm font-semibold">Second person (dual control)</legend>
-        <p className="text-sm text-slate-700">
-          A colleague of this branch confirms with their own e-mail and password
-          {sso ? `, or through ${sso}` : ""}. You cannot sign twice.
-        </p>
+        <legend className="px-1 text-sm font-semibold">{t("legend")}</legend>
+        <p className="text-sm text-slate-700">{sso ? t("introSso", { sso }) : t("intro")}</p>
         {confirmed ? (
           <>
             <input type="hidden" name="secondAssertion" value={confirmed.assertionId} />
             <div className="flex flex-wrap items-center gap-3">
               <span role="status" className="text-sm font-semibold text-green-900" data-testid={`${id}-sso-confirmed`}>
-                Confirmed by {confirmed.name}
+                {t("confirmedBy", { name: confirmed.name })}
               </span>
               <Button variant="ghost" onClick={() => setConfirmed(null)}>
-                Use a password instead
+                {t("usePassword")}
               </Button>
             </div>
           </>
@@ -106,7 +105,7 @@ export function DualControlForm<R>({
               name="secondEmail"
               type="email"
               autoComplete="off"
-              label="Their e-mail"
+              label={t("email")}
               errors={errors?.secondEmail}
               required
             />
@@ -115,7 +114,7 @@ export function DualControlForm<R>({
               name="secondPassword"
               type="password"
               autoComplete="off"
-              label="Their password"
+              label={t("password")}
               errors={errors?.secondPassword}
               required
             />
@@ -130,7 +129,7 @@ export function DualControlForm<R>({
       </fieldset>
       <div className="col-span-full flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? "Checking…" : submitLabel}
+          {pending ? t("checking") : submitLabel}
         </Button>
         <div aria-live="polite" className="text-sm">
           {state?.ok ? <span data-testid={`${id}-done`}>{done(state.data)}</span> : null}

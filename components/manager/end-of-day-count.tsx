@@ -4,46 +4,50 @@
 // day's movements), then the counted figure entered by the signed-in manager and confirmed on the
 // same form by a second person of the branch (the shared dual-control form: password or the bank's
 // single sign-on). After a count, the result replaces the form: a place is counted once a day.
+import { useTranslations } from "next-intl";
 import type { EndOfDayPlace } from "@/lib/stock/end-of-day-page";
 import { recordStockCountAction } from "@/lib/actions/manager/record-stock-count";
 import { fieldNames } from "@/lib/actions/fields";
-import { MOVEMENT_ORDER, placeLabel, signed } from "@/lib/stock/end-of-day";
-import { MOVEMENT_LABEL } from "@/lib/stock/labels";
+import { MOVEMENT_ORDER, signed } from "@/lib/stock/end-of-day";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
 import { DualControlForm } from "./dual-control-form";
+import { usePlaceName } from "./place-name";
 
 const field = fieldNames<typeof recordStockCountAction>();
 
 function Breakdown({ place }: { place: EndOfDayPlace }) {
+  const t = useTranslations("EndOfDay");
+  const v = useTranslations("Vocab");
   const lines = MOVEMENT_ORDER.filter((m) => place.movements[m] !== 0);
   return (
     <dl className="grid grid-cols-[auto_auto] justify-start gap-x-6 gap-y-1 text-sm" data-testid="breakdown">
-      <dt>Opening balance</dt>
+      <dt>{t("opening")}</dt>
       <dd className="text-right tabular-nums">{place.opening}</dd>
       {lines.map((m) => (
         <div key={m} className="contents">
-          <dt>{MOVEMENT_LABEL[m]}</dt>
+          <dt>{v(`stockMovement.${m}`)}</dt>
           <dd className="text-right tabular-nums">{signed(place.movements[m])}</dd>
         </div>
       ))}
-      <dt className="font-semibold">Expected</dt>
+      <dt className="font-semibold">{t("expected")}</dt>
       <dd className="text-right font-semibold tabular-nums">{place.expected}</dd>
     </dl>
   );
 }
 
 function Result({ place }: { place: EndOfDayPlace }) {
+  const t = useTranslations("EndOfDay");
   const c = place.count!;
   const difference = c.counted - c.expected;
   return (
     <div className="self-start">
       <Alert tone={difference === 0 ? "success" : "error"} live>
         {difference === 0
-          ? `Balanced: ${c.counted} counted, as expected.`
-          : `Difference of ${signed(difference)}: expected ${c.expected}, counted ${c.counted}. ${c.explanation ? "Explained and booked as a correction." : "A manager must explain it."}`}{" "}
-        Counted by {c.countedBy}, confirmed by {c.confirmedBy}.
+          ? t("balanced", { counted: c.counted })
+          : `${t("differenceOf", { difference: signed(difference), expected: c.expected, counted: c.counted })} ${c.explanation ? t("explainedBooked") : t("mustExplain")}`}{" "}
+        {t("countedBy", { countedBy: c.countedBy, confirmedBy: c.confirmedBy })}
       </Alert>
     </div>
   );
@@ -61,7 +65,8 @@ export function EndOfDayCount({
   /** The bank's single sign-on for the second person, or null. */
   sso: string | null;
 }) {
-  const where = placeLabel(place);
+  const t = useTranslations("EndOfDay");
+  const where = usePlaceName()(place);
   const id = `${place.place}-${place.stationId ?? "none"}-${place.stockTypeId}`;
   return (
     <Card title={`${where} · ${place.stockTypeName}`} level={3} className="min-w-0">
@@ -75,9 +80,9 @@ export function EndOfDayCount({
             id={id}
             step="stock.count"
             action={recordStockCountAction}
-            submitLabel={`Record the count of ${where}`}
-            done={(d) => `Counted ${d.counted}, expected ${d.expected}.`}
-            label={`Count of ${where}`}
+            submitLabel={t("recordCount", { place: where })}
+            done={(d) => t("countedDone", { counted: d.counted, expected: d.expected })}
+            label={t("countOfPlace", { place: where })}
             sso={sso}
             className="grid gap-3 sm:grid-cols-3 sm:items-start"
           >
@@ -90,7 +95,7 @@ export function EndOfDayCount({
                 <InputField
                   id={`${id}-counted`}
                   name={field("counted")}
-                  label="Cards counted"
+                  label={t("cardsCounted")}
                   inputMode="numeric"
                   autoComplete="off"
                   errors={errors?.counted}
@@ -106,7 +111,7 @@ export function EndOfDayCount({
             )}
           </DualControlForm>
         ) : (
-          <p className="text-sm text-slate-700">Not counted yet. The branch manager records the count.</p>
+          <p className="text-sm text-slate-700">{t("notCounted")}</p>
         )}
       </div>
     </Card>

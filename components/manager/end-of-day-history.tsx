@@ -1,28 +1,32 @@
+import { useTranslations } from "next-intl";
 import type { CountRecord } from "@/lib/board";
 import { formatCalendarDate } from "@/lib/datetime";
-import { MOVEMENT_ORDER, placeLabel, signed } from "@/lib/stock/end-of-day";
-import { MOVEMENT_LABEL } from "@/lib/stock/labels";
+import { MOVEMENT_ORDER, signed } from "@/lib/stock/end-of-day";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
+import { usePlaceName } from "./place-name";
 
 /** Past end-of-day counts, newest day first: breakdown, counted figure, both names, explanation. */
 export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
-  if (counts.length === 0) return <p className="text-slate-700">No count in this period.</p>;
+  const t = useTranslations("EndOfDay");
+  const v = useTranslations("Vocab");
+  const placeName = usePlaceName();
+  if (counts.length === 0) return <p className="text-slate-700">{t("noCount")}</p>;
   return (
-    <Table caption="End-of-day counts, newest day first" minWidth="min-w-[72rem]" density="compact">
+    <Table caption={t("historyCaption")} minWidth="min-w-[72rem]" density="compact">
       <TableHeader>
         <TableRow>
-          <TableHead>Day</TableHead>
-          <TableHead>Place</TableHead>
-          <TableHead>Opening</TableHead>
+          <TableHead>{t("day")}</TableHead>
+          <TableHead>{t("placeHeading")}</TableHead>
+          <TableHead>{t("openingShort")}</TableHead>
           {MOVEMENT_ORDER.map((m) => (
-            <TableHead key={m}>{MOVEMENT_LABEL[m]}</TableHead>
+            <TableHead key={m}>{v(`stockMovement.${m}`)}</TableHead>
           ))}
-          <TableHead>Expected</TableHead>
-          <TableHead>Counted</TableHead>
-          <TableHead>Difference</TableHead>
-          <TableHead>Counted by / confirmed by</TableHead>
-          <TableHead>Explanation</TableHead>
+          <TableHead>{t("expected")}</TableHead>
+          <TableHead>{t("counted")}</TableHead>
+          <TableHead>{t("difference")}</TableHead>
+          <TableHead>{t("countedConfirmed")}</TableHead>
+          <TableHead>{t("explanation")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -32,7 +36,7 @@ export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
             <TableRow key={c.id}>
               <TableCell>{formatCalendarDate(c.businessDate)}</TableCell>
               <TableCell>
-                {placeLabel(c)}
+                {placeName(c)}
                 <span className="block text-xs text-slate-700">{c.stockTypeName}</span>
               </TableCell>
               <TableCell className="tabular-nums">{c.opening}</TableCell>
@@ -44,7 +48,7 @@ export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
               <TableCell className="tabular-nums">{c.expected}</TableCell>
               <TableCell className="tabular-nums">{c.counted}</TableCell>
               <TableCell className={difference === 0 ? "tabular-nums" : "font-semibold text-red-800 tabular-nums"}>
-                {difference === 0 ? "balanced" : signed(difference)}
+                {difference === 0 ? t("balancedShort") : signed(difference)}
               </TableCell>
               <TableCell>
                 {c.countedBy} / {c.confirmedBy}
@@ -63,7 +67,7 @@ export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
                 ) : difference === 0 ? (
                   ""
                 ) : (
-                  <span className="font-semibold text-red-800">Not explained yet</span>
+                  <span className="font-semibold text-red-800">{t("notExplained")}</span>
                 )}
               </TableCell>
             </TableRow>

@@ -1,9 +1,13 @@
-/** Reads a manager route's JSON, turning a refusal into an error with the route's own message. */
+/**
+ * Reads a manager route's JSON, turning a refusal into an error with the route's own message (in
+ * the user's language); without one the error's message is empty and the screen says its own
+ * words (Board.loadFailed).
+ */
 export async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: "application/json" } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? "The data could not be loaded. Reload the page to try again.");
+    throw new Error(body?.message ?? "");
   }
   return (await response.json()) as T;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { setLowStockThresholdAction } from "@/lib/actions/manager/set-low-stock-threshold";
 import { fieldNames } from "@/lib/actions/fields";
 import { Button } from "@/components/ui/button";
@@ -22,21 +23,22 @@ export function LowStockThresholdForm({
   threshold: number;
   onDone: (message: string) => void;
 }) {
+  const t = useTranslations("Stations");
   const [state, formAction, pending] = useActionState(setLowStockThresholdAction, null);
   const reported = useRef<typeof state>(null);
   const id = `threshold-${stationId}`;
   useEffect(() => {
     if (state?.ok && reported.current !== state) {
       reported.current = state;
-      onDone(`${stationLabel} warns below ${state.data.threshold} blank cards.`);
+      onDone(t("thresholdDone", { label: stationLabel, threshold: state.data.threshold }));
     }
-  }, [state, onDone, stationLabel]);
+  }, [state, onDone, stationLabel, t]);
   const errors = state && !state.ok ? (state.fieldErrors?.threshold ?? [state.message]) : undefined;
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="mt-2" noValidate>
       <input type="hidden" name={field("stationId")} value={stationId} />
       <label htmlFor={id} className="block text-xs text-slate-700">
-        Warn below
+        {t("warnBelow")}
       </label>
       <div className="flex items-center gap-2">
         <Input
@@ -50,7 +52,7 @@ export function LowStockThresholdForm({
           aria-describedby={`${id}-error`}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
-          Save
+          {t("save")}
         </Button>
       </div>
       <FieldError id={`${id}-error`} errors={errors} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { UnclaimedCard } from "@/lib/board";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -10,29 +11,30 @@ import { SpoilCardButton } from "./spoil-card-button";
  * or the safe, and the manager accounts for each one. Moves with the board's live updates.
  */
 export function NotHandedOver({ cards, canSpoil = false }: { cards: UnclaimedCard[]; canSpoil?: boolean }) {
+  const t = useTranslations("Board");
   return (
     <Card
-      title="Produced, not handed over"
+      title={t("unclaimedHeading")}
       headingId="not-handed-over-heading"
-      description="Cards produced on an earlier day, or today after the branch's closing time, that no teller has handed over."
+      description={t("unclaimedText")}
       className="min-w-0"
     >
       {cards.length === 0 ? (
         <p className="text-slate-700" data-testid="not-handed-over-empty">
-          Every card produced before closing time has been handed over.
+          {t("unclaimedNone")}
         </p>
       ) : (
-        <Table caption="Cards produced, not handed over, oldest first" minWidth="min-w-[40rem]">
+        <Table caption={t("unclaimedCaption")} minWidth="min-w-[40rem]">
           <TableHeader>
             <TableRow>
-              <TableHead>Produced</TableHead>
-              <TableHead>Card</TableHead>
-              <TableHead>Name on card</TableHead>
-              <TableHead>Station</TableHead>
-              <TableHead>Teller</TableHead>
+              <TableHead>{t("produced")}</TableHead>
+              <TableHead>{t("card")}</TableHead>
+              <TableHead>{t("nameOnCard")}</TableHead>
+              <TableHead>{t("station")}</TableHead>
+              <TableHead>{t("teller")}</TableHead>
               {canSpoil ? (
                 <TableHead>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </TableHead>
               ) : null}
             </TableRow>

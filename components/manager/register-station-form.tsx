@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { registerBranchStationAction } from "@/lib/actions/admin/register-station";
 import { registerStationAction } from "@/lib/actions/manager/register-station";
 import { fieldNames } from "@/lib/actions/fields";
@@ -29,6 +30,7 @@ export function RegisterStationForm({
   pattern: string | null;
   asAdminFor?: string;
 }) {
+  const t = useTranslations("Stations");
   const action: FormAction = asAdminFor ? registerBranchStationAction : registerStationAction;
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -39,22 +41,18 @@ export function RegisterStationForm({
     if (state?.ok && reported.current !== state) {
       reported.current = state;
       formRef.current?.reset();
-      onDone(
-        `Station ${state.data.persoStation} is registered, disabled until a test card is printed on it and confirmed.`,
-      );
+      onDone(t("registeredDone", { id: state.data.persoStation }));
     }
-  }, [state, onDone]);
+  }, [state, onDone, t]);
 
-  const idHint = pattern
-    ? `This branch's ids match ${pattern} (* stands for any characters).`
-    : "This branch has no station id pattern yet: an admin sets it on the branch's page.";
+  const idHint = pattern ? t("idPattern", { pattern }) : t("noPattern");
   const fields = [
-    { name: field("persoStation"), label: "Station id (persoStation)", placeholder: "e.g. BR001-PS-04", hint: idHint },
-    { name: field("label"), label: "Label", placeholder: "e.g. Counter printer 3", hint: undefined },
+    { name: field("persoStation"), label: t("idLabel"), placeholder: t("idPlaceholder"), hint: idHint },
+    { name: field("label"), label: t("label"), placeholder: t("labelPlaceholder"), hint: undefined },
     {
       name: field("location"),
-      label: "Location (optional)",
-      placeholder: "e.g. Ground floor, counter 6",
+      label: t("location"),
+      placeholder: t("locationPlaceholder"),
       hint: undefined,
     },
   ];
@@ -82,7 +80,7 @@ export function RegisterStationForm({
       ))}
       <div className="flex items-center gap-4 md:col-span-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Registering…" : "Register station"}
+          {pending ? t("registering") : t("register")}
         </Button>
         <div aria-live="polite" className="text-sm">
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}

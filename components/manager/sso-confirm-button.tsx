@@ -4,7 +4,7 @@
 // a popup (/api/dual-control/sso/start), so the form keeps everything typed. The popup's last
 // page posts the result back; only a message from our own origin and from this popup counts.
 import { useEffect, useRef, useState } from "react";
-import { SSO_FAILURES } from "@/lib/dual-control/messages";
+import { useTranslations } from "next-intl";
 import { readSsoMessage } from "@/lib/dual-control/sso-message";
 import type { DualControlStep } from "@/lib/vocabulary";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,7 @@ export function SsoConfirmButton({
   hint: () => string;
   onConfirmed: (confirmed: SsoConfirmed) => void;
 }) {
+  const t = useTranslations("DualControl");
   const popup = useRef<Window | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -41,11 +42,11 @@ export function SsoConfirmButton({
       if (message.ok) {
         setFailure(null);
         onConfirmed({ assertionId: message.assertionId, name: message.name });
-      } else setFailure(SSO_FAILURES[message.failure]);
+      } else setFailure(t(`ssoFailure.${message.failure}`));
     };
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
-  }, [onConfirmed]);
+  }, [onConfirmed, t]);
 
   const open = () => {
     const email = hint();
@@ -53,8 +54,7 @@ export function SsoConfirmButton({
     const url = `${START}?${query.toString()}`;
     setFailure(null);
     popup.current = window.open(url, `second-signer-${id}`, "popup,width=520,height=720");
-    if (!popup.current)
-      setFailure("The browser blocked the sign-on window. Allow pop-ups for this site and try again.");
+    if (!popup.current) setFailure(t("popupBlocked"));
     else popup.current.focus();
   };
 
@@ -62,7 +62,7 @@ export function SsoConfirmButton({
   return (
     <div>
       <Button variant="secondary" onClick={open} aria-describedby={failure ? errorId : undefined}>
-        Confirm with {provider}
+        {t("confirmWith", { provider })}
       </Button>
       <FieldError id={errorId} errors={failure ? [failure] : undefined} />
     </div>

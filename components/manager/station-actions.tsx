@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { clearStationProblemAction } from "@/lib/actions/manager/clear-station-problem";
 import { setDefaultStationAction } from "@/lib/actions/manager/set-default-station";
 import { moveStationRequestsAction } from "@/lib/actions/manager/move-station-requests";
@@ -8,8 +9,6 @@ import { setStationEnabledAction } from "@/lib/actions/manager/set-station-enabl
 import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 import { DisableStationWarning } from "./disable-station-warning";
-
-const requests = (n: number) => (n === 1 ? "1 request" : `${n} requests`);
 
 type Props = {
   station: StationHealth;
@@ -24,6 +23,8 @@ type Props = {
  * then prints there).
  */
 export function StationActions({ station, others = [], onDone }: Props) {
+  const t = useTranslations("Stations");
+  const label = station.label;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export function StationActions({ station, others = [], onDone }: Props) {
   const disable = (confirm: boolean) =>
     run(
       () => setStationEnabledAction({ stationId: station.id, enabled: false, confirm }),
-      `${station.label} is disabled. Tellers can no longer send cards to it.`,
+      t("disabledDone", { label }),
     );
 
   // Moved first, so nothing waits at the station any more when it is disabled.
@@ -66,14 +67,13 @@ export function StationActions({ station, others = [], onDone }: Props) {
     startTransition(async () => {
       const moved = await moveStationRequestsAction({ stationId: station.id, toStationId });
       if (!moved.ok) return setError(moved.message);
-      const target = others.find((o) => o.id === toStationId)?.label ?? "the other station";
+      const target = others.find((o) => o.id === toStationId)?.label ?? t("otherStation");
       const disabled = await setStationEnabledAction({ stationId: station.id, enabled: false, confirm: true });
       if (!disabled.ok) return setError(disabled.message);
       setError(null);
       setWarning(null);
-      const failed =
-        moved.data.failed > 0 ? ` ${moved.data.failed} could not be moved; open them from the Counter.` : "";
-      onDone(`${station.label} is disabled. ${requests(moved.data.moved)} moved to ${target}.${failed}`);
+      const failed = moved.data.failed > 0 ? ` ${t("notMoved", { count: moved.data.failed })}` : "";
+      onDone(`${t("movedDone", { label, count: moved.data.moved, target })}${failed}`);
     });
 
   return (
@@ -83,61 +83,48 @@ export function StationActions({ station, others = [], onDone }: Props) {
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Problem solved: ${station.label}`}
-            onClick={() =>
-              run(
-                () => clearStationProblemAction({ stationId: station.id }),
-                `${station.label} is marked as working again.`,
-              )
-            }
+            aria-label={t("solvedLabel", { label })}
+            onClick={() => run(() => clearStationProblemAction({ stationId: station.id }), t("solvedDone", { label }))}
           >
-            Problem solved
+            {t("solved")}
           </Button>
         ) : null}
         {station.enabled && !station.isDefault ? (
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Make default: ${station.label}`}
-            onClick={() =>
-              run(
-                () => setDefaultStationAction({ stationId: station.id }),
-                `${station.label} is now the default station.`,
-              )
-            }
+            aria-label={t("makeDefaultLabel", { label })}
+            onClick={() => run(() => setDefaultStationAction({ stationId: station.id }), t("defaultDone", { label }))}
           >
-            Make default
+            {t("makeDefault")}
           </Button>
         ) : null}
         {station.enabled ? (
           <Button
             variant="secondary"
             disabled={pending || station.isDefault}
-            aria-label={`Disable: ${station.label}`}
+            aria-label={t("disableLabel", { label })}
             aria-describedby={station.isDefault ? `default-note-${station.id}` : undefined}
             onClick={() => disable(false)}
           >
-            Disable
+            {t("disable")}
           </Button>
         ) : station.verifiedAt ? (
           <Button
             variant="secondary"
             disabled={pending}
-            aria-label={`Enable: ${station.label}`}
+            aria-label={t("enableLabel", { label })}
             onClick={() =>
-              run(
-                () => setStationEnabledAction({ stationId: station.id, enabled: true }),
-                `${station.label} is enabled.`,
-              )
+              run(() => setStationEnabledAction({ stationId: station.id, enabled: true }), t("enabledDone", { label }))
             }
           >
-            Enable
+            {t("enable")}
           </Button>
         ) : null}
       </div>
       {station.enabled && station.isDefault ? (
         <p id={`default-note-${station.id}`} className="max-w-xs text-right text-xs text-slate-700">
-          The default station cannot be disabled: make another station the default first.
+          {t("defaultNote")}
         </p>
       ) : null}
       {warning ? (

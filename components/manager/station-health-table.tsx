@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { StationHealth } from "@/lib/stations/health";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
-import { formatDuration } from "./format";
+import { useDuration } from "./format";
 import { LowStockThresholdForm } from "./low-stock-threshold-form";
 import { StationActions } from "./station-actions";
 import { StationSetupActions } from "./station-setup-actions";
@@ -25,29 +26,31 @@ export function StationHealthTable({
   testProduct: { name: string } | null;
   onDone: (m: string) => void;
 }) {
+  const t = useTranslations("Stations");
+  const v = useTranslations("Vocab");
+  const duration = useDuration();
   // Sorted by id, not by health or default: a row never jumps away from the pointer after an action.
   const rows = [...stations].sort((a, b) => a.persoStation.localeCompare(b.persoStation));
   if (stations.length === 0)
     return (
       <p className="text-slate-700">
-        This branch has no personalization station yet.
-        {canRegister ? " Register the first one below." : " The branch manager or an admin registers them."}
+        {t("none")} {canRegister ? t("registerFirst") : t("othersRegister")}
       </p>
     );
   return (
-    <Table caption="Personalization stations and their health" minWidth="min-w-[64rem]" density="relaxed">
+    <Table caption={t("caption")} minWidth="min-w-[64rem]" density="relaxed">
       <TableHeader>
         <TableRow>
-          <TableHead>Station</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead>Last card produced</TableHead>
-          <TableHead>In queue</TableHead>
-          <TableHead>Median time to card (24 h)</TableHead>
-          <TableHead>Exceptions, last hour</TableHead>
-          <TableHead>Blank cards</TableHead>
+          <TableHead>{t("station")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          <TableHead>{t("lastCard")}</TableHead>
+          <TableHead>{t("inQueue")}</TableHead>
+          <TableHead>{t("median")}</TableHead>
+          <TableHead>{t("exceptions")}</TableHead>
+          <TableHead>{t("blankCards")}</TableHead>
           {canManage || canRegister ? (
             <TableHead>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </TableHead>
           ) : null}
         </TableRow>
@@ -62,51 +65,44 @@ export function StationHealthTable({
             </TableRowHead>
             <TableCell>
               <span className={s.enabled ? "text-slate-900" : "font-semibold text-red-800"}>
-                {s.enabled ? "Enabled" : "Disabled"}
+                {s.enabled ? t("enabled") : t("disabled")}
               </span>
               {!s.verifiedAt ? (
                 <span className="mt-1 block text-sm font-semibold text-slate-900" data-testid="station-unverified">
-                  {testProduct
-                    ? "Not verified yet: print a test card through D1; the station is verified when it comes out."
-                    : "Not verified yet: print a test card, then confirm it here to be able to enable it."}
+                  {testProduct ? t("unverifiedPrint") : t("unverifiedConfirm")}
                 </span>
               ) : null}
               {s.isDefault ? (
-                <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">Default</strong>
+                <strong className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-brand-900">{t("default")}</strong>
               ) : null}
               {s.availability === "likely_unavailable" && s.lastProblem ? (
                 <span className="mt-1 block font-semibold text-red-900" data-testid="station-unavailable">
-                  <span aria-hidden>⚠ </span>Likely unavailable: {s.lastProblem.label} at{" "}
+                  <span aria-hidden>⚠ </span>
+                  {t("likelyUnavailable", { problem: v(`problem.${s.lastProblem.kind}`) })}{" "}
                   <Time value={s.lastProblem.at} format="time" />
-                  <span className="block text-xs font-normal text-slate-700">
-                    Clears when a card succeeds there, or when you mark the problem solved.
-                  </span>
+                  <span className="block text-xs font-normal text-slate-700">{t("clears")}</span>
                 </span>
               ) : s.enabled ? (
-                <span className="mt-1 block text-sm text-slate-700">Ready</span>
+                <span className="mt-1 block text-sm text-slate-700">{t("ready")}</span>
               ) : null}
             </TableCell>
-            <TableCell>{s.lastSuccessAt ? <Time value={s.lastSuccessAt} format="dateTime" /> : "Never"}</TableCell>
+            <TableCell>{s.lastSuccessAt ? <Time value={s.lastSuccessAt} format="dateTime" /> : t("never")}</TableCell>
+            <TableCell>{s.queueDepth === 0 ? t("empty") : t("cards", { count: s.queueDepth })}</TableCell>
             <TableCell>
-              {s.queueDepth === 0 ? "Empty" : `${s.queueDepth} ${s.queueDepth === 1 ? "card" : "cards"}`}
-            </TableCell>
-            <TableCell>
-              {s.medianSeconds === null ? "No cards yet" : formatDuration(s.medianSeconds)}
+              {s.medianSeconds === null ? t("noCardsYet") : duration(s.medianSeconds)}
               {s.cardsLast24h ? (
-                <span className="block text-xs text-slate-700">
-                  over {s.cardsLast24h} {s.cardsLast24h === 1 ? "card" : "cards"}
-                </span>
+                <span className="block text-xs text-slate-700">{t("over", { count: s.cardsLast24h })}</span>
               ) : null}
             </TableCell>
             <TableCell>
               {s.exceptionsLastHour.length === 0 ? (
-                "None"
+                t("noExceptions")
               ) : (
                 <ul className="space-y-0.5 text-red-900">
                   {s.exceptionsLastHour.map((e) => (
-                    <li key={e.reason}>
+                    <li key={e.kind}>
                       <span aria-hidden>⚠ </span>
-                      {e.count} × {e.reason}
+                      {e.count} × {v(`problem.${e.kind}`)}
                     </li>
                   ))}
                 </ul>
@@ -114,16 +110,16 @@ export function StationHealthTable({
             </TableCell>
             <TableCell data-testid="station-stock">
               {s.stock.length === 0 ? (
-                <span className="font-semibold text-red-900">None loaded</span>
+                <span className="font-semibold text-red-900">{t("noneLoaded")}</span>
               ) : (
                 <ul className="space-y-0.5">
-                  {s.stock.map((t) => (
+                  {s.stock.map((st) => (
                     <li
-                      key={t.stockTypeId}
-                      className={t.balance < s.lowStockThreshold ? "font-semibold text-amber-950" : ""}
+                      key={st.stockTypeId}
+                      className={st.balance < s.lowStockThreshold ? "font-semibold text-amber-950" : ""}
                     >
-                      {t.name}: <span className="tabular-nums">{t.balance}</span>
-                      {t.balance <= 0 ? " · empty, not offered" : t.balance < s.lowStockThreshold ? " · low" : ""}
+                      {st.name}: <span className="tabular-nums">{st.balance}</span>
+                      {st.balance <= 0 ? t("emptyNotOffered") : st.balance < s.lowStockThreshold ? t("low") : ""}
                     </li>
                   ))}
                 </ul>
@@ -136,7 +132,9 @@ export function StationHealthTable({
                   onDone={onDone}
                 />
               ) : (
-                <span className="block text-xs text-slate-700">Warns below {s.lowStockThreshold}</span>
+                <span className="block text-xs text-slate-700">
+                  {t("warnsBelow", { threshold: s.lowStockThreshold })}
+                </span>
               )}
             </TableCell>
             {canManage || canRegister ? (

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { StationHealth } from "@/lib/stations/health";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -33,6 +34,8 @@ export function StationPanel({
   /** Shown to the branch's manager, and to an admin (who registers for the branch shown). */
   register: { pattern: string | null; asAdminFor?: string } | null;
 }) {
+  const t = useTranslations("Stations");
+  const b = useTranslations("Board");
   const client = useQueryClient();
   const key = ["station-health", initial.branchId];
   const [announcement, setAnnouncement] = useState("");
@@ -54,11 +57,11 @@ export function StationPanel({
   };
   return (
     <div className="space-y-6">
-      <Card title="Stations and their health" headingId="stations-heading" actions={<LiveBadge />}>
+      <Card title={t("healthHeading")} headingId="stations-heading" actions={<LiveBadge />}>
         <div aria-live="polite" className="mb-3 empty:hidden">
           {announcement ? <Alert tone="success">{announcement}</Alert> : null}
         </div>
-        {query.isError ? <Alert tone="error">{query.error.message}</Alert> : null}
+        {query.isError ? <Alert tone="error">{query.error.message || b("loadFailed")}</Alert> : null}
         <StationHealthTable
           stations={query.data.stations}
           canManage={canManage}
@@ -68,11 +71,7 @@ export function StationPanel({
         />
       </Card>
       {register ? (
-        <Card
-          title="Register a station"
-          headingId="register-heading"
-          description="Use the station id D1 gave this station when it was registered with the Instant Issuance Agent."
-        >
+        <Card title={t("registerHeading")} headingId="register-heading" description={t("registerText")}>
           <RegisterStationForm onDone={done} pattern={register.pattern} asAdminFor={register.asAdminFor} />
         </Card>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { deleteStationAction } from "@/lib/actions/manager/delete-station";
 import { printTestCardAction } from "@/lib/actions/manager/print-test-card";
 import { renameStationAction } from "@/lib/actions/manager/rename-station";
@@ -8,6 +9,7 @@ import { verifyStationAction } from "@/lib/actions/manager/verify-station";
 import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { capitalisedIn } from "./capitalised";
 
 type Step = "verify" | "rename" | "delete" | null;
 
@@ -29,6 +31,10 @@ export function StationSetupActions({
   testProduct: { name: string } | null;
   onDone: (message: string) => void;
 }) {
+  const t = useTranslations("Stations");
+  const v = useTranslations("Vocab");
+  const locale = useLocale();
+  const label = station.label;
   const [pending, startTransition] = useTransition();
   const [step, setStep] = useState<Step>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,23 +57,20 @@ export function StationSetupActions({
 
   const verify = () =>
     startTransition(async () =>
-      finish(
-        await verifyStationAction({ stationId: station.id, testCardPrinted: true }),
-        `${station.label} is verified. Enable it when tellers may send cards to it.`,
-      ),
+      finish(await verifyStationAction({ stationId: station.id, testCardPrinted: true }), t("verifiedDone", { label })),
     );
   const printTest = () =>
     startTransition(async () =>
       finish(
         await printTestCardAction({ stationId: station.id }),
-        `A test card (${testProduct?.name ?? "test product"}) is on its way to ${station.label}.`,
+        t("testPrintDone", { product: testProduct?.name ?? t("testProduct"), label }),
       ),
     );
   const remove = () =>
     startTransition(async () =>
       finish(
         await deleteStationAction({ stationId: station.id }),
-        `${station.label} (${station.persoStation}) is deleted.`,
+        t("deletedDone", { label, id: station.persoStation }),
       ),
     );
   const rename = (form: FormData) =>
@@ -76,10 +79,10 @@ export function StationSetupActions({
         const value = form.get(name);
         return typeof value === "string" ? value : "";
       };
-      const [label, location] = [text("label"), text("location")];
+      const [name, location] = [text("label"), text("location")];
       finish(
-        await renameStationAction({ stationId: station.id, label, location }),
-        `The station is now called ${label}.`,
+        await renameStationAction({ stationId: station.id, label: name, location }),
+        t("renamedDone", { label: name }),
       );
     });
 
@@ -90,7 +93,7 @@ export function StationSetupActions({
   };
 
   const print = station.testPrint;
-  const printLabel = print?.failed ? "Retry test card" : "Print test card";
+  const printLabel = print?.failed ? t("retryTestCard") : t("printTestCard");
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -101,12 +104,15 @@ export function StationSetupActions({
           className={`max-w-sm text-right text-sm ${print.failed ? "font-semibold text-red-900" : "text-slate-900"}`}
         >
           {print.failed ? <span aria-hidden>⚠ </span> : null}
-          {print.words}
+          {t(`testPrint.${print.key}`, {
+            problem: print.problem ? capitalisedIn(v(`problem.${print.problem}`), locale) : "",
+          })}
+          {print.held ? ` (${print.held})` : null}
         </p>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">
         {!station.verifiedAt && testProduct && (!print || print.failed) ? (
-          <Button disabled={pending} onClick={printTest} aria-label={`${printLabel}: ${station.label}`}>
+          <Button disabled={pending} onClick={printTest} aria-label={t("actionOn", { action: printLabel, label })}>
             {printLabel}
           </Button>
         ) : null}
@@ -117,46 +123,43 @@ export function StationSetupActions({
             variant="secondary"
             disabled={pending}
             onClick={() => open("verify")}
-            aria-label={`Confirm test card: ${station.label}`}
+            aria-label={t("confirmTestCardLabel", { label })}
           >
-            Confirm test card
+            {t("confirmTestCard")}
           </Button>
         ) : null}
         <Button
           variant="secondary"
           disabled={pending}
           onClick={() => open("rename")}
-          aria-label={`Rename: ${station.label}`}
+          aria-label={t("renameLabel", { label })}
         >
-          Rename
+          {t("rename")}
         </Button>
         {!station.everUsed && !station.isDefault ? (
           <Button
             variant="danger"
             disabled={pending}
             onClick={() => open("delete")}
-            aria-label={`Delete: ${station.label}`}
+            aria-label={t("deleteLabel", { label })}
           >
-            Delete
+            {t("delete")}
           </Button>
         ) : null}
       </div>
       {step === "verify" ? (
         <div
           role="group"
-          aria-label={`Test card on ${station.label}`}
+          aria-label={t("testCardOn", { label })}
           className="max-w-sm rounded-md border border-slate-300 bg-slate-50 p-3 text-left text-sm"
         >
-          <p>
-            Print a test card on {station.label} ({station.persoStation}) from the station&apos;s own test function, and
-            check that it came out whole and readable. Then confirm here; the audit log records your name.
-          </p>
+          <p>{t("verifyText", { label, id: station.persoStation })}</p>
           <div className="mt-2 flex flex-wrap gap-2">
             <Button disabled={pending} onClick={verify} autoFocus>
-              A test card was printed here
+              {t("verifyYes")}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setStep(null)}>
-              Not yet
+              {t("notYet")}
             </Button>
           </div>
         </div>
@@ -164,13 +167,13 @@ export function StationSetupActions({
       {step === "rename" ? (
         <form
           action={rename}
-          aria-label={`Rename ${station.label}`}
+          aria-label={t("renameForm", { label })}
           className="grid max-w-sm gap-2 text-left"
           noValidate
         >
           <InputField
             id={`rename-${station.id}-label`}
-            label="Label"
+            label={t("label")}
             name="label"
             defaultValue={station.label}
             errors={fieldErrors.label}
@@ -178,17 +181,17 @@ export function StationSetupActions({
           />
           <InputField
             id={`rename-${station.id}-location`}
-            label="Location (optional)"
+            label={t("location")}
             name="location"
             defaultValue={station.location}
             errors={fieldErrors.location}
           />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
-              Save name
+              {t("saveName")}
             </Button>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setStep(null)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </form>
@@ -198,16 +201,13 @@ export function StationSetupActions({
           role="alert"
           className="max-w-sm rounded-md border border-red-300 bg-red-50 p-3 text-left text-sm text-red-900"
         >
-          <p>
-            {station.label} ({station.persoStation}) never sent a card, so it can be deleted, e.g. when its id was
-            mistyped. The audit log keeps a record of it.
-          </p>
+          <p>{t("deleteText", { label, id: station.persoStation })}</p>
           <div className="mt-2 flex gap-2">
             <Button variant="danger" disabled={pending} onClick={remove} autoFocus>
-              Delete station
+              {t("deleteStation")}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setStep(null)}>
-              Keep it
+              {t("keepIt")}
             </Button>
           </div>
         </div>

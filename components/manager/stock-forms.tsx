@@ -3,6 +3,7 @@
 // The manager's stock movements, each under dual control: receive a shipment into the vault,
 // load a station from the vault, destroy spoiled cards. `sso`: the bank's single sign-on, which
 // the second person may confirm with instead of a password.
+import { useTranslations } from "next-intl";
 import { destroySpoiledAction } from "@/lib/actions/manager/destroy-spoiled";
 import { loadStationAction } from "@/lib/actions/manager/load-station";
 import { receiveStockAction } from "@/lib/actions/manager/receive-stock";
@@ -17,7 +18,6 @@ type Errors = Record<string, string[] | undefined> | undefined;
 const receive = fieldNames<typeof receiveStockAction>();
 const load = fieldNames<typeof loadStationAction>();
 const destroy = fieldNames<typeof destroySpoiledAction>();
-const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
 
 /** A required choice among `options`, posted as `name` (the stock type, the station). */
 function OptionSelect({
@@ -49,31 +49,32 @@ function OptionSelect({
 }
 
 export function ReceiveStockForm({ stockTypes, sso }: { stockTypes: Option[]; sso: string | null }) {
+  const t = useTranslations("Stock");
   return (
     <DualControlForm
       id="receive"
       step="stock.receive"
       sso={sso}
       action={receiveStockAction}
-      submitLabel="Receive into the vault"
-      done={(d) => `${cards(d.quantity)} of ${d.stockType} received into the vault, confirmed by ${d.secondBy}.`}
+      submitLabel={t("receiveSubmit")}
+      done={(d) => t("receivedDone", { count: d.quantity, stockType: d.stockType, second: d.secondBy })}
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <OptionSelect id="receive" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
+          <OptionSelect id="receive" name="stockTypeId" label={t("cardStock")} options={stockTypes} errors={errors} />
           <InputField
             id="receive-quantity"
             name={receive("quantity")}
-            label="Number of cards"
+            label={t("quantity")}
             inputMode="numeric"
             errors={errors?.quantity}
             required
           />
-          <InputField id="receive-lot" name={receive("lot")} label="Lot" errors={errors?.lot} required />
+          <InputField id="receive-lot" name={receive("lot")} label={t("lotLabel")} errors={errors?.lot} required />
           <InputField
             id="receive-supplierRef"
             name={receive("supplierRef")}
-            label="Supplier reference (delivery note)"
+            label={t("supplierRef")}
             errors={errors?.supplierRef}
             required
           />
@@ -92,24 +93,25 @@ export function LoadStationForm({
   stations: Option[];
   sso: string | null;
 }) {
+  const t = useTranslations("Stock");
   return (
     <DualControlForm
       id="load"
       step="stock.load"
       sso={sso}
       action={loadStationAction}
-      submitLabel="Load the station"
-      done={(d) => `${cards(d.quantity)} loaded into ${d.station}, confirmed by ${d.secondBy}.`}
+      submitLabel={t("loadSubmit")}
+      done={(d) => t("loadedDone", { count: d.quantity, station: d.station, second: d.secondBy })}
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <OptionSelect id="load" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
-          <OptionSelect id="load" name={load("stationId")} label="Station" options={stations} errors={errors} />
+          <OptionSelect id="load" name="stockTypeId" label={t("cardStock")} options={stockTypes} errors={errors} />
+          <OptionSelect id="load" name={load("stationId")} label={t("station")} options={stations} errors={errors} />
           <InputField
             id="load-quantity"
             name={load("quantity")}
-            label="Number of cards"
-            hint="Taken from the vault; never more than it holds."
+            label={t("quantity")}
+            hint={t("loadHint")}
             inputMode="numeric"
             errors={errors?.quantity}
             required
@@ -121,22 +123,23 @@ export function LoadStationForm({
 }
 
 export function DestroySpoiledForm({ stockTypes, sso }: { stockTypes: Option[]; sso: string | null }) {
+  const t = useTranslations("Stock");
   return (
     <DualControlForm
       id="destroy"
       step="stock.destroy"
       sso={sso}
       action={destroySpoiledAction}
-      submitLabel="Record the destruction"
-      done={(d) => `${cards(d.quantity)} destroyed, confirmed by ${d.secondBy}.`}
+      submitLabel={t("destroySubmit")}
+      done={(d) => t("destroyedDone", { count: d.quantity, second: d.secondBy })}
     >
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <OptionSelect id="destroy" name="stockTypeId" label="Card stock" options={stockTypes} errors={errors} />
+          <OptionSelect id="destroy" name="stockTypeId" label={t("cardStock")} options={stockTypes} errors={errors} />
           <InputField
             id="destroy-quantity"
             name={destroy("quantity")}
-            label="Number of spoiled cards destroyed"
+            label={t("destroyQuantity")}
             inputMode="numeric"
             errors={errors?.quantity}
             required
@@ -144,8 +147,8 @@ export function DestroySpoiledForm({ stockTypes, sso }: { stockTypes: Option[]; 
           <InputField
             id="destroy-note"
             name={destroy("note")}
-            label="Note (optional)"
-            placeholder="e.g. shredded, certificate 2026-114"
+            label={t("note")}
+            placeholder={t("notePlaceholder")}
             errors={errors?.note}
             className="sm:col-span-2"
           />

@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
+
 /**
- * Horizontal bars for a few totals (one per teller, product, reason). Hidden from screen readers:
- * the table beside them carries the same numbers and is the chart's text alternative. The
- * number is printed on each bar, so the length is never the only way to read it.
+ * Horizontal bars for a few totals of cards (one per teller, product, reason). Hidden from screen
+ * readers: the table beside them carries the same numbers and is the chart's text alternative.
+ * The number is printed on each bar, so the length is never the only way to read it.
  */
-export function BarList({ items, unit }: { items: { label: string; value: number }[]; unit: string }) {
+export function BarList({ items }: { items: { label: string; value: number }[] }) {
+  const t = useTranslations("Reports");
   const max = Math.max(1, ...items.map((i) => i.value));
   if (items.length === 0) return null;
   return (
@@ -15,9 +18,7 @@ export function BarList({ items, unit }: { items: { label: string; value: number
           </span>
           <span className="flex items-center gap-2">
             <span className="h-4 rounded-r bg-brand-600" style={{ width: `${(item.value / max) * 100}%` }} />
-            <span className="text-xs whitespace-nowrap text-slate-700">
-              {item.value} {unit}
-            </span>
+            <span className="text-xs whitespace-nowrap text-slate-700">{t("cards", { count: item.value })}</span>
           </span>
         </li>
       ))}

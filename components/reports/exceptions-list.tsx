@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReportException } from "@/lib/reports/load";
-import { HANDLING_WORDS } from "@/lib/reports/labels";
+import { capitalisedIn } from "@/components/manager/capitalised";
 import { ProblemWords } from "@/components/problem-words";
 import { Time } from "@/components/branch-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -22,18 +23,21 @@ export function ExceptionsList({
   canOpenJobs: boolean;
   showHandling: boolean;
 }) {
+  const t = useTranslations("Reports");
+  const v = useTranslations("Vocab");
+  const locale = useLocale();
   if (rows.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <Table caption={caption} density="compact" minWidth="min-w-[44rem]" keyboardScroll={!canOpenJobs}>
       <TableHeader>
         <TableRow>
-          <TableHead>Failed</TableHead>
-          <TableHead>What happened</TableHead>
-          {showHandling ? <TableHead>Since then</TableHead> : null}
-          <TableHead>Product</TableHead>
-          <TableHead>Station</TableHead>
-          <TableHead>Teller</TableHead>
-          <TableHead>Request</TableHead>
+          <TableHead>{t("failed")}</TableHead>
+          <TableHead>{t("whatHappened")}</TableHead>
+          {showHandling ? <TableHead>{t("sinceThen")}</TableHead> : null}
+          <TableHead>{t("product")}</TableHead>
+          <TableHead>{t("station")}</TableHead>
+          <TableHead>{t("teller")}</TableHead>
+          <TableHead>{t("request")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -43,9 +47,9 @@ export function ExceptionsList({
               <Time value={e.completedAt} format="dateTime" />
             </TableCell>
             <TableCell>
-              <ProblemWords label={e.words} codes={[e.code]} />
+              <ProblemWords label={capitalisedIn(v(`problem.${e.kind}`), locale)} codes={[e.code]} />
             </TableCell>
-            {showHandling ? <TableCell>{HANDLING_WORDS[e.handling]}</TableCell> : null}
+            {showHandling ? <TableCell>{t(`handling.${e.handling}`)}</TableCell> : null}
             <TableCell>{e.product}</TableCell>
             <TableCell>{e.station}</TableCell>
             <TableCell>{e.teller}</TableCell>
@@ -53,7 +57,7 @@ export function ExceptionsList({
               {canOpenJobs ? (
                 <Link href={`/teller/jobs/${e.id}`} className="text-brand-700 underline">
                   {e.reference}
-                  <span className="sr-only">: open the request</span>
+                  <span className="sr-only">{t("openRequest")}</span>
                 </Link>
               ) : (
                 e.reference

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Branch } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Field, InputField } from "@/components/ui/field";
@@ -22,11 +23,12 @@ export function ReportFilters({
   branches?: Pick<Branch, "id" | "name" | "code">[];
   branchId: string;
 }) {
+  const t = useTranslations("Reports");
   const err = (field: string) => (errors[field] ? [errors[field]] : undefined);
   return (
-    <form method="get" aria-label="Choose the report's days" className="flex flex-wrap items-end gap-3">
+    <form method="get" aria-label={t("filtersLabel")} className="flex flex-wrap items-end gap-3">
       {branches ? (
-        <Field id="report-branch" label="Branch" className="min-w-48">
+        <Field id="report-branch" label={t("branch")} className="min-w-48">
           {(control) => (
             <Select {...control} name="branchId" defaultValue={branchId}>
               {branches.map((b) => (
@@ -38,19 +40,19 @@ export function ReportFilters({
           )}
         </Field>
       ) : null}
-      <InputField id="report-from" label="From" name="from" type="date" defaultValue={from} errors={err("from")} />
-      <InputField id="report-to" label="To (included)" name="to" type="date" defaultValue={to} errors={err("to")} />
-      <Field id="report-grain" label="Per" errors={err("grain")}>
+      <InputField id="report-from" label={t("from")} name="from" type="date" defaultValue={from} errors={err("from")} />
+      <InputField id="report-to" label={t("toIncluded")} name="to" type="date" defaultValue={to} errors={err("to")} />
+      <Field id="report-grain" label={t("per")} errors={err("grain")}>
         {(control) => (
           <Select {...control} name="grain" defaultValue={grain}>
-            <option value="day">Day</option>
-            <option value="week">Week (Monday to Sunday)</option>
+            <option value="day">{t("grainDay")}</option>
+            <option value="week">{t("grainWeek")}</option>
           </Select>
         )}
       </Field>
       {/* Aligned with the fields, whose error line sits below them. */}
       <div className="pb-6">
-        <Button type="submit">Show</Button>
+        <Button type="submit">{t("show")}</Button>
       </div>
     </form>
   );

@@ -66,8 +66,8 @@ describe("branch board numbers", () => {
     expect(stats.today.p90Seconds).toBeCloseTo(91, 0);
     expect(stats.week).toMatchObject({ issued: 11, exceptions: 2 });
     expect(exceptionsInWords(stats.week.byReason)).toEqual([
-      { reason: "card data rejected by D1", codes: ["data_exception"], count: 1 },
-      { reason: "jammed", codes: ["CARD_JAM"], count: 1 },
+      { kind: "card_data", reason: "card data rejected by D1", codes: ["data_exception"], count: 1 },
+      { kind: "jam", reason: "jammed", codes: ["CARD_JAM"], count: 1 },
     ]);
     expect(stats.days.reduce((n, d) => n + d.issued, 0)).toBe(11);
     expect(await openJobCount({ db, branchId: counter.branch.id })).toBe(1);
@@ -100,8 +100,13 @@ describe("branch board numbers", () => {
     const { today } = await branchStats({ db, branchId: counter.branch.id });
     expect(today).toMatchObject({ exceptions: 3, needsAction: 2 });
     expect(exceptionsInWords(today.byReason)).toEqual([
-      { reason: "jammed", codes: expect.arrayContaining(["SOME_JAM", "OTHER_JAM"]) as string[], count: 2 },
-      { reason: "order not accepted by D1", codes: ["bad_request:d1"], count: 1 },
+      {
+        kind: "jam",
+        reason: "jammed",
+        codes: expect.arrayContaining(["SOME_JAM", "OTHER_JAM"]) as string[],
+        count: 2,
+      },
+      { kind: "not_accepted", reason: "order not accepted by D1", codes: ["bad_request:d1"], count: 1 },
     ]);
   });
 

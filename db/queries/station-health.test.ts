@@ -55,8 +55,8 @@ describe("station health", () => {
     expect(main.cardsLast24h).toBe(3);
     expect(Date.parse(main.lastSuccessAt!)).toBeCloseTo(ago(400).getTime(), -4);
     expect(main.exceptionsLastHour).toEqual([
-      { reason: "jammed", count: 2 },
-      { reason: "card data rejected by D1", count: 1 },
+      { kind: "jam", reason: "jammed", count: 2 },
+      { kind: "card_data", reason: "card data rejected by D1", count: 1 },
     ]);
     // Its last failure was D1's data, not the station: the station is not suspected.
     expect(main).toMatchObject({ availability: "ready", lastProblem: { kind: "card_data" } });

@@ -16,14 +16,9 @@ const ROOT = join(import.meta.dirname, "..", "..");
  */
 const PENDING = [
   "app/(admin)/",
-  "app/(manager)/",
   "components/admin/",
-  "components/manager/",
-  "components/reports/",
   // Used by the admin's branches page only.
   "components/create-branch-form.tsx",
-  // The manager's station problem codes (being translated with the manager's screens).
-  "components/problem-words.tsx",
 ];
 
 function tsxFiles(dir: string): string[] {

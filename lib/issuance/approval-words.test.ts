@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalReasons, foreseenApprovalRules } from "./approval-words";
+import { approvalReasons, approvalReasonsIn, foreseenApprovalRules } from "./approval-words";
 
 const hints = { nameDiffers: true, givenName: "Xavier", familyName: "Müller", recentReplacement: true };
 
@@ -23,5 +23,19 @@ describe("approval rules in words", () => {
     expect(
       foreseenApprovalRules({ reason: "CREATION", nameOnCard: "JOHN SMITH" }, { ...hints, nameDiffers: false }),
     ).toEqual([]);
+  });
+});
+
+describe("approval rules in another language", () => {
+  it("joins the language's own words with its own 'and'", () => {
+    const german = {
+      rule: (r: string) => `Regel ${r}`,
+      none: () => "keine",
+      and: (first: string, last: string) => `${first} und ${last}`,
+    };
+    expect(approvalReasonsIn(german, ["product", "repeat_replacement", "name_differs"])).toBe(
+      "Regel product, Regel repeat_replacement und Regel name_differs",
+    );
+    expect(approvalReasonsIn(german, null)).toBe("keine");
   });
 });

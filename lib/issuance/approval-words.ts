@@ -1,32 +1,37 @@
 // Why a request waits for a manager, and what became of it, in words for tellers and managers.
-// Pure: the job page, the Counter lists and the board use it in the browser.
+// Pure: the job page, the Counter lists and the board use it in the browser; the words are the
+// messages' (the English ones here, for the server; screens pass their language's through ReasonWords).
+import common from "@/lib/i18n/messages/en/common.json";
+import teller from "@/lib/i18n/messages/en/teller.json";
 import { APPROVAL_RULES, type ApprovalRule } from "@/lib/vocabulary";
 import { nameDiffersFromRecord } from "./name-match";
 
-export const APPROVAL_RULE_LABEL: Record<ApprovalRule, string> = {
-  product: "this card product needs a manager's approval",
-  repeat_replacement: "it is another replacement for this customer within a short time",
-  name_differs: "the name on the card differs from the customer's recorded name",
+/** The rules' words in English: the messages' Vocab.approvalRule, which the screens show in the user's language. */
+export const APPROVAL_RULE_LABEL: Record<ApprovalRule, string> = common.Vocab.approvalRule;
+
+/** How a language joins the rules' words: each rule's words, none, and "a and b". */
+export type ReasonWords = {
+  rule: (rule: ApprovalRule) => string;
+  none: () => string;
+  and: (first: string, last: string) => string;
 };
 
 /** The stored rules (text[]) as a sentence part: "a and b". Unknown values are left out. */
-export function approvalReasons(rules: readonly string[] | null | undefined): string {
-  const known = APPROVAL_RULES.filter((r) => rules?.includes(r)).map((r) => APPROVAL_RULE_LABEL[r]);
-  if (known.length === 0) return "a rule of the bank asks for it";
+export function approvalReasonsIn(words: ReasonWords, rules: readonly string[] | null | undefined): string {
+  const known = APPROVAL_RULES.filter((r) => rules?.includes(r)).map(words.rule);
+  if (known.length === 0) return words.none();
   if (known.length === 1) return known[0]!;
-  return `${known.slice(0, -1).join(", ")} and ${known.at(-1)}`;
+  return words.and(known.slice(0, -1).join(", "), known.at(-1)!);
 }
 
-export function awaitingSentence(rules: readonly string[] | null | undefined): string {
-  return `Waiting for a manager's approval: ${approvalReasons(rules)}. Nothing is sent to D1 before it is approved.`;
-}
+const english: ReasonWords = {
+  rule: (r) => APPROVAL_RULE_LABEL[r],
+  none: () => teller.IssueForm.noRule,
+  and: (first, last) => teller.IssueForm.andList.replace("{first}", first).replace("{last}", last),
+};
 
-export function rejectedSentence(note: string | null | undefined): string {
-  const why = note?.trim();
-  return why
-    ? `A manager did not approve this request: “${why}”. No card was produced.`
-    : "A manager did not approve this request. No card was produced.";
-}
+/** The same in English, for the server's sentences and tests. */
+export const approvalReasons = (rules: readonly string[] | null | undefined) => approvalReasonsIn(english, rules);
 
 export type ApprovalHints = {
   /** The bank's name rule is on; the customer's recorded name to compare with. */

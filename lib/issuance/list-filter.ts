@@ -3,7 +3,8 @@
 // retried failure, or a moved request, which canceled this one) reads "Retried or moved", a produced card
 // reads "not handed over" until it is. lib/issuance/outcome.ts words a single request for its page
 // and badges. The screen filters the day's rows with listGroup (listJobs's SQL knows only the raw
-// state). No imports beyond the vocabulary: it runs in the browser too.
+// state). No imports beyond the vocabulary and the English messages: it runs in the browser too.
+import en from "@/lib/i18n/messages/en/common.json";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 
 export const LIST_GROUPS = [
@@ -18,16 +19,7 @@ export const LIST_GROUPS = [
 ] as const;
 export type ListGroup = (typeof LIST_GROUPS)[number];
 
-export const LIST_GROUP_LABEL: Record<ListGroup, string> = {
-  awaiting_approval: "Awaiting a manager's approval",
-  in_progress: "In production",
-  failed: "Problem, needs action",
-  produced: "Produced, not handed over",
-  handed_over: "Handed over",
-  retried: "Retried or moved",
-  canceled: "Canceled",
-  rejected: "Not approved",
-};
+export const LIST_GROUP_LABEL: Record<ListGroup, string> = en.Vocab.listGroup;
 
 export type ListGroupFacts = { state: JobState; canceledAt: string | Date | null; retriedAs: string | null };
 

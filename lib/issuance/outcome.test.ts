@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelSentence, isCanceledAtCounter, jobOutcome, needsAction } from "./outcome";
+import { cancelMessage, cancelSentence, isCanceledAtCounter, jobOutcome, needsAction } from "./outcome";
 
 describe("what became of a request", () => {
   it("a failed card canceled at the counter reads Canceled and needs no action (T5)", () => {
@@ -35,5 +35,11 @@ describe("what became of a request", () => {
       "D1 could not stop this order. If the card is printed at Back office printer, it is flagged for destruction: do not hand it over.",
     );
     expect(cancelSentence({ reach: "never_sent", stationLabel: "x" })).toContain("no card will be printed");
+    // The screens say the same key in the user's language.
+    expect(cancelMessage({ reach: "not_stopped", stationLabel: "P1" })).toEqual({
+      key: "cancelNotStopped",
+      values: { station: "P1" },
+    });
+    expect(cancelMessage({ reach: "stopped", stationLabel: "P1" })).toEqual({ key: "cancelStopped" });
   });
 });

@@ -3,8 +3,12 @@
 // card's state, and a retry or a move is another job. Pure, so client components use it too.
 // Contract: "canceled at the counter" ⇔ canceledAt is set or state = canceled; "retried/moved"
 // ⇔ another job has retry_of_job_id = this id (retriedAs).
+import teller from "@/lib/i18n/messages/en/teller.json";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
 import { STATE_LABEL } from "./states";
+
+/** `label`: the English words (the messages' Outcome and Vocab.jobState); screens say the kind in the user's language. */
+const OUTCOME = teller.Outcome;
 
 export type OutcomeKind =
   "destroy" | "moved" | "retried" | "canceled" | "failed" | "rejected" | "done" | "handed_over" | "open";
@@ -23,10 +27,11 @@ export function isCanceledAtCounter(job: Pick<OutcomeInput, "state" | "canceledA
 }
 
 export function jobOutcome(job: OutcomeInput): Outcome {
-  if (job.producedAfterCancelAt) return { kind: "destroy", label: "Printed after cancel: destroy" };
+  if (job.producedAfterCancelAt) return { kind: "destroy", label: OUTCOME.destroy };
   const canceled = isCanceledAtCounter(job);
-  if (job.retriedAs) return canceled ? { kind: "moved", label: "Moved" } : { kind: "retried", label: "Retried" };
-  if (canceled) return { kind: "canceled", label: "Canceled" };
+  if (job.retriedAs)
+    return canceled ? { kind: "moved", label: OUTCOME.moved } : { kind: "retried", label: OUTCOME.retried };
+  if (canceled) return { kind: "canceled", label: OUTCOME.canceled };
   if (FAILED_STATES.includes(job.state)) return { kind: "failed", label: STATE_LABEL[job.state] };
   // Final, nothing was sent: not a failure a teller retries (a new request would meet the rule again).
   if (job.state === "rejected") return { kind: "rejected", label: STATE_LABEL.rejected };
@@ -45,9 +50,19 @@ export type CancelSummary = {
   stationLabel: string;
 };
 
-/** What the teller is told right after a cancel, in plain words. */
-export function cancelSentence({ reach, stationLabel }: CancelSummary): string {
-  if (reach === "never_sent") return "Canceled. D1 never received this order, so no card will be printed.";
-  if (reach === "stopped") return "Canceled. D1 stopped the order before printing; no card will be printed.";
-  return `D1 could not stop this order. If the card is printed at ${stationLabel}, it is flagged for destruction: do not hand it over.`;
+export type CancelMessage =
+  | { key: "cancelNeverSent" | "cancelStopped"; values?: undefined }
+  | { key: "cancelNotStopped"; values: { station: string } };
+
+/** What the teller is told right after a cancel, as a message key (Job.*) with its values. */
+export function cancelMessage({ reach, stationLabel }: CancelSummary): CancelMessage {
+  if (reach === "never_sent") return { key: "cancelNeverSent" };
+  if (reach === "stopped") return { key: "cancelStopped" };
+  return { key: "cancelNotStopped", values: { station: stationLabel } };
+}
+
+/** The same in English, for tests and logs. */
+export function cancelSentence(summary: CancelSummary): string {
+  const { key, values } = cancelMessage(summary);
+  return teller.Job[key].replace("{station}", values?.station ?? "");
 }

@@ -2,6 +2,7 @@
 // where, and what the teller is told. The states themselves are in lib/vocabulary.ts. The
 // database mirrors `rank` in issuance_state_rank() so that concurrent notifications are applied
 // safely in SQL (tested against each other in states.test.ts).
+import en from "@/lib/i18n/messages/en/common.json";
 import { JOB_STATES, type JobState } from "@/lib/vocabulary";
 
 export const RANK: Record<JobState, number> = {
@@ -56,16 +57,4 @@ export function canTransition(from: JobState, to: JobState): boolean {
   return RANK[to] > current && to !== "handed_over" && to !== "rejected";
 }
 
-export const STATE_LABEL: Record<JobState, string> = {
-  submitting: "Sending to D1",
-  requested: "Accepted by D1",
-  ready: "Ready at the station",
-  done: "Card produced",
-  data_exception: "Card data rejected",
-  production_exception: "Production problem at the station",
-  canceled: "Canceled",
-  submission_failed: "Not accepted by D1",
-  handed_over: "Handed over",
-  awaiting_approval: "Awaiting approval",
-  rejected: "Not approved",
-};
+export const STATE_LABEL: Record<JobState, string> = en.Vocab.jobState;

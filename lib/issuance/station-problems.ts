@@ -4,6 +4,7 @@
 // words of that text; anything not recognised is said generally, never as a raw code. The one
 // place that turns reasons into sentences: the station picker, the retry list and the manager's
 // stations page all say the same.
+import en from "@/lib/i18n/messages/en/common.json";
 import type { JobState } from "@/lib/vocabulary";
 
 export type ProblemKind =
@@ -17,18 +18,11 @@ export type ProblemKind =
   | "d1_unreachable"
   | "canceled";
 
-/** Short, to follow "likely unavailable:" or a count ("2 × jammed"). */
-export const PROBLEM_LABEL: Record<ProblemKind, string> = {
-  jam: "jammed",
-  out_of_stock: "out of blank cards",
-  offline: "offline (did not answer)",
-  chip: "chip could not be written",
-  station: "station reported a problem",
-  card_data: "card data rejected by D1",
-  not_accepted: "order not accepted by D1",
-  d1_unreachable: "D1 not reachable",
-  canceled: "production canceled",
-};
+/**
+ * Short, to follow "likely unavailable:" or a count ("2 × jammed"): the English of the messages'
+ * Vocab.problem, which the screens show in the user's language (the kind is the key).
+ */
+export const PROBLEM_LABEL: Record<ProblemKind, string> = en.Vocab.problem;
 
 /** Problems that say something about the station itself (and make it likely unavailable). */
 export const STATION_PROBLEMS: readonly ProblemKind[] = ["jam", "out_of_stock", "offline", "chip", "station"];
@@ -64,7 +58,7 @@ export const problemCode = (job: { state: JobState; errorCode: string | null }) 
 export const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
 /** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
-export type ReasonCount = { reason: string; codes: string[]; count: number };
+export type ReasonCount = { kind: ProblemKind; reason: string; codes: string[]; count: number };
 
 /**
  * Counts of failed jobs by their facts, gathered by plain-word kind: D1 publishes no reason
@@ -75,10 +69,11 @@ export function exceptionsInWords(
 ): ReasonCount[] {
   const out: ReasonCount[] = [];
   for (const row of rows) {
-    const reason = PROBLEM_LABEL[problemKind(row)];
+    const kind = problemKind(row);
+    const reason = PROBLEM_LABEL[kind];
     const code = problemCode(row);
-    const same = out.find((e) => e.reason === reason);
-    if (!same) out.push({ reason, codes: [code], count: row.count });
+    const same = out.find((e) => e.kind === kind);
+    if (!same) out.push({ kind, reason, codes: [code], count: row.count });
     else {
       same.count += row.count;
       if (!same.codes.includes(code)) same.codes.push(code);

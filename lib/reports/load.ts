@@ -11,15 +11,24 @@ import {
   type ExceptionRow,
   type TimeToCardRow,
 } from "@/db/queries/reports";
-import { capitalised, problemCode, problemLabel } from "@/lib/issuance/station-problems";
+import {
+  capitalised,
+  problemCode,
+  problemKind,
+  PROBLEM_LABEL,
+  type ProblemKind,
+} from "@/lib/issuance/station-problems";
 import type { ReportGrain } from "@/lib/validations/reports";
 import { spoilReasonWords } from "./labels";
 import { periodsOf } from "./periods";
 import { pivot, type Pivot } from "./pivot";
 
 export type ReportRange = { from: string; to: string; grain: ReportGrain };
-/** A failed request in plain words, its raw code beside them. */
-export type ReportException = ExceptionRow & { words: string; code: string };
+/**
+ * A failed request: its kind (the screen says it in the user's language, Vocab.problem), the
+ * English words (the CSV) and its raw code beside them.
+ */
+export type ReportException = ExceptionRow & { kind: ProblemKind; words: string; code: string };
 
 export type BranchReport = ReportRange & {
   byTeller: Pivot;
@@ -32,11 +41,10 @@ export type BranchReport = ReportRange & {
   handled: ReportException[];
 };
 
-const inWords = (e: ExceptionRow): ReportException => ({
-  ...e,
-  words: capitalised(problemLabel(e)),
-  code: problemCode(e),
-});
+const inWords = (e: ExceptionRow): ReportException => {
+  const kind = problemKind(e);
+  return { ...e, kind, words: capitalised(PROBLEM_LABEL[kind]), code: problemCode(e) };
+};
 
 export async function loadBranchReport(branchId: string, range: ReportRange): Promise<BranchReport> {
   const q = { db, branchId, ...range };

@@ -32,15 +32,37 @@ export function isoWeek(day: string): [number, number] {
   return [year, week];
 }
 
-const short = (day: string) =>
-  utc(day).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+/** Intl's tag for a language: English dates read the British way (30 Nov), as the rest of the product. */
+const tag = (locale: string) => (locale === "en" ? "en-GB" : locale);
 
-/** "Mon 30 Nov" for a day; "Week 49 (30 Nov – 6 Dec)" for a week. */
-export function periodLabel(period: string, grain: ReportGrain): string {
-  if (grain === "day") return short(period);
+/**
+ * A period's parts in a language: the day ("Mon 30 Nov", "Mo., 30. Nov."), or the week's number
+ * with its first and last day; the screens put a week into words with their messages.
+ */
+export function periodParts(
+  period: string,
+  grain: ReportGrain,
+  locale: string,
+): { day: string } | { week: number; from: string; to: string } {
+  if (grain === "day")
+    return {
+      day: utc(period).toLocaleDateString(tag(locale), {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        timeZone: "UTC",
+      }),
+    };
   const end = iso(new Date(utc(period).getTime() + 6 * DAY));
-  const dm = (day: string) => utc(day).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-  return `Week ${isoWeek(period)[1]} (${dm(period)} – ${dm(end)})`;
+  const dm = (day: string) =>
+    utc(day).toLocaleDateString(tag(locale), { day: "numeric", month: "short", timeZone: "UTC" });
+  return { week: isoWeek(period)[1], from: dm(period), to: dm(end) };
+}
+
+/** "Mon 30 Nov" for a day; "Week 49 (30 Nov – 6 Dec)" for a week: in English, for tests and logs. */
+export function periodLabel(period: string, grain: ReportGrain): string {
+  const parts = periodParts(period, grain, "en");
+  return "day" in parts ? parts.day : `Week ${parts.week} (${parts.from} – ${parts.to})`;
 }
 
 /** The period as a CSV cell: 2026-11-30 for a day, 2026-W49 for a week. */

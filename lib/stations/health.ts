@@ -7,7 +7,6 @@ import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/s
 import { FAILED_STATES } from "@/lib/vocabulary";
 import {
   PROBLEM_LABEL,
-  capitalised,
   STATION_PROBLEMS,
   exceptionsInWords,
   problemKind,
@@ -15,15 +14,29 @@ import {
 } from "@/lib/issuance/station-problems";
 
 /** Exceptions of one kind, in plain words ("jammed"), never a raw code. */
-export type ExceptionCount = { reason: string; count: number };
+export type ExceptionCount = { kind: ProblemKind; reason: string; count: number };
 
 export type StationProblem = { kind: ProblemKind; label: string; at: string };
 
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
 
-/** The station's latest test card in words: where it is, or why it failed (then it may be sent again). */
-export type TestPrintProgress = { jobId: string; words: string; failed: boolean; done: boolean; at: string };
+/**
+ * The station's latest test card as a message key (Stations.testPrint.*) with its values: where it
+ * is, or why it failed (then it may be sent again). `problem`: the failure's kind (Vocab.problem).
+ */
+export type TestPrintKey =
+  "sending" | "accepted" | "printing" | "produced" | "inProgress" | "failed" | "failedNotAccepted";
+export type TestPrintProgress = {
+  jobId: string;
+  key: TestPrintKey;
+  /** Why a card is held before D1 took it (no blank cards, D1 unreachable), as recorded. */
+  held: string | null;
+  problem: ProblemKind | null;
+  failed: boolean;
+  done: boolean;
+  at: string;
+};
 
 type Read = {
   availability: StationAvailability;
@@ -33,29 +46,26 @@ type Read = {
   unbalancedSince?: string | null;
 };
 
-const TEST_PRINT_WORDS: Partial<Record<TestPrint["state"], string>> = {
-  submitting: "Test card: sending it to D1",
-  requested: "Test card: D1 accepted it, waiting for the station",
-  ready: "Test card: printing at the station",
-  done: "Test card produced: the station is verified",
+const TEST_PRINT_KEY: Partial<Record<TestPrint["state"], TestPrintKey>> = {
+  submitting: "sending",
+  requested: "accepted",
+  ready: "printing",
+  done: "produced",
 };
 
 export function testPrintProgress(print: TestPrint | null): TestPrintProgress | null {
   if (!print) return null;
   const failed = FAILED_STATES.includes(print.state) || print.state === "canceled";
-  const base = { jobId: print.jobId, failed, done: print.state === "done", at: print.at };
-  if (failed) return { ...base, words: `Test card failed: ${problemWords(print)}` };
+  const base = { jobId: print.jobId, failed, done: print.state === "done", at: print.at, held: null, problem: null };
+  if (failed) {
+    const problem = problemKind(print);
+    // "order not accepted by D1" is what a mistyped station id looks like from here.
+    return { ...base, problem, key: problem === "not_accepted" ? "failedNotAccepted" : "failed" };
+  }
   // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows.
-  const held = print.state === "submitting" && print.errorMessage ? ` (${print.errorMessage})` : "";
-  return { ...base, words: `${TEST_PRINT_WORDS[print.state] ?? "Test card: in progress"}${held}` };
+  const held = print.state === "submitting" && print.errorMessage ? print.errorMessage : null;
+  return { ...base, held, key: TEST_PRINT_KEY[print.state] ?? "inProgress" };
 }
-
-const problemWords = (print: TestPrint) => {
-  const kind = problemKind(print);
-  // "order not accepted by D1" is what a mistyped station id looks like from here.
-  const hint = kind === "not_accepted" ? ". Check the station id; delete the station if it is wrong" : "";
-  return `${capitalised(PROBLEM_LABEL[kind])}${hint}.`;
-};
 
 /** A station as the teller's picker and retry list show it (db/queries/station-health.ts stationPicks). */
 export type StationPick = Omit<StationPickRow, "clearedAt" | "lastFailure"> & Read;
@@ -69,7 +79,7 @@ export function toStationHealth({ exceptions, testPrint, ...row }: StationHealth
     ...toStationPick(row),
     testPrint: testPrintProgress(testPrint),
     // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ reason, count }) => ({ reason, count })),
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ kind, reason, count }) => ({ kind, reason, count })),
   };
 }
 

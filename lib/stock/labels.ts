@@ -1,25 +1,13 @@
-// How stock places, movements and spoil reasons read on screen and in the CSV. Plain constants:
-// client components import them.
+// How stock places, movements and spoil reasons read in English (the CSV, the server's words): the
+// English messages' Vocab, which the screens show in the user's language. Client components import them.
+import en from "@/lib/i18n/messages/en/common.json";
 import type { SpoilReason, StockMovement, StockPlace } from "@/lib/vocabulary";
 
-export const PLACE_LABEL: Record<StockPlace, string> = { vault: "Vault", station: "Station", spoiled: "Spoiled" };
+export const PLACE_LABEL: Record<StockPlace, string> = en.Vocab.stockPlace;
 
-export const MOVEMENT_LABEL: Record<StockMovement, string> = {
-  received: "Received",
-  loaded: "Loaded",
-  produced: "Produced",
-  spoiled: "Spoiled",
-  destroyed: "Destroyed",
-  corrected: "Corrected",
-};
+export const MOVEMENT_LABEL: Record<StockMovement, string> = en.Vocab.stockMovement;
 
-export const SPOIL_REASON_LABEL: Record<SpoilReason, string> = {
-  production_exception: "Production exception (e.g. jam)",
-  misprint: "Misprint",
-  not_handed_over: "Produced, never handed over",
-  damaged: "Damaged",
-  test_card: "Test card of a new station",
-};
+export const SPOIL_REASON_LABEL: Record<SpoilReason, string> = en.Vocab.spoilReason;
 
 /** "Only 7 blank cards left" / "No blank cards left": the teller's warning before sending. */
 export function lowStockMessage(balance: number): string {

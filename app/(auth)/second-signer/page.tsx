@@ -5,11 +5,11 @@ import { db } from "@/db";
 import { findUsableAssertion } from "@/db/queries/second-signer-assertions";
 import { guardPage } from "@/lib/auth/page-guard";
 import { ASSERTION_MAX_AGE_SECONDS } from "@/lib/dual-control/second-signer";
-import { isSsoFailure, SSO_FAILURES } from "@/lib/dual-control/messages";
+import { isSsoFailure } from "@/lib/dual-control/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("SecondSigner");
-  return { title: t("title") };
+  const t = await getTranslations("DualControl");
+  return { title: t("popupTitle") };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,11 +36,11 @@ export default async function SecondSignerPage({
     });
     if (row) result = { ok: true, assertionId: row.id, name: row.signerName };
   }
-  const t = await getTranslations("SecondSigner");
+  const t = await getTranslations("DualControl");
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h1 className="text-xl font-semibold">{t("heading")}</h1>
-      <SecondSignerResult result={result} message={result.ok ? null : SSO_FAILURES[result.failure]} />
+      <h1 className="text-xl font-semibold">{t("popupHeading")}</h1>
+      <SecondSignerResult result={result} />
     </div>
   );
 }

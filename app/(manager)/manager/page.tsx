@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
 import { ApprovalQueue } from "@/components/manager/approval-queue";
@@ -11,7 +12,10 @@ import { loadBoard, loadCardsToDestroy } from "@/lib/board";
 import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
-export const metadata: Metadata = { title: "Branch board" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Board");
+  return { title: t("title") };
+}
 
 export default async function ManagerHome({
   searchParams,
@@ -22,13 +26,14 @@ export default async function ManagerHome({
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);
   const board = await loadBoard(branch.id);
+  const t = await getTranslations("Board");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Branch board</h1>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-700">
-            {branch.name} ({branch.code}) · times in {branch.timezone}
+            {t("subtitle", { branch: `${branch.name} (${branch.code})`, zone: branch.timezone })}
           </p>
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
 import { ApprovalQueue } from "@/components/manager/approval-queue";
@@ -7,7 +8,10 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
-export const metadata: Metadata = { title: "Approvals" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Approvals");
+  return { title: t("title") };
+}
 
 export default async function ApprovalsPage({
   searchParams,
@@ -17,12 +21,13 @@ export default async function ApprovalsPage({
   const user = await guardPage("manager");
   const { branch } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);
+  const t = await getTranslations("Approvals");
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">Approvals</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">
-          {branch.name} ({branch.code}) · times in {branch.timezone}
+          {t("subtitle", { branch: `${branch.name} (${branch.code})`, zone: branch.timezone })}
         </p>
       </div>
       <BranchTimeZone timeZone={branch.timezone}>

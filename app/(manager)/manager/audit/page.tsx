@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager } from "@/components/admin/pager";
@@ -17,7 +18,10 @@ import {
   searchParamsToObject,
 } from "@/lib/validations/audit";
 
-export const metadata: Metadata = { title: "Branch audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("BranchAudit");
+  return { title: t("title") };
+}
 
 /** The audit log of one branch: a manager's own (the branch filter is forced, not offered). */
 export default async function BranchAuditPage({
@@ -39,26 +43,27 @@ export default async function BranchAuditPage({
     pageSize: 50,
   });
   const params = filterParams({ ...query, branchId: branch.id });
+  const t = await getTranslations("BranchAudit");
   // A manager exports their own branch; an admin looking at a branch uses the bank-wide export, filtered to it.
   const exportHref = `${user.role === "admin" ? "/api/admin/audit/export" : "/api/manager/audit/export"}?${filterQueryString(params)}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Branch audit log</h1>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-700">
-            Changes and card requests in {branch.name} ({branch.code}), newest first. Times in {branch.timezone}.
+            {t("subtitle", { branch: `${branch.name} (${branch.code})`, zone: branch.timezone })}
           </p>
         </div>
         <Button asChild variant="secondary">
           <a href={exportHref} download>
-            Export these entries as CSV
+            {t("export")}
           </a>
         </Button>
       </div>
       {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some filters were not valid and were ignored: see the messages below them.
+          {t("invalid")}
         </Alert>
       ) : null}
       <AuditFilters
@@ -67,7 +72,7 @@ export default async function BranchAuditPage({
         hidden={user.role === "admin" ? { branchId: branch.id } : undefined}
         timeZone={branch.timezone}
       />
-      <Card aria-label="Entries">
+      <Card aria-label={t("entries")}>
         <AuditTable
           entries={entries}
           branchName={new Map([[branch.id, `${branch.name} (${branch.code})`]])}

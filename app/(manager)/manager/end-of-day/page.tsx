@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchPicker } from "@/components/manager/branch-picker";
@@ -15,7 +16,10 @@ import { pageBranch } from "@/lib/page-branch";
 import { loadEndOfDay } from "@/lib/stock/end-of-day-page";
 import { stockCountHistorySchema } from "@/lib/validations/stock-count";
 
-export const metadata: Metadata = { title: "End of day" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("EndOfDay");
+  return { title: t("title") };
+}
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
@@ -31,6 +35,7 @@ export default async function EndOfDayPage({
   const eod = await loadEndOfDay(branch, { day: one(params.day), ...(range.success ? range.data : {}) });
   const canCount = user.role === "manager";
   const sso = ssoConfirmName();
+  const t = await getTranslations("EndOfDay");
   const branchQuery = user.role === "admin" ? `&branchId=${branch.id}` : "";
   const csv = `/api/manager/end-of-day/export?from=${eod.from}&to=${eod.to}${branchQuery}`;
   return (
@@ -38,22 +43,20 @@ export default async function EndOfDayPage({
       <div className="space-y-6">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
-            <h1 className="text-2xl font-bold">End of day</h1>
-            <p className="text-slate-700">
-              {branch.name} ({branch.code}) · blank card stock counted per place by two people
-            </p>
+            <h1 className="text-2xl font-bold">{t("title")}</h1>
+            <p className="text-slate-700">{t("subtitle", { branch: `${branch.name} (${branch.code})` })}</p>
           </div>
           {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
         </div>
 
         {eod.unexplained.length ? (
-          <Card title="Differences to explain" headingId="explain" className="min-w-0">
+          <Card title={t("toExplain")} headingId="explain" className="min-w-0">
             <div className="space-y-3">
               {eod.unexplained.map((c) =>
                 canCount ? (
                   <ExplainDifferenceForm key={c.id} count={c} />
                 ) : (
-                  <p key={c.id}>Not explained yet: {formatCalendarDate(c.businessDate)}</p>
+                  <p key={c.id}>{t("notExplainedYet", { day: formatCalendarDate(c.businessDate) })}</p>
                 ),
               )}
             </div>
@@ -62,9 +65,9 @@ export default async function EndOfDayPage({
 
         <section aria-labelledby="count-heading" className="space-y-3">
           <h2 id="count-heading" className="text-lg font-semibold">
-            Count of {formatCalendarDate(eod.day)}
+            {t("countOf", { day: formatCalendarDate(eod.day) })}
           </h2>
-          <nav aria-label="Day to count" className="flex flex-wrap gap-4 text-sm">
+          <nav aria-label={t("dayToCount")} className="flex flex-wrap gap-4 text-sm">
             {eod.days.map((d, i) => (
               <Link
                 key={d}
@@ -72,19 +75,13 @@ export default async function EndOfDayPage({
                 aria-current={d === eod.day ? "page" : undefined}
                 className="text-brand-700 underline aria-[current=page]:font-semibold aria-[current=page]:no-underline"
               >
-                {i === 0
-                  ? `Today (${formatCalendarDate(d)})`
-                  : `Yesterday, counted after midnight (${formatCalendarDate(d)})`}
+                {i === 0 ? t("today", { day: formatCalendarDate(d) }) : t("yesterday", { day: formatCalendarDate(d) })}
               </Link>
             ))}
           </nav>
-          <p className="text-sm text-slate-700">
-            Expected = opening balance + the day&apos;s movements (received, loaded, produced, spoiled, destroyed,
-            corrected; out of a place counts negative). You enter the figure you counted; a second person of the branch
-            confirms it with their own password{sso ? ` or through ${sso}` : ""}. Each place is counted once a day.
-          </p>
+          <p className="text-sm text-slate-700">{sso ? t("howSso", { sso }) : t("how")}</p>
           {eod.places.length === 0 ? (
-            <p className="text-slate-700">No blank card stock has been recorded at this branch yet.</p>
+            <p className="text-slate-700">{t("noStock")}</p>
           ) : (
             eod.places.map((p) => (
               <EndOfDayCount
@@ -99,22 +96,22 @@ export default async function EndOfDayPage({
         </section>
 
         <Card
-          title="History"
+          title={t("history")}
           headingId="history-heading"
-          description={`Counts from ${formatCalendarDate(eod.from)} to ${formatCalendarDate(eod.to)}.`}
+          description={t("historyRange", { from: formatCalendarDate(eod.from), to: formatCalendarDate(eod.to) })}
           actions={
             <a href={csv} className="text-brand-700 underline" download>
-              Export CSV
+              {t("exportCsv")}
             </a>
           }
           className="min-w-0"
         >
-          <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Days of the history">
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("historyDays")}>
             {user.role === "admin" ? <input type="hidden" name="branchId" value={branch.id} /> : null}
-            <InputField id="history-from" name="from" type="date" label="From" defaultValue={eod.from} />
-            <InputField id="history-to" name="to" type="date" label="To" defaultValue={eod.to} />
+            <InputField id="history-from" name="from" type="date" label={t("from")} defaultValue={eod.from} />
+            <InputField id="history-to" name="to" type="date" label={t("to")} defaultValue={eod.to} />
             <Button type="submit" variant="secondary">
-              Show
+              {t("show")}
             </Button>
           </form>
           <EndOfDayHistory counts={eod.history} />

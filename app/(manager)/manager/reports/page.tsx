@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchComparison } from "@/components/reports/branch-comparison";
 import { CountTable } from "@/components/reports/count-table";
@@ -16,19 +17,15 @@ import { pageBranch } from "@/lib/page-branch";
 import { loadBranchComparison, loadBranchReport } from "@/lib/reports/load";
 import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 import { reportFilterSchema, reportRange } from "@/lib/validations/reports";
+import { SPOIL_REASONS } from "@/lib/vocabulary";
 
-export const metadata: Metadata = { title: "Reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Reports");
+  return { title: t("title") };
+}
 
 /** The three "cards issued by …" tables: the same table and CSV link, one per grouping. */
-const ISSUED = [
-  {
-    report: "teller",
-    heading: "Teller",
-    description: "Cards produced, counted on the day they came out; the teller who requested them.",
-  },
-  { report: "product", heading: "Product", description: undefined },
-  { report: "station", heading: "Station", description: undefined },
-] as const;
+const ISSUED = ["teller", "product", "station"] as const;
 const ISSUED_TABLE = { teller: "byTeller", product: "byProduct", station: "byStation" } as const;
 
 /** A branch's reports over a range of its days; admins also compare every branch. */
@@ -52,18 +49,24 @@ export default async function ReportsPage({
   const range = new URLSearchParams({ from, to, grain }).toString();
   const query = admin ? `${range}&branchId=${branch.id}` : range;
   const canOpenJobs = user.role === "manager";
-  const days = `${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
+  const [t, v] = await Promise.all([getTranslations("Reports"), getTranslations("Vocab")]);
+  const days = t("days", { from: formatCalendarDate(from), to: formatCalendarDate(to) });
+  // A spoil reason is a vocabulary word (its key); a reason no longer known, or none, says so.
+  const reasonLabel = (row: { key: string }) => {
+    const reason = SPOIL_REASONS.find((r) => r === row.key);
+    return reason ? v(`spoilReason.${reason}`) : t("noReason");
+  };
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">Reports</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">
-          {branch.name} ({branch.code}) · {days} · days and weeks in {branch.timezone}, weeks from Monday
+          {t("subtitle", { branch: `${branch.name} (${branch.code})`, days, zone: branch.timezone })}
         </p>
       </div>
       {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some choices were not valid, so the last 7 days are shown: see the messages below the fields.
+          {t("invalid")}
         </Alert>
       ) : null}
       <ReportFilters
@@ -76,79 +79,78 @@ export default async function ReportsPage({
       />
       {comparison ? (
         <Card
-          title="All branches"
-          description={`${days}, each branch in its own time zone.`}
-          actions={<CsvLink query={range} report="branches" what="all branches" />}
+          title={t("allBranches")}
+          description={t("allBranchesText", { days })}
+          actions={<CsvLink query={range} report="branches" what={t("allBranchesWhat")} />}
         >
           <BranchComparison rows={comparison} query={range} />
         </Card>
       ) : null}
       <BranchTimeZone timeZone={branch.timezone}>
         <div className="grid gap-6 xl:grid-cols-2">
-          {ISSUED.map(({ report: key, heading, description }) => (
+          {ISSUED.map((key) => (
             <Card
               key={key}
-              title={`Cards issued by ${key}`}
+              title={t(`issued.${key}`)}
               className="min-w-0"
-              description={description}
-              actions={<CsvLink query={query} report={key} what={`cards issued by ${key}`} />}
+              description={key === "teller" ? t("issuedTellerText") : undefined}
+              actions={<CsvLink query={query} report={key} what={t(`issuedWhat.${key}`)} />}
             >
               <CountTable
                 table={report[ISSUED_TABLE[key]]}
                 grain={grain}
-                caption={`Cards issued by ${key}`}
-                rowHeading={heading}
-                unit="cards"
-                empty="No card was produced on these days."
+                caption={t(`issued.${key}`)}
+                rowHeading={t(`issuedRow.${key}`)}
+                empty={t("noCards")}
               />
             </Card>
           ))}
           <Card
-            title="Spoiled cards by reason"
+            title={t("spoiled")}
             className="min-w-0"
-            description="From the stock ledger: every card set apart as spoiled, until destroyed."
-            actions={<CsvLink query={query} report="spoilage" what="spoiled cards by reason" />}
+            description={t("spoiledText")}
+            actions={<CsvLink query={query} report="spoilage" what={t("spoiledWhat")} />}
           >
             <CountTable
               table={report.spoilage}
               grain={grain}
-              caption="Spoiled cards by reason"
-              rowHeading="Reason"
-              unit="cards"
-              empty="No card was spoiled on these days."
+              caption={t("spoiled")}
+              rowHeading={t("reason")}
+              empty={t("noSpoiled")}
+              rowLabel={reasonLabel}
             />
           </Card>
         </div>
         <Card
-          title="Time to card"
+          title={t("timeToCard")}
           className="mt-6 min-w-0"
-          actions={<CsvLink query={query} report="time" what="time to card" />}
+          actions={<CsvLink query={query} report="time" what={t("timeWhat")} />}
         >
           <TimeToCardTable rows={report.timeToCard.periods} total={report.timeToCard.total} grain={grain} />
         </Card>
         <Card
-          title={`Exceptions that still need action (${report.needsAction.length})`}
+          title={t("needsActionHeading", { count: report.needsAction.length })}
           className="mt-6 min-w-0"
-          description="Failed, and neither retried, moved nor canceled: open the request to retry or cancel it."
-          actions={<CsvLink query={query} report="exceptions" what="all exceptions" />}
+          description={t("needsActionText")}
+          actions={<CsvLink query={query} report="exceptions" what={t("exceptionsWhat")} />}
         >
           <ExceptionsList
             rows={report.needsAction}
-            caption="Failed requests that still need action"
-            empty="Nothing to act on: every failed request of these days was retried, moved or canceled."
+            caption={t("needsActionCaption")}
+            empty={t("needsActionEmpty")}
             canOpenJobs={canOpenJobs}
             showHandling={false}
           />
         </Card>
         <Card
-          title={`Exceptions already handled (${report.handled.length})`}
+          title={t("handledHeading", { count: report.handled.length })}
           className="mt-6 min-w-0"
-          description="Failed requests someone retried, moved to another station or canceled."
+          description={t("handledText")}
         >
           <ExceptionsList
             rows={report.handled}
-            caption="Failed requests already handled"
-            empty="None on these days."
+            caption={t("handledCaption")}
+            empty={t("handledEmpty")}
             canOpenJobs={canOpenJobs}
             showHandling
           />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { LiveEvents } from "@/components/live/live-events";
 import { BranchPicker } from "@/components/manager/branch-picker";
@@ -8,7 +9,10 @@ import { loadStationHealth } from "@/lib/board";
 import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 
-export const metadata: Metadata = { title: "Stations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Stations");
+  return { title: t("title") };
+}
 
 export default async function StationsPage({
   searchParams,
@@ -18,6 +22,7 @@ export default async function StationsPage({
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);
+  const t = await getTranslations("Stations");
   const health = await loadStationHealth(branch.id);
   const canManage = user.role === "manager";
   // Admins register stations too (a new branch's first one), for the branch shown.
@@ -29,10 +34,9 @@ export default async function StationsPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Personalization stations</h1>
+          <h1 className="text-2xl font-bold">{t("heading")}</h1>
           <p className="text-slate-700">
-            {branch.name} ({branch.code})
-            {canManage ? "" : " · the branch manager enables, disables and chooses the default"}
+            {branch.name} ({branch.code}){canManage ? "" : t("managerDoes")}
           </p>
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchPicker } from "@/components/manager/branch-picker";
 import { LiveBadge } from "@/components/live/live-badge";
@@ -15,7 +16,10 @@ import { renderPoint } from "@/lib/events/render-point";
 import { pageBranch } from "@/lib/page-branch";
 import { loadStockFigures } from "@/lib/stock/figures";
 
-export const metadata: Metadata = { title: "Card stock" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Stock");
+  return { title: t("title") };
+}
 
 export default async function StockPage({
   searchParams,
@@ -36,6 +40,7 @@ export default async function StockPage({
   const held = new Set(figures.balances.filter((b) => b.balance !== 0).map((b) => b.stockTypeId));
   const columns = all.filter((t) => t.active || held.has(t.id));
   const canMove = user.role === "manager";
+  const t = await getTranslations("Stock");
   const sso = ssoConfirmName();
   const exportHref = `/api/manager/stock/export${user.role === "admin" ? `?branchId=${branch.id}` : ""}`;
   return (
@@ -45,43 +50,40 @@ export default async function StockPage({
         <div className="space-y-6">
           <div className="flex flex-wrap items-end justify-between gap-4">
             <div>
-              <h1 className="text-2xl font-bold">Card stock</h1>
-              <p className="text-slate-700">
-                {branch.name} ({branch.code}) · blank cards are a controlled item: every movement is a ledger row, and
-                receiving, loading and destroying need two people.
-              </p>
+              <h1 className="text-2xl font-bold">{t("title")}</h1>
+              <p className="text-slate-700">{t("subtitle", { branch: `${branch.name} (${branch.code})` })}</p>
             </div>
             {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
           </div>
-          <Card title="Balances" headingId="balances-heading" className="min-w-0" actions={<LiveBadge />}>
+          <Card title={t("balances")} headingId="balances-heading" className="min-w-0" actions={<LiveBadge />}>
             <LiveStockBalances initial={figures} stockTypes={columns} stations={stations} />
           </Card>
           {canMove ? (
             <div className="grid gap-6 xl:grid-cols-3">
-              <Card title="Receive a shipment" headingId="receive-heading" className="min-w-0">
+              <Card title={t("receiveHeading")} headingId="receive-heading" className="min-w-0">
                 <ReceiveStockForm stockTypes={active} sso={sso} />
               </Card>
-              <Card title="Load a station" headingId="load-heading" className="min-w-0">
+              <Card title={t("loadHeading")} headingId="load-heading" className="min-w-0">
                 <LoadStationForm
                   stockTypes={active}
                   stations={stations.map((s) => ({ id: s.id, name: s.label }))}
                   sso={sso}
                 />
               </Card>
-              <Card title="Destroy spoiled cards" headingId="destroy-heading" className="min-w-0">
+              <Card title={t("destroyHeading")} headingId="destroy-heading" className="min-w-0">
                 {/* A retired stock type too, while its spoiled cards wait to be destroyed. */}
                 <DestroySpoiledForm stockTypes={columns.map((t) => ({ id: t.id, name: t.name }))} sso={sso} />
               </Card>
             </div>
           ) : null}
           <Card
-            title="Ledger"
+            title={t("ledger")}
             headingId="ledger-heading"
             description={
               <>
-                The latest 100 movements.{" "}
+                {t("ledgerText")}{" "}
                 <a href={exportHref} className="text-brand-700 underline" download>
-                  Download the whole ledger (CSV)
+                  {t("ledgerCsv")}
                 </a>
               </>
             }

@@ -11,10 +11,7 @@ import { db } from "@/db";
 import { findApprovalRequest } from "@/db/queries/approvals";
 import { findBranch } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
-import { approvalReasons } from "@/lib/issuance/approval-words";
-import { REASON_LABEL } from "@/lib/issuance/reasons";
-import { STATE_LABEL } from "@/lib/issuance/states";
-import { OWN_REQUEST } from "@/lib/issuance/decide";
+import { approvalReasonsIn } from "@/lib/issuance/approval-words";
 import { shortReference } from "@/lib/issuance/short-reference";
 
 /** The request, or null for a bad id or another branch's (admins oversee every branch); the title and the page share the read. */
@@ -33,12 +30,11 @@ export async function generateMetadata({ params }: { params: Promise<{ jobId: st
   return { title: t("named", { name: request.customerName, ref: shortReference(request.issuerRequestId) }) };
 }
 
-/** What became of a request that no longer waits (a decision re-renders this page). */
-function decisionSentence(r: { state: string; decidedAt: Date | null; decidedByName: string | null }): string {
-  const by = r.decidedByName ?? "a manager";
-  if (r.state === "rejected") return `Rejected by ${by}. The teller sees the reason; no card is produced.`;
-  if (r.decidedAt) return `Approved by ${by}. The card has been sent to the station; the teller follows it live.`;
-  return "Canceled at the counter before a manager decided. Nothing was sent to D1.";
+/** What became of a request that no longer waits (a decision re-renders this page), as a message key. */
+function decisionKey(r: { state: string; decidedAt: Date | null }) {
+  if (r.state === "rejected") return "rejectedBy" as const;
+  if (r.decidedAt) return "approvedBy" as const;
+  return "canceledBefore" as const;
 }
 
 /** One request awaiting approval: what was asked, by whom and why it waits, and the decision. */
@@ -48,47 +44,60 @@ export default async function ApprovalPage({ params }: { params: Promise<{ jobId
   const request = await loadRequest((await params).jobId);
   if (!request) notFound();
   const branch = await findBranch({ db, id: request.branchId });
+  const [t, v, f] = await Promise.all([
+    getTranslations("ApprovalDetail"),
+    getTranslations("Vocab"),
+    getTranslations("IssueForm"),
+  ]);
+  const reasons = approvalReasonsIn(
+    {
+      rule: (r) => v(`approvalRule.${r}`),
+      none: () => f("noRule"),
+      and: (first, last) => f("andList", { first, last }),
+    },
+    request.approvalRules,
+  );
   const waiting = request.state === "awaiting_approval";
   const own = request.requestedBy === user.id;
   return (
     <div className="max-w-3xl space-y-6">
       <Link href="/manager/approvals" className="text-sm text-brand-700 underline">
-        ← All requests awaiting approval
+        {t("back")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {request.productName} for {request.customerName}
+        {t("heading", { product: request.productName, customer: request.customerName })}
       </h1>
-      <Card title="The request" headingId="request-heading">
+      <Card title={t("request")} headingId="request-heading">
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-          <dt className="font-semibold">Name on the card</dt>
+          <dt className="font-semibold">{t("nameOnCard")}</dt>
           <dd className="font-mono">{request.nameOnCard}</dd>
-          <dt className="font-semibold">Reason</dt>
-          <dd>{REASON_LABEL[request.reason]}</dd>
-          <dt className="font-semibold">Station</dt>
+          <dt className="font-semibold">{t("reason")}</dt>
+          <dd>{v(`issuanceReason.${request.reason}`)}</dd>
+          <dt className="font-semibold">{t("station")}</dt>
           <dd>{request.stationLabel}</dd>
-          <dt className="font-semibold">Requested by</dt>
+          <dt className="font-semibold">{t("requestedBy")}</dt>
           <dd>
-            {request.requesterName} at <Time value={request.createdAt} format="dateTime" />
+            {t("requestedAt", { name: request.requesterName })} <Time value={request.createdAt} format="dateTime" />
             {branch ? ` (${branch.name})` : ""}
           </dd>
-          <dt className="font-semibold">Why it needs approval</dt>
-          <dd data-testid="approval-reasons">{approvalReasons(request.approvalRules)}</dd>
-          <dt className="font-semibold">Now</dt>
-          <dd data-testid="approval-state">{STATE_LABEL[request.state]}</dd>
+          <dt className="font-semibold">{t("why")}</dt>
+          <dd data-testid="approval-reasons">{reasons}</dd>
+          <dt className="font-semibold">{t("now")}</dt>
+          <dd data-testid="approval-state">{v(`jobState.${request.state}`)}</dd>
           {request.decisionNote ? (
             <>
-              <dt className="font-semibold">Decision</dt>
-              <dd>{`“${request.decisionNote}”`}</dd>
+              <dt className="font-semibold">{t("decision")}</dt>
+              <dd>{t("quoted", { note: request.decisionNote })}</dd>
             </>
           ) : null}
         </dl>
       </Card>
       {!waiting ? (
-        <p data-testid="decision-result">{decisionSentence(request)}</p>
+        <p data-testid="decision-result">{t(decisionKey(request), { name: request.decidedByName ?? t("aManager") })}</p>
       ) : own ? (
-        <p data-testid="own-request">{OWN_REQUEST}</p>
+        <p data-testid="own-request">{t("ownRequest")}</p>
       ) : user.role !== "manager" ? (
-        <p>Only a manager of the branch approves or rejects a request.</p>
+        <p>{t("managersOnly")}</p>
       ) : (
         <DecisionForm jobId={request.id} />
       )}
