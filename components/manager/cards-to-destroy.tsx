@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CardToDestroy } from "@/db/queries/job-cancel";
 import { formatDateTime } from "@/lib/datetime";
 import { Alert } from "@/components/ui/alert";
@@ -10,8 +10,9 @@ import { Alert } from "@/components/ui/alert";
  */
 export function CardsToDestroy({ cards, timezone }: { cards: CardToDestroy[]; timezone: string }) {
   const t = useTranslations("Board");
+  const locale = useLocale();
   if (cards.length === 0) return null;
-  const when = (at: Date | string | null) => (at ? formatDateTime(at, timezone) : "");
+  const when = (at: Date | string | null) => (at ? formatDateTime(at, timezone, locale) : "");
   return (
     <section aria-labelledby="destroy-heading">
       <Alert tone="error">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CountRecord } from "@/lib/board";
 import { formatCalendarDate } from "@/lib/datetime";
 import { signed } from "@/lib/stock/end-of-day";
@@ -13,6 +13,7 @@ import { usePlaceName } from "./place-name";
  */
 export function CountDifferences({ counts }: { counts: CountRecord[] }) {
   const t = useTranslations("Board");
+  const locale = useLocale();
   const placeName = usePlaceName();
   if (counts.length === 0) return null;
   return (
@@ -30,7 +31,7 @@ export function CountDifferences({ counts }: { counts: CountRecord[] }) {
               {t("differenceLine", {
                 place: placeName(c),
                 stockType: c.stockTypeName,
-                day: formatCalendarDate(c.businessDate),
+                day: formatCalendarDate(c.businessDate, locale),
                 expected: c.expected,
                 counted: c.counted,
                 difference: signed(c.counted - c.expected),

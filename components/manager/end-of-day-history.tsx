@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CountRecord } from "@/lib/board";
 import { formatCalendarDate } from "@/lib/datetime";
 import { MOVEMENT_ORDER, signed } from "@/lib/stock/end-of-day";
@@ -9,6 +9,7 @@ import { usePlaceName } from "./place-name";
 /** Past end-of-day counts, newest day first: breakdown, counted figure, both names, explanation. */
 export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
   const t = useTranslations("EndOfDay");
+  const locale = useLocale();
   const v = useTranslations("Vocab");
   const placeName = usePlaceName();
   if (counts.length === 0) return <p className="text-slate-700">{t("noCount")}</p>;
@@ -34,7 +35,7 @@ export function EndOfDayHistory({ counts }: { counts: CountRecord[] }) {
           const difference = c.counted - c.expected;
           return (
             <TableRow key={c.id}>
-              <TableCell>{formatCalendarDate(c.businessDate)}</TableCell>
+              <TableCell>{formatCalendarDate(c.businessDate, locale)}</TableCell>
               <TableCell>
                 {placeName(c)}
                 <span className="block text-xs text-slate-700">{c.stockTypeName}</span>

@@ -3,7 +3,7 @@
 // A manager explains an end-of-day difference: what was found and what was done. The explanation
 // books the difference in the ledger and releases the station.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CountRecord } from "@/lib/board";
 import { explainStockCountAction } from "@/lib/actions/manager/explain-stock-count";
 import { fieldNames } from "@/lib/actions/fields";
@@ -22,8 +22,9 @@ export function ExplainDifferenceForm({ count }: { count: CountRecord }) {
   const [state, formAction, pending] = useActionState(explainStockCountAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const t = useTranslations("EndOfDay");
+  const locale = useLocale();
   const where = usePlaceName()(count);
-  const day = formatCalendarDate(count.businessDate);
+  const day = formatCalendarDate(count.businessDate, locale);
   return (
     <form
       action={formAction}

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CustomerDetail } from "@/db/queries/customers";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/datetime";
@@ -8,9 +8,10 @@ type Account = { accountNumber: string; kind: string; currency: string };
 /** The identity details a teller checks against the customer's ID document. */
 export function CustomerPanel({ customer, accounts }: { customer: CustomerDetail; accounts: Account[] }) {
   const t = useTranslations("Customer");
+  const locale = useLocale();
   const rows: Array<[string, string]> = [
     [t("customerNumber"), customer.customerNumber],
-    [t("dateOfBirth"), formatCalendarDate(customer.dateOfBirth)],
+    [t("dateOfBirth"), formatCalendarDate(customer.dateOfBirth, locale)],
     [t("nationalId"), customer.nationalId],
     [t("phone"), customer.phone],
     [t("email"), customer.email],

@@ -6,7 +6,7 @@
 // matches" would send a customer away who exists (UX walk T6).
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { SearchHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
@@ -47,6 +47,7 @@ const hrefOf = (hit: SearchHit) => (hit.kind === "request" ? `/teller/jobs/${hit
 
 export function CustomerSearch() {
   const t = useTranslations("Search");
+  const locale = useLocale();
   const router = useRouter();
   const listId = useId();
   const { dateTime } = useBranchTime();
@@ -175,7 +176,7 @@ export function CustomerSearch() {
                         {hit.givenName} {hit.familyName}
                       </span>{" "}
                       <span className="text-sm text-slate-700">
-                        · {hit.customerNumber} · {t("born", { date: formatCalendarDate(hit.dateOfBirth) })}
+                        · {hit.customerNumber} · {t("born", { date: formatCalendarDate(hit.dateOfBirth, locale) })}
                       </span>
                     </>
                   )}

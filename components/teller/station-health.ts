@@ -4,7 +4,7 @@
 // page renders it, the live channel refetches it when a card starts or ends, so a station that
 // just jammed is marked without a reload. What a mark says lives in stationStatus().
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useBranchTime } from "@/components/branch-time";
 import { formatCalendarDate } from "@/lib/datetime";
 import type { StationPick } from "@/lib/stations/health";
@@ -37,6 +37,7 @@ export function useStationHealth(initial: StationPick[]): StationPick[] {
  */
 export function useStationStatus(): (s: StationPick) => { short: string; long: string } {
   const t = useTranslations("Station");
+  const locale = useLocale();
   const v = useTranslations("Vocab");
   const { time } = useBranchTime();
   return (s) => {
@@ -44,7 +45,7 @@ export function useStationStatus(): (s: StationPick) => { short: string; long: s
     const queue = s.queueDepth === 0 ? t("free") : t("waiting", { count: s.queueDepth });
     const last = s.lastSuccessAt ? t("lastProduced", { time: time(s.lastSuccessAt) }) : t("noneProduced");
     if (s.unbalancedSince) {
-      const date = formatCalendarDate(s.unbalancedSince);
+      const date = formatCalendarDate(s.unbalancedSince, locale);
       return { short: t("heldShort", { date }), long: `${where}${t("heldLong", { station: s.label, date })}` };
     }
     const problem = s.lastProblem

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchPicker } from "@/components/manager/branch-picker";
@@ -35,7 +35,7 @@ export default async function EndOfDayPage({
   const eod = await loadEndOfDay(branch, { day: one(params.day), ...(range.success ? range.data : {}) });
   const canCount = user.role === "manager";
   const sso = ssoConfirmName();
-  const t = await getTranslations("EndOfDay");
+  const [t, locale] = await Promise.all([getTranslations("EndOfDay"), getLocale()]);
   const branchQuery = user.role === "admin" ? `&branchId=${branch.id}` : "";
   const csv = `/api/manager/end-of-day/export?from=${eod.from}&to=${eod.to}${branchQuery}`;
   return (
@@ -56,7 +56,7 @@ export default async function EndOfDayPage({
                 canCount ? (
                   <ExplainDifferenceForm key={c.id} count={c} />
                 ) : (
-                  <p key={c.id}>{t("notExplainedYet", { day: formatCalendarDate(c.businessDate) })}</p>
+                  <p key={c.id}>{t("notExplainedYet", { day: formatCalendarDate(c.businessDate, locale) })}</p>
                 ),
               )}
             </div>
@@ -65,7 +65,7 @@ export default async function EndOfDayPage({
 
         <section aria-labelledby="count-heading" className="space-y-3">
           <h2 id="count-heading" className="text-lg font-semibold">
-            {t("countOf", { day: formatCalendarDate(eod.day) })}
+            {t("countOf", { day: formatCalendarDate(eod.day, locale) })}
           </h2>
           <nav aria-label={t("dayToCount")} className="flex flex-wrap gap-4 text-sm">
             {eod.days.map((d, i) => (
@@ -75,7 +75,9 @@ export default async function EndOfDayPage({
                 aria-current={d === eod.day ? "page" : undefined}
                 className="text-brand-700 underline aria-[current=page]:font-semibold aria-[current=page]:no-underline"
               >
-                {i === 0 ? t("today", { day: formatCalendarDate(d) }) : t("yesterday", { day: formatCalendarDate(d) })}
+                {i === 0
+                  ? t("today", { day: formatCalendarDate(d, locale) })
+                  : t("yesterday", { day: formatCalendarDate(d, locale) })}
               </Link>
             ))}
           </nav>
@@ -98,7 +100,10 @@ export default async function EndOfDayPage({
         <Card
           title={t("history")}
           headingId="history-heading"
-          description={t("historyRange", { from: formatCalendarDate(eod.from), to: formatCalendarDate(eod.to) })}
+          description={t("historyRange", {
+            from: formatCalendarDate(eod.from, locale),
+            to: formatCalendarDate(eod.to, locale),
+          })}
           actions={
             <a href={csv} className="text-brand-700 underline" download>
               {t("exportCsv")}

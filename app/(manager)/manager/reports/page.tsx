@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchComparison } from "@/components/reports/branch-comparison";
 import { CountTable } from "@/components/reports/count-table";
@@ -49,8 +49,8 @@ export default async function ReportsPage({
   const range = new URLSearchParams({ from, to, grain }).toString();
   const query = admin ? `${range}&branchId=${branch.id}` : range;
   const canOpenJobs = user.role === "manager";
-  const [t, v] = await Promise.all([getTranslations("Reports"), getTranslations("Vocab")]);
-  const days = t("days", { from: formatCalendarDate(from), to: formatCalendarDate(to) });
+  const [t, v, locale] = await Promise.all([getTranslations("Reports"), getTranslations("Vocab"), getLocale()]);
+  const days = t("days", { from: formatCalendarDate(from, locale), to: formatCalendarDate(to, locale) });
   // A spoil reason is a vocabulary word (its key); a reason no longer known, or none, says so.
   const reasonLabel = (row: { key: string }) => {
     const reason = SPOIL_REASONS.find((r) => r === row.key);
