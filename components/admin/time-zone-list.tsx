@@ -1,8 +1,8 @@
 // The time zones a branch may use, as suggestions for a free-text input: typing "Berlin" offers
 // Europe/Berlin. Rendered on the server from the same list the server validates against
 // (lib/validations/branch.ts), so the browser's own ICU data cannot disagree with it. Each zone
-// is labelled with its name in the user's language ("Mitteleuropäische Zeit" or "…Normalzeit", by the ICU data), so "Mittel…" or
-// "Central European" finds it too; the value stays the IANA id the branch stores.
+// is labelled with its name in the user's language (Mitteleuropäische Zeit), so that name finds
+// it too; the value stays the IANA id the branch stores.
 import { useLocale } from "next-intl";
 
 /** The id the page's list and the form's input share. */

@@ -3,6 +3,7 @@
 // The SSO confirmation popup's last step: tell the dual-control form that opened it (only a page
 // of our own origin, lib/dual-control/sso-message.ts) and close. If the form's window is gone,
 // the page stays and says what happened.
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import type { SsoFailure } from "@/lib/dual-control/messages";
 import { SSO_MESSAGE_TYPE, type SsoMessage } from "@/lib/dual-control/sso-message";
@@ -11,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 export type SsoConfirmation = { ok: true; assertionId: string; name: string } | { ok: false; failure: SsoFailure };
 
 export function SecondSignerResult({ result, message }: { result: SsoConfirmation; message: string | null }) {
+  const t = useTranslations("SecondSigner");
   useEffect(() => {
     const opener = window.opener as Window | null;
     if (!opener) return;
@@ -22,16 +24,14 @@ export function SecondSignerResult({ result, message }: { result: SsoConfirmatio
     <div className="space-y-3">
       {result.ok ? (
         <Alert tone="success" live>
-          Confirmed by {result.name}.
+          {t("confirmedBy", { name: result.name })}
         </Alert>
       ) : (
         <Alert tone="error" live>
           {message}
         </Alert>
       )}
-      <p className="text-sm text-slate-700">
-        This window closes by itself. If it stays open, the form that asked is gone: close it and start again.
-      </p>
+      <p className="text-sm text-slate-700">{t("closes")}</p>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SecondSignerResult, type SsoConfirmation } from "@/components/manager/second-signer-result";
 import { db } from "@/db";
 import { findUsableAssertion } from "@/db/queries/second-signer-assertions";
 import { guardPage } from "@/lib/auth/page-guard";
 import { ASSERTION_MAX_AGE_SECONDS } from "@/lib/dual-control/second-signer";
-import { isSsoFailure, SSO_FAILURES } from "@/lib/dual-control/messages";
+import { isSsoFailure } from "@/lib/dual-control/messages";
 
-export const metadata: Metadata = { title: "Second person confirmed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SecondSigner");
+  return { title: t("title") };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +25,7 @@ export default async function SecondSignerPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await guardPage("manager");
+  const t = await getTranslations("SecondSigner");
   const { assertion, failure } = await searchParams;
   let result: SsoConfirmation = { ok: false, failure: isSsoFailure(failure) ? failure : "failed" };
   if (typeof assertion === "string" && UUID.test(assertion)) {
@@ -34,8 +39,8 @@ export default async function SecondSignerPage({
   }
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h1 className="text-xl font-semibold">Second person</h1>
-      <SecondSignerResult result={result} message={result.ok ? null : SSO_FAILURES[result.failure]} />
+      <h1 className="text-xl font-semibold">{t("heading")}</h1>
+      <SecondSignerResult result={result} message={result.ok ? null : t(`failure.${result.failure}`)} />
     </div>
   );
 }
