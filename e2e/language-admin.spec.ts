@@ -132,7 +132,7 @@ test.describe("the admin's screens in German", () => {
 
     await visit(page, "/admin/d1", "D1-Verbindung", /^D1-Verbindung ·/);
     const certificate = page.getByRole("region", { name: "Client-Zertifikat" });
-    await expect(certificate.getByText("Läuft ab")).toBeVisible();
+    await expect(certificate.getByText("Läuft ab", { exact: true })).toBeVisible();
     await expect(certificate.locator("dd", { hasText: /noch \d+ Tage/ })).toContainText(" UTC");
     await page.getByRole("button", { name: "Prüfung starten" }).click();
     const results = page.getByRole("region", { name: "Ergebnis der Prüfung" });

@@ -2,7 +2,8 @@
 // page says it in the administrator's language; englishText() renders the same English messages
 // for `npm run d1:check`, its log and tests, never a second copy of the words. Values are the
 // facts (setting names, URLs, OpenSSL codes, D1's own error text): they stay as they are.
-import { createTranslator } from "next-intl";
+// use-intl/core: the translator without React, so `npm run d1:check` (react-server condition) loads it.
+import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en/admin.json";
 
 export type D1TextKey = keyof typeof en.D1Check.text;
