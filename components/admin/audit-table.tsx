@@ -3,6 +3,7 @@ import type { NamedAuditEntry } from "@/db/queries/audit";
 import { codeWords, isKnownAuditAction } from "@/lib/audit-actions";
 import { auditChanges, fieldWords, isKnownField, type AuditWords, type NameOf } from "@/lib/audit-diff";
 import { DEFAULT_TIME_ZONE, formatDate, formatTimeWithSeconds } from "@/lib/datetime";
+import { isRole } from "@/lib/vocabulary";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 const ENTITIES = ["branch", "station", "card_product", "user", "issuance_job", "sso_group"] as const;
@@ -46,6 +47,7 @@ export function AuditTable({
 }) {
   const t = useTranslations("Audit");
   const a = useTranslations("AuditAction");
+  const roles = useTranslations("Roles");
   if (entries.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   const nameOf: NameOf = (id) => branchName.get(id);
   return (
@@ -74,7 +76,11 @@ export function AuditTable({
               {e.actorName && e.actorEmail ? (
                 <span className="block text-xs text-slate-700">{e.actorEmail}</span>
               ) : null}
-              {e.actorRole ? <span className="block text-xs text-slate-700">{e.actorRole}</span> : null}
+              {e.actorRole ? (
+                <span className="block text-xs text-slate-700">
+                  {isRole(e.actorRole) ? roles(e.actorRole) : e.actorRole}
+                </span>
+              ) : null}
             </TableCell>
             <TableCell>
               {isKnownAuditAction(e.action) ? a(e.action) : codeWords(e.action)}
