@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { createBranchAction } from "@/lib/actions/admin/create-branch";
 import { fieldNames } from "@/lib/actions/fields";
@@ -12,14 +13,15 @@ import { TIME_ZONE_LIST_ID } from "@/components/admin/time-zone-list";
 const field = fieldNames<typeof createBranchAction>();
 
 const FIELDS = [
-  { name: field("code"), label: "Branch code", hint: "e.g. BR042" },
-  { name: field("name"), label: "Name", hint: "" },
-  { name: field("address"), label: "Address", hint: "" },
-  { name: field("timezone"), label: "Time zone", hint: "e.g. Europe/Berlin" },
-  { name: field("closesAt"), label: "Closing time", hint: "18:00" },
+  { name: field("code"), label: "code", example: "codeExample" },
+  { name: field("name"), label: "name", example: null },
+  { name: field("address"), label: "address", example: null },
+  { name: field("timezone"), label: "timeZone", example: "timeZoneExample" },
+  { name: field("closesAt"), label: "closesAt", example: "closesAtExample" },
 ] as const;
 
 export function CreateBranchForm() {
+  const t = useTranslations("BranchForm");
   const [state, formAction, pending] = useActionState(createBranchAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,20 +41,20 @@ export function CreateBranchForm() {
         <InputField
           key={f.name}
           id={`branch-${f.name}`}
-          label={f.label}
+          label={t(f.label)}
           errors={errors?.[f.name]}
           name={f.name}
-          placeholder={f.hint}
+          placeholder={f.example ? t(f.example) : undefined}
           {...(f.name === "timezone" ? { list: TIME_ZONE_LIST_ID, autoComplete: "off" } : {})}
           {...(f.name === "closesAt" ? { type: "time", defaultValue: "18:00" } : {})}
         />
       ))}
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create branch"}
+          {pending ? t("creating") : t("create")}
         </Button>
         <div aria-live="polite" className="text-sm">
-          {state?.ok ? <Alert tone="success">Branch {state.data.code} created.</Alert> : null}
+          {state?.ok ? <Alert tone="success">{t("created", { code: state.data.code })}</Alert> : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
         </div>
       </div>

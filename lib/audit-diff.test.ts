@@ -37,7 +37,29 @@ describe("auditChanges", () => {
 
   it("turns code names into words", () => {
     expect(fieldLabel("d1CardProductId")).toBe("D1 product id");
-    expect(fieldLabel("minAge")).toBe("min age");
-    expect(fieldLabel("low_stock_threshold")).toBe("low stock threshold");
+    expect(fieldLabel("minAge")).toBe("lowest age");
+    expect(fieldLabel("sessionCount")).toBe("session count");
+    expect(fieldLabel("stock_count")).toBe("stock count");
+  });
+
+  it("tells a change in the words it is given (the user's language); values stay as stored", () => {
+    const words = {
+      field: (name: string) => (name === "active" ? "aktiv" : name),
+      yes: "ja",
+      no: "nein",
+      none: "keine",
+    };
+    expect(
+      auditChanges(
+        { active: true, code: "BR001", branchIds: ["b-1"] },
+        { active: false, code: "BR002", branchIds: [] },
+        undefined,
+        words,
+      ),
+    ).toEqual([
+      { field: "aktiv", before: "ja", after: "nein" },
+      { field: "code", before: "BR001", after: "BR002" },
+      { field: "branchIds", before: "b-1", after: "keine" },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { AccessLogFilter } from "@/lib/validations/access-log";
 import { InputField } from "@/components/ui/field";
 import { DateRangeFields, FilterButtons, fieldErrorsOf } from "./filter-form-parts";
@@ -10,22 +11,23 @@ export function AccessLogFilters({
   values: Partial<Record<keyof AccessLogFilter, string>>;
   errors?: Record<string, string>;
 }) {
+  const t = useTranslations("AccessLog");
   const fieldErrors = fieldErrorsOf(errors);
   return (
-    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter the access log">
+    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filtersLabel")}>
       <InputField
         id="access-user"
-        label="Who (e-mail contains)"
+        label={t("filterUser")}
         name="user"
         defaultValue={values.user}
         errors={fieldErrors("user")}
       />
       <InputField
         id="access-customer"
-        label="Customer number"
+        label={t("filterCustomer")}
         name="customer"
         defaultValue={values.customer}
-        placeholder="e.g. C00000042"
+        placeholder={t("filterCustomerExample")}
         errors={fieldErrors("customer")}
       />
       <DateRangeFields idPrefix="access" values={values} errors={errors} />

@@ -1,11 +1,9 @@
+import { useTranslations } from "next-intl";
 import type { AccessLogEntry } from "@/db/queries/customer-access";
+import { DEFAULT_TIME_ZONE, formatDate, formatTimeWithSeconds } from "@/lib/datetime";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-export const SCREEN_LABEL: Record<AccessLogEntry["screen"], string> = {
-  search: "Search results",
-  customer_page: "Customer page",
-};
-
+/** The bank-wide log, in UTC like the audit log: accesses from every branch on one clock. */
 export function AccessLogTable({
   entries,
   branchCode,
@@ -13,30 +11,35 @@ export function AccessLogTable({
   entries: AccessLogEntry[];
   branchCode: Map<string, string>;
 }) {
-  if (entries.length === 0)
-    return <p className="text-slate-700">No accesses match these filters. Widen the date range or clear a filter.</p>;
+  const t = useTranslations("AccessLog");
+  const zone = DEFAULT_TIME_ZONE;
+  if (entries.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
-    <Table caption="Customer accesses, newest first" minWidth="min-w-[48rem]">
+    <Table caption={t("caption")} minWidth="min-w-[48rem]">
       <TableHeader>
         <TableRow>
-          <TableHead>When (UTC)</TableHead>
-          <TableHead>Who</TableHead>
-          <TableHead>Branch</TableHead>
-          <TableHead>Customer</TableHead>
-          <TableHead>Where</TableHead>
+          <TableHead>{t("when", { zone })}</TableHead>
+          <TableHead>{t("who")}</TableHead>
+          <TableHead>{t("branch")}</TableHead>
+          <TableHead>{t("customer")}</TableHead>
+          <TableHead>{t("where")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {entries.map((e) => (
           <TableRow key={e.id}>
-            <TableCell className="whitespace-nowrap">{e.at.toISOString().replace("T", " ").slice(0, 19)}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              <time
+                dateTime={e.at.toISOString()}
+              >{`${formatDate(e.at, zone)} ${formatTimeWithSeconds(e.at, zone)}`}</time>
+            </TableCell>
             <TableCell>{e.userEmail ?? e.userId}</TableCell>
             <TableCell>{e.branchId ? (branchCode.get(e.branchId) ?? "—") : "—"}</TableCell>
             <TableCell>
-              {e.customerName ?? "Removed customer"}
+              {e.customerName ?? t("removedCustomer")}
               <span className="block font-mono text-xs text-slate-700">{e.customerNumber ?? e.customerId}</span>
             </TableCell>
-            <TableCell>{SCREEN_LABEL[e.screen]}</TableCell>
+            <TableCell>{t(`screen.${e.screen}`)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ApprovalSettings } from "@/db/queries/approvals";
 import { updateApprovalSettingsAction } from "@/lib/actions/admin/update-approval-settings";
@@ -14,6 +15,7 @@ const field = fieldNames<typeof updateApprovalSettingsAction>();
 
 /** The bank-wide maker-checker rules; a product's own "needs approval" is set on the product. */
 export function ApprovalSettingsForm({ settings }: { settings: ApprovalSettings }) {
+  const t = useTranslations("ApprovalRules");
   const [state, formAction, pending] = useActionState(updateApprovalSettingsAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -22,32 +24,31 @@ export function ApprovalSettingsForm({ settings }: { settings: ApprovalSettings 
         id="approval-repeat-days"
         errors={errors?.repeatReplacementDays}
         name={field("repeatReplacementDays")}
-        label="A second replacement within (days)"
+        label={t("repeatDays")}
         type="number"
         min={1}
         max={365}
         defaultValue={settings.repeatReplacementDays ?? ""}
-        hint="A replacement for a customer who already had one within this many days needs approval. Empty: the rule is off."
+        hint={t("repeatDaysHint")}
         className="max-w-md"
       />
       <div>
         <Checkbox
           name={field("nameDiffers")}
-          label="A name on the card that differs from the customer's recorded name"
+          label={t("nameDiffers")}
           defaultChecked={settings.nameDiffers}
           aria-describedby="approval-name-hint"
         />
         <p id="approval-name-hint" className="text-sm text-slate-700">
-          Beyond the emboss rules: capitals, accents removed or transliterated (Müller as MULLER or MUELLER), given
-          names as initials or left out, given names before the family name. Anything else needs approval.
+          {t("nameDiffersHint")}
         </p>
       </div>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save approval rules"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <div aria-live="polite" className="text-sm">
-          {state?.ok ? <Alert tone="success">The approval rules are saved. They apply to new requests.</Alert> : null}
+          {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
         </div>
       </div>

@@ -1,5 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { Branch } from "@/db/schema";
-import { AUDIT_ACTION_CHOICES } from "@/lib/audit-actions";
+import { AUDIT_ACTIONS } from "@/lib/audit-actions";
 import { AUDIT_ENTITIES, type AuditFilter } from "@/lib/validations/audit";
 import { InputField } from "@/components/ui/field";
 import { DateRangeFields, FilterButtons, fieldErrorsOf } from "./filter-form-parts";
@@ -25,46 +26,53 @@ export function AuditFilters({
   /** Whose days From and To are (see DateRangeFields). */
   timeZone?: string;
 }) {
+  const t = useTranslations("Audit");
+  const a = useTranslations("AuditAction");
+  const locale = useLocale();
   const fieldErrors = fieldErrorsOf(errors);
+  // Sorted by what they say in the user's language, so the list reads alphabetically in it.
+  const actions = AUDIT_ACTIONS.map((value) => ({ value, label: a(value) })).sort((x, y) =>
+    x.label.localeCompare(y.label, locale),
+  );
   return (
-    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Filter the audit log">
+    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label={t("filtersLabel")}>
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <InputField
         id="audit-actor"
-        label="Who (e-mail contains)"
+        label={t("filterActor")}
         name="actor"
         defaultValue={values.actor}
         errors={fieldErrors("actor")}
       />
       <div>
-        <Label htmlFor="audit-action">What was done</Label>
+        <Label htmlFor="audit-action">{t("filterAction")}</Label>
         <Select id="audit-action" name="action" defaultValue={values.action ?? ""} className="mt-1">
-          <option value="">Anything</option>
-          {AUDIT_ACTION_CHOICES.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
+          <option value="">{t("anything")}</option>
+          {actions.map((action) => (
+            <option key={action.value} value={action.value}>
+              {action.label}
             </option>
           ))}
         </Select>
       </div>
       <div>
-        <Label htmlFor="audit-entity">Entity</Label>
+        <Label htmlFor="audit-entity">{t("filterEntity")}</Label>
         <Select id="audit-entity" name="entity" defaultValue={values.entity ?? ""} className="mt-1">
-          <option value="">Any</option>
+          <option value="">{t("any")}</option>
           {AUDIT_ENTITIES.map((e) => (
             <option key={e.value} value={e.value}>
-              {e.label}
+              {t(`entity.${e.value}`)}
             </option>
           ))}
         </Select>
       </div>
       {branches ? (
         <div>
-          <Label htmlFor="audit-branch">Branch</Label>
+          <Label htmlFor="audit-branch">{t("filterBranch")}</Label>
           <Select id="audit-branch" name="branchId" defaultValue={values.branchId ?? ""} className="mt-1">
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name} ({b.code})

@@ -1,28 +1,31 @@
+import { useTranslations } from "next-intl";
 import type { NamedAuditEntry } from "@/db/queries/audit";
-import { auditActionLabel } from "@/lib/audit-actions";
-import { auditChanges, type NameOf } from "@/lib/audit-diff";
+import { codeWords, isKnownAuditAction } from "@/lib/audit-actions";
+import { auditChanges, fieldWords, isKnownField, type AuditWords, type NameOf } from "@/lib/audit-diff";
 import { DEFAULT_TIME_ZONE, formatDate, formatTimeWithSeconds } from "@/lib/datetime";
+import { isRole } from "@/lib/vocabulary";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-const ENTITY_WORDS: Record<string, string> = {
-  branch: "Branch",
-  station: "Station",
-  card_product: "Card product",
-  user: "User",
-  issuance_job: "Card request",
-  sso_group: "SSO group",
-};
+const ENTITIES = ["branch", "station", "card_product", "user", "issuance_job", "sso_group"] as const;
+const isEntity = (type: string): type is (typeof ENTITIES)[number] => (ENTITIES as readonly string[]).includes(type);
 
 /** "field: before → after" for each changed field; nothing for an entry that changed no field. */
 function Changes({ entry, nameOf }: { entry: NamedAuditEntry; nameOf: NameOf }) {
-  const changes = auditChanges(entry.before, entry.after, nameOf);
+  const t = useTranslations("AuditDiff");
+  const words: AuditWords = {
+    field: (name) => (isKnownField(name) ? t(`fields.${name}`) : fieldWords(name)),
+    yes: t("yes"),
+    no: t("no"),
+    none: t("none"),
+  };
+  const changes = auditChanges(entry.before, entry.after, nameOf, words);
   if (changes.length === 0) return null;
   return (
     <ul className="space-y-0.5">
       {changes.map((c) => (
         <li key={c.field}>
           <span className="font-semibold">{c.field}:</span> <span className="[overflow-wrap:anywhere]">{c.before}</span>{" "}
-          <span aria-label="changed to">→</span> <span className="[overflow-wrap:anywhere]">{c.after}</span>
+          <span aria-label={t("changedTo")}>→</span> <span className="[overflow-wrap:anywhere]">{c.after}</span>
         </li>
       ))}
     </ul>
@@ -42,39 +45,51 @@ export function AuditTable({
   branchName: Map<string, string>;
   timeZone?: string;
 }) {
-  if (entries.length === 0)
-    return <p className="text-slate-700">No entries match these filters. Widen the date range or clear a filter.</p>;
+  const t = useTranslations("Audit");
+  const a = useTranslations("AuditAction");
+  const roles = useTranslations("Roles");
+  if (entries.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   const nameOf: NameOf = (id) => branchName.get(id);
   return (
-    <Table caption="Audit log entries, newest first" minWidth="min-w-[52rem]" keyboardScroll>
+    <Table caption={t("caption")} minWidth="min-w-[52rem]" keyboardScroll>
       <TableHeader>
         <TableRow>
-          <TableHead>When ({timeZone})</TableHead>
-          <TableHead>Who</TableHead>
-          <TableHead>What</TableHead>
-          <TableHead>About</TableHead>
-          <TableHead>Branch</TableHead>
-          <TableHead>Changes</TableHead>
-          <TableHead>Address</TableHead>
+          <TableHead>{t("when", { zone: timeZone })}</TableHead>
+          <TableHead>{t("who")}</TableHead>
+          <TableHead>{t("what")}</TableHead>
+          <TableHead>{t("about")}</TableHead>
+          <TableHead>{t("branch")}</TableHead>
+          <TableHead>{t("changes")}</TableHead>
+          <TableHead>{t("address")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {entries.map((e) => (
           <TableRow key={e.id} className="align-top">
-            <TableCell className="whitespace-nowrap">{`${formatDate(e.at, timeZone)} ${formatTimeWithSeconds(e.at, timeZone)}`}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              <time dateTime={e.at.toISOString()}>
+                {`${formatDate(e.at, timeZone)} ${formatTimeWithSeconds(e.at, timeZone)}`}
+              </time>
+            </TableCell>
             <TableCell>
-              {e.actorName ?? e.actorEmail ?? "System"}
+              {e.actorName ?? e.actorEmail ?? t("system")}
               {e.actorName && e.actorEmail ? (
                 <span className="block text-xs text-slate-700">{e.actorEmail}</span>
               ) : null}
-              {e.actorRole ? <span className="block text-xs text-slate-700">{e.actorRole}</span> : null}
+              {e.actorRole ? (
+                <span className="block text-xs text-slate-700">
+                  {isRole(e.actorRole) ? roles(e.actorRole) : e.actorRole}
+                </span>
+              ) : null}
             </TableCell>
             <TableCell>
-              {auditActionLabel(e.action)}
+              {isKnownAuditAction(e.action) ? a(e.action) : codeWords(e.action)}
               <span className="block font-mono text-xs text-slate-700">{e.action}</span>
             </TableCell>
             <TableCell>
-              <span className="block text-xs text-slate-700">{ENTITY_WORDS[e.entityType] ?? e.entityType}</span>
+              <span className="block text-xs text-slate-700">
+                {isEntity(e.entityType) ? t(`entity.${e.entityType}`) : e.entityType}
+              </span>
               {e.entityName ??
                 (e.entityId ? <span className="font-mono text-xs [overflow-wrap:anywhere]">{e.entityId}</span> : null)}
             </TableCell>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { Branch } from "@/db/schema";
 import { updateBranchAction } from "@/lib/actions/admin/update-branch";
@@ -13,6 +14,7 @@ import { TIME_ZONE_LIST_ID } from "./time-zone-list";
 const field = fieldNames<typeof updateBranchAction>();
 
 export function BranchEditForm({ branch }: { branch: Branch }) {
+  const t = useTranslations("BranchForm");
   const [state, formAction, pending] = useActionState(updateBranchAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -27,7 +29,7 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
         id="branch-edit-name"
         errors={errors?.name}
         name={field("name")}
-        label="Name"
+        label={t("name")}
         defaultValue={branch.name}
         required
       />
@@ -35,30 +37,30 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
         id="branch-edit-timezone"
         errors={errors?.timezone}
         name={field("timezone")}
-        label="Time zone"
+        label={t("timeZone")}
         defaultValue={branch.timezone}
         list={TIME_ZONE_LIST_ID}
         autoComplete="off"
-        hint="e.g. Europe/Berlin; the branch board counts days in it."
+        hint={t("timeZoneHint")}
       />
       <InputField
         id="branch-edit-closes-at"
         errors={errors?.closesAt}
         name={field("closesAt")}
-        label="Closing time"
+        label={t("closesAt")}
         type="time"
         defaultValue={branch.closesAt.slice(0, 5)}
-        hint="In the branch's time zone; cards not handed over by then show on the manager's board."
+        hint={t("closesAtHint")}
       />
       <InputField
         id="branch-edit-station-pattern"
         errors={errors?.stationIdPattern}
         name={field("stationIdPattern")}
-        label="Station id pattern"
+        label={t("stationPattern")}
         defaultValue={branch.stationIdPattern ?? ""}
         autoComplete="off"
         spellCheck={false}
-        hint={`Only station ids that match it can be registered for this branch. * stands for any characters, e.g. ${branch.code}-PS-*; an id start alone, e.g. ${branch.code}-PS-, means the same.`}
+        hint={t("stationPatternHint", { code: branch.code })}
         required
         className="sm:col-span-2"
       />
@@ -66,18 +68,18 @@ export function BranchEditForm({ branch }: { branch: Branch }) {
         id="branch-edit-address"
         errors={errors?.address}
         name={field("address")}
-        label="Address"
+        label={t("address")}
         defaultValue={branch.address}
         className="sm:col-span-2"
       />
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save branch"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <div aria-live="polite" className="text-sm">
           {state?.ok ? (
             <Alert tone="success">
-              Branch {state.data.code} is saved. Its station ids match {state.data.stationIdPattern}.
+              {t("saved", { code: state.data.code, pattern: state.data.stationIdPattern ?? "" })}
             </Alert>
           ) : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { Branch } from "@/db/schema";
 import { createUserAction } from "@/lib/actions/admin/create-user";
@@ -10,6 +11,7 @@ import { TemporaryPassword } from "./temporary-password";
 import { UserFields } from "./user-fields";
 
 export function CreateUserForm({ branches }: { branches: Branch[] }) {
+  const t = useTranslations("UserForm");
   const [state, formAction, pending] = useActionState(createUserAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -28,7 +30,7 @@ export function CreateUserForm({ branches }: { branches: Branch[] }) {
         <UserFields form="new-user" values={{}} branches={branches} errors={errors} />
         <div className="flex items-center gap-4 sm:col-span-2">
           <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create user"}
+            {pending ? t("creating") : t("create")}
           </Button>
           <div aria-live="polite" className="text-sm">
             {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}

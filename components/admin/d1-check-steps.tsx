@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import type { StepResult, StepStatus } from "@/lib/d1/preflight";
+import { renderText } from "@/lib/d1/preflight-text";
+import { formatCalendarDate } from "@/lib/datetime";
 import { cn } from "@/lib/utils";
 
-const LABEL: Record<StepStatus, string> = { ok: "Passed", warn: "Warning", fail: "Failed", skip: "Skipped" };
 const TONE: Record<StepStatus, string> = {
   ok: "bg-green-100 text-green-900",
   warn: "bg-amber-100 text-amber-900",
@@ -11,27 +13,30 @@ const TONE: Record<StepStatus, string> = {
 };
 
 /** One row per pre-flight step: its result in words (colour is only a second signal) and its facts. */
-export function D1CheckSteps({ steps, caption }: { steps: StepResult[]; caption: string }) {
+export async function D1CheckSteps({ steps, caption }: { steps: StepResult[]; caption: string }) {
+  const t = await getTranslations("D1Check");
   return (
     <Table caption={caption}>
       <TableHeader>
         <TableRow>
-          <TableHead>Step</TableHead>
-          <TableHead>Result</TableHead>
-          <TableHead>What the check found</TableHead>
+          <TableHead>{t("step")}</TableHead>
+          <TableHead>{t("result")}</TableHead>
+          <TableHead>{t("found")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {steps.map((step) => (
           <TableRow key={step.id}>
-            <TableRowHead>{step.title}</TableRowHead>
+            <TableRowHead>{t(`steps.${step.id}`)}</TableRowHead>
             <TableCell>
               <span className={cn("rounded px-2 py-0.5 text-sm font-medium", TONE[step.status])}>
-                {LABEL[step.status]}
+                {t(`status.${step.status}`)}
               </span>
             </TableCell>
             <TableCell>
-              <p>{step.message}</p>
+              <p>
+                {step.texts.map((m) => renderText((key, values) => t(key, values), m, formatCalendarDate)).join(" ")}
+              </p>
               {Object.keys(step.details).length > 0 ? (
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
                   {Object.entries(step.details).map(([key, value]) => (

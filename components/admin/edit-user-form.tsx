@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { Branch } from "@/db/schema";
 import type { AdminUser } from "@/db/queries/users";
@@ -13,6 +14,7 @@ import { UserFields } from "./user-fields";
 const field = fieldNames<typeof updateUserAction>();
 
 export function EditUserForm({ user, branches }: { user: AdminUser; branches: Branch[] }) {
+  const t = useTranslations("User");
   const [state, formAction, pending] = useActionState(updateUserAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -24,15 +26,13 @@ export function EditUserForm({ user, branches }: { user: AdminUser; branches: Br
     >
       <input type="hidden" name={field("userId")} value={user.id} />
       <UserFields form="edit-user" values={user} branches={branches} errors={errors} />
-      <p className="text-sm text-slate-700 sm:col-span-2">
-        Changing the role or branch signs the person out everywhere.
-      </p>
+      <p className="text-sm text-slate-700 sm:col-span-2">{t("changeNote")}</p>
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save user"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <div aria-live="polite" className="text-sm">
-          {state?.ok ? <Alert tone="success">{state.data.email} is saved.</Alert> : null}
+          {state?.ok ? <Alert tone="success">{t("saved", { email: state.data.email })}</Alert> : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
         </div>
       </div>

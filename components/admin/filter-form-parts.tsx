@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 
@@ -19,12 +20,13 @@ export function DateRangeFields({
   /** Whose days the dates are: the branch's zone on a branch's log, UTC on the bank-wide ones. */
   timeZone?: string;
 }) {
+  const t = useTranslations("AdminFilters");
   const fieldErrors = fieldErrorsOf(errors);
   return (
     <>
       <InputField
         id={`${idPrefix}-from`}
-        label={`From (date in ${timeZone})`}
+        label={t("from", { zone: timeZone })}
         name="from"
         type="date"
         defaultValue={values.from}
@@ -32,7 +34,7 @@ export function DateRangeFields({
       />
       <InputField
         id={`${idPrefix}-to`}
-        label={`To (date in ${timeZone})`}
+        label={t("to", { zone: timeZone })}
         name="to"
         type="date"
         defaultValue={values.to}
@@ -44,11 +46,12 @@ export function DateRangeFields({
 
 /** Apply and Clear, on a row of their own spanning the filter grid. */
 export function FilterButtons({ className }: { className: string }) {
+  const t = useTranslations("AdminFilters");
   return (
     <div className={`flex items-end gap-2 ${className}`}>
-      <Button type="submit">Apply filters</Button>
+      <Button type="submit">{t("apply")}</Button>
       <Button asChild variant="secondary">
-        <a href="?">Clear</a>
+        <a href="?">{t("clear")}</a>
       </Button>
     </div>
   );

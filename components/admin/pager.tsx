@@ -1,30 +1,33 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
-/** Previous / next links that keep the other search parameters. */
+/** Previous / next links that keep the other search parameters; `label` names the list (the audit log's by default). */
 export function Pager({
   page,
   hasMore,
   params,
-  label = "Audit log pages",
+  label,
 }: {
   page: number;
   hasMore: boolean;
   params: Record<string, string | undefined>;
   label?: string;
 }) {
+  const t = useTranslations("AdminFilters");
+  const audit = useTranslations("Audit");
   const href = (p: number) =>
     `?${new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   return (
-    <nav aria-label={label} className="flex items-center gap-4 text-sm">
+    <nav aria-label={label ?? audit("pages")} className="flex items-center gap-4 text-sm">
       {page > 1 ? (
         <Link className="font-semibold text-brand-700 underline" href={href(page - 1)}>
-          Newer entries
+          {t("newer")}
         </Link>
       ) : null}
-      <span>Page {page}</span>
+      <span>{t("page", { page })}</span>
       {hasMore ? (
         <Link className="font-semibold text-brand-700 underline" href={href(page + 1)}>
-          Older entries
+          {t("older")}
         </Link>
       ) : null}
     </nav>

@@ -1,13 +1,12 @@
+import { useTranslations } from "next-intl";
 import type { Branch } from "@/db/schema";
 import type { AdminProduct } from "@/db/queries/products";
 import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
-import { LOCKED_NOTE } from "@/lib/product-locks";
 import { classToCharacters } from "@/lib/emboss-characters";
-import { CUSTOMER_TYPES, TRANSLITERATIONS, type CustomerType } from "@/lib/vocabulary";
+import { CUSTOMER_TYPES, TRANSLITERATIONS } from "@/lib/vocabulary";
 import { schemeOf } from "@/lib/issuance/emboss";
-import { TRANSLITERATION_LABEL } from "@/lib/issuance/transliterate";
 import { Select } from "@/components/ui/select";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, InputField } from "@/components/ui/field";
@@ -41,8 +40,6 @@ type P = Partial<
   >
 >;
 
-const TYPE_LABEL: Record<CustomerType, string> = { private: "Private customers", business: "Business customers" };
-
 const group = "grid gap-x-4 gap-y-1 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-3";
 const legend = "px-1 text-sm font-semibold";
 
@@ -62,6 +59,8 @@ export function ProductFields({
   /** Active stock types (and the product's own, if deactivated since), for the plastic it prints on. */
   stockTypes?: Array<{ id: string; name: string; active?: boolean }>;
 }) {
+  const t = useTranslations("ProductForm");
+  const v = useTranslations("Vocab");
   const f = "product";
   const s = product.services ?? {};
   const pa = product.paymentApplication;
@@ -69,12 +68,12 @@ export function ProductFields({
   return (
     <>
       <fieldset className={group}>
-        <legend className={legend}>Product</legend>
+        <legend className={legend}>{t("groupProduct")}</legend>
         <InputField
           id={`${f}-name`}
           errors={errors?.name}
           name={field("name")}
-          label="Name tellers see"
+          label={t("name")}
           defaultValue={product.name}
           required
         />
@@ -82,41 +81,41 @@ export function ProductFields({
           id={`${f}-d1CardProductId`}
           errors={errors?.d1CardProductId}
           name={field("d1CardProductId")}
-          label="D1 cardProductId"
+          label={t("d1CardProductId")}
           defaultValue={product.d1CardProductId}
           required
           readOnly={locked}
-          hint={locked ? LOCKED_NOTE : "As set up at D1 onboarding."}
+          hint={locked ? t("locked") : t("d1CardProductIdHint")}
         />
         <InputField
           id={`${f}-bin`}
           errors={errors?.bin}
           name={field("bin")}
-          label="BIN"
+          label={t("bin")}
           inputMode="numeric"
           defaultValue={product.bin}
           required
           readOnly={locked}
-          hint={locked ? LOCKED_NOTE : "6 to 11 digits."}
+          hint={locked ? t("locked") : t("binHint")}
         />
         <InputField
           id={`${f}-panLength`}
           errors={errors?.panLength}
           name={field("panLength")}
-          label="PAN length"
+          label={t("panLength")}
           type="number"
           min={13}
           max={19}
           defaultValue={product.panLength ?? 16}
           required
           readOnly={locked}
-          hint={locked ? LOCKED_NOTE : undefined}
+          hint={locked ? t("locked") : undefined}
         />
         <InputField
           id={`${f}-expiryMonths`}
           errors={errors?.expiryMonths}
           name={field("expiryMonths")}
-          label="Valid for (months)"
+          label={t("expiryMonths")}
           type="number"
           min={1}
           max={120}
@@ -127,29 +126,29 @@ export function ProductFields({
         <div className="flex flex-col justify-center">
           <Checkbox
             name={field("activateAtHandOver")}
-            label="Activate the card at hand-over"
+            label={t("activateAtHandOver")}
             aria-describedby={`${f}-activateAtHandOver-hint`}
             defaultChecked={product.activateAtHandOver ?? true}
           />
           <p id={`${f}-activateAtHandOver-hint`} className="text-sm text-slate-700">
-            Off: the card stays inactive until the customer activates it.
+            {t("activateAtHandOverHint")}
           </p>
         </div>
       </fieldset>
       <fieldset className={group}>
-        <legend className={legend}>D1 services (defaults; leave empty for D1&apos;s own)</legend>
+        <legend className={legend}>{t("groupServices")}</legend>
         <InputField
           id={`${f}-priority`}
           errors={errors?.priority}
           name={field("priority")}
-          label="Priority"
+          label={t("priority")}
           defaultValue={s.priority}
         />
         <InputField
           id={`${f}-delivery`}
           errors={errors?.delivery}
           name={field("delivery")}
-          label="Delivery"
+          label={t("delivery")}
           defaultValue={s.delivery}
           placeholder="NO_SHIPMENT"
         />
@@ -157,7 +156,7 @@ export function ProductFields({
           id={`${f}-cardCarrier`}
           errors={errors?.cardCarrier}
           name={field("cardCarrier")}
-          label="Card carrier"
+          label={t("cardCarrier")}
           defaultValue={s.cardCarrier}
           placeholder="NO_CARRIER"
         />
@@ -165,62 +164,62 @@ export function ProductFields({
           id={`${f}-packaging`}
           errors={errors?.packaging}
           name={field("packaging")}
-          label="Packaging"
+          label={t("packaging")}
           defaultValue={s.packaging}
           placeholder="NO_PACK"
         />
         <div className="flex flex-col justify-center">
-          <Checkbox name={field("pinMailer")} label="Send a PIN mailer" defaultChecked={s.pinMailer ?? false} />
-          <Checkbox name={field("alphaCard")} label="Alpha (sample) card" defaultChecked={s.alphaCard ?? false} />
+          <Checkbox name={field("pinMailer")} label={t("pinMailer")} defaultChecked={s.pinMailer ?? false} />
+          <Checkbox name={field("alphaCard")} label={t("alphaCard")} defaultChecked={s.alphaCard ?? false} />
         </div>
       </fieldset>
       <fieldset className={group}>
-        <legend className={legend}>Payment application (D1 references)</legend>
+        <legend className={legend}>{t("groupPayment")}</legend>
         <InputField
           id={`${f}-paConfig`}
           errors={errors?.paConfig}
           name={field("paConfig")}
-          label="Configuration"
+          label={t("paConfig")}
           defaultValue={pa?.config}
           required
-          hint="e.g. VISA_DEBIT_A"
+          hint={t("paConfigHint")}
         />
         <InputField
           id={`${f}-odaKeyIndex`}
           errors={errors?.odaKeyIndex}
           name={field("odaKeyIndex")}
-          label="ODA key index"
+          label={t("odaKeyIndex")}
           defaultValue={pa?.odaKeyIndex}
         />
         <InputField
           id={`${f}-derivationKeyIndex`}
           errors={errors?.derivationKeyIndex}
           name={field("derivationKeyIndex")}
-          label="Derivation key index"
+          label={t("derivationKeyIndex")}
           defaultValue={pa?.derivationKeyIndex}
         />
         <InputField
           id={`${f}-cvKeyIndex`}
           errors={errors?.cvKeyIndex}
           name={field("cvKeyIndex")}
-          label="CVK index"
+          label={t("cvKeyIndex")}
           defaultValue={pa?.cvKeyIndex}
         />
         <InputField
           id={`${f}-pvKeyIndex`}
           errors={errors?.pvKeyIndex}
           name={field("pvKeyIndex")}
-          label="PVK index"
+          label={t("pvKeyIndex")}
           defaultValue={pa?.pvKeyIndex}
         />
       </fieldset>
       <fieldset className={group}>
-        <legend className={legend}>Name on the card</legend>
+        <legend className={legend}>{t("groupEmboss")}</legend>
         <InputField
           id={`${f}-embossMaxLength`}
           errors={errors?.embossMaxLength}
           name={field("embossMaxLength")}
-          label="Longest name (characters)"
+          label={t("embossMaxLength")}
           type="number"
           min={2}
           max={26}
@@ -231,15 +230,15 @@ export function ProductFields({
           id={`${f}-embossAllowed`}
           errors={errors?.embossAllowed}
           name={field("embossAllowed")}
-          label="Allowed characters"
+          label={t("embossAllowed")}
           defaultValue={classToCharacters(e?.allowedCharacters ?? "A-Z0-9 .'\\-/")}
           required
-          hint="Ranges A-Z, a-z and 0-9, then any other character as it is, e.g. A-Z0-9 .'-/"
+          hint={t("embossAllowedHint")}
         />
         <Field
           id={`${f}-embossTransliteration`}
-          label="Letters with accents"
-          hint="The teller sees the name written this way and may still edit it."
+          label={t("transliteration")}
+          hint={t("transliterationHint")}
           errors={errors?.embossTransliteration}
         >
           {(control) => (
@@ -249,55 +248,51 @@ export function ProductFields({
               // A product saved before this choice existed removed accents; a new one follows passports.
               defaultValue={e ? schemeOf(e) : "icao"}
             >
-              {TRANSLITERATIONS.map((t) => (
-                <option key={t} value={t}>
-                  {TRANSLITERATION_LABEL[t]}
+              {TRANSLITERATIONS.map((scheme) => (
+                <option key={scheme} value={scheme}>
+                  {v(`transliteration.${scheme}`)}
                 </option>
               ))}
             </Select>
           )}
         </Field>
         <div className="flex items-center">
-          <Checkbox
-            name={field("embossUppercase")}
-            label="Capital letters only"
-            defaultChecked={e?.uppercase ?? true}
-          />
+          <Checkbox name={field("embossUppercase")} label={t("uppercase")} defaultChecked={e?.uppercase ?? true} />
         </div>
       </fieldset>
       <fieldset className={group} aria-describedby="product-customerTypes-error">
-        <legend className={legend}>At the counter: who may have it</legend>
+        <legend className={legend}>{t("groupCounter")}</legend>
         <InputField
           id={`${f}-minAge`}
           errors={errors?.minAge}
           name={field("minAge")}
-          label="Lowest age"
+          label={t("minAge")}
           type="number"
           min={0}
           max={120}
           defaultValue={product.minAge ?? undefined}
-          hint="Empty: no lower limit."
+          hint={t("minAgeHint")}
         />
         <InputField
           id={`${f}-maxAge`}
           errors={errors?.maxAge}
           name={field("maxAge")}
-          label="Highest age"
+          label={t("maxAge")}
           type="number"
           min={0}
           max={120}
           defaultValue={product.maxAge ?? undefined}
-          hint="Empty: no upper limit."
+          hint={t("maxAgeHint")}
         />
         <div>
-          <p className="text-sm font-medium">Customer types (none ticked: every customer)</p>
-          {CUSTOMER_TYPES.map((t) => (
+          <p className="text-sm font-medium">{t("customerTypes")}</p>
+          {CUSTOMER_TYPES.map((type) => (
             <Checkbox
-              key={t}
+              key={type}
               name={field("customerTypes")}
-              value={t}
-              label={TYPE_LABEL[t]}
-              defaultChecked={product.customerTypes?.includes(t) ?? false}
+              value={type}
+              label={type === "private" ? t("customerTypePrivate") : t("customerTypeBusiness")}
+              defaultChecked={product.customerTypes?.includes(type) ?? false}
               className="mr-4"
             />
           ))}
@@ -305,24 +300,24 @@ export function ProductFields({
         </div>
         <Checkbox
           name={field("needsAccount")}
-          label="Debit card: ask for the customer's account"
+          label={t("needsAccount")}
           defaultChecked={product.needsAccount ?? false}
         />
         <Checkbox
           name={field("needsApproval")}
-          label="Needs approval: a manager approves each request before it is sent"
+          label={t("needsApproval")}
           defaultChecked={product.needsApproval ?? false}
         />
         <Checkbox
           name={field("isTestProduct")}
-          label="Test product: printed on a new station to verify it, never offered to tellers"
+          label={t("isTestProduct")}
           aria-describedby="product-isTestProduct-error"
           defaultChecked={product.isTestProduct ?? false}
         />
         <FieldError id="product-isTestProduct-error" errors={errors?.isTestProduct} />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4" aria-describedby="product-branchIds-error">
-        <legend className={legend}>Offered in these branches</legend>
+        <legend className={legend}>{t("groupBranches")}</legend>
         <div className="flex flex-wrap gap-x-6">
           {branches.map((b) => (
             <Checkbox

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { Branch } from "@/db/schema";
 import type { AdminProduct } from "@/db/queries/products";
@@ -30,6 +31,7 @@ export function ProductForm({
   branches: Branch[];
   stockTypes?: Array<{ id: string; name: string; active?: boolean }>;
 }) {
+  const t = useTranslations("ProductForm");
   const [state, formAction, pending] = useActionState(
     checkFaceSizeFirst(product ? updateProductAction : createProductAction),
     null,
@@ -64,12 +66,12 @@ export function ProductForm({
         stockTypes={stockTypes}
       />
       <fieldset className="rounded-md border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold">Card face image</legend>
+        <legend className="px-1 text-sm font-semibold">{t("groupFace")}</legend>
         {product?.cardFaceImage ? (
           // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching
           <img
             src={product.cardFaceImage}
-            alt={`Current card face of ${product.name}`}
+            alt={t("currentFace", { name: product.name })}
             className="mb-2 h-24 w-auto rounded border border-slate-200"
           />
         ) : null}
@@ -77,35 +79,29 @@ export function ProductForm({
           id="product-faceImage"
           errors={errors?.faceImage}
           name={field("faceImage")}
-          label={product?.cardFaceImage ? "Replace the image" : "Upload an image"}
+          label={product?.cardFaceImage ? t("replaceImage") : t("uploadImage")}
           type="file"
           accept="image/png,image/jpeg,image/webp"
-          hint={`PNG, JPEG or WebP, at most ${CARD_FACE_MAX_BYTES / 1024} KB. SVG is not accepted.`}
+          hint={t("imageHint", { kb: CARD_FACE_MAX_BYTES / 1024 })}
         />
-        {product?.cardFaceImage ? (
-          <Checkbox name={updateField("removeFaceImage")} label="Remove the current image" />
-        ) : null}
+        {product?.cardFaceImage ? <Checkbox name={updateField("removeFaceImage")} label={t("removeImage")} /> : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : product ? "Save product" : "Create product"}
+          {pending ? t("saving") : product ? t("save") : t("create")}
         </Button>
         <div ref={statusRef} tabIndex={-1} aria-live="polite" className="text-sm outline-none">
           {state?.ok ? (
             <Alert tone="success">
-              {product ? `${state.data.name} is saved.` : `${state.data.name} is created.`}{" "}
+              {t(product ? "saved" : "created", { name: state.data.name })}{" "}
               {!product ? (
                 <Link className="font-semibold underline" href={`/admin/products/${state.data.productId}`}>
-                  Open it
+                  {t("open")}
                 </Link>
               ) : null}
             </Alert>
           ) : null}
-          {state && !state.ok ? (
-            <Alert tone="error">
-              {errors ? "Some fields need attention: see the messages next to them." : state.message}
-            </Alert>
-          ) : null}
+          {state && !state.ok ? <Alert tone="error">{errors ? t("fixFields") : state.message}</Alert> : null}
         </div>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { AdminProduct } from "@/db/queries/products";
 import { deleteProductAction } from "@/lib/actions/admin/delete-product";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 
 /** Retire / offer again, and delete for a product that never issued a card. */
 export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id" | "name" | "active" | "hasJobs"> }) {
+  const t = useTranslations("Products");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -24,9 +26,7 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
         r.ok
           ? {
               ok: true,
-              text: active
-                ? `${product.name} is offered again.`
-                : `${product.name} is retired. Tellers no longer see it.`,
+              text: t(active ? "offeredAgainDone" : "retiredDone", { name: product.name }),
             }
           : { ok: false, text: r.message },
       );
@@ -48,51 +48,48 @@ export function ProductLifecycle({ product }: { product: Pick<AdminProduct, "id"
             variant="secondary"
             disabled={pending}
             onClick={() => setConfirmRetire(true)}
-            aria-label={`Retire ${product.name}`}
+            aria-label={t("retireNamed", { name: product.name })}
           >
-            Retire
+            {t("retire")}
           </Button>
         ) : (
           <Button
             variant="secondary"
             disabled={pending}
             onClick={() => setActive(true)}
-            aria-label={`Offer ${product.name} again`}
+            aria-label={t("offerAgainNamed", { name: product.name })}
           >
-            Offer again
+            {t("offerAgain")}
           </Button>
         )}
         {!product.hasJobs && !confirmDelete ? (
           <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
-            Delete…
+            {t("delete")}
           </Button>
         ) : null}
       </div>
       {confirmRetire ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <p>
-            Retire {product.name}? Tellers in every branch stop seeing it at once; cards already issued stay valid. You
-            can offer it again later.
-          </p>
+          <p>{t("confirmRetire", { name: product.name })}</p>
           <div className="mt-2 flex gap-2">
             <Button disabled={pending} onClick={() => setActive(false)} autoFocus>
-              Yes, retire {product.name}
+              {t("yesRetire", { name: product.name })}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setConfirmRetire(false)}>
-              Keep offering it
+              {t("keepOffering")}
             </Button>
           </div>
         </div>
       ) : null}
       {confirmDelete ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p>No card was ever issued with {product.name}, so it can be deleted for good. This cannot be undone.</p>
+          <p>{t("confirmDelete", { name: product.name })}</p>
           <div className="mt-2 flex gap-2">
             <Button variant="danger" disabled={pending} onClick={remove} autoFocus>
-              Delete for good
+              {t("deleteForGood")}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setConfirmDelete(false)}>
-              Keep it
+              {t("keepIt")}
             </Button>
           </div>
         </div>

@@ -1,22 +1,24 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { AdminProduct } from "@/db/queries/products";
 import type { Branch } from "@/db/schema";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { ProductLifecycle } from "./product-lifecycle";
 
 export function ProductTable({ products, branches }: { products: AdminProduct[]; branches: Branch[] }) {
+  const t = useTranslations("Products");
   const code = new Map(branches.map((b) => [b.id, b.code]));
-  if (products.length === 0) return <p className="text-slate-700">No card product yet. Create the first one.</p>;
+  if (products.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
-    <Table caption="Card products" minWidth="min-w-[52rem]" density="relaxed">
+    <Table caption={t("caption")} minWidth="min-w-[52rem]" density="relaxed">
       <TableHeader>
         <TableRow>
-          <TableHead>Product</TableHead>
-          <TableHead>BIN / PAN</TableHead>
-          <TableHead>Offered in</TableHead>
-          <TableHead>Status</TableHead>
+          <TableHead>{t("product")}</TableHead>
+          <TableHead>{t("binPan")}</TableHead>
+          <TableHead>{t("offeredIn")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
           <TableHead>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -30,7 +32,7 @@ export function ProductTable({ products, branches }: { products: AdminProduct[];
               <span className="block font-mono text-xs text-slate-700">{p.d1CardProductId}</span>
             </TableRowHead>
             <TableCell className="font-mono">
-              {p.bin} · {p.panLength} digits
+              {p.bin} · {t("panDigits", { count: p.panLength })}
             </TableCell>
             <TableCell>
               {p.branchIds.length
@@ -38,17 +40,17 @@ export function ProductTable({ products, branches }: { products: AdminProduct[];
                     .map((id) => code.get(id) ?? "?")
                     .sort()
                     .join(", ")
-                : "No branch"}
+                : t("noBranch")}
             </TableCell>
             <TableCell>
               {!p.active ? (
-                <strong className="text-slate-700">Retired</strong>
+                <strong className="text-slate-700">{t("retired")}</strong>
               ) : p.isTestProduct ? (
-                "Test product (new stations)"
+                t("testProduct")
               ) : (
-                "Offered"
+                t("offered")
               )}
-              {p.hasJobs ? <span className="block text-xs text-slate-700">has issued cards</span> : null}
+              {p.hasJobs ? <span className="block text-xs text-slate-700">{t("hasIssued")}</span> : null}
             </TableCell>
             <TableCell>
               <ProductLifecycle product={p} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,13 +9,14 @@ import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Select } from "@/components/ui/select";
 import { setSsoGroupRoleAction } from "@/lib/actions/admin/set-sso-group-role";
 import { fieldNames } from "@/lib/actions/fields";
-import { ROLE_LABEL } from "@/lib/auth/roles";
 import { ROLES } from "@/lib/vocabulary";
 
 const field = fieldNames<typeof setSsoGroupRoleAction>();
 
 /** Maps a group name to a role, or changes the role of a group already mapped. */
 export function SsoGroupRoleForm() {
+  const t = useTranslations("Sso");
+  const roles = useTranslations("Roles");
   const [state, formAction, pending] = useActionState(setSsoGroupRoleAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -32,18 +34,18 @@ export function SsoGroupRoleForm() {
       <InputField
         id="sso-group-name"
         name={field("groupName")}
-        label="Group name"
-        hint="Exactly as the identity provider sends it, e.g. BII-Tellers (case does not matter)."
+        label={t("groupName")}
+        hint={t("groupNameHint")}
         errors={errors?.groupName}
         autoComplete="off"
         required
       />
-      <Field id="sso-group-role" label="Role" errors={errors?.role}>
+      <Field id="sso-group-role" label={t("role")} errors={errors?.role}>
         {(control) => (
           <Select {...control} name={field("role")} defaultValue="teller">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {roles(r)}
               </option>
             ))}
           </Select>
@@ -51,14 +53,14 @@ export function SsoGroupRoleForm() {
       </Field>
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save mapping"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <div aria-live="polite" className="text-sm">
           {state?.ok ? (
             <Alert tone="success">
               {state.data.role === "none"
-                ? `${state.data.groupName} no longer gives a role.`
-                : `${state.data.groupName} gives the role ${ROLE_LABEL[state.data.role]}.`}
+                ? t("removed", { group: state.data.groupName })
+                : t("gives", { group: state.data.groupName, role: roles(state.data.role) })}
             </Alert>
           ) : null}
           {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
@@ -70,13 +72,14 @@ export function SsoGroupRoleForm() {
 
 /** One row's remove button: the same action with role `none`. */
 export function SsoGroupRoleRemove({ groupName }: { groupName: string }) {
+  const t = useTranslations("Sso");
   const [state, formAction, pending] = useActionState(setSsoGroupRoleAction, null);
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name={field("groupName")} value={groupName} />
       <input type="hidden" name={field("role")} value="none" />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Remove the mapping of ${groupName}`}>
-        {pending ? "Removing…" : "Remove"}
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("removeNamed", { group: groupName })}>
+        {pending ? t("removing") : t("remove")}
       </Button>
       {state && !state.ok ? (
         <span role="alert" className="text-sm text-red-700">

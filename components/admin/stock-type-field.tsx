@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { createProductAction } from "@/lib/actions/admin/create-product";
 import type { updateProductAction } from "@/lib/actions/admin/update-product";
 import { fieldNames } from "@/lib/actions/fields";
@@ -20,19 +21,15 @@ export function StockTypeField({
   value: string;
   errors?: string[];
 }) {
+  const t = useTranslations("ProductForm");
   return (
-    <Field
-      id="product-stockTypeId"
-      label="Card stock (blank plastic)"
-      hint="Each card produced takes one from its station's stock."
-      errors={errors}
-    >
+    <Field id="product-stockTypeId" label={t("stockType")} hint={t("stockTypeHint")} errors={errors}>
       {(control) => (
         <Select {...control} name={field("stockTypeId")} defaultValue={value}>
-          <option value="">None: cards are not counted</option>
-          {stockTypes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.active === false ? `${t.name} (inactive: kept while this product uses it)` : t.name}
+          <option value="">{t("stockTypeNone")}</option>
+          {stockTypes.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.active === false ? t("stockTypeInactive", { name: type.name }) : type.name}
             </option>
           ))}
         </Select>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { createStockTypeAction } from "@/lib/actions/admin/create-stock-type";
 import { renameStockTypeAction } from "@/lib/actions/admin/rename-stock-type";
@@ -17,6 +18,7 @@ const create = fieldNames<typeof createStockTypeAction>();
 const rename = fieldNames<typeof renameStockTypeAction>();
 
 export function CreateStockTypeForm() {
+  const t = useTranslations("StockTypes");
   const [state, formAction, pending] = useActionState(createStockTypeAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -34,26 +36,26 @@ export function CreateStockTypeForm() {
       <InputField
         id="stock-code"
         name={create("code")}
-        label="Code"
-        placeholder="e.g. DEBIT-PVC"
+        label={t("code")}
+        placeholder={t("codeExample")}
         errors={errors?.code}
         required
       />
       <InputField
         id="stock-name"
         name={create("name")}
-        label="Name"
-        placeholder="e.g. Debit blank PVC"
+        label={t("name")}
+        placeholder={t("nameExample")}
         errors={errors?.name}
         required
       />
       <div className="flex items-center gap-3 pb-6">
         <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add stock type"}
+          {pending ? t("adding") : t("addButton")}
         </Button>
       </div>
       <div aria-live="polite" className="text-sm sm:col-span-3">
-        {state?.ok ? <Alert tone="success">{state.data.name} added.</Alert> : null}
+        {state?.ok ? <Alert tone="success">{t("added", { name: state.data.name })}</Alert> : null}
         {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
       </div>
     </form>
@@ -61,6 +63,7 @@ export function CreateStockTypeForm() {
 }
 
 function RenameForm({ row }: { row: Row }) {
+  const t = useTranslations("StockTypes");
   const [state, formAction, pending] = useActionState(renameStockTypeAction, null);
   const errors = state && !state.ok ? (state.fieldErrors?.name ?? [state.message]) : undefined;
   return (
@@ -69,19 +72,20 @@ function RenameForm({ row }: { row: Row }) {
       <InputField
         id={`rename-${row.id}`}
         name={rename("name")}
-        label={<span className="sr-only">Name of {row.code}</span>}
+        label={<span className="sr-only">{t("nameOf", { code: row.code })}</span>}
         defaultValue={row.name}
         errors={errors}
         sizing="sm"
       />
       <Button type="submit" variant="secondary" disabled={pending} className="mt-1">
-        Rename
+        {t("rename")}
       </Button>
     </form>
   );
 }
 
 function ActiveToggle({ row }: { row: Row }) {
+  const t = useTranslations("StockTypes");
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -93,12 +97,12 @@ function ActiveToggle({ row }: { row: Row }) {
     });
   if (row.active && asking) {
     return (
-      <div className="flex flex-wrap gap-2" role="group" aria-label={`Deactivate ${row.name}?`}>
+      <div className="flex flex-wrap gap-2" role="group" aria-label={t("confirmDeactivate", { name: row.name })}>
         <Button type="button" variant="danger" disabled={pending} onClick={toggle}>
-          Yes, deactivate
+          {t("yesDeactivate")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
-          Keep it
+          {t("keepIt")}
         </Button>
       </div>
     );
@@ -110,9 +114,9 @@ function ActiveToggle({ row }: { row: Row }) {
         variant="secondary"
         disabled={pending}
         onClick={row.active ? () => setAsking(true) : toggle}
-        aria-label={`${row.active ? "Deactivate" : "Activate"} ${row.name}`}
+        aria-label={t(row.active ? "deactivateNamed" : "activateNamed", { name: row.name })}
       >
-        {row.active ? "Deactivate" : "Activate"}
+        {row.active ? t("deactivate") : t("activate")}
       </Button>
       <span aria-live="polite" className="block text-sm text-red-800">
         {error}
@@ -123,31 +127,32 @@ function ActiveToggle({ row }: { row: Row }) {
 
 /** Stock types with their products; rename, deactivate (no more shipments or loads) or activate. */
 export function StockTypeTable({ types }: { types: Row[] }) {
-  if (types.length === 0) return <p className="text-slate-700">No stock type yet. Add the first one below.</p>;
+  const t = useTranslations("StockTypes");
+  if (types.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
-    <Table caption="Card stock types" minWidth="min-w-[40rem]">
+    <Table caption={t("caption")} minWidth="min-w-[40rem]">
       <TableHeader>
         <TableRow>
-          <TableHead>Code</TableHead>
-          <TableHead>Name</TableHead>
-          <TableHead>Products</TableHead>
-          <TableHead>Status</TableHead>
+          <TableHead>{t("code")}</TableHead>
+          <TableHead>{t("name")}</TableHead>
+          <TableHead>{t("products")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
           <TableHead>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {types.map((t) => (
-          <TableRow key={t.id} className="align-top">
-            <TableCell className="font-mono">{t.code}</TableCell>
+        {types.map((row) => (
+          <TableRow key={row.id} className="align-top">
+            <TableCell className="font-mono">{row.code}</TableCell>
             <TableCell>
-              <RenameForm row={t} />
+              <RenameForm row={row} />
             </TableCell>
-            <TableCell>{t.products}</TableCell>
-            <TableCell>{t.active ? "In use" : "Deactivated"}</TableCell>
+            <TableCell>{row.products}</TableCell>
+            <TableCell>{row.active ? t("inUse") : t("deactivated")}</TableCell>
             <TableCell>
-              <ActiveToggle row={t} />
+              <ActiveToggle row={row} />
             </TableCell>
           </TableRow>
         ))}

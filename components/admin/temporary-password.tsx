@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The one time a temporary password is shown: focused, announced, and never stored. */
 export function TemporaryPassword({ email, password }: { email: string; password: string }) {
+  const t = useTranslations("TemporaryPassword");
   const ref = useRef<HTMLDivElement>(null);
   // Which password the copy result is about: a new one (another reset) starts without it.
   const [result, setResult] = useState<{ of: string; copied: boolean } | null>(null);
@@ -23,10 +25,7 @@ export function TemporaryPassword({ email, password }: { email: string; password
       role="status"
       className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-950"
     >
-      <p>
-        Temporary password for <strong>{email}</strong>. Give it to them in person; it is shown only now. They must
-        choose their own at the next sign-in.
-      </p>
+      <p>{t.rich("intro", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <p className="mt-2">
         <code
           data-testid="temporary-password"
@@ -35,10 +34,10 @@ export function TemporaryPassword({ email, password }: { email: string; password
           {password}
         </code>
         <Button variant="secondary" className="ml-2" onClick={() => void copy()}>
-          Copy password
+          {t("copy")}
         </Button>
         <span aria-live="polite" className="ml-2">
-          {copied === "yes" ? "Copied." : copied === "failed" ? "The browser did not allow copying: select it." : ""}
+          {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
         </span>
       </p>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { AdminUser } from "@/db/queries/users";
 import { resetUserPasswordAction } from "@/lib/actions/admin/reset-user-password";
@@ -10,6 +11,7 @@ import { TemporaryPassword } from "./temporary-password";
 
 /** Deactivate / reactivate and reset the password, each ending the person's open sessions. */
 export function UserAccountActions({ user }: { user: AdminUser }) {
+  const t = useTranslations("User");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -23,13 +25,7 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
       const r = await setUserActiveAction({ userId: user.id, active });
       setConfirmDeactivate(false);
       setError(r.ok ? null : r.message);
-      setDone(
-        r.ok
-          ? active
-            ? `${user.email} can sign in again.`
-            : `${user.email} is deactivated and signed out everywhere.`
-          : null,
-      );
+      setDone(r.ok ? t(active ? "reactivated" : "deactivatedDone", { email: user.email }) : null);
       router.refresh();
     });
 
@@ -44,30 +40,27 @@ export function UserAccountActions({ user }: { user: AdminUser }) {
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" disabled={pending} onClick={reset}>
-          Reset password
+          {t("resetPassword")}
         </Button>
         {user.active ? (
           <Button variant="danger" disabled={pending} onClick={() => setConfirmDeactivate(true)}>
-            Deactivate…
+            {t("deactivate")}
           </Button>
         ) : (
           <Button variant="secondary" disabled={pending} onClick={() => setActive(true)}>
-            Reactivate
+            {t("reactivate")}
           </Button>
         )}
       </div>
       {confirmDeactivate ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p>
-            Deactivate {user.name} ({user.email})? They are signed out everywhere at once and cannot sign in until
-            reactivated.
-          </p>
+          <p>{t("confirmDeactivate", { name: user.name, email: user.email })}</p>
           <div className="mt-2 flex gap-2">
             <Button variant="danger" disabled={pending} onClick={() => setActive(false)} autoFocus>
-              Deactivate {user.name}
+              {t("deactivateNamed", { name: user.name })}
             </Button>
             <Button variant="secondary" disabled={pending} onClick={() => setConfirmDeactivate(false)}>
-              Keep active
+              {t("keepActive")}
             </Button>
           </div>
         </div>

@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Branch } from "@/db/schema";
 import { isRole, ROLES, type Role } from "@/lib/vocabulary";
-import { ROLE_LABEL } from "@/lib/auth/roles";
 import { Field, InputField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { createUserAction } from "@/lib/actions/admin/create-user";
@@ -30,13 +30,15 @@ export function UserFields({
 }) {
   // Uncontrolled, so a choice made before hydration is not reset by it; the state only words the branch label.
   const [role, setRole] = useState<Role>(values.role ?? "teller");
+  const t = useTranslations("UserForm");
+  const roles = useTranslations("Roles");
   return (
     <>
       <InputField
         id={`${form}-name`}
         errors={errors?.name}
         name={field("name")}
-        label="Full name"
+        label={t("fullName")}
         defaultValue={values.name}
         autoComplete="off"
         required
@@ -45,13 +47,13 @@ export function UserFields({
         id={`${form}-email`}
         errors={errors?.email}
         name={field("email")}
-        label="E-mail address"
+        label={t("email")}
         type="email"
         defaultValue={values.email}
         autoComplete="off"
         required
       />
-      <Field id={`${form}-role`} label="Role" errors={errors?.role}>
+      <Field id={`${form}-role`} label={t("role")} errors={errors?.role}>
         {(control) => (
           <Select
             {...control}
@@ -63,7 +65,7 @@ export function UserFields({
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {roles(r)}
               </option>
             ))}
           </Select>
@@ -71,12 +73,12 @@ export function UserFields({
       </Field>
       <Field
         id={`${form}-branchId`}
-        label={`Branch${role === "admin" ? " (optional for administrators)" : ""}`}
+        label={role === "admin" ? t("branchOptional") : t("branch")}
         errors={errors?.branchId}
       >
         {(control) => (
           <Select {...control} name={field("branchId")} defaultValue={values.branchId ?? ""}>
-            <option value="">{role === "admin" ? "All branches" : "Choose a branch"}</option>
+            <option value="">{role === "admin" ? t("allBranches") : t("chooseBranch")}</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name} ({b.code})

@@ -1,5 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { Branch } from "@/db/schema";
-import { ROLE_LABEL } from "@/lib/auth/roles";
 import { ROLES } from "@/lib/vocabulary";
 import { InputField } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
@@ -16,32 +16,34 @@ export function UserFilters({
   errors: Record<string, string>;
   branches: Branch[];
 }) {
+  const t = useTranslations("Users");
+  const roles = useTranslations("Roles");
   const fieldErrors = fieldErrorsOf(errors);
   return (
-    <form method="get" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Find users">
+    <form method="get" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filtersLabel")}>
       <InputField
         id="users-q"
-        label="Name or e-mail contains"
+        label={t("filterQuery")}
         name="q"
         type="search"
         defaultValue={values.q}
         errors={fieldErrors("q")}
       />
       <div>
-        <Label htmlFor="users-role">With role</Label>
+        <Label htmlFor="users-role">{t("filterRole")}</Label>
         <Select id="users-role" name="role" defaultValue={values.role ?? ""} className="mt-1">
-          <option value="">Any</option>
+          <option value="">{t("any")}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABEL[r]}
+              {roles(r)}
             </option>
           ))}
         </Select>
       </div>
       <div>
-        <Label htmlFor="users-branch">In branch</Label>
+        <Label htmlFor="users-branch">{t("filterBranch")}</Label>
         <Select id="users-branch" name="branchId" defaultValue={values.branchId ?? ""} className="mt-1">
-          <option value="">Any</option>
+          <option value="">{t("any")}</option>
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name} ({b.code})
@@ -50,11 +52,11 @@ export function UserFilters({
         </Select>
       </div>
       <div>
-        <Label htmlFor="users-status">Status</Label>
+        <Label htmlFor="users-status">{t("filterStatus")}</Label>
         <Select id="users-status" name="status" defaultValue={values.status ?? ""} className="mt-1">
-          <option value="">Any</option>
-          <option value="active">Active</option>
-          <option value="deactivated">Deactivated</option>
+          <option value="">{t("any")}</option>
+          <option value="active">{t("active")}</option>
+          <option value="deactivated">{t("deactivated")}</option>
         </Select>
       </div>
       <FilterButtons className="sm:col-span-2 lg:col-span-4" />

@@ -3,8 +3,8 @@
 // The SSO confirmation popup's last step: tell the dual-control form that opened it (only a page
 // of our own origin, lib/dual-control/sso-message.ts) and close. If the form's window is gone,
 // the page stays and says what happened.
-import { useEffect } from "react";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import type { SsoFailure } from "@/lib/dual-control/messages";
 import { SSO_MESSAGE_TYPE, type SsoMessage } from "@/lib/dual-control/sso-message";
 import { Alert } from "@/components/ui/alert";

@@ -6,6 +6,7 @@ import { startCardSystemStub, type RunningCardSystemStub } from "@/sim/card-syst
 import { tempPki } from "@/test-support/d1-simulator";
 import type { DevPki } from "@/sim/pki";
 import { cardSystemProbe } from "@/lib/d1/preflight-card-system";
+import { englishText, type D1Text } from "@/lib/d1/preflight-text";
 import { HttpCardSystem, type HttpCardSystemConfig } from "./http";
 import { SimulatedCardSystem } from "./simulated";
 
@@ -116,10 +117,12 @@ describe("HttpCardSystem", () => {
 
   it("answers the pre-flight check's card system step, and fails it when unreachable", async () => {
     const probe = cardSystemProbe("http", () => system);
-    expect(probe.name).toContain("CARD_SYSTEM=http");
-    await expect(probe.ping()).resolves.toMatch(/^It answered in \d+ ms\.$/);
+    expect(englishText(probe.name as D1Text)).toContain("CARD_SYSTEM=http");
+    expect(englishText(await probe.ping())).toMatch(/^It answered in \d+ ms\.$/);
     stub.faults.add({ mode: "http500", count: 3, delayMs: 0 });
     await expect(probe.ping()).rejects.toMatchObject({ code: "unavailable:card_system" });
-    await expect(cardSystemProbe("simulated", () => new SimulatedCardSystem()).ping()).resolves.toMatch(/simulated/);
+    expect(englishText(await cardSystemProbe("simulated", () => new SimulatedCardSystem()).ping())).toMatch(
+      /simulated/,
+    );
   });
 });

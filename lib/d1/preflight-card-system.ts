@@ -3,12 +3,13 @@
 import "server-only";
 import { cardSystem, type CardSystem } from "@/lib/card-system";
 import { env } from "@/lib/env";
+import { text, type D1Text } from "./preflight-text";
 
 export interface CardSystemProbe {
-  /** Shown to the operator, e.g. "Simulated card system". */
-  name: string;
+  /** Shown to the operator: a message ("Simulated card system"), or a name as it is. */
+  name: D1Text | string;
   /** Resolves with a short sentence when the card system answers; throws when it does not. */
-  ping(): Promise<string>;
+  ping(): Promise<D1Text>;
 }
 
 export function cardSystemProbe(
@@ -16,13 +17,13 @@ export function cardSystemProbe(
   system: () => CardSystem = cardSystem,
 ): CardSystemProbe {
   return {
-    name: kind === "http" ? "The bank's card system (CARD_SYSTEM=http)" : "Simulated card system",
+    name: text(kind === "http" ? "cardSystemBank" : "cardSystemSimulated"),
     async ping() {
       // Made here, not before: unreadable certificate files fail this step, not the whole check.
       const health = await system().ping();
       return health.kind === "simulated"
-        ? "No bank card system is configured: card data is simulated (not for production)."
-        : `It answered in ${health.latencyMs} ms.`;
+        ? text("cardSystemSimulatedNote")
+        : text("cardSystemLatency", { ms: health.latencyMs });
     },
   };
 }

@@ -1,4 +1,5 @@
-// Plain-text rendering of a pre-flight report for `npm run d1:check` and its log.
+// Plain-text rendering of a pre-flight report for `npm run d1:check` and its log: English, from
+// the same messages the D1 page shows (preflight-text.ts), since a terminal has no user language.
 import type { PreflightReport, StepStatus } from "./preflight";
 
 const MARK: Record<StepStatus, string> = { ok: "OK  ", warn: "WARN", fail: "FAIL", skip: "SKIP" };

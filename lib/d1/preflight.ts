@@ -19,15 +19,18 @@ import {
   type HandshakeFacts,
 } from "./preflight-probes";
 import { cardSystemProbe, type CardSystemProbe } from "./preflight-card-system";
-import { describeTlsError } from "./preflight-text";
+import { describeTlsError, englishText, englishTitle, text, type D1StepId, type D1Text } from "./preflight-text";
 
 export type StepStatus = "ok" | "warn" | "fail" | "skip";
 
 export interface StepResult {
-  id: string;
+  id: D1StepId;
+  /** In English, like `message`; the page names the step by its id in the user's language. */
   title: string;
   status: StepStatus;
-  /** One sentence an operator can act on. */
+  /** What an operator can act on, as message keys with values (D1Check.text.*): the page says them in the user's language. */
+  texts: D1Text[];
+  /** The same in English, for the terminal and the log. */
   message: string;
   /** Facts behind the sentence (dates, subjects, URLs); never secrets. */
   details: Record<string, string>;
@@ -70,32 +73,31 @@ interface Context {
   tokenOk?: boolean;
 }
 
-type Outcome = Omit<StepResult, "id" | "title">;
+type Outcome = Omit<StepResult, "id" | "title" | "message">;
 interface Step {
-  id: string;
-  title: string;
+  id: D1StepId;
   run(ctx: Context): Outcome | Promise<Outcome>;
 }
 
-const ok = (message: string, details: Record<string, string> = {}): Outcome => ({ status: "ok", message, details });
-const warn = (message: string, details: Record<string, string> = {}): Outcome => ({
-  status: "warn",
-  message,
-  details,
-});
-const fail = (message: string, details: Record<string, string> = {}): Outcome => ({
-  status: "fail",
-  message,
-  details,
-});
-const skip = (because: string): Outcome => ({ status: "skip", message: `Skipped because ${because}.`, details: {} });
+type Said = D1Text | D1Text[];
+const result =
+  (status: StepStatus) =>
+  (said: Said, details: Record<string, string> = {}): Outcome => ({
+    status,
+    texts: Array.isArray(said) ? said : [said],
+    details,
+  });
+const ok = result("ok");
+const warn = result("warn");
+const fail = result("fail");
+const skip = (because: D1Text): Outcome => result("skip")(because);
 
-function readFile(setting: string, file: string | undefined): { text?: string; problem?: string } {
-  if (!file) return { problem: `${setting} is not set` };
+function readFile(setting: string, file: string | undefined): { text?: string; problem?: D1Text } {
+  if (!file) return { problem: text("fileNotSet", { setting }) };
   try {
     return { text: readFileSync(file, "utf8") };
   } catch (err) {
-    return { problem: `${setting}: cannot read ${file} (${errorCode(err)})` };
+    return { problem: text("fileUnreadable", { setting, file, code: errorCode(err) }) };
   }
 }
 
@@ -111,49 +113,44 @@ export function receiverUrl(settings: PreflightSettings): string | undefined {
 export const STEPS: Step[] = [
   {
     id: "settings",
-    title: "Settings complete",
     run({ deps: { settings } }) {
       const missing = REQUIRED_D1_SETTINGS.filter((name) => !settings[name]);
       const details = Object.fromEntries(REQUIRED_D1_SETTINGS.map((n) => [n, settings[n] ? "set" : "missing"]));
-      if (missing.length > 0) return fail(`Set ${missing.join(", ")}.`, details);
+      if (missing.length > 0) return fail(text("settingsMissing", { settings: missing.join(", ") }), details);
       if (!settings.D1_TLS_CA_FILE)
         details.D1_TLS_CA_FILE = "unset: D1's server certificate is checked against the system roots";
       if (!receiverUrl(settings)) {
-        return warn(
-          "Set PUBLIC_ORIGIN (the address D1 and browsers reach the app at) so the receiver can be checked.",
-          details,
-        );
+        return warn(text("settingsNoOrigin"), details);
       }
-      return ok("Every D1 setting is present.", details);
+      return ok(text("settingsOk"), details);
     },
   },
   {
     id: "files",
-    title: "Certificate and key files",
     run(ctx) {
       const { settings } = ctx.deps;
       const cert = readFile("D1_TLS_CERT_FILE", settings.D1_TLS_CERT_FILE);
       const key = readFile("D1_TLS_KEY_FILE", settings.D1_TLS_KEY_FILE);
       const ca = settings.D1_TLS_CA_FILE ? readFile("D1_TLS_CA_FILE", settings.D1_TLS_CA_FILE) : {};
-      const problems = [cert.problem, key.problem, ca.problem].filter(Boolean);
-      if (problems.length > 0) return fail(`${problems.join("; ")}.`);
+      const problems = [cert.problem, key.problem, ca.problem].filter((p): p is D1Text => p !== undefined);
+      if (problems.length > 0) return fail(problems);
       let clientCert: X509Certificate;
       let privateKey: KeyObject;
       try {
         clientCert = new X509Certificate(cert.text!);
       } catch {
-        return fail("D1_TLS_CERT_FILE is not a PEM certificate.");
+        return fail(text("certNotPem"));
       }
       try {
         privateKey = createPrivateKey(key.text!);
       } catch {
-        return fail("D1_TLS_KEY_FILE is not a PEM private key (or it is encrypted with a passphrase).");
+        return fail(text("keyNotPem"));
       }
       if (ca.text) {
         try {
           ctx.caCert = new X509Certificate(ca.text);
         } catch {
-          return fail("D1_TLS_CA_FILE is not a PEM certificate.");
+          return fail(text("caNotPem"));
         }
       }
       ctx.clientCert = clientCert;
@@ -161,20 +158,16 @@ export const STEPS: Step[] = [
       const details = { subject: facts.subject, issuer: facts.issuer, keyType: privateKey.asymmetricKeyType ?? "?" };
       // Only a matching pair can be used for mTLS: the certificate's public key is the key's.
       if (!clientCert.checkPrivateKey(privateKey)) {
-        return fail(
-          "The client certificate (D1_TLS_CERT_FILE) does not belong to the key in D1_TLS_KEY_FILE.",
-          details,
-        );
+        return fail(text("keyMismatch"), details);
       }
       ctx.tls = { cert: cert.text!, key: key.text!, ...(ca.text ? { ca: ca.text } : {}) };
-      return ok("The client certificate and key are readable and belong together.", details);
+      return ok(text("filesOk"), details);
     },
   },
   {
     id: "expiry",
-    title: "Client certificate expiry",
     run(ctx) {
-      if (!ctx.clientCert) return skip("the client certificate could not be read");
+      if (!ctx.clientCert) return skip(text("skipNoCertificate"));
       const now = ctx.deps.now();
       const facts = certificateFacts(ctx.clientCert);
       const daysLeft = Math.floor((facts.notAfter.getTime() - now.getTime()) / DAY_MS);
@@ -184,31 +177,26 @@ export const STEPS: Step[] = [
         daysLeft: String(daysLeft),
       };
       if (ctx.caCert) details.caValidTo = certificateFacts(ctx.caCert).notAfter.toISOString();
-      if (now < facts.notBefore)
-        return fail(`The client certificate is not valid before ${day(facts.notBefore)}.`, details);
-      if (daysLeft < 0) return fail(`The client certificate expired on ${day(facts.notAfter)}.`, details);
+      if (now < facts.notBefore) return fail(text("notYetValid", { date: day(facts.notBefore) }), details);
+      if (daysLeft < 0) return fail(text("expired", { date: day(facts.notAfter) }), details);
       if (daysLeft < EXPIRY_WARN_DAYS) {
-        return warn(
-          `The client certificate expires on ${day(facts.notAfter)}, in ${daysLeft} days: send Thales a new CSR now.`,
-          details,
-        );
+        return warn(text("expiresSoon", { date: day(facts.notAfter), days: daysLeft }), details);
       }
-      return ok(`The client certificate is valid until ${day(facts.notAfter)} (${daysLeft} days).`, details);
+      return ok(text("validUntil", { date: day(facts.notAfter), days: daysLeft }), details);
     },
   },
   {
     id: "tls",
-    title: "TLS handshake with D1",
     async run(ctx) {
       const { settings, timeoutMs } = ctx.deps;
-      if (!ctx.tls) return skip("the certificate and key files are not usable");
+      if (!ctx.tls) return skip(text("skipFilesUnusable"));
       const urls = [
         ["banking", settings.D1_BANKING_URL],
         ["authz", settings.D1_AUTHZ_URL],
       ].filter((u): u is [string, string] => Boolean(u[1]));
-      if (urls.length === 0) return skip("D1_BANKING_URL and D1_AUTHZ_URL are not set");
+      if (urls.length === 0) return skip(text("skipNoUrls"));
       const details: Record<string, string> = {};
-      const failures: string[] = [];
+      const failures: D1Text[] = [];
       for (const [name, url] of urls) {
         const result = await tlsHandshake(url, ctx.tls, timeoutMs).catch((err: unknown) =>
           err instanceof Error ? err : new Error(String(err)),
@@ -216,25 +204,24 @@ export const STEPS: Step[] = [
         ctx.handshake.set(url, result);
         if (result instanceof Error) {
           details[name] = `${url}: ${errorCode(result)}`;
-          failures.push(`${name} URL ${url}: ${describeTlsError(errorCode(result))}`);
+          failures.push(describeTlsError(errorCode(result), name, url));
         } else {
           details[name] =
             `${url}: ${result.protocol}, server ${result.server.subject}, valid to ${result.server.notAfter}`;
         }
       }
-      if (failures.length > 0) return fail(`${failures.join(" ")}`, details);
-      return ok("D1 accepted our client certificate and its server certificate is trusted.", details);
+      if (failures.length > 0) return fail(failures, details);
+      return ok(text("tlsOk"), details);
     },
   },
   {
     id: "token",
-    title: "Access token (E1)",
     async run(ctx) {
       const { settings } = ctx.deps;
       if (ctx.handshake.get(settings.D1_AUTHZ_URL ?? "") instanceof Error) {
-        return skip("the TLS handshake with the authz URL failed");
+        return skip(text("skipAuthzHandshake"));
       }
-      if (!ctx.tls) return skip("the certificate and key files are not usable");
+      if (!ctx.tls) return skip(text("skipFilesUnusable"));
       try {
         const config = loadD1Config(settings);
         // One attempt and a short timeout: the check reports, the product retries.
@@ -243,28 +230,27 @@ export const STEPS: Step[] = [
           { logger: ctx.deps.logger },
         );
       } catch (err) {
-        return skip(`the D1 settings are not usable (${err instanceof Error ? err.message : "unknown"})`);
+        return skip(text("skipSettingsUnusable", { reason: err instanceof Error ? err.message : "unknown" }));
       }
       try {
         await ctx.client.tokens.get();
         ctx.tokenOk = true;
-        return ok("D1 issued an access token for our signed assertion.", { kid: settings.D1_SIGNING_KID ?? "" });
+        return ok(text("tokenOk"), { kid: settings.D1_SIGNING_KID ?? "" });
       } catch (err) {
-        return fail(`D1 refused the token request: ${explain(err)}`, { kid: settings.D1_SIGNING_KID ?? "" });
+        return fail(text("tokenRefused", { reason: explain(err) }), { kid: settings.D1_SIGNING_KID ?? "" });
       }
     },
   },
   {
     id: "jwe",
-    title: "Encryption key (JWE)",
     async run({ deps: { settings } }) {
       const file = readFile("D1_ENCRYPTION_KEY_FILE", settings.D1_ENCRYPTION_KEY_FILE);
-      if (file.problem) return fail(`${file.problem}.`);
+      if (file.problem) return fail(file.problem);
       let key: KeyObject;
       try {
         key = createPublicKey(file.text!);
       } catch {
-        return fail("D1_ENCRYPTION_KEY_FILE is not a PEM public key.");
+        return fail(text("jweNotPem"));
       }
       const curve = key.asymmetricKeyDetails?.namedCurve;
       const details = {
@@ -272,7 +258,7 @@ export const STEPS: Step[] = [
         type: `${key.asymmetricKeyType ?? "?"} ${curve ?? ""}`.trim(),
       };
       if (key.asymmetricKeyType !== "ec" || curve !== "prime256v1") {
-        return fail("D1_ENCRYPTION_KEY_FILE must be D1's EC P-256 public key (§6).", details);
+        return fail(text("jweWrongKey"), details);
       }
       try {
         // A dummy payload, no card data: proves the key imports and encrypts as orders do.
@@ -280,75 +266,67 @@ export const STEPS: Step[] = [
           .setProtectedHeader({ alg: "ECDH-ES", enc: "A256GCM", kid: settings.D1_ENCRYPTION_KID ?? "" })
           .encrypt(await importSPKI(file.text!, "ECDH-ES"));
       } catch (err) {
-        return fail(`The encryption key cannot encrypt (${errorCode(err)}).`, details);
+        return fail(text("jweCannotEncrypt", { code: errorCode(err) }), details);
       }
-      if (!settings.D1_ENCRYPTION_KID) return fail("Set D1_ENCRYPTION_KID: D1 picks its key by it.", details);
-      return ok("A test payload was encrypted with D1's P-256 key (ECDH-ES, A256GCM).", details);
+      if (!settings.D1_ENCRYPTION_KID) return fail(text("jweNoKid"), details);
+      return ok(text("jweOk"), details);
     },
   },
   {
     id: "status",
-    title: "productionStatus (E3)",
     async run(ctx) {
-      if (!ctx.client || !ctx.tokenOk) return skip("no access token was issued");
+      if (!ctx.client || !ctx.tokenOk) return skip(text("skipNoToken"));
       const handshake = ctx.handshake.get(ctx.deps.settings.D1_BANKING_URL ?? "");
-      if (handshake instanceof Error) return skip("the TLS handshake with the banking URL failed");
+      if (handshake instanceof Error) return skip(text("skipBankingHandshake"));
       // A card nobody ordered: D1 should not know it (404, d1-api.md §8). Nothing is ordered.
       const cardId = `preflight-${randomBytes(12).toString("hex")}`;
       const details = { cardId };
       try {
         const status = await ctx.client.getProductionStatus(cardId);
-        if (status === null) return ok("D1 answered 404 for an unknown card, as documented.", details);
-        return warn(
-          `D1 answered 200 with ${status.operations.length} operation(s) for a card nobody ordered; D1 may answer unknown cards differently than documented.`,
-          details,
-        );
+        if (status === null) return ok(text("status404"), details);
+        return warn(text("status200", { count: status.operations.length }), details);
       } catch (err) {
-        return fail(`productionStatus failed: ${explain(err)}`, details);
+        return fail(text("statusFailed", { reason: explain(err) }), details);
       }
     },
   },
   {
     id: "receiver",
-    title: "Our notification receiver",
     async run({ deps: { settings, timeoutMs } }) {
       const url = receiverUrl(settings);
-      if (!url) return skip("PUBLIC_ORIGIN (or AUTH_URL) or D1_ISSUER_ID is not set");
+      if (!url) return skip(text("skipNoReceiverUrl"));
       const details: Record<string, string> = { url };
       try {
         const status = await unauthenticatedPost(url, timeoutMs);
         details.httpStatus = String(status);
-        if (status === 401)
-          return ok("The receiver is reachable and refused a call without credentials (401).", details);
-        if (status >= 200 && status < 300) {
-          return fail(
-            `The receiver ACCEPTED a notification without credentials (${status}): check D1_NOTIFY_* settings.`,
-            details,
-          );
-        }
-        return fail(`The receiver answered ${status} to a call without credentials; 401 was expected.`, details);
+        if (status === 401) return ok(text("receiver401"), details);
+        if (status >= 200 && status < 300) return fail(text("receiverAccepted", { status }), details);
+        return fail(text("receiverOther", { status }), details);
       } catch (err) {
         const code = errorCode(err);
         // A proxy that demands D1's client certificate refuses us before HTTP: that is a refusal too.
         if (/CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE|ALERT_BAD_CERTIFICATE/.test(code)) {
-          return ok("The receiver's TLS proxy refused a call without a client certificate.", {
+          return ok(text("receiverProxy"), {
             ...details,
             reason: code,
           });
         }
-        return fail(`The receiver is not reachable at ${url} (${code}).`, { ...details, reason: code });
+        return fail(text("receiverUnreachable", { url, code }), { ...details, reason: code });
       }
     },
   },
   {
     id: "card-system",
-    title: "Card system",
     async run({ deps: { cardSystem } }) {
+      // A fact in the details, like the other steps' settings names: English, as in the log.
+      const adapterName = typeof cardSystem.name === "string" ? cardSystem.name : englishText(cardSystem.name);
       try {
         const answer = await cardSystem.ping();
-        return ok(`${cardSystem.name} answered. ${answer}`.trim(), { adapter: cardSystem.name });
+        return ok([text("cardSystemAnswered", { system: cardSystem.name }), answer], { adapter: adapterName });
       } catch (err) {
-        return fail(`${cardSystem.name} did not answer: ${explain(err)}`, { adapter: cardSystem.name });
+        return fail(text("cardSystemDown", { system: cardSystem.name, reason: explain(err) }), {
+          adapter: adapterName,
+        });
       }
     },
   },
@@ -386,9 +364,9 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
         outcome = await step.run(ctx);
       } catch (err) {
         // A bug in one step must not hide the others.
-        outcome = fail(`The step itself failed (${errorCode(err)}).`);
+        outcome = fail(text("stepCrashed", { code: errorCode(err) }));
       }
-      steps.push({ id: step.id, title: step.title, ...outcome });
+      steps.push({ id: step.id, title: englishTitle(step.id), message: englishText(...outcome.texts), ...outcome });
     }
   } finally {
     await ctx.client?.close();

@@ -9,18 +9,6 @@ import { findLiteralStrings, isWords } from "./literal-strings";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-/**
- * PENDING: still English, being translated in other branches (issue 17). Scanned like the rest
- * (see the last test), but not failing yet. Empty this list as their work is merged; a path listed
- * here that has no untranslated string left fails the test, so the list only shrinks.
- */
-const PENDING = [
-  "app/(admin)/",
-  "components/admin/",
-  // Used by the admin's branches page only.
-  "components/create-branch-form.tsx",
-];
-
 function tsxFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".tsx") && !e.name.endsWith(".test.tsx"))
@@ -28,7 +16,6 @@ function tsxFiles(dir: string): string[] {
 }
 
 const files = [...tsxFiles("app"), ...tsxFiles("components")].sort();
-const pending = (file: string) => PENDING.some((p) => file.startsWith(p));
 
 /** "file:line kind text" for each untranslated string in the files. */
 function report(list: string[]): string[] {
@@ -46,13 +33,8 @@ describe("no untranslated strings in components", () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it("every component outside PENDING takes its words from the messages", () => {
-    expect(report(files.filter((f) => !pending(f)))).toEqual([]);
-  });
-
-  it("every PENDING entry still has untranslated strings (remove it once it has none)", () => {
-    const done = PENDING.filter((p) => report(files.filter((f) => f.startsWith(p))).length === 0);
-    expect(done).toEqual([]);
+  it("every component takes its words from the messages", () => {
+    expect(report(files)).toEqual([]);
   });
 });
 

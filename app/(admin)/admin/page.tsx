@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
@@ -7,38 +8,36 @@ import { listProducts } from "@/db/queries/products";
 import { listUsers } from "@/db/queries/users";
 import { guardPage } from "@/lib/auth/page-guard";
 
-export const metadata: Metadata = { title: "Administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminHome");
+  return { title: t("title") };
+}
 
 export default async function AdminHome() {
   await guardPage("admin");
+  const t = await getTranslations("AdminHome");
   const [branches, users, products] = await Promise.all([
     listBranches({ db }),
     listUsers({ db }),
     listProducts({ db }),
   ]);
+  const offered = products.filter((p) => p.active).length;
+  const active = users.filter((u) => u.active).length;
   const sections = [
     {
       href: "/admin/products",
-      title: "Card products",
-      text: `${products.filter((p) => p.active).length} offered, ${products.filter((p) => !p.active).length} retired`,
+      title: t("products"),
+      text: t("productsText", { offered, retired: products.length - offered }),
     },
-    { href: "/admin/branches", title: "Branches", text: `${branches.length} branches` },
-    {
-      href: "/admin/users",
-      title: "Users",
-      text: `${users.filter((u) => u.active).length} active, ${users.filter((u) => !u.active).length} deactivated`,
-    },
-    {
-      href: "/admin/approvals",
-      title: "Approval rules",
-      text: "Which requests wait for a manager's approval (maker-checker)",
-    },
-    { href: "/admin/audit", title: "Audit log", text: "Every change, with filters and CSV export" },
-    { href: "/manager", title: "Branch boards", text: "Each branch's cards, exceptions and stations" },
+    { href: "/admin/branches", title: t("branches"), text: t("branchesText", { count: branches.length }) },
+    { href: "/admin/users", title: t("users"), text: t("usersText", { active, deactivated: users.length - active }) },
+    { href: "/admin/approvals", title: t("approvals"), text: t("approvalsText") },
+    { href: "/admin/audit", title: t("audit"), text: t("auditText") },
+    { href: "/manager", title: t("boards"), text: t("boardsText") },
   ];
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Administration</h1>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sections.map((s) => (
           <Card key={s.href}>

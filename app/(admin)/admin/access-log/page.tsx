@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccessLogFilters } from "@/components/admin/access-log-filters";
 import { AccessLogTable } from "@/components/admin/access-log-table";
 import { Pager } from "@/components/admin/pager";
@@ -13,7 +14,10 @@ import { env } from "@/lib/env";
 import { accessLogFilterSchema } from "@/lib/validations/access-log";
 import { filterParams, filterQueryString, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
-export const metadata: Metadata = { title: "Customer access log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AccessLog");
+  return { title: t("title") };
+}
 
 /** Who was shown which customer, when, and where: searches and customer pages. */
 export default async function AccessLogPage({
@@ -22,6 +26,7 @@ export default async function AccessLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
+  const t = await getTranslations("AccessLog");
   const raw = searchParamsToObject(await searchParams);
   const { filter, errors } = parseFilter(accessLogFilterSchema, raw);
   const { page, ...query } = filter;
@@ -35,31 +40,27 @@ export default async function AccessLogPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Customer access log</h1>
+          <h1 className="text-2xl font-bold">{t("heading")}</h1>
           <p className="text-slate-700">
-            Who was shown which customer, when, and where: each customer in a search&apos;s results and each customer
-            page opened. Newest first.{" "}
-            {env.CUSTOMER_SCOPE === "bank"
-              ? "Tellers and managers may look up every customer of the bank (CUSTOMER_SCOPE=bank)."
-              : "Tellers and managers may look up the customers of their own branch only (CUSTOMER_SCOPE=branch)."}
+            {t("intro")} {env.CUSTOMER_SCOPE === "bank" ? t("scopeBank") : t("scopeBranch")}
           </p>
         </div>
         <Button asChild variant="secondary">
           <a href={exportHref} download>
-            Export these accesses as CSV
+            {t("export")}
           </a>
         </Button>
       </div>
       {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some filters were not valid and were ignored: see the messages below them.
+          {t("invalidFilters")}
         </Alert>
       ) : null}
       <AccessLogFilters values={raw} errors={errors} />
-      <Card aria-label="Accesses">
+      <Card aria-label={t("region")}>
         <AccessLogTable entries={entries} branchCode={new Map(branches.map((b) => [b.id, b.code]))} />
         <div className="mt-4">
-          <Pager page={page} hasMore={hasMore} params={params} label="Access log pages" />
+          <Pager page={page} hasMore={hasMore} params={params} label={t("pages")} />
         </div>
       </Card>
     </div>

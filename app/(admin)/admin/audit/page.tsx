@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager } from "@/components/admin/pager";
@@ -9,6 +10,7 @@ import { db } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { listBranches } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
+import { DEFAULT_TIME_ZONE } from "@/lib/datetime";
 import {
   auditFilterSchema,
   filterParams,
@@ -17,7 +19,10 @@ import {
   searchParamsToObject,
 } from "@/lib/validations/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Audit");
+  return { title: t("title") };
+}
 
 export default async function AdminAuditPage({
   searchParams,
@@ -25,6 +30,7 @@ export default async function AdminAuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
+  const t = await getTranslations("Audit");
   const raw = searchParamsToObject(await searchParams);
   // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
   const { filter, errors } = parseFilter(auditFilterSchema, raw);
@@ -39,24 +45,22 @@ export default async function AdminAuditPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Audit log</h1>
-          <p className="text-slate-700">
-            Who changed what, when and from where, across every branch. Newest first; times in UTC.
-          </p>
+          <h1 className="text-2xl font-bold">{t("heading")}</h1>
+          <p className="text-slate-700">{t("intro", { zone: DEFAULT_TIME_ZONE })}</p>
         </div>
         <Button asChild variant="secondary">
           <a href={exportHref} download>
-            Export these entries as CSV
+            {t("export")}
           </a>
         </Button>
       </div>
       {Object.keys(errors).length > 0 ? (
         <Alert tone="error" live>
-          Some filters were not valid and were ignored: see the messages below them.
+          {t("invalidFilters")}
         </Alert>
       ) : null}
       <AuditFilters values={raw} errors={errors} branches={branches} />
-      <Card aria-label="Entries">
+      <Card aria-label={t("region")}>
         <AuditTable entries={entries} branchName={new Map(branches.map((b) => [b.id, `${b.name} (${b.code})`]))} />
         <div className="mt-4">
           <Pager page={page} hasMore={hasMore} params={params} />

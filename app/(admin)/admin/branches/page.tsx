@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { CreateBranchForm } from "@/components/create-branch-form";
 import { Card } from "@/components/ui/card";
@@ -8,22 +9,26 @@ import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
 
-export const metadata: Metadata = { title: "Branches" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Branches");
+  return { title: t("title") };
+}
 
 export default async function BranchesPage() {
   await guardPage("admin");
+  const t = await getTranslations("Branches");
   const branches = await listBranches({ db });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Branches</h1>
-      <Card title={`All branches (${branches.length})`}>
-        <Table caption="Branches">
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
+      <Card title={t("all", { count: branches.length })}>
+        <Table caption={t("caption")}>
           <TableHeader>
             <TableRow>
-              <TableHead>Code</TableHead>
-              <TableHead>Name</TableHead>
-              <TableHead>Address</TableHead>
-              <TableHead>Time zone</TableHead>
+              <TableHead>{t("code")}</TableHead>
+              <TableHead>{t("name")}</TableHead>
+              <TableHead>{t("address")}</TableHead>
+              <TableHead>{t("timeZone")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -42,7 +47,7 @@ export default async function BranchesPage() {
           </TableBody>
         </Table>
       </Card>
-      <Card title="New branch">
+      <Card title={t("newBranch")}>
         <CreateBranchForm />
         <TimeZoneList id={TIME_ZONE_LIST_ID} />
       </Card>

@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { D1CheckSteps } from "@/components/admin/d1-check-steps";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/page-guard";
 import { LOCAL_STEPS, runPreflight } from "@/lib/d1/preflight";
+import { renderText } from "@/lib/d1/preflight-text";
+import { formatCalendarDate, formatDateTime } from "@/lib/datetime";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
-export const metadata: Metadata = { title: "D1 connection" };
-export const dynamic = "force-dynamic";
-
-/** An ISO instant as "2027-11-30 07:55 UTC": operators compare it with certificate tooling. */
-function utc(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "unknown";
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("D1Check");
+  return { title: t("title") };
 }
+export const dynamic = "force-dynamic";
 
 export default async function D1ConnectionPage({
   searchParams,
@@ -22,6 +23,7 @@ export default async function D1ConnectionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
+  const t = await getTranslations("D1Check");
   const run = (await searchParams).run === "1";
   // The local steps (files, dates) are cheap and run on every view; the network steps (TLS,
   // token, productionStatus, receiver, card system) only when the administrator asks.
@@ -30,63 +32,60 @@ export default async function D1ConnectionPage({
   const expiry = local.steps.find((s) => s.id === "expiry");
   const files = local.steps.find((s) => s.id === "files");
   const failed = full?.steps.filter((s) => s.status === "fail") ?? [];
+  const say = (step: (typeof local.steps)[number]) =>
+    step.texts.map((m) => renderText((key, values) => t(key, values), m, formatCalendarDate)).join(" ");
+  // Certificates are dated in UTC: operators compare the dates with certificate tooling.
+  const utc = (iso: string | undefined) =>
+    iso ? <time dateTime={iso}>{t("utc", { when: formatDateTime(iso, "UTC") })}</time> : t("unknown");
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">D1 connection</h1>
-        <p className="max-w-3xl text-slate-700">
-          Checks, step by step, what the connection to Thales D1 needs: settings, certificates and keys, the TLS
-          handshake, an access token, the encryption key, a status query for a card nobody ordered, our notification
-          receiver and the card system. The check never orders a card. The same check runs from a shell with{" "}
-          <code>npm run d1:check</code>.
-        </p>
+        <h1 className="text-2xl font-bold">{t("heading")}</h1>
+        <p className="max-w-3xl text-slate-700">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
 
-      <Card title="Client certificate">
+      <Card title={t("certificate")}>
         {expiry && expiry.status !== "skip" ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="font-semibold">Subject</dt>
-            <dd className="font-mono break-all">{files?.details.subject ?? "unknown"}</dd>
-            <dt className="font-semibold">Valid from</dt>
+            <dt className="font-semibold">{t("subject")}</dt>
+            <dd className="font-mono break-all">{files?.details.subject ?? t("unknown")}</dd>
+            <dt className="font-semibold">{t("validFrom")}</dt>
+            <dd>{utc(expiry.details.validFrom)}</dd>
+            <dt className="font-semibold">{t("expires")}</dt>
             <dd>
-              <time dateTime={expiry.details.validFrom}>{utc(expiry.details.validFrom)}</time>
-            </dd>
-            <dt className="font-semibold">Expires</dt>
-            <dd>
-              <time dateTime={expiry.details.validTo}>{utc(expiry.details.validTo)}</time> ({expiry.details.daysLeft}{" "}
-              days left)
+              {utc(expiry.details.validTo)} {t("daysLeft", { count: Number(expiry.details.daysLeft) })}
             </dd>
             {expiry.details.caValidTo ? (
               <>
-                <dt className="font-semibold">CA file expires</dt>
-                <dd>
-                  <time dateTime={expiry.details.caValidTo}>{utc(expiry.details.caValidTo)}</time>
-                </dd>
+                <dt className="font-semibold">{t("caExpires")}</dt>
+                <dd>{utc(expiry.details.caValidTo)}</dd>
               </>
             ) : null}
           </dl>
         ) : null}
         {expiry && expiry.status !== "ok" ? (
           <Alert tone={expiry.status === "fail" || expiry.status === "skip" ? "error" : "info"}>
-            {expiry.status === "skip" ? (files?.message ?? expiry.message) : expiry.message}
+            {expiry.status === "skip" && files ? say(files) : say(expiry)}
           </Alert>
         ) : null}
       </Card>
 
       <form method="get" action="/admin/d1">
         <input type="hidden" name="run" value="1" />
-        <Button type="submit">{full ? "Run the check again" : "Run the check"}</Button>
+        <Button type="submit">{full ? t("runAgain") : t("run")}</Button>
       </form>
 
       {full ? (
-        <Card title="Check results">
+        <Card title={t("results")}>
           <Alert tone={full.ok ? "success" : "error"} live>
             {full.ok
-              ? "Every step passed" + (full.steps.some((s) => s.status === "warn") ? ", with warnings." : ".")
-              : `Failed: ${failed.map((s) => s.title).join(", ")}.`}
+              ? full.steps.some((s) => s.status === "warn")
+                ? t("allPassedWarnings")
+                : t("allPassed")
+              : t("failed", { steps: failed.map((s) => t(`steps.${s.id}`)).join(", ") })}
           </Alert>
-          <D1CheckSteps steps={full.steps} caption={`Pre-flight check of ${utc(full.at)}`} />
+          <D1CheckSteps steps={full.steps} caption={t("caption", { when: formatDateTime(full.at, "UTC") })} />
         </Card>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserFilters } from "@/components/admin/user-filters";
 import { Card } from "@/components/ui/card";
@@ -8,11 +9,13 @@ import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { listUsersForAdmin } from "@/db/queries/users";
 import { guardPage } from "@/lib/auth/page-guard";
-import { ROLE_LABEL } from "@/lib/auth/roles";
 import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 import { userListFilterSchema } from "@/lib/validations/user";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Users");
+  return { title: t("title") };
+}
 
 export default async function UsersPage({
   searchParams,
@@ -20,6 +23,8 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
+  const t = await getTranslations("Users");
+  const roles = await getTranslations("Roles");
   const raw = searchParamsToObject(await searchParams);
   // An invalid filter gets a message beside it and is ignored; the rest still filter.
   const { filter, errors } = parseFilter(userListFilterSchema, raw);
@@ -28,21 +33,21 @@ export default async function UsersPage({
   const branchName = new Map(branches.map((b) => [b.id, `${b.name} (${b.code})`]));
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Users</h1>
-      <Card title="New user">
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
+      <Card title={t("newUser")}>
         <CreateUserForm branches={branches} />
       </Card>
-      <Card title={filtered ? `Users matching the filters (${users.length})` : `All users (${users.length})`}>
+      <Card title={filtered ? t("matching", { count: users.length }) : t("all", { count: users.length })}>
         <UserFilters values={raw} errors={errors} branches={branches} />
-        {users.length === 0 ? <p className="text-slate-700">No user matches these filters. Clear a filter.</p> : null}
-        <Table caption="Users" minWidth="min-w-[44rem]">
+        {users.length === 0 ? <p className="text-slate-700">{t("noMatch")}</p> : null}
+        <Table caption={t("caption")} minWidth="min-w-[44rem]">
           <TableHeader>
             <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>E-mail</TableHead>
-              <TableHead>Role</TableHead>
-              <TableHead>Branch</TableHead>
-              <TableHead>Status</TableHead>
+              <TableHead>{t("name")}</TableHead>
+              <TableHead>{t("email")}</TableHead>
+              <TableHead>{t("role")}</TableHead>
+              <TableHead>{t("branch")}</TableHead>
+              <TableHead>{t("status")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -54,12 +59,12 @@ export default async function UsersPage({
                   </Link>
                 </TableRowHead>
                 <TableCell className="font-mono">{u.email}</TableCell>
-                <TableCell>{ROLE_LABEL[u.role]}</TableCell>
-                <TableCell>{u.branchId ? branchName.get(u.branchId) : "All branches"}</TableCell>
+                <TableCell>{roles(u.role)}</TableCell>
+                <TableCell>{u.branchId ? branchName.get(u.branchId) : t("allBranches")}</TableCell>
                 <TableCell>
-                  {u.active ? "Active" : <strong>Deactivated</strong>}
+                  {u.active ? t("active") : <strong>{t("deactivated")}</strong>}
                   {u.active && u.mustChangePassword ? (
-                    <span className="block text-xs text-slate-700">must choose a password</span>
+                    <span className="block text-xs text-slate-700">{t("mustChoosePassword")}</span>
                   ) : null}
                 </TableCell>
               </TableRow>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BranchEditForm } from "@/components/admin/branch-edit-form";
 import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { Card } from "@/components/ui/card";
@@ -9,37 +10,41 @@ import { findBranch } from "@/db/queries/branches";
 import { guardPage } from "@/lib/auth/page-guard";
 import { isUuid } from "@/lib/uuid";
 
-export const metadata: Metadata = { title: "Branch" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Branch");
+  return { title: t("title") };
+}
 
 export default async function BranchPage({ params }: { params: Promise<{ branchId: string }> }) {
   await guardPage("admin");
+  const t = await getTranslations("Branch");
   const { branchId } = await params;
   const branch = isUuid(branchId) ? await findBranch({ db, id: branchId }) : null;
   if (!branch) notFound();
   return (
     <div className="space-y-4">
       <Link href="/admin/branches" className="text-sm text-brand-700 underline">
-        Back to branches
+        {t("back")}
       </Link>
       <h1 className="text-2xl font-bold">
         {branch.name} <span className="font-mono text-base font-normal text-slate-700">{branch.code}</span>
       </h1>
-      <Card title="Details">
-        <p className="mb-3 text-sm text-slate-700">The branch code is fixed: station ids and reports refer to it.</p>
+      <Card title={t("details")}>
+        <p className="mb-3 text-sm text-slate-700">{t("codeFixed")}</p>
         <BranchEditForm branch={branch} />
         <TimeZoneList id={TIME_ZONE_LIST_ID} />
       </Card>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>
-          Branch board
+          {t("board")}
         </Link>
         {" · "}
         <Link className="text-brand-700 underline" href={`/manager/stations?branchId=${branch.id}`}>
-          Stations
+          {t("stations")}
         </Link>
         {" · "}
         <Link className="text-brand-700 underline" href={`/admin/audit?branchId=${branch.id}`}>
-          Audit log
+          {t("audit")}
         </Link>
       </p>
     </div>

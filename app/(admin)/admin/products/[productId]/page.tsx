@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/admin/product-form";
 import { ProductLifecycle } from "@/components/admin/product-lifecycle";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +12,10 @@ import { findProduct, productHasJobs } from "@/db/queries/products";
 import { guardPage } from "@/lib/auth/page-guard";
 import { isUuid } from "@/lib/uuid";
 
-export const metadata: Metadata = { title: "Card product" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Products");
+  return { title: t("productTitle") };
+}
 
 export default async function ProductPage({
   params,
@@ -21,6 +25,7 @@ export default async function ProductPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
+  const t = await getTranslations("Products");
   const { productId } = await params;
   // Set by the create action's redirect: the new product's page says it was created.
   const created = (await searchParams).created === "1";
@@ -35,18 +40,18 @@ export default async function ProductPage({
   return (
     <div className="space-y-4">
       <Link href="/admin/products" className="text-sm text-brand-700 underline">
-        Back to card products
+        {t("back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-2xl font-bold">
           {product.name}{" "}
-          {product.active ? null : <span className="text-base font-normal text-slate-700">(retired)</span>}
+          {product.active ? null : <span className="text-base font-normal text-slate-700">{t("retiredNote")}</span>}
         </h1>
         <ProductLifecycle product={full} />
       </div>
       {created ? (
         <Alert tone="success" live>
-          {product.name} is created. Check it below; tellers of the branches that offer it see it now.
+          {t("created", { name: product.name })}
         </Alert>
       ) : null}
       <ProductForm

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { Card } from "@/components/ui/card";
@@ -8,35 +9,43 @@ import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { findUserForAdmin } from "@/db/queries/users";
 import { guardPage } from "@/lib/auth/page-guard";
+import { DEFAULT_TIME_ZONE, formatDateTime } from "@/lib/datetime";
 import { isUuid } from "@/lib/uuid";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("User");
+  return { title: t("title") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   await guardPage("admin");
+  const t = await getTranslations("User");
   const { userId } = await params;
   const [user, branches] = await Promise.all([
     isUuid(userId) ? findUserForAdmin({ db, id: userId }) : null,
     listBranches({ db }),
   ]);
   if (!user) notFound();
+  // The administrator's own clock: no branch, so UTC, as the audit log shows it.
+  const zone = DEFAULT_TIME_ZONE;
   return (
     <div className="space-y-4">
       <Link href="/admin/users" className="text-sm text-brand-700 underline">
-        Back to users
+        {t("back")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {user.name} {user.active ? null : <span className="text-base font-normal text-slate-700">(deactivated)</span>}
+        {user.name}{" "}
+        {user.active ? null : <span className="text-base font-normal text-slate-700">{t("deactivatedNote")}</span>}
       </h1>
-      <Card title="Details">
+      <Card title={t("details")}>
         <EditUserForm user={user} branches={branches} />
       </Card>
-      <Card title="Account">
+      <Card title={t("account")}>
         <p className="mb-3 text-sm text-slate-700">
           {user.lastSignInAt
-            ? `Last signed in ${user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`
-            : "Has not signed in yet."}
-          {user.hasPassword ? "" : " Signs in through the bank's single sign-on only."}
+            ? t("lastSignIn", { when: formatDateTime(user.lastSignInAt, zone), zone })
+            : t("neverSignedIn")}
+          {user.hasPassword ? "" : ` ${t("ssoOnly")}`}
         </p>
         <UserAccountActions user={user} />
       </Card>
