@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { AccessLogEntry } from "@/db/queries/customer-access";
 import { DEFAULT_TIME_ZONE, formatDate, formatTimeWithSeconds } from "@/lib/datetime";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -12,6 +12,7 @@ export function AccessLogTable({
   branchCode: Map<string, string>;
 }) {
   const t = useTranslations("AccessLog");
+  const locale = useLocale();
   const zone = DEFAULT_TIME_ZONE;
   if (entries.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
@@ -31,7 +32,7 @@ export function AccessLogTable({
             <TableCell className="whitespace-nowrap">
               <time
                 dateTime={e.at.toISOString()}
-              >{`${formatDate(e.at, zone)} ${formatTimeWithSeconds(e.at, zone)}`}</time>
+              >{`${formatDate(e.at, zone, locale)} ${formatTimeWithSeconds(e.at, zone)}`}</time>
             </TableCell>
             <TableCell>{e.userEmail ?? e.userId}</TableCell>
             <TableCell>{e.branchId ? (branchCode.get(e.branchId) ?? "—") : "—"}</TableCell>

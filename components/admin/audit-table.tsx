@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { NamedAuditEntry } from "@/db/queries/audit";
 import { codeWords, isKnownAuditAction } from "@/lib/audit-actions";
 import { auditChanges, fieldWords, isKnownField, type AuditWords, type NameOf } from "@/lib/audit-diff";
@@ -46,6 +46,7 @@ export function AuditTable({
   timeZone?: string;
 }) {
   const t = useTranslations("Audit");
+  const locale = useLocale();
   const a = useTranslations("AuditAction");
   const roles = useTranslations("Roles");
   if (entries.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
@@ -68,7 +69,7 @@ export function AuditTable({
           <TableRow key={e.id} className="align-top">
             <TableCell className="whitespace-nowrap">
               <time dateTime={e.at.toISOString()}>
-                {`${formatDate(e.at, timeZone)} ${formatTimeWithSeconds(e.at, timeZone)}`}
+                {`${formatDate(e.at, timeZone, locale)} ${formatTimeWithSeconds(e.at, timeZone)}`}
               </time>
             </TableCell>
             <TableCell>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import type { StepResult, StepStatus } from "@/lib/d1/preflight";
 import { renderText } from "@/lib/d1/preflight-text";
@@ -15,6 +15,7 @@ const TONE: Record<StepStatus, string> = {
 /** One row per pre-flight step: its result in words (colour is only a second signal) and its facts. */
 export async function D1CheckSteps({ steps, caption }: { steps: StepResult[]; caption: string }) {
   const t = await getTranslations("D1Check");
+  const locale = await getLocale();
   return (
     <Table caption={caption}>
       <TableHeader>
@@ -35,7 +36,15 @@ export async function D1CheckSteps({ steps, caption }: { steps: StepResult[]; ca
             </TableCell>
             <TableCell>
               <p>
-                {step.texts.map((m) => renderText((key, values) => t(key, values), m, formatCalendarDate)).join(" ")}
+                {step.texts
+                  .map((m) =>
+                    renderText(
+                      (key, values) => t(key, values),
+                      m,
+                      (d) => formatCalendarDate(d, locale),
+                    ),
+                  )
+                  .join(" ")}
               </p>
               {Object.keys(step.details).length > 0 ? (
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { D1CheckSteps } from "@/components/admin/d1-check-steps";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,7 @@ export default async function D1ConnectionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("admin");
-  const t = await getTranslations("D1Check");
+  const [t, locale] = await Promise.all([getTranslations("D1Check"), getLocale()]);
   const run = (await searchParams).run === "1";
   // The local steps (files, dates) are cheap and run on every view; the network steps (TLS,
   // token, productionStatus, receiver, card system) only when the administrator asks.
@@ -33,10 +33,18 @@ export default async function D1ConnectionPage({
   const files = local.steps.find((s) => s.id === "files");
   const failed = full?.steps.filter((s) => s.status === "fail") ?? [];
   const say = (step: (typeof local.steps)[number]) =>
-    step.texts.map((m) => renderText((key, values) => t(key, values), m, formatCalendarDate)).join(" ");
+    step.texts
+      .map((m) =>
+        renderText(
+          (key, values) => t(key, values),
+          m,
+          (d) => formatCalendarDate(d, locale),
+        ),
+      )
+      .join(" ");
   // Certificates are dated in UTC: operators compare the dates with certificate tooling.
   const utc = (iso: string | undefined) =>
-    iso ? <time dateTime={iso}>{t("utc", { when: formatDateTime(iso, "UTC") })}</time> : t("unknown");
+    iso ? <time dateTime={iso}>{t("utc", { when: formatDateTime(iso, "UTC", locale) })}</time> : t("unknown");
 
   return (
     <div className="space-y-6">
@@ -85,7 +93,7 @@ export default async function D1ConnectionPage({
                 : t("allPassed")
               : t("failed", { steps: failed.map((s) => t(`steps.${s.id}`)).join(", ") })}
           </Alert>
-          <D1CheckSteps steps={full.steps} caption={t("caption", { when: formatDateTime(full.at, "UTC") })} />
+          <D1CheckSteps steps={full.steps} caption={t("caption", { when: formatDateTime(full.at, "UTC", locale) })} />
         </Card>
       ) : null}
     </div>

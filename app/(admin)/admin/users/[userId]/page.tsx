@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { Card } from "@/components/ui/card";
@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   await guardPage("admin");
+  const locale = await getLocale();
   const t = await getTranslations("User");
   const { userId } = await params;
   const [user, branches] = await Promise.all([
@@ -43,7 +44,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       <Card title={t("account")}>
         <p className="mb-3 text-sm text-slate-700">
           {user.lastSignInAt
-            ? t("lastSignIn", { when: formatDateTime(user.lastSignInAt, zone), zone })
+            ? t("lastSignIn", { when: formatDateTime(user.lastSignInAt, zone, locale), zone })
             : t("neverSignedIn")}
           {user.hasPassword ? "" : ` ${t("ssoOnly")}`}
         </p>
