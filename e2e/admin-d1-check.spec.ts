@@ -12,9 +12,9 @@ test("an admin sees the client certificate's dates and runs the D1 pre-flight ch
 
   const certificate = page.getByRole("region", { name: "Client certificate" });
   await expect(certificate.getByText("TLSMA-EC/ISSUER0001-PPR")).toBeVisible();
-  // The dev PKI issues certificates for a year: the expiry date (30.11.2027 07:55 UTC) is next year's.
+  // The dev PKI issues certificates for a year: the expiry date (30/11/2027 07:55 UTC in English) is next year's.
   const nextYear = String(new Date().getUTCFullYear() + 1);
-  await expect(certificate.locator("dd", { hasText: "days left" })).toContainText(`.${nextYear} `);
+  await expect(certificate.locator("dd", { hasText: "days left" })).toContainText(`/${nextYear} `);
   await expect(certificate.getByText("CA file expires")).toBeVisible();
 
   await page.getByRole("button", { name: "Run the check" }).click();
