@@ -7,7 +7,7 @@ import { auditActionLabel } from "@/lib/audit-actions";
 import { auditChanges, describeChanges } from "@/lib/audit-diff";
 import { csvResponse } from "@/lib/csv-stream";
 import { AppError } from "@/lib/errors";
-import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { auditFilterSchema, invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 const BATCH = 1000;
 const HEADER = [
@@ -32,14 +32,8 @@ const HEADER = [
 
 /** The filters of the export's URL; a bad one is a 400 with the reason, never a cut-off file. */
 export function exportFilter(request: Request) {
-  const { filter, errors } = parseFilter(auditFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
-  if (Object.keys(errors).length > 0)
-    throw new AppError("bad_request:route", {
-      message: `The filters are not valid: ${Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join(" ")} Correct them on the audit page and export again.`,
-      fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
-    });
+  const { filter, messages } = parseFilter(auditFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
+  if (Object.keys(messages).length > 0) throw invalidFilters(messages, "audit");
   const { page: _page, ...query } = filter;
   return query;
 }

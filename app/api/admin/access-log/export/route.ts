@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 import { accessLogFilterSchema } from "@/lib/validations/access-log";
-import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -17,17 +17,11 @@ const HEADER = ["id", "at", "user_email", "user_id", "branch", "customer_number"
 /** The customer access log as CSV with the page's filters, streamed in keyset batches. */
 export const GET = route("admin.access-log.export", async (request: Request) => {
   const user = await requireRole(["admin"], { surface: "route" });
-  const { filter, errors } = parseFilter(
+  const { filter, messages } = parseFilter(
     accessLogFilterSchema,
     searchParamsToObject(new URL(request.url).searchParams),
   );
-  if (Object.keys(errors).length > 0)
-    throw new AppError("bad_request:route", {
-      message: `The filters are not valid: ${Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join(" ")} Correct them on the access log page and export again.`,
-      fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
-    });
+  if (Object.keys(messages).length > 0) throw invalidFilters(messages, "accessLog");
   const { page: _page, ...query } = filter;
   const branchCode = new Map((await listBranches({ db })).map((b) => [b.id, b.code]));
   // The export itself is a look at customer data: it goes to the audit trail in the log.

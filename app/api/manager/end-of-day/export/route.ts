@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
 import { csvResponse } from "@/lib/csv-stream";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 import { defaultRange } from "@/lib/stock/end-of-day-page";
@@ -46,7 +47,7 @@ export const GET = route("manager.end_of_day.export", async (request: Request) =
     to: params.get("to") ?? undefined,
   });
   if (!parsed.success) {
-    throw new AppError("bad_request:route", { message: "Choose the days as YYYY-MM-DD and export again." });
+    throw new AppError("bad_request:route", { message: msg("Errors.endOfDayDays") });
   }
   const range = { ...defaultRange(dateIn(branch.timezone)), ...parsed.data };
   log.info({ route: "manager.end_of_day.export", actorId: user.id, branchId, ...range }, "end-of-day export");

@@ -5,11 +5,12 @@ import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
 import { csvResponse } from "@/lib/csv-stream";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import { branchReportCsv, comparisonCsv } from "@/lib/reports/csv";
 import { loadBranchComparison, loadBranchReport } from "@/lib/reports/load";
 import { route } from "@/lib/route";
-import { parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import { invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 import { reportFilterSchema, reportRange } from "@/lib/validations/reports";
 
 export const dynamic = "force-dynamic";
@@ -21,17 +22,11 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route("manager.reports.export", async (request: Request) => {
   const user = await requireRole(["manager", "admin"], { surface: "route" });
-  const { filter, errors } = parseFilter(reportFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
-  if (Object.keys(errors).length > 0)
-    throw new AppError("bad_request:route", {
-      message: `The report's choices are not valid: ${Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join(" ")}`,
-      fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
-    });
+  const { filter, messages } = parseFilter(reportFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
+  if (Object.keys(messages).length > 0) throw invalidFilters(messages, "report");
   const branchId = branchInScope(user, filter.branchId);
   const branch = await findBranch({ db, id: branchId });
-  if (!branch) throw new AppError("not_found:route", { message: "There is no such branch." });
+  if (!branch) throw new AppError("not_found:route", { message: msg("Errors.noSuchBranch") });
   const { from, to } = reportRange(filter, await branchToday({ db, branchId }));
   log.info(
     { route: "manager.reports.export", actorId: user.id, branchId, report: filter.report, from, to },
