@@ -4,39 +4,43 @@
 import { isMessageKey, msg, render, type Message } from "@/lib/i18n/message";
 import type { Locale } from "@/lib/vocabulary";
 
-export type ErrorType =
-  | "bad_request"
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "timeout"
-  | "rate_limit"
-  | "unavailable"
-  | "internal";
+export const ERROR_TYPES = [
+  "bad_request",
+  "invalid",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "too_large",
+  "timeout",
+  "rate_limit",
+  "unavailable",
+  "internal",
+] as const;
+export type ErrorType = (typeof ERROR_TYPES)[number];
 
-export type Surface =
-  | "auth"
-  | "action"
-  | "route"
-  | "page"
-  | "branch"
-  | "job"
-  | "customer"
-  | "product"
-  | "station"
-  | "user"
-  | "notification"
-  | "token"
-  | "d1"
-  | "card_system"
-  | "database"
-  | "stock"
-  | "second_signer"
+export const SURFACES = [
+  "auth",
+  "action",
+  "route",
+  "page",
+  "branch",
+  "job",
+  "customer",
+  "product",
+  "station",
+  "user",
+  "notification",
+  "token",
+  "d1",
+  "card_system",
+  "database",
+  "stock",
+  "second_signer",
   // A temporary password is set: only changing it (or signing out) is allowed.
-  | "password_change_required";
+  "password_change_required",
+] as const;
+export type Surface = (typeof SURFACES)[number];
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
