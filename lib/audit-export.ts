@@ -5,12 +5,14 @@ import { db } from "@/db";
 import { auditBatch, type AuditQuery } from "@/db/queries/audit";
 import { auditActionLabel } from "@/lib/audit-actions";
 import { auditChanges, describeChanges } from "@/lib/audit-diff";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
+import type { Locale } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { auditFilterSchema, invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 const BATCH = 1000;
-const HEADER = [
+const HEADER: CsvColumn[] = [
   "id",
   "at",
   "actor_name",
@@ -44,17 +46,20 @@ export function auditCsv({
   filename,
   query,
   branchName,
+  locale,
 }: {
   name: string;
   filename: string;
   query: AuditQuery;
   /** Branch ids to names, for the branches inside the changes. */
   branchName: Map<string, string>;
+  /** The reader's language, for the header row. */
+  locale: Locale;
 }) {
   return csvResponse<number>({
     name,
     filename,
-    header: HEADER,
+    header: csvHeader(HEADER, locale),
     batch: async (beforeId) => {
       const rows = await auditBatch({ db, query, beforeId, limit: BATCH });
       return {

@@ -2,7 +2,9 @@ import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
 import { customerAccessBatch } from "@/db/queries/customer-access";
 import { requireRole } from "@/lib/auth/session";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
@@ -12,7 +14,7 @@ import { invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validat
 export const dynamic = "force-dynamic";
 
 const BATCH = 2000;
-const HEADER = ["id", "at", "user_email", "user_id", "branch", "customer_number", "customer_id", "screen"];
+const HEADER: CsvColumn[] = ["id", "at", "user_email", "user_id", "branch", "customer_number", "customer_id", "screen"];
 
 /** The customer access log as CSV with the page's filters, streamed in keyset batches. */
 export const GET = route("admin.access-log.export", async (request: Request) => {
@@ -30,7 +32,7 @@ export const GET = route("admin.access-log.export", async (request: Request) => 
   return csvResponse<number>({
     name: "admin.access-log.export",
     filename: `customer-access-${new Date().toISOString().slice(0, 10)}.csv`,
-    header: HEADER,
+    header: csvHeader(HEADER, await requestLocale(user)),
     batch: async (beforeId) => {
       const rows = await customerAccessBatch({ db, query, beforeId, limit: BATCH });
       return {

@@ -3,7 +3,9 @@ import { findBranch } from "@/db/queries/branches";
 import { listCounts } from "@/db/queries/stock-count-history";
 import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
@@ -15,7 +17,7 @@ import { stockCountHistorySchema } from "@/lib/validations/stock-count";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = [
+const HEADER: CsvColumn[] = [
   "business_date",
   "place",
   "stock_type",
@@ -54,7 +56,7 @@ export const GET = route("manager.end_of_day.export", async (request: Request) =
   return csvResponse<never>({
     name: "manager.end_of_day.export",
     filename: `end-of-day-${branch.code}-${range.from}-${range.to}.csv`,
-    header: HEADER,
+    header: csvHeader(HEADER, await requestLocale(user)),
     batch: async () => {
       const counts = await listCounts({ db, branchId, ...range, limit: LIMIT });
       return {

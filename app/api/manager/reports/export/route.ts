@@ -3,11 +3,13 @@ import { findBranch } from "@/db/queries/branches";
 import { branchToday } from "@/db/queries/reports";
 import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
+import { csvHeader } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/message";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { log } from "@/lib/log";
-import { branchReportCsv, comparisonCsv } from "@/lib/reports/csv";
+import { branchReportCsv, comparisonCsv, type CsvTable } from "@/lib/reports/csv";
 import { loadBranchComparison, loadBranchReport } from "@/lib/reports/load";
 import { route } from "@/lib/route";
 import { invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
@@ -33,22 +35,21 @@ export const GET = route("manager.reports.export", async (request: Request) => {
     "report export",
   );
 
-  let rows: unknown[][];
+  let table: CsvTable;
   let scope = branch.code;
   if (filter.report === "branches") {
     // The network view is the admins'; a manager sees their own branch only.
     if (user.role !== "admin") throw new AppError("forbidden:route");
-    rows = comparisonCsv(await loadBranchComparison({ from, to }));
+    table = comparisonCsv(await loadBranchComparison({ from, to }));
     scope = "all-branches";
   } else {
     const report = await loadBranchReport(branchId, { from, to, grain: filter.grain });
-    rows = branchReportCsv(report, filter.report, branch.timezone);
+    table = branchReportCsv(report, filter.report, branch.timezone);
   }
-  const [header = [], ...body] = rows;
   return csvResponse<number>({
     name: "manager.reports.export",
     filename: `report-${filter.report}-${scope}-${from}-${to}.csv`.replace(/[^A-Za-z0-9._-]/g, "_"),
-    header: header.map(String),
-    batch: () => Promise.resolve({ rows: body, next: undefined }),
+    header: csvHeader(table.header, await requestLocale(user), { zone: branch.timezone }),
+    batch: () => Promise.resolve({ rows: table.rows, next: undefined }),
   });
 });
