@@ -1,7 +1,10 @@
 // A sentence the server says (an error, a field error), kept as a message key with its values
 // until it leaves the server: the action wrapper and the route helper render it in the reader's
 // language, the log and `error.message` in English. No server-only import: lib/errors.ts uses it.
-import { createTranslator } from "next-intl";
+// Formatted with intl-messageformat (the ICU formatter next-intl itself uses), not next-intl's
+// createTranslator: the worker and the scripts load lib/errors.ts outside Next.js, where
+// next-intl's entry pulls in React's client hooks.
+import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "@/lib/vocabulary";
 import { MESSAGES, type Messages } from "./messages";
 
@@ -33,16 +36,32 @@ export function v(key: ValidationKey): ValidationKey {
   return key;
 }
 
-const translators = new Map<Locale, (key: string, values?: Record<string, string | number>) => string>();
+type Values = Record<string, string | number>;
+
+const formats = new Map<string, IntlMessageFormat>();
+
+function lookup(locale: Locale, key: string): string | undefined {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
 
 function translator(locale: Locale) {
-  let t = translators.get(locale);
-  if (!t) {
-    const translate = createTranslator({ locale, messages: MESSAGES[locale] });
-    t = (key, values) => translate(key as never, values as never);
-    translators.set(locale, t);
-  }
-  return t;
+  return (key: string, values?: Values): string => {
+    const id = `${locale}:${key}`;
+    let format = formats.get(id);
+    if (!format) {
+      // A key missing here is a bug the message tests catch; the key itself is the safest text.
+      const text = lookup(locale, key);
+      if (text === undefined) return key;
+      format = new IntlMessageFormat(text, locale);
+      formats.set(id, format);
+    }
+    return String(format.format(values));
+  };
 }
 
 /** A sentence a words module assembles in the reader's language, as a message. */
@@ -53,7 +72,7 @@ export function assembled(sentence: (locale: Locale) => string): Message {
 /** A namespace's translator in a language, for the words modules' `t(key, values)` parameter. */
 export function wordsIn(locale: Locale, namespace: string) {
   const t = translator(locale);
-  return (key: string, values?: Record<string, string | number>) => t(`${namespace}.${key}`, values);
+  return (key: string, values?: Values) => t(`${namespace}.${key}`, values);
 }
 
 /** The message in a language. */
@@ -71,10 +90,5 @@ export function render(message: Message, locale: Locale): string {
 
 /** True when `key` names a message (a zod issue's message is a key, or zod's own English). */
 export function isMessageKey(key: string): key is MessageKey {
-  let node: unknown = MESSAGES.en;
-  for (const part of key.split(".")) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
+  return lookup("en", key) !== undefined;
 }

@@ -3,7 +3,6 @@
 // order as pages (lib/i18n/request.ts): the user's choice, the bii_lang cookie, Accept-Language.
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { currentUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/vocabulary";
 import { chooseLocale, LOCALE_COOKIE } from "./locale";
 
@@ -29,6 +28,8 @@ export async function requestLocale(user?: { language: string | null } | null): 
 
 async function sessionUser() {
   try {
+    // Loaded here, not at the top: machine routes and their tests never load Auth.js for this.
+    const { currentUser } = await import("@/lib/auth/session");
     return await currentUser();
   } catch {
     // No session to read (signed out, the database down): the cookie and the browser decide.
