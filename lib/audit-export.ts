@@ -8,7 +8,6 @@ import { auditChanges, describeChanges } from "@/lib/audit-diff";
 import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
 import type { Locale } from "@/lib/vocabulary";
-import { AppError } from "@/lib/errors";
 import { auditFilterSchema, invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 const BATCH = 1000;

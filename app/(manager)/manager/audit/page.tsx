@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -29,7 +30,7 @@ export default async function BranchAuditPage({
   const raw = searchParamsToObject(await searchParams);
   const { branch } = await pageBranch(user, raw.branchId);
   // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
-  const { filter, errors } = parseFilter(auditFilterSchema, raw);
+  const { filter, errors } = parseFilter(auditFilterSchema, raw, await getLocale());
   const { page, ...query } = filter;
   // Days are the branch's days, like the times in the table.
   const { entries, hasMore } = await listAudit({

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import { BranchTimeZone } from "@/components/branch-time";
 import { BranchComparison } from "@/components/reports/branch-comparison";
@@ -41,7 +42,7 @@ export default async function ReportsPage({
   const raw = searchParamsToObject(await searchParams);
   const { branch, choices } = await pageBranch(user, raw.branchId);
   // Invalid fields get a message beside them; the report shows the default range meanwhile.
-  const { filter, errors } = parseFilter(reportFilterSchema, raw);
+  const { filter, errors } = parseFilter(reportFilterSchema, raw, await getLocale());
   const { from, to } = reportRange(filter, await branchToday({ db, branchId: branch.id }));
   const grain = filter.grain;
   const admin = user.role === "admin";

@@ -5,7 +5,6 @@ import { requireRole } from "@/lib/auth/session";
 import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 import { accessLogFilterSchema } from "@/lib/validations/access-log";
