@@ -5,12 +5,13 @@ import { db } from "@/db";
 import { auditBatch, type AuditQuery } from "@/db/queries/audit";
 import { auditActionLabel } from "@/lib/audit-actions";
 import { auditChanges, describeChanges } from "@/lib/audit-diff";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
-import { AppError } from "@/lib/errors";
-import { auditFilterSchema, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
+import type { Locale } from "@/lib/vocabulary";
+import { auditFilterSchema, invalidFilters, parseFilter, searchParamsToObject } from "@/lib/validations/audit";
 
 const BATCH = 1000;
-const HEADER = [
+const HEADER: CsvColumn[] = [
   "id",
   "at",
   "actor_name",
@@ -32,14 +33,8 @@ const HEADER = [
 
 /** The filters of the export's URL; a bad one is a 400 with the reason, never a cut-off file. */
 export function exportFilter(request: Request) {
-  const { filter, errors } = parseFilter(auditFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
-  if (Object.keys(errors).length > 0)
-    throw new AppError("bad_request:route", {
-      message: `The filters are not valid: ${Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join(" ")} Correct them on the audit page and export again.`,
-      fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
-    });
+  const { filter, messages } = parseFilter(auditFilterSchema, searchParamsToObject(new URL(request.url).searchParams));
+  if (Object.keys(messages).length > 0) throw invalidFilters(messages, "audit");
   const { page: _page, ...query } = filter;
   return query;
 }
@@ -50,17 +45,20 @@ export function auditCsv({
   filename,
   query,
   branchName,
+  locale,
 }: {
   name: string;
   filename: string;
   query: AuditQuery;
   /** Branch ids to names, for the branches inside the changes. */
   branchName: Map<string, string>;
+  /** The reader's language, for the header row. */
+  locale: Locale;
 }) {
   return csvResponse<number>({
     name,
     filename,
-    header: HEADER,
+    header: csvHeader(HEADER, locale),
     batch: async (beforeId) => {
       const rows = await auditBatch({ db, query, beforeId, limit: BATCH });
       return {

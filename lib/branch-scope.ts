@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { assertBranch } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { isUuid } from "@/lib/uuid";
 
 /**
@@ -10,10 +11,9 @@ import { isUuid } from "@/lib/uuid";
  */
 export function branchInScope(user: CurrentUser, requested: string | null | undefined): string {
   if (requested && !isUuid(requested))
-    throw new AppError("bad_request:route", { message: "branchId must be a branch id." });
+    throw new AppError("bad_request:route", { message: msg("Errors.branchIdInvalid") });
   const branchId = requested || user.branchId;
-  if (!branchId)
-    throw new AppError("bad_request:route", { message: "Choose a branch: add ?branchId= to the request." });
+  if (!branchId) throw new AppError("bad_request:route", { message: msg("Errors.branchIdMissing") });
   assertBranch(user, branchId);
   return branchId;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { render } from "@/lib/i18n/message";
 import { CARD_FACE_MAX_BYTES, cardFaceUrl, checkCardFace, sniffImageType } from "./card-face";
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -17,13 +18,14 @@ describe("card face uploads", () => {
     expect(sniffImageType(svg)).toBeNull();
     const disguised = new File([svg], "face.png", { type: "image/png" });
     const result = await checkCardFace(disguised);
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/PNG, JPEG or WebP/) });
+    expect(!result.ok && render(result.message, "en")).toMatch(/PNG, JPEG or WebP/);
   });
 
   it("refuses images over the size limit with the sizes in the sentence", async () => {
     const big = new Blob([png, new Uint8Array(CARD_FACE_MAX_BYTES)]);
     const result = await checkCardFace(big);
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/512 KB/) });
+    expect(!result.ok && render(result.message, "en")).toMatch(/512 KB/);
+    expect(!result.ok && render(result.message, "de")).toMatch(/höchstens 512 KB/);
   });
 
   it("keeps the bytes, type, size and hash of an accepted image", async () => {

@@ -2,7 +2,8 @@
 // browser's claim. SVG is refused on purpose: it can carry scripts that run on our origin.
 import { createHash } from "node:crypto";
 import type { CardFaceType } from "@/db/schema/products";
-import { cardFaceSizeProblem } from "@/lib/card-face-size";
+import { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
+import { msg, type Message } from "@/lib/i18n/message";
 
 export { CARD_FACE_MAX_BYTES } from "@/lib/card-face-size";
 
@@ -19,13 +20,14 @@ export type CheckedCardFace = { contentType: CardFaceType; data: Buffer; byteSiz
 /** The checked image, or the sentence that tells the admin what to upload instead. */
 export async function checkCardFace(
   file: Blob,
-): Promise<{ ok: true; image: CheckedCardFace } | { ok: false; message: string }> {
-  const tooLarge = cardFaceSizeProblem(file.size);
-  if (tooLarge) return { ok: false, message: tooLarge };
+): Promise<{ ok: true; image: CheckedCardFace } | { ok: false; message: Message }> {
+  if (file.size > CARD_FACE_MAX_BYTES) {
+    const values = { size: Math.ceil(file.size / 1024), max: CARD_FACE_MAX_BYTES / 1024 };
+    return { ok: false, message: msg("Validation.cardFaceTooLarge", values) };
+  }
   const data = Buffer.from(await file.arrayBuffer());
   const contentType = sniffImageType(data);
-  if (!contentType)
-    return { ok: false, message: "Upload a PNG, JPEG or WebP image; other files (including SVG) are not accepted." };
+  if (!contentType) return { ok: false, message: msg("Validation.cardFaceType") };
   return {
     ok: true,
     image: { contentType, data, byteSize: data.length, sha256: createHash("sha256").update(data).digest("hex") },

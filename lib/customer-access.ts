@@ -7,6 +7,7 @@ import type { CustomerViewer } from "@/db/queries/customers";
 import type { CurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { createRateLimiter } from "@/lib/rate-limit";
 import type { CustomerScope } from "@/lib/vocabulary";
 
@@ -26,6 +27,6 @@ const searches = createRateLimiter({ perMinute: env.CUSTOMER_SEARCH_PER_MINUTE }
 export function takeSearch(userId: string, limiter = searches): void {
   if (limiter.take(userId)) return;
   throw new AppError("rate_limit:customer", {
-    message: `Too many searches in a short time. Wait ${limiter.retryAfter(userId)} seconds and search again.`,
+    message: msg("Errors.tooManySearches", { seconds: limiter.retryAfter(userId) }),
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors";
+import { msg } from "./i18n/message";
 
 describe("AppError", () => {
   it("maps the type to an HTTP status and keeps a sentence a person can act on", () => {
@@ -32,7 +33,10 @@ describe("AppError", () => {
   });
 
   it("carries field errors for forms", () => {
-    const error = new AppError("invalid:action", { fieldErrors: { code: ["Use 2 to 16 letters."] } });
-    expect(error.toJSON().fieldErrors).toEqual({ code: ["Use 2 to 16 letters."] });
+    const error = new AppError("invalid:action", { fieldErrors: { code: [msg("Validation.branch.code")] } });
+    expect(error.toJSON().fieldErrors).toEqual({ code: ["Use 2 to 16 letters, digits or hyphens, e.g. BR042."] });
+    expect(error.toBody("de").fieldErrors).toEqual({
+      code: ["Verwenden Sie 2 bis 16 Buchstaben, Ziffern oder Bindestriche, z. B. BR042."],
+    });
   });
 });

@@ -1,38 +1,46 @@
 // The one coded error type. A code is `<type>:<surface>`, e.g. `forbidden:action` or
-// `unavailable:d1`; the type picks the HTTP status, the pair picks a sentence a person can act on.
-export type ErrorType =
-  | "bad_request"
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "timeout"
-  | "rate_limit"
-  | "unavailable"
-  | "internal";
+// `unavailable:d1`; the type picks the HTTP status, the pair picks a sentence a person can act on
+// (a message key, rendered in the reader's language where the error leaves the server).
+import { isMessageKey, msg, render, type Message } from "@/lib/i18n/message";
+import type { Locale } from "@/lib/vocabulary";
 
-export type Surface =
-  | "auth"
-  | "action"
-  | "route"
-  | "page"
-  | "branch"
-  | "job"
-  | "customer"
-  | "product"
-  | "station"
-  | "user"
-  | "notification"
-  | "token"
-  | "d1"
-  | "card_system"
-  | "database"
-  | "stock"
-  | "second_signer"
+export const ERROR_TYPES = [
+  "bad_request",
+  "invalid",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "too_large",
+  "timeout",
+  "rate_limit",
+  "unavailable",
+  "internal",
+] as const;
+export type ErrorType = (typeof ERROR_TYPES)[number];
+
+export const SURFACES = [
+  "auth",
+  "action",
+  "route",
+  "page",
+  "branch",
+  "job",
+  "customer",
+  "product",
+  "station",
+  "user",
+  "notification",
+  "token",
+  "d1",
+  "card_system",
+  "database",
+  "stock",
+  "second_signer",
   // A temporary password is set: only changing it (or signing out) is allowed.
-  | "password_change_required";
+  "password_change_required",
+] as const;
+export type Surface = (typeof SURFACES)[number];
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
@@ -50,63 +58,50 @@ const STATUS: Record<ErrorType, number> = {
   internal: 500,
 };
 
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  "unauthorized:auth": "Your session has ended. Sign in again to continue.",
-  "unauthorized:action": "Your session has ended. Sign in again to continue.",
-  "unauthorized:route": "Sign in first: this request needs a valid session.",
-  "forbidden:action": "Your role does not allow this action. Ask a branch manager or an admin.",
-  "forbidden:route": "Your role does not allow this request.",
-  "forbidden:page": "This page is not part of your role. Go back to your home page.",
-  "forbidden:password_change_required":
-    "You signed in with a temporary password. Choose your own password first; until then nothing else is allowed.",
-  "forbidden:branch": "This belongs to another branch. You can only work with your own branch.",
-  "rate_limit:auth": "Too many attempts. Wait a few minutes and try again.",
-  "unavailable:d1": "The card service is not reachable right now. The request is kept and will be sent again.",
-  "unavailable:card_system":
-    "The bank's card system is not reachable right now. The request is kept and will be sent again.",
-  "invalid:card_system":
-    "The bank's card system returned card data that failed our checks, so no card was ordered. Retry; if it fails again, contact support with the job reference.",
-  "conflict:card_system": "The bank's card system refused this change to the card. Contact the card operations team.",
-  "unavailable:database": "The system is briefly unavailable. Try again in a moment; nothing was lost.",
-  "internal:action": "Something went wrong on our side. Nothing was changed; try again.",
-  "internal:route": "Something went wrong on our side. Nothing was changed; try again.",
-};
+/** The sentence of a code: its own (`Errors.code.<type>_<surface>`), else its type's (`Errors.type.<type>`). */
+export function codeMessage(code: ErrorCode): Message {
+  const [type, surface] = code.split(":") as [ErrorType, Surface];
+  const own = `Errors.code.${type}_${surface}`;
+  return msg(isMessageKey(own) ? own : `Errors.type.${type}`);
+}
 
-const DEFAULTS: Record<ErrorType, string> = {
-  bad_request: "The request is not valid.",
-  invalid: "Some fields need attention.",
-  unauthorized: "Sign in to continue.",
-  forbidden: "You are not allowed to do this.",
-  not_found: "It could not be found. It may have been removed, or it belongs to another branch.",
-  conflict: "This changed in the meantime. Reload and try again.",
-  too_large: "The request is too large.",
-  timeout: "The request took too long to arrive.",
-  rate_limit: "Too many requests. Wait a moment and try again.",
-  unavailable: "The service is briefly unavailable. Try again in a moment.",
-  internal: "Something went wrong on our side. Try again.",
-};
-
+/** Field errors as the browser receives them: the rendered sentences per field. */
 export type FieldErrors = Record<string, string[]>;
+/** Field errors as they are raised: message keys with values, rendered in the reader's language. */
+export type FieldMessages = Record<string, Message[]>;
+
+export type ErrorBody = { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+function renderFields(fields: FieldMessages, locale: Locale): FieldErrors {
+  return Object.fromEntries(Object.entries(fields).map(([field, list]) => [field, list.map((m) => render(m, locale))]));
+}
 
 export class AppError extends Error {
   readonly type: ErrorType;
   readonly surface: Surface;
   readonly status: number;
+  /** The message to render in the reader's language; `message` is its English, for logs and tests. */
+  readonly text: Message;
+  readonly fieldMessages?: FieldMessages;
+  /** The field errors in English (logs and tests); the browser gets them in its language (toBody). */
   readonly fieldErrors?: FieldErrors;
   /** Context for the log only (e.g. D1's errorCode); never sent to the browser. */
   readonly detail?: Record<string, unknown>;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fieldErrors?: FieldErrors; detail?: Record<string, unknown>; cause?: unknown } = {},
+    options: { message?: Message; fieldErrors?: FieldMessages; detail?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     const [type, surface] = code.split(":") as [ErrorType, Surface];
-    super(options.message ?? MESSAGES[code] ?? DEFAULTS[type], { cause: options.cause });
+    const text = options.message ?? codeMessage(code);
+    super(render(text, "en"), { cause: options.cause });
     this.name = "AppError";
     this.type = type;
     this.surface = surface;
     this.status = STATUS[type];
-    this.fieldErrors = options.fieldErrors;
+    this.text = text;
+    this.fieldMessages = options.fieldErrors;
+    this.fieldErrors = options.fieldErrors && renderFields(options.fieldErrors, "en");
     this.detail = options.detail;
   }
 
@@ -114,9 +109,18 @@ export class AppError extends Error {
     return `${this.type}:${this.surface}`;
   }
 
-  /** The body a browser or API client may see. */
-  toJSON(): { code: ErrorCode; message: string; fieldErrors?: FieldErrors } {
-    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+  /** The body a browser may see, in the reader's language. */
+  toBody(locale: Locale): ErrorBody {
+    return {
+      code: this.code,
+      message: render(this.text, locale),
+      ...(this.fieldMessages ? { fieldErrors: renderFields(this.fieldMessages, locale) } : {}),
+    };
+  }
+
+  /** The body in English: for machines (D1's calls, metrics) and the log. */
+  toJSON(): ErrorBody {
+    return this.toBody("en");
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { lockActiveAdmins, type AdminUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 
 /**
  * Call inside the transaction, before locking the user row (admins are locked first, in id
@@ -21,7 +22,7 @@ export async function assertAdminRemains({
   if (stillAdmin || !admins.includes(target.id)) return;
   if (admins.length <= 1) {
     throw new AppError("conflict:user", {
-      message: `${target.name} is the last active administrator. Make another user an administrator first, then change this account.`,
+      message: msg("Errors.lastAdmin", { name: target.name }),
     });
   }
 }

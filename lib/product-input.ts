@@ -6,7 +6,8 @@ import { isUniqueViolation, pgConstraint } from "@/db/queries/pg-error";
 import { d1ProductIdTaken, existingBranchIds } from "@/db/queries/products";
 import { findStockType } from "@/db/queries/stock-types";
 import { checkCardFace, type CheckedCardFace } from "@/lib/card-face";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldMessages } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { toProductValues, type ProductInput } from "@/lib/validations/product";
 
 /**
@@ -18,18 +19,15 @@ export async function checkProductInput(
   current?: { id: string; stockTypeId: string | null },
 ) {
   const exceptId = current?.id;
-  const fieldErrors: FieldErrors = {};
+  const fieldErrors: FieldMessages = {};
   const found = await existingBranchIds({ db, ids: input.branchIds });
-  if (found.length !== new Set(input.branchIds).size)
-    fieldErrors.branchIds = ["A chosen branch no longer exists. Reload the page and choose again."];
+  if (found.length !== new Set(input.branchIds).size) fieldErrors.branchIds = [msg("Validation.branchesGone")];
   if (await d1ProductIdTaken({ db, d1CardProductId: input.d1CardProductId, exceptId })) {
-    fieldErrors.d1CardProductId = [
-      `Another product already uses ${input.d1CardProductId}. Each D1 card product is set up once.`,
-    ];
+    fieldErrors.d1CardProductId = [msg("Validation.d1ProductIdTaken", { id: input.d1CardProductId })];
   }
   const kept = input.stockTypeId !== undefined && input.stockTypeId === current?.stockTypeId;
   if (input.stockTypeId && !kept && !(await findStockType({ db, id: input.stockTypeId }))?.active) {
-    fieldErrors.stockTypeId = ["This card stock is no longer in use. Choose another one."];
+    fieldErrors.stockTypeId = [msg("Validation.stockTypeRetired")];
   }
   let image: CheckedCardFace | undefined;
   if (input.faceImage) {
@@ -47,11 +45,11 @@ export function productConflict(error: unknown, d1CardProductId: string): AppErr
   if (pgConstraint(error) === "card_products_one_active_test") {
     return new AppError("conflict:product", {
       fieldErrors: {
-        isTestProduct: ["Another active product is the test product already. Untick it there first, or retire it."],
+        isTestProduct: [msg("Validation.testProductTaken")],
       },
     });
   }
   return new AppError("conflict:product", {
-    fieldErrors: { d1CardProductId: [`Another product already uses ${d1CardProductId}.`] },
+    fieldErrors: { d1CardProductId: [msg("Validation.d1ProductIdUsed", { id: d1CardProductId })] },
   });
 }

@@ -6,6 +6,7 @@ import { customerAccessLog, customers } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { makeCounter, makeJob } from "@/db/testing/factories";
 import { freshDatabase } from "@/db/testing/fresh";
+import { issueText } from "@/lib/i18n/zod";
 import { searchCustomersSchema } from "@/lib/validations/issuance";
 import { findCustomer, findCustomerName, searchCustomers as searchAll, type CustomerViewer } from "./customers";
 
@@ -80,7 +81,7 @@ describe("customer lookup", () => {
     for (const query of ["%%", "a", " 1 ", "._", ""]) {
       const refused = searchCustomersSchema.safeParse({ query });
       expect(refused.success, query).toBe(false);
-      expect(refused.error?.issues[0]?.message).toBe("Type at least 2 letters or digits.");
+      expect(issueText(refused.error!.issues[0]!)).toBe("Type at least 2 letters or digits.");
     }
     for (const query of ["ab", "12", "Zoë"]) expect(searchCustomersSchema.safeParse({ query }).success).toBe(true);
   });

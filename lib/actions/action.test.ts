@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { msg, v } from "@/lib/i18n/message";
 import type { CurrentUser } from "@/lib/auth/session";
 
 const session = vi.hoisted(() => ({ user: null as null | CurrentUser }));
@@ -22,6 +23,16 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 vi.mock("@/lib/request", () => ({ requestMeta: () => Promise.resolve({ ip: "203.0.113.9", userAgent: "test" }) }));
+// The request's cookie and Accept-Language, for callers the session does not name.
+const request = vi.hoisted(() => ({ cookie: undefined as string | undefined, acceptLanguage: null as string | null }));
+vi.mock("next/headers", () => ({
+  cookies: () =>
+    Promise.resolve({
+      get: (name: string) => (name === "bii_lang" && request.cookie ? { value: request.cookie } : undefined),
+    }),
+  headers: () =>
+    Promise.resolve(new Headers(request.acceptLanguage ? { "accept-language": request.acceptLanguage } : {})),
+}));
 
 const { createAction } = await import("./action");
 
@@ -53,6 +64,8 @@ const action = createAction({ name: "test", roles: ["teller"], input: schema, ha
 describe("createAction", () => {
   beforeEach(() => {
     session.user = teller;
+    request.cookie = undefined;
+    request.acceptLanguage = null;
     handler.mockClear();
   });
 
@@ -125,5 +138,68 @@ describe("createAction", () => {
     });
     handler.mockRejectedValueOnce(new AppError("conflict:job"));
     expect(await redirecting({ jobId: BRANCH })).toMatchObject({ ok: false, code: "conflict:job" });
+  });
+
+  describe("in the user's language", () => {
+    const keyed = z.object({ jobId: z.uuid(v("Validation.chooseRequest")), label: z.string().max(3) });
+    const refusing = createAction({
+      name: "test",
+      roles: ["teller"],
+      input: keyed,
+      handler: () =>
+        Promise.reject(
+          new AppError("conflict:station", { message: msg("Errors.stationVerified", { station: "Drucker 1" }) }),
+        ),
+    });
+    const german: CurrentUser = { ...teller, language: "de" };
+
+    it("gives a German user German field errors: the schema's own and zod's defaults, with their limits", async () => {
+      session.user = german;
+      expect(await refusing({ jobId: "not-a-uuid", label: "abcd" })).toEqual({
+        ok: false,
+        code: "invalid:action",
+        message: "Einige Felder brauchen Ihre Aufmerksamkeit.",
+        fieldErrors: { jobId: ["Wählen Sie einen Kartenantrag."], label: ["Geben Sie höchstens 3 Zeichen ein."] },
+      });
+      session.user = teller;
+      expect(await refusing({ jobId: "not-a-uuid", label: "abcd" })).toEqual({
+        ok: false,
+        code: "invalid:action",
+        message: "Some fields need attention.",
+        fieldErrors: { jobId: ["Choose a card request."], label: ["Type at most 3 characters."] },
+      });
+    });
+
+    it("gives a handler's AppError in German with its values, and keeps English in error.message", async () => {
+      session.user = german;
+      expect(await refusing({ jobId: BRANCH, label: "a" })).toEqual({
+        ok: false,
+        code: "conflict:station",
+        message: "Drucker 1 ist bereits geprüft.",
+      });
+      expect(
+        new AppError("conflict:station", { message: msg("Errors.stationVerified", { station: "Drucker 1" }) }).message,
+      ).toBe("Drucker 1 is verified already.");
+    });
+
+    it("answers a caller without a session in the bii_lang cookie's language, else Accept-Language's", async () => {
+      session.user = null;
+      request.cookie = "de";
+      request.acceptLanguage = "en-GB,en;q=0.9";
+      expect(await refusing({ jobId: BRANCH, label: "a" })).toMatchObject({
+        code: "unauthorized:auth",
+        message: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.",
+      });
+      request.cookie = undefined;
+      request.acceptLanguage = "de-DE,de;q=0.9";
+      expect(await refusing({ jobId: BRANCH, label: "a" })).toMatchObject({
+        message: expect.stringMatching(/^Ihre Sitzung/),
+      });
+      // The user's own choice wins over the browser's.
+      session.user = { ...teller, language: "en" };
+      expect(await refusing({ jobId: BRANCH, label: "a" })).toMatchObject({
+        message: "Drucker 1 is verified already.",
+      });
+    });
   });
 });

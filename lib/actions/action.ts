@@ -9,6 +9,7 @@ import { assertBranch, recordActivity, requireRole, type CurrentUser } from "@/l
 import type { Role } from "@/lib/auth/roles";
 import { isDatabaseUnavailable } from "@/db/queries/pg-error";
 import { AppError, isAppError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { log } from "@/lib/log";
 import { requestMeta } from "@/lib/request";
 import { actionInput, parseActionInput } from "./input";
@@ -46,8 +47,10 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>): Act
   }
 
   async function run(raw: unknown): Promise<ActionResult<R>> {
+    // Known once the session is read; a refusal before that is told in the cookie's language.
+    let user: CurrentUser | undefined;
     try {
-      const user = await requireRole(def.roles, {
+      user = await requireRole(def.roles, {
         surface: "action",
         withTemporaryPassword: def.withTemporaryPassword,
       });
@@ -55,22 +58,25 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>): Act
       await recordActivity();
       const input = parseActionInput(def.input, raw);
       const meta = await requestMeta();
-      const ctx: ActionContext = { user, ...meta, assertBranch: (b) => assertBranch(user, b) };
+      const signedIn = user;
+      const ctx: ActionContext = { user, ...meta, assertBranch: (b) => assertBranch(signedIn, b) };
       return { ok: true, data: await def.handler(input, ctx) };
     } catch (error) {
+      // The log keeps the code and the English; the browser gets the user's language.
+      const refusal = (e: AppError) =>
+        requestLocale(user).then((locale) => ({ ok: false as const, ...e.toBody(locale) }));
       if (isAppError(error)) {
         if (error.status >= 500) log.error({ action: def.name, err: error, detail: error.detail }, "action failed");
         else log.info({ action: def.name, code: error.code }, "action refused");
-        return { ok: false, ...error.toJSON() };
+        return refusal(error);
       }
       if (isDatabaseUnavailable(error)) {
         log.warn({ action: def.name, err: error }, "action: database unavailable");
-        return { ok: false, ...new AppError("unavailable:database").toJSON() };
+        return refusal(new AppError("unavailable:database"));
       }
       // Never forward an unknown error's message to the browser; log it with context.
       log.error({ action: def.name, err: error }, "action crashed");
-      const internal = new AppError("internal:action");
-      return { ok: false, ...internal.toJSON() };
+      return refusal(new AppError("internal:action"));
     }
   }
 

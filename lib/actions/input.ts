@@ -2,6 +2,7 @@
 // on its own: how a call's arguments become one raw input, and how that input is parsed.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { KEYED, zodFieldMessages } from "@/lib/i18n/zod";
 
 function formDataToObject(form: FormData): Record<string, unknown> {
   // Repeated fields (checkbox groups) become arrays; Next.js bookkeeping fields are dropped.
@@ -21,11 +22,9 @@ function formDataToObject(form: FormData): Record<string, unknown> {
  * so that it can be fuzzed without a session.
  */
 export function parseActionInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    throw new AppError("invalid:action", { fieldErrors });
-  }
+  // Field errors as message keys: the wrapper renders them in the user's language.
+  const parsed = schema.safeParse(raw, KEYED);
+  if (!parsed.success) throw new AppError("invalid:action", { fieldErrors: zodFieldMessages(parsed.error) });
   return parsed.data;
 }
 

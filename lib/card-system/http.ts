@@ -6,6 +6,7 @@
 import "server-only";
 import { Agent, request, type Dispatcher } from "undici";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log as rootLog } from "@/lib/log";
 import type { BlockReason, CardData, CardDataRequest, CardSystem, CardSystemHealth } from "./card-system";
 import { checkCardData, DuplicatePanGuard } from "./validate";
@@ -155,19 +156,18 @@ export class HttpCardSystem implements CardSystem {
     if (answer.status === 409) return new AppError("conflict:card_system", { detail });
     if (answer.status === 404 && operation !== "allocate") {
       return new AppError("not_found:card_system", {
-        message: "The bank's card system does not know this card. Contact the card operations team.",
+        message: msg("Errors.cardSystemUnknownCard"),
         detail,
       });
     }
     if (answer.status === 401 || answer.status === 403) {
       return new AppError("unavailable:card_system", {
-        message:
-          "The bank's card system refused our credentials. Ask an administrator to check the card system settings.",
+        message: msg("Errors.cardSystemCredentials"),
         detail,
       });
     }
     return new AppError("bad_request:card_system", {
-      message: "The bank's card system refused the request. Contact support with the job reference.",
+      message: msg("Errors.cardSystemRefused"),
       detail,
     });
   }

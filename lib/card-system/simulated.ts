@@ -7,6 +7,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import type { BlockReason, CardData, CardDataRequest, CardSystem, CardSystemHealth } from "./card-system";
 import { luhnCheckDigit } from "./pan";
 
@@ -37,7 +38,7 @@ function checkProduct(product: CardDataRequest["product"]): void {
     expiryMonths <= 120;
   if (!ok) {
     throw new AppError("invalid:product", {
-      message: "The card product's BIN, PAN length or validity is not valid. Ask an administrator to fix the product.",
+      message: msg("Errors.productNumbersInvalid"),
       detail: { binLength: bin.length, panLength, expiryMonths },
     });
   }

@@ -5,6 +5,7 @@
 // `errorCode` still reaches the log and the job event.
 import "server-only";
 import { AppError, isAppError, type ErrorCode, type ErrorType } from "@/lib/errors";
+import { msg, type Message } from "@/lib/i18n/message";
 import { maskPan } from "@/lib/log";
 
 export type D1Operation = "token" | "order" | "status" | "cancel";
@@ -47,17 +48,18 @@ export function parseD1ErrorBody(json: unknown): D1ErrorBody {
   return { ...(errorCode ? { errorCode } : {}), ...(detail ? { error: detail } : {}) };
 }
 
-const CARD_FIELDS: Record<string, string> = {
-  pan: "card number",
-  exp: "expiry date",
-  secondName: "second name line",
-  encodedName: "encoded (chip) name",
-  panSequenceNumber: "PAN sequence number",
-  effectiveDate: "effective date",
-  cvv1: "CVV1",
-  pvv: "PIN verification value",
-  paymentAccountReference: "payment account reference",
-};
+/** The encrypted card fields D1 may name, each with its own words in Errors.d1.cardField. */
+const CARD_FIELDS = new Set([
+  "pan",
+  "exp",
+  "secondName",
+  "encodedName",
+  "panSequenceNumber",
+  "effectiveDate",
+  "cvv1",
+  "pvv",
+  "paymentAccountReference",
+]);
 
 /**
  * The field D1 names in `error`. The docs show a bare name (`persoStation`); a JSON path
@@ -76,27 +78,19 @@ export function refusedField(error: string | undefined): string | undefined {
 }
 
 /** A sentence naming the refused field and who can fix it. */
-function fieldMessage(error: string | undefined): string {
+function fieldMessage(error: string | undefined): Message {
   const field = refusedField(error);
-  if (!field) return "D1 refused a field of the order. Contact support with the job reference.";
-  if (field === "persoStation") return STATION_MESSAGE;
-  if (field === "name") {
-    return "D1 did not accept the name on the card. Shorten it or remove special characters, then try again.";
-  }
-  const cardField = CARD_FIELDS[field];
-  if (cardField) {
-    return `D1 did not accept the card's ${cardField} from the card system. Contact support with the job reference.`;
-  }
+  if (!field) return msg("Errors.d1.fieldRefused");
+  if (field === "persoStation") return msg("Errors.d1.station");
+  if (field === "name") return msg("Errors.d1.name");
+  if (CARD_FIELDS.has(field)) return msg("Errors.d1.cardField", { field });
   if (field === "cardProductId" || field.startsWith("services") || field.startsWith("paymentApplication")) {
-    return `D1 did not accept the card product's setting "${field}". Ask an administrator to check the product's D1 settings.`;
+    return msg("Errors.d1.productSetting", { field });
   }
-  return `D1 did not accept the field "${field}". Contact support with the job reference.`;
+  return msg("Errors.d1.field", { field });
 }
 
-const STATION_MESSAGE =
-  "The personalization station is not registered at D1. Choose another station or ask your manager.";
-
-function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; message: string } {
+function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; message: Message } {
   const { errorCode, error } = body;
   if (errorCode === "FIELD_INVALID_FORMAT" || errorCode === "FIELD_INVALID_VALUE") {
     return { code: "invalid:d1", message: fieldMessage(error) };
@@ -104,40 +98,38 @@ function finalError(status: number, body: D1ErrorBody): { code: ErrorCode; messa
   if (errorCode === "CRYPTO_ERROR") {
     return {
       code: "bad_request:d1",
-      message:
-        "The card data could not be encrypted for D1 (D1 could not decrypt it). Contact support: the D1 encryption key may be out of date.",
+      message: msg("Errors.d1.crypto"),
     };
   }
   if (errorCode === "PARSING_ERROR") {
     return {
       code: "bad_request:d1",
-      message: "D1 could not read the card data it received. Contact support with the job reference.",
+      message: msg("Errors.d1.parsing"),
     };
   }
   if (status === 401) {
     return {
       code: "unauthorized:d1",
-      message: "D1 did not accept our bank's access token. The request is kept; support must check the D1 connection.",
+      message: msg("Errors.d1.token"),
     };
   }
   if (status === 403)
     return {
       code: "forbidden:d1",
-      message: "D1 does not allow this order for our bank. Contact support with the job reference.",
+      message: msg("Errors.d1.forbidden"),
     };
   if (status === 404)
     return {
       code: "not_found:d1",
-      message: "D1 does not know this card or address. Contact support with the job reference.",
+      message: msg("Errors.d1.notFound"),
     };
   if (status === 409)
     return {
       code: "conflict:d1",
-      message: "D1 already has an order for this card. Check the card's status before ordering again.",
+      message: msg("Errors.d1.conflict"),
     };
-  if (status === 413)
-    return { code: "too_large:d1", message: "The order is too large for D1. Contact support with the job reference." };
-  return { code: "bad_request:d1", message: "D1 did not accept the order. Contact support with the job reference." };
+  if (status === 413) return { code: "too_large:d1", message: msg("Errors.d1.tooLarge") };
+  return { code: "bad_request:d1", message: msg("Errors.d1.refused") };
 }
 
 /** The AppError for a D1 answer that is not retried (4xx other than 429). */
@@ -151,11 +143,10 @@ export function d1ResponseError(status: number, json: unknown, ctx: D1ErrorConte
 }
 
 /** The token endpoint refused our assertion: a configuration problem (key, kid, clock, issuerId). */
-function tokenRefusal(): { code: ErrorCode; message: string } {
+function tokenRefusal(): { code: ErrorCode; message: Message } {
   return {
     code: "unauthorized:d1",
-    message:
-      "D1 did not accept our bank's credentials. The request is kept; support must check the D1 connection settings.",
+    message: msg("Errors.d1.credentials"),
   };
 }
 

@@ -3,6 +3,7 @@
 import "server-only";
 import { CompactEncrypt, importSPKI, type CryptoKey } from "jose";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import type { D1CardData } from "./types";
 
 export interface D1EncryptionKey {
@@ -33,7 +34,7 @@ function checkCardData(data: D1CardData): void {
   if (typeof data.name !== "string" || data.name.trim() === "") bad.push("name");
   if (bad.length > 0) {
     throw new AppError("bad_request:d1", {
-      message: "The card data from the card system is incomplete. Contact support with the job reference.",
+      message: msg("Errors.cardDataIncomplete"),
       detail: { invalidCardFields: bad },
     });
   }
@@ -54,7 +55,7 @@ export async function encryptCardData(data: D1CardData, key: D1EncryptionKey): P
     publicKey = await importKey(key.publicKey);
   } catch (cause) {
     throw new AppError("internal:d1", {
-      message: "The card data could not be encrypted for D1. Contact support: the D1 encryption key is not usable.",
+      message: msg("Errors.d1KeyUnusable"),
       detail: { reason: "encryption key import failed", kid: key.kid },
       cause,
     });

@@ -6,6 +6,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { retryPolicy } from "./config";
 import { d1ResponseError, d1Unavailable } from "./errors";
 import { backoffDelay, callD1, newCorrelationId, UncertainOutcome, type D1HttpDeps } from "./http";
@@ -70,13 +71,13 @@ function checkIds(cardId: string, correlationId: string): void {
   // A bad id is our bug, not the teller's; catching it here keeps it out of D1's logs.
   if (!CARD_ID_PATTERN.test(cardId)) {
     throw new AppError("bad_request:d1", {
-      message: "The card reference is not valid for D1.",
+      message: msg("Errors.d1CardIdInvalid"),
       detail: { operation: "order", reason: "cardId pattern" },
     });
   }
   if (!CORRELATION_ID_PATTERN.test(correlationId)) {
     throw new AppError("bad_request:d1", {
-      message: "The correlation id is not valid for D1.",
+      message: msg("Errors.d1CorrelationIdInvalid"),
       detail: { operation: "order", cardId, reason: "correlationId pattern" },
     });
   }

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { d1ResponseError } from "./errors";
 import { callD1, newCorrelationId, type D1HttpDeps } from "./http";
 import { CARD_ID_PATTERN } from "./types";
@@ -37,7 +38,7 @@ export async function getProductionStatus(
 ): Promise<ProductionStatus | null> {
   if (!CARD_ID_PATTERN.test(cardId)) {
     throw new AppError("bad_request:d1", {
-      message: "The card reference is not valid for D1.",
+      message: msg("Errors.d1CardIdInvalid"),
       detail: { operation: "status", reason: "cardId pattern" },
     });
   }
@@ -55,7 +56,7 @@ export async function getProductionStatus(
   const parsed = productionStatusSchema.safeParse(answer.json);
   if (!parsed.success) {
     throw new AppError("internal:d1", {
-      message: "The card service sent a status we could not read. It will be asked again later.",
+      message: msg("Errors.d1StatusUnreadable"),
       detail: {
         ...ctx,
         reason: "unexpected productionStatus body",

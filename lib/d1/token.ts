@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { observeTokenFetch } from "@/lib/metrics/hooks";
 import type { D1Config } from "./config";
 import { d1ResponseError, d1Unavailable } from "./errors";
@@ -141,7 +142,7 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     const parsed = tokenResponseSchema.safeParse(res.json);
     if (!parsed.success || (parsed.data.token_type && parsed.data.token_type.toLowerCase() !== "bearer")) {
       throw new AppError("internal:d1", {
-        message: "The card service sent an answer we could not read. The request is kept and will be sent again.",
+        message: msg("Errors.d1TokenUnreadable"),
         detail: { ...ctx, reason: "unexpected token response" },
       });
     }

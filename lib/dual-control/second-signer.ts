@@ -13,9 +13,10 @@ import { findUserByEmail } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { msg, type Message } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import type { DualControlStep, Role } from "@/lib/vocabulary";
-import { SIGNER_MESSAGES, wrongRole } from "./messages";
+import type { SIGNER_MESSAGES } from "./messages";
 
 /** How the second person confirmed; the audit entry says it. */
 export type SignerMethod = "password" | "sso";
@@ -31,8 +32,13 @@ export const ASSERTION_MAX_AGE_SECONDS = 5 * 60;
 /** The form fields every dual-control form posts for its second person; errors name them. */
 type SignerField = "secondEmail" | "secondPassword" | "secondAssertion";
 
-const refuse = (message: string, field: SignerField) =>
-  new AppError("invalid:second_signer", { message, fieldErrors: { [field]: [message] } });
+type SignerProblem = keyof typeof SIGNER_MESSAGES;
+
+// The sentences of ./messages.ts, as messages in the second person's (and the first's) language.
+const refuse = (problem: SignerProblem | Message, field: SignerField) => {
+  const message = typeof problem === "string" ? msg(`Validation.secondSigner.${problem}`) : problem;
+  return new AppError("invalid:second_signer", { message, fieldErrors: { [field]: [message] } });
+};
 
 type Candidate = { id: string; branchId: string | null; role: Role };
 
@@ -44,9 +50,11 @@ export function signerRefusal(
   user: Candidate,
   { actor, branchId, roles }: { actor: { id: string }; branchId: string; roles?: readonly Role[] },
 ): AppError | null {
-  if (user.id === actor.id) return refuse(SIGNER_MESSAGES.samePerson, "secondEmail");
-  if (user.branchId !== branchId) return refuse(SIGNER_MESSAGES.otherBranch, "secondEmail");
-  if (roles && !roles.includes(user.role)) return refuse(wrongRole(roles), "secondEmail");
+  if (user.id === actor.id) return refuse("samePerson", "secondEmail");
+  if (user.branchId !== branchId) return refuse("otherBranch", "secondEmail");
+  if (roles && !roles.includes(user.role)) {
+    return refuse(msg("Validation.secondSigner.wrongRole", { roles: [...roles].sort().join("_") }), "secondEmail");
+  }
   return null;
 }
 
@@ -70,13 +78,13 @@ async function byPassword({
 }: Step & { email: string; password: string }): Promise<SecondSigner> {
   const normalized = email.trim().toLowerCase();
   const key = `account:${normalized}`;
-  if (await lockedUntil({ db, keys: [key] })) throw refuse(SIGNER_MESSAGES.locked, "secondEmail");
+  if (await lockedUntil({ db, keys: [key] })) throw refuse("locked", "secondEmail");
   const user = await findUserByEmail({ db, email: normalized });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active) {
     await recordFailure({ db, key, max: env.SIGNIN_MAX_FAILURES, lockMinutes: env.SIGNIN_LOCK_MINUTES });
     log.info({ event: "second_signer_failed", email: normalized, actorId: actor.id }, "second signer refused");
-    throw refuse(SIGNER_MESSAGES.wrongCredentials, "secondPassword");
+    throw refuse("wrongCredentials", "secondPassword");
   }
   await clearFailures({ db, key });
   const refusal = signerRefusal(user, { actor, branchId, roles });
@@ -100,9 +108,9 @@ async function byAssertion({ actor, branchId, roles, step, assertionId }: Step &
   const user = consumed ? await findSigner({ db, id: consumed.signerId }) : null;
   if (!user) {
     log.info({ event: "second_signer_assertion_refused", assertionId, actorId: actor.id }, "assertion not usable");
-    throw refuse(SIGNER_MESSAGES.assertionInvalid, "secondAssertion");
+    throw refuse("assertionInvalid", "secondAssertion");
   }
-  if (!user.active) throw refuse(SIGNER_MESSAGES.inactive, "secondAssertion");
+  if (!user.active) throw refuse("inactive", "secondAssertion");
   const refusal = signerRefusal(user, { actor, branchId, roles });
   if (refusal) throw refusal;
   return { id: user.id, name: user.name, email: user.email, role: user.role, method: "sso" as const };

@@ -3,12 +3,13 @@
 // body that trickles in is cut off at a deadline (Node's own requestTimeout is checked only every
 // 30 s: lib/http/server-limits.ts).
 import { AppError, type Surface } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 
 export type BodyLimits = { maxBytes: number; timeoutMs: number; surface: Surface };
 
 export async function readBodyText(request: Request, limits: BodyLimits): Promise<string> {
   const { maxBytes, timeoutMs, surface } = limits;
-  const tooLarge = () => new AppError(`too_large:${surface}`, { message: `The body exceeds ${maxBytes} bytes.` });
+  const tooLarge = () => new AppError(`too_large:${surface}`, { message: msg("Errors.bodyTooLarge", { maxBytes }) });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return "";
@@ -40,7 +41,7 @@ export async function readBodyText(request: Request, limits: BodyLimits): Promis
     clearTimeout(timer);
   }
   if (timedOut) {
-    throw new AppError(`timeout:${surface}`, { message: `The body did not arrive within ${timeoutMs / 1000} s.` });
+    throw new AppError(`timeout:${surface}`, { message: msg("Errors.bodyTimeout", { seconds: timeoutMs / 1000 }) });
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -12,6 +12,7 @@ import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import type { CardSystem } from "@/lib/card-system/card-system";
 import { AppError, isAppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import type { ReplacementReason } from "@/lib/vocabulary";
 
@@ -35,8 +36,7 @@ export async function blockReplacedCard(
     throw new AppError(
       isAppError(error) && error.code.startsWith("unavailable") ? "unavailable:card_system" : "conflict:card_system",
       {
-        message:
-          "The old card could not be blocked at the bank's card system, so no new card was ordered. Try again in a moment; if it still fails, have the card operations team block it first.",
+        message: msg("Errors.blockFailed"),
       },
     );
   }

@@ -20,6 +20,7 @@ import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import type { CancelAnswer, D1Client } from "@/lib/d1";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 
 export type CancelDeps = { d1: Pick<D1Client, "cancelProduction" | "getProductionStatus"> };
@@ -108,7 +109,7 @@ export async function cancelFound(job: JobForCancel, actor: Actor, deps: CancelD
   }
   if (!isOpenState(job.state)) {
     throw new AppError("conflict:job", {
-      message: "This request is no longer waiting, so it cannot be canceled here. Reload the page to see where it is.",
+      message: msg("Errors.cancelNotWaiting"),
     });
   }
   const never = await whileNeverSent(job, deps, (current) => record(current, actor, { reach: "never_sent" }));
@@ -154,7 +155,7 @@ async function record(
   });
   if (!done) {
     throw new AppError("conflict:job", {
-      message: "This request changed while it was being canceled (the card may be produced). Reload the page.",
+      message: msg("Errors.cancelRaced"),
     });
   }
   return { jobId: job.id, reach, destroyIfProduced, stationLabel: job.stationLabel, ...(d1 ? { d1 } : {}) };

@@ -9,8 +9,10 @@ import { placeBalance } from "@/db/queries/stock";
 import { cardProducts, customers, productBranches } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assembled, msg, wordsIn } from "@/lib/i18n/message";
+import type { Locale } from "@/lib/vocabulary";
 import { assertStationBalanced } from "@/lib/stock/count-block";
-import { embossProblems } from "./emboss-english";
+import { embossProblemList, embossProblems } from "./emboss";
 
 export async function checkCounterRequest(input: {
   branchId: string;
@@ -38,16 +40,16 @@ export async function checkCounterRequest(input: {
   // never a customer's card, wherever an admin offered it.
   if (!product?.active || product.isTestProduct) {
     throw new AppError("invalid:product", {
-      fieldErrors: { productId: ["This card is not offered at your branch any more. Choose another card."] },
+      fieldErrors: { productId: [msg("Validation.productNotOffered")] },
     });
   }
   const station = await findStation({ db, id: input.stationId });
   if (!station || station.branchId !== input.branchId) {
-    throw new AppError("invalid:station", { fieldErrors: { stationId: ["Choose one of your branch's stations."] } });
+    throw new AppError("invalid:station", { fieldErrors: { stationId: [msg("Validation.ownStation")] } });
   }
   if (!station.enabled) {
     throw new AppError("invalid:station", {
-      fieldErrors: { stationId: [`${station.label} is disabled. Choose another station or ask your manager.`] },
+      fieldErrors: { stationId: [msg("Validation.stationDisabled", { station: station.label })] },
     });
   }
   // At zero blank cards of the product's stock the station is not offered (the worker holds too).
@@ -63,9 +65,7 @@ export async function checkCounterRequest(input: {
   ) {
     throw new AppError("invalid:station", {
       fieldErrors: {
-        stationId: [
-          `${station.label} has no blank cards for this card left. Choose another station or ask your manager to load it.`,
-        ],
+        stationId: [msg("Validation.stationEmpty", { station: station.label })],
       },
     });
   }
@@ -84,7 +84,12 @@ export async function checkCounterRequest(input: {
       .limit(1);
     if (!customer) throw new AppError("not_found:customer");
   }
-  const problems = embossProblems(input.nameOnCard, product.embossRules);
-  if (problems.length > 0) throw new AppError("invalid:job", { fieldErrors: { nameOnCard: problems } });
+  const problems = embossProblemList(input.nameOnCard, product.embossRules);
+  if (problems.length > 0) {
+    // The Emboss sentences the teller's form shows, in the teller's language.
+    const sentence = (i: number) => (locale: Locale) =>
+      embossProblems(input.nameOnCard, product.embossRules, wordsIn(locale, "Emboss"))[i]!;
+    throw new AppError("invalid:job", { fieldErrors: { nameOnCard: problems.map((_, i) => assembled(sentence(i))) } });
+  }
   return { station };
 }

@@ -10,6 +10,7 @@ import { enqueueSubmission, insertJobEvent } from "@/db/queries/jobs";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { assertStationBalanced } from "@/lib/stock/count-block";
 import type { JobState } from "@/lib/vocabulary";
 
@@ -25,13 +26,8 @@ function sameDecision(request: { state: JobState; decidedBy: string | null }, de
 }
 
 function alreadyDecided(state: JobState): AppError {
-  const what =
-    state === "rejected"
-      ? "was already rejected"
-      : state === "canceled"
-        ? "was canceled at the counter"
-        : "was already approved";
-  return new AppError("conflict:job", { message: `This request ${what}. Reload the page to see where it is.` });
+  const what = state === "rejected" ? "rejected" : state === "canceled" ? "canceled" : "approved";
+  return new AppError("conflict:job", { message: msg("Errors.alreadyDecided", { what }) });
 }
 
 export async function decideApproval(decision: Decision, actor: Actor): Promise<{ jobId: string; state: JobState }> {
@@ -41,7 +37,9 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
   if (actor.user.role !== "manager" || actor.user.branchId !== request.branchId) {
     throw new AppError("forbidden:branch");
   }
-  if (request.requestedBy === actor.user.id) throw new AppError("forbidden:job", { message: OWN_REQUEST });
+  if (request.requestedBy === actor.user.id) {
+    throw new AppError("forbidden:job", { message: msg("Errors.ownRequest") });
+  }
   if (request.state !== "awaiting_approval") {
     if (sameDecision(request, decision, actor.user.id)) return { jobId: request.id, state: request.state };
     throw alreadyDecided(request.state);

@@ -15,11 +15,11 @@ import {
 } from "@/db/queries/customer-cards";
 import { cardProducts } from "@/db/schema";
 import { DEFAULT_TIME_ZONE, formatTime } from "@/lib/datetime";
-import { AppError, type FieldErrors } from "@/lib/errors";
-import { STATE_LABEL } from "@/lib/issuance/states";
+import { AppError, type FieldMessages } from "@/lib/errors";
+import { assembled, msg, wordsIn } from "@/lib/i18n/message";
 import type { IssuanceReason, ReplacementReason } from "@/lib/vocabulary";
 import { dateIn } from "./eligibility";
-import { ineligibility } from "./ineligibility";
+import { ineligibilityReason, ineligibilityText } from "./eligibility";
 
 export type IssueRequest = {
   branchId: string;
@@ -40,8 +40,7 @@ export type CheckedIssue = {
   accountId: string | null;
 };
 
-export const NO_CARD_TO_REPLACE =
-  "This customer has no card yet, so there is nothing to replace or renew. Issue a new card instead.";
+export const NO_CARD_TO_REPLACE = msg("Validation.noCardToReplace");
 
 /** 14:05 in the branch's zone (lib/datetime.ts); a zone the runtime does not know reads as UTC. */
 function timeIn(timeZone: string, iso: string): string {
@@ -65,19 +64,23 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
     .where(eq(cardProducts.id, input.productId))
     .limit(1);
   const facts = await findEligibilityFacts({ db, customerId: input.customerId, branchId: input.branchId });
-  if (!product) throw new AppError("invalid:product", { fieldErrors: { productId: ["Choose another card."] } });
+  if (!product)
+    throw new AppError("invalid:product", { fieldErrors: { productId: [msg("Validation.chooseAnotherCard")] } });
   if (!facts) throw new AppError("not_found:customer");
-  const fieldErrors: FieldErrors = {};
+  const fieldErrors: FieldMessages = {};
 
-  const notEligible = ineligibility(product, facts.customer, dateIn(facts.timeZone));
-  if (notEligible) fieldErrors.productId = [`${notEligible} Choose another card.`];
+  const notEligible = ineligibilityReason(product, facts.customer, dateIn(facts.timeZone));
+  if (notEligible) {
+    // The Eligibility sentence the counter page shows, in the teller's language.
+    const reason = assembled((locale) => ineligibilityText(notEligible, wordsIn(locale, "Eligibility")));
+    fieldErrors.productId = [msg("Validation.notEligible", { reason })];
+  }
 
   let accountId: string | null = null;
   if (product.needsAccount) {
     const own = await listCustomerAccounts({ db, customerId: input.customerId });
-    if (!input.accountId) fieldErrors.accountId = [`${product.name} is a debit card: choose the account it is for.`];
-    else if (!own.some((a) => a.id === input.accountId))
-      fieldErrors.accountId = ["Choose one of this customer's accounts."];
+    if (!input.accountId) fieldErrors.accountId = [msg("Validation.chooseAccount", { product: product.name })];
+    else if (!own.some((a) => a.id === input.accountId)) fieldErrors.accountId = [msg("Validation.ownAccount")];
     else accountId = input.accountId;
   }
 
@@ -91,11 +94,9 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
     });
     const chosen = cards.find((c) => c.jobId === input.replacesJobId);
     if (cards.length === 0) fieldErrors.reason = [NO_CARD_TO_REPLACE];
-    else if (!chosen) fieldErrors.replacesJobId = ["Choose one of this customer's cards."];
-    else if (chosen.cardStatus === "replaced")
-      fieldErrors.replacesJobId = ["This card was already replaced. Choose another card."];
-    else if (chosen.replacementPending)
-      fieldErrors.replacesJobId = ["A replacement of this card is already under way. Open it from the card history."];
+    else if (!chosen) fieldErrors.replacesJobId = [msg("Validation.ownCard")];
+    else if (chosen.cardStatus === "replaced") fieldErrors.replacesJobId = [msg("Validation.cardReplaced")];
+    else if (chosen.replacementPending) fieldErrors.replacesJobId = [msg("Validation.replacementUnderWay")];
     else replaced = chosen;
     replacementReason = input.reason === "RENEWAL" ? "expiring" : (input.replacementReason ?? null);
   }
@@ -110,8 +111,11 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
     });
     if (recent) {
       fieldErrors.confirmDuplicate = [
-        `${product.name} was already requested for this customer at ${timeIn(facts.timeZone, recent.createdAt)} ` +
-          `(${STATE_LABEL[recent.state]}). Issue another only if that is intended, and confirm it.`,
+        msg("Validation.duplicateToday", {
+          product: product.name,
+          time: timeIn(facts.timeZone, recent.createdAt),
+          state: msg(`Vocab.jobState.${recent.state}`),
+        }),
       ];
     }
   }

@@ -14,6 +14,7 @@ import { issuanceJobs } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg, type Message } from "@/lib/i18n/message";
 import { assertStationBalanced } from "@/lib/stock/count-block";
 import { cancelFound, whileNeverSent, type CancelDeps, type CancelResult } from "./cancel";
 import { createIssuanceJob } from "./create-job";
@@ -25,10 +26,10 @@ export type MoveResult = { jobId: string; movedInPlace: boolean; canceled?: Canc
 /** The station a request may move to: another enabled station of the same branch. */
 async function targetStation(job: JobForCancel, stationId: string) {
   const station = await findStation({ db, id: stationId });
-  const refuse = (message: string) => new AppError("invalid:station", { fieldErrors: { stationId: [message] } });
-  if (!station || station.branchId !== job.branchId) throw refuse("Choose one of your branch's stations.");
-  if (station.id === job.stationId) throw refuse(`The request is already at ${station.label}. Choose another station.`);
-  if (!station.enabled) throw refuse(`${station.label} is disabled. Choose another station.`);
+  const refuse = (message: Message) => new AppError("invalid:station", { fieldErrors: { stationId: [message] } });
+  if (!station || station.branchId !== job.branchId) throw refuse(msg("Validation.ownStation"));
+  if (station.id === job.stationId) throw refuse(msg("Validation.alreadyAtStation", { station: station.label }));
+  if (!station.enabled) throw refuse(msg("Validation.moveStationDisabled", { station: station.label }));
   await assertStationBalanced(station);
   return station;
 }
@@ -49,7 +50,7 @@ export async function moveFound(
       .limit(1);
     if (earlier) return { jobId: earlier.id, movedInPlace: false };
     throw new AppError("conflict:job", {
-      message: "This request is no longer waiting, so it cannot be moved. Reload the page to see where it is.",
+      message: msg("Errors.moveNotWaiting"),
     });
   }
   const station = await targetStation(job, stationId);

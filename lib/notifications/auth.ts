@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import { env, type ServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { msg, type Message } from "@/lib/i18n/message";
 import { forwardedClientAddress, normalizeAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 import { normalizeDn, TRUSTED_PROXY_SECRET_HEADER, usesMtls, usesOauth, type NotifyAuthMode } from "./auth-mode";
@@ -79,7 +80,7 @@ export function notifyAuth(): NotifyAuth {
 /** For the pre-flight check and the admin page: the mode in force (undefined: notifications off). */
 export const notificationAuthMode = (): NotifyAuthMode | undefined => notifyAuth().mode;
 
-const refuse = (message: string) => new AppError("unauthorized:notification", { message });
+const refuse = (message: Message) => new AppError("unauthorized:notification", { message });
 
 /** Throws 401 unless the request carries everything the mode requires. */
 export async function authenticateNotification(request: Request, auth: NotifyAuth): Promise<void> {
@@ -87,7 +88,7 @@ export async function authenticateNotification(request: Request, auth: NotifyAut
   if (usesOauth(auth.mode)) {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
     if (!bearer || !(await verifyD1Token(bearer))) {
-      throw refuse("A valid bearer token from /authz/d1/v1/oauth2/token is required.");
+      throw refuse(msg("Errors.notificationBearer"));
     }
   }
 }
@@ -97,5 +98,5 @@ export function requireMtls(request: Request, auth: NotifyAuth, surface: "notifi
   const reason = auth.mtlsRefusal(request);
   if (reason === null) return;
   log.warn({ event: "d1_mtls_refused", surface, reason }, "D1 call refused: client certificate not vouched for");
-  throw refuse("D1's client certificate, verified by the bank's proxy, is required.");
+  throw refuse(msg("Errors.notificationCertificate"));
 }

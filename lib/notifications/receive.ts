@@ -6,6 +6,8 @@ import "server-only";
 import type { Span } from "@opentelemetry/api";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
+import { issueMessage } from "@/lib/i18n/zod";
 import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log";
 import { linkTo, withSpan } from "@/lib/tracing/spans";
@@ -38,10 +40,12 @@ export async function receiveNotification(
 
 async function receive(request: Request, issuerId: string, auth: NotifyAuth, span: Span): Promise<Response> {
   if (!auth.mode || !env.D1_ISSUER_ID) {
-    throw new AppError("unavailable:notification", { message: "D1 notifications are not configured on this server." });
+    throw new AppError("unavailable:notification", { message: msg("Errors.notificationsOff") });
   }
   await authenticateNotification(request, auth);
-  if (issuerId !== env.D1_ISSUER_ID) throw new AppError("not_found:notification", { message: "Unknown issuerId." });
+  if (issuerId !== env.D1_ISSUER_ID) {
+    throw new AppError("not_found:notification", { message: msg("Errors.notificationIssuerUnknown") });
+  }
 
   const text = await readBodyText(request, {
     maxBytes: env.D1_NOTIFY_MAX_BODY_BYTES,
@@ -52,14 +56,14 @@ async function receive(request: Request, issuerId: string, auth: NotifyAuth, spa
   try {
     body = JSON.parse(text);
   } catch {
-    throw new AppError("bad_request:notification", { message: "The body is not valid JSON." });
+    throw new AppError("bad_request:notification", { message: msg("Errors.bodyNotJson") });
   }
   const parsed = notificationSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "body";
     throw new AppError("bad_request:notification", {
-      message: `Invalid notification: ${where} ${issue?.message ?? "is invalid"}.`,
+      message: msg("Errors.notificationInvalid", { where, problem: issue ? issueMessage(issue) : "is invalid" }),
     });
   }
 

@@ -51,4 +51,21 @@ describe("the hand-over receipt", () => {
     const text = pdfText(await receiptPdf({ ...receipt, branchName: "Łódź", tellerName: "Zoë Ŝ" }));
     expect(text).toEqual(expect.arrayContaining(["Lódz", "Zoë S"]));
   });
+
+  it("speaks the language of the person printing it, with the time still in the branch's zone", async () => {
+    const text = pdfText(await receiptPdf(receipt, "de"));
+    expect(text).toEqual(
+      expect.arrayContaining([
+        "Quittung über die Kartenaushändigung",
+        "Kartennummer",
+        "Name auf der Karte",
+        "Ausgehändigt von",
+        "30.11.2026 14:05 (Europe/Berlin)",
+        "Reisepass, endet auf X42",
+        "Ich bestätige, dass ich die oben genannte Karte erhalten habe.",
+        "Unterschrift des Kunden",
+      ]),
+    );
+    expect(text).not.toContain("Customer's signature");
+  });
 });

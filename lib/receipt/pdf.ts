@@ -1,9 +1,13 @@
 // The hand-over receipt the customer signs, as a one-page A4 PDF (pdf-lib, standard Helvetica:
 // no font files to ship). It prints the card's last four digits at most, never more card data.
+// Its words are the Receipt messages in the language of the person printing it (the customer signs
+// at their counter); the time is the branch's, in the one format of lib/datetime.ts.
+import { createTranslator } from "next-intl";
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
 import type { ReceiptData } from "@/db/queries/receipt";
-import { ID_DOCUMENT_LABEL } from "@/lib/hand-over/labels";
 import { formatDateTime } from "@/lib/datetime";
+import { MESSAGES } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/vocabulary";
 
 // Letters that do not decompose into a base letter and an accent.
 const BASE_LETTER: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i" };
@@ -27,11 +31,18 @@ export function drawable(font: PDFFont, text: string): string {
   return out;
 }
 
-export async function receiptPdf(receipt: ReceiptData & { bankName: string }): Promise<Uint8Array> {
+export async function receiptPdf(
+  receipt: ReceiptData & { bankName: string },
+  locale: Locale = "en",
+): Promise<Uint8Array> {
+  // createTranslator, not getTranslations: the same messages, and no request needed (tests, jobs).
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Receipt" });
+  const vocab = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Vocab" });
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  doc.setTitle(`Card hand-over receipt ${receipt.issuerRequestId}`);
+  doc.setTitle(t("documentTitle", { reference: receipt.issuerRequestId }));
+  doc.setLanguage(locale);
   doc.setProducer("Branch Instant Issuance");
   doc.setCreator("Branch Instant Issuance");
   const page = doc.addPage([595.28, 841.89]);
@@ -44,22 +55,25 @@ export async function receiptPdf(receipt: ReceiptData & { bankName: string }): P
 
   line(receipt.bankName, bold, 18, 24);
   line(receipt.branchName, regular, 12, 40);
-  line("Card hand-over receipt", bold, 16, 32);
+  line(t("title"), bold, 16, 32);
 
-  const handedOver = receipt.handedOverAt ? formatDateTime(receipt.handedOverAt, receipt.timezone) : "";
+  const handedOver = receipt.handedOverAt ? formatDateTime(receipt.handedOverAt, receipt.timezone, locale) : "";
   const rows: Array<[string, string]> = [
-    ["Card", receipt.productName],
-    ["Card number", `•••• ${receipt.panLast4 ?? ""}`],
-    ["Name on the card", receipt.nameOnCard],
-    ["Handed over", `${handedOver} (${receipt.timezone})`],
-    ["Handed over by", receipt.tellerName ?? ""],
+    [t("card"), receipt.productName],
+    [t("cardNumber"), `•••• ${receipt.panLast4 ?? ""}`],
+    [t("nameOnCard"), receipt.nameOnCard],
+    [t("handedOver"), t("handedOverAt", { at: handedOver, zone: receipt.timezone })],
+    [t("handedOverBy"), receipt.tellerName ?? ""],
     [
-      "Identity document checked",
+      t("idChecked"),
       receipt.idDocumentType
-        ? `${ID_DOCUMENT_LABEL[receipt.idDocumentType]} ending in ${receipt.idDocumentLast ?? ""}`
+        ? t("idEnding", {
+            document: vocab(`idDocument.${receipt.idDocumentType}`),
+            last: receipt.idDocumentLast ?? "",
+          })
         : "",
     ],
-    ["Reference", receipt.issuerRequestId],
+    [t("reference"), receipt.issuerRequestId],
   ];
   for (const [label, value] of rows) {
     page.drawText(drawable(bold, label), { x: left, y, size: 11, font: bold });
@@ -68,11 +82,11 @@ export async function receiptPdf(receipt: ReceiptData & { bankName: string }): P
   }
 
   y -= 30;
-  line("I confirm that I received the card above.", regular, 11, 70);
+  line(t("confirm"), regular, 11, 70);
   page.drawLine({ start: { x: left, y }, end: { x: left + 260, y }, thickness: 0.8 });
   page.drawLine({ start: { x: left + 300, y }, end: { x: left + 470, y }, thickness: 0.8 });
   y -= 14;
-  page.drawText("Customer's signature", { x: left, y, size: 9, font: regular });
-  page.drawText("Date", { x: left + 300, y, size: 9, font: regular });
+  page.drawText(drawable(regular, t("signature")), { x: left, y, size: 9, font: regular });
+  page.drawText(drawable(regular, t("date")), { x: left + 300, y, size: 9, font: regular });
   return doc.save({ useObjectStreams: false });
 }

@@ -1,6 +1,7 @@
 // The reports' tables as CSV rows (header first): the page's tables, long format, with periods as
 // 2026-11-30 or 2026-W49 and times in the branch's zone. lib/csv.ts quotes and guards each cell.
 import type { BranchComparisonRow } from "@/db/queries/reports";
+import type { CsvColumn } from "@/lib/csv-header";
 import { formatDateTime } from "@/lib/datetime";
 import type { ReportGrain } from "@/lib/validations/reports";
 import type { BranchReport, ReportException } from "./load";
@@ -9,14 +10,16 @@ import { periodCode } from "./periods";
 import type { Pivot } from "./pivot";
 
 type Rows = unknown[][];
+/** A table: its header as column ids (lib/csv-header.ts renders them per language), then its rows. */
+export type CsvTable = { header: CsvColumn[]; rows: Rows };
 const seconds = (v: number | null) => (v === null ? "" : Math.round(v));
 
-function longFormat(table: Pivot, grain: ReportGrain, column: string): Rows {
-  const rows: Rows = [[grain, "first_day", column, "cards"]];
+function longFormat(table: Pivot, grain: ReportGrain, column: CsvColumn): CsvTable {
+  const rows: Rows = [];
   table.periods.forEach((period, i) => {
     for (const r of table.rows) if (r.counts[i]) rows.push([periodCode(period, grain), period, r.label, r.counts[i]]);
   });
-  return rows;
+  return { header: [grain, "first_day", column, "cards"], rows };
 }
 
 const exceptionRow = (e: ReportException, timeZone: string) => [
@@ -32,7 +35,8 @@ const exceptionRow = (e: ReportException, timeZone: string) => [
 
 export type BranchTable = "teller" | "product" | "station" | "spoilage" | "time" | "exceptions";
 
-export function branchReportCsv(report: BranchReport, table: BranchTable, timeZone: string): Rows {
+/** A branch report's table; the exceptions' time column names the zone (`{zone}` in its header). */
+export function branchReportCsv(report: BranchReport, table: BranchTable, timeZone: string): CsvTable {
   const { grain } = report;
   switch (table) {
     case "teller":
@@ -44,35 +48,39 @@ export function branchReportCsv(report: BranchReport, table: BranchTable, timeZo
     case "spoilage":
       return longFormat(report.spoilage, grain, "reason");
     case "time":
-      return [
-        [grain, "first_day", "cards", "median_seconds", "p90_seconds"],
-        ...report.timeToCard.periods.map((t) => [
-          periodCode(t.period!, grain),
-          t.period,
-          t.cards,
-          seconds(t.medianSeconds),
-          seconds(t.p90Seconds),
-        ]),
-        [
-          "all",
-          report.from,
-          report.timeToCard.total.cards,
-          seconds(report.timeToCard.total.medianSeconds),
-          seconds(report.timeToCard.total.p90Seconds),
+      return {
+        header: [grain, "first_day", "cards", "median_seconds", "p90_seconds"],
+        rows: [
+          ...report.timeToCard.periods.map((t) => [
+            periodCode(t.period!, grain),
+            t.period,
+            t.cards,
+            seconds(t.medianSeconds),
+            seconds(t.p90Seconds),
+          ]),
+          [
+            "all",
+            report.from,
+            report.timeToCard.total.cards,
+            seconds(report.timeToCard.total.medianSeconds),
+            seconds(report.timeToCard.total.p90Seconds),
+          ],
         ],
-      ];
+      };
     case "exceptions":
-      return [
-        [`failed_at (${timeZone})`, "status", "what_happened", "code", "product", "station", "teller", "reference"],
-        ...report.needsAction.map((e) => exceptionRow(e, timeZone)),
-        ...report.handled.map((e) => exceptionRow(e, timeZone)),
-      ];
+      return {
+        header: ["failed_at", "status", "what_happened", "code", "product", "station", "teller", "reference"],
+        rows: [
+          ...report.needsAction.map((e) => exceptionRow(e, timeZone)),
+          ...report.handled.map((e) => exceptionRow(e, timeZone)),
+        ],
+      };
   }
 }
 
-export function comparisonCsv(rows: BranchComparisonRow[]): Rows {
-  return [
-    [
+export function comparisonCsv(rows: BranchComparisonRow[]): CsvTable {
+  return {
+    header: [
       "branch_code",
       "branch",
       "time_zone",
@@ -83,7 +91,7 @@ export function comparisonCsv(rows: BranchComparisonRow[]): Rows {
       "median_seconds",
       "p90_seconds",
     ],
-    ...rows.map((r) => [
+    rows: rows.map((r) => [
       r.code,
       r.name,
       r.timezone,
@@ -94,5 +102,5 @@ export function comparisonCsv(rows: BranchComparisonRow[]): Rows {
       seconds(r.medianSeconds),
       seconds(r.p90Seconds),
     ]),
-  ];
+  };
 }

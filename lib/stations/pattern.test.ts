@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueText } from "@/lib/i18n/zod";
 import { DEMO_BRANCHES, DEMO_STATIONS } from "@/db/seed-data";
 import { updateBranchSchema } from "@/lib/validations/branch";
 import { matchesStationPattern, normalizeStationPattern } from "./pattern";
@@ -59,7 +60,7 @@ describe("the admin's pattern field", () => {
   ])("refuses %j with a sentence to act on", (pattern, message) => {
     const result = parse(pattern);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")).toContain(message);
+    expect(result.error?.issues.map((i) => `${i.path.join(".")}: ${issueText(i)}`).join("\n")).toContain(message);
     expect(result.error?.issues[0]?.path).toEqual(["stationIdPattern"]);
   });
 });

@@ -11,12 +11,13 @@ import { insertStation, persoStationTaken } from "@/db/queries/stations";
 import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg, type Message } from "@/lib/i18n/message";
 import type { RegisterStationInput } from "@/lib/validations/station";
 import { matchesStationPattern } from "./pattern";
 
-export const STATION_TAKEN = "This station id is already registered. Check the id D1 gave you for this station.";
+const STATION_TAKEN = msg("Validation.stationTaken");
 
-const fieldError = (message: string) => new AppError("conflict:station", { fieldErrors: { persoStation: [message] } });
+const fieldError = (message: Message) => new AppError("conflict:station", { fieldErrors: { persoStation: [message] } });
 
 export async function registerStation(
   { branchId, input }: { branchId: string; input: RegisterStationInput },
@@ -26,12 +27,10 @@ export async function registerStation(
   if (!branch) throw new AppError("not_found:branch");
   // Checked before the duplicate, so ids outside the branch's own range reveal nothing.
   if (!branch.stationIdPattern) {
-    throw fieldError("This branch has no station id pattern yet. Ask an admin to set it on the branch's page.");
+    throw fieldError(msg("Validation.noStationPattern"));
   }
   if (!matchesStationPattern(branch.stationIdPattern, input.persoStation)) {
-    throw fieldError(
-      `Station ids of this branch match ${branch.stationIdPattern}. Check the id, or ask an admin to change the pattern.`,
-    );
+    throw fieldError(msg("Validation.stationPatternMismatch", { pattern: branch.stationIdPattern }));
   }
   if (await persoStationTaken({ db, persoStation: input.persoStation })) throw fieldError(STATION_TAKEN);
   try {

@@ -8,7 +8,8 @@ import { findBranch } from "@/db/queries/branches";
 import { unbalancedStations } from "@/db/queries/stock-count-history";
 import { AppError } from "@/lib/errors";
 import { dateIn } from "@/lib/issuance/eligibility";
-import { unbalancedMessage } from "./end-of-day";
+import { formatCalendarDate } from "@/lib/datetime";
+import { msg } from "@/lib/i18n/message";
 
 /** Station id → the earliest day whose difference is still unexplained. */
 export async function unbalancedByStation(branchId: string, now = new Date()): Promise<Map<string, string>> {
@@ -25,6 +26,9 @@ export async function assertStationBalanced(
 ): Promise<void> {
   const day = (await unbalancedByStation(station.branchId)).get(station.id);
   if (!day) return;
-  const message = unbalancedMessage(station.label, day);
+  const message = msg("Validation.stationUnbalanced", {
+    station: station.label,
+    day: (locale) => formatCalendarDate(day, locale),
+  });
   throw new AppError("invalid:station", { message, fieldErrors: { [field]: [message] } });
 }

@@ -16,6 +16,7 @@ import type { ActionContext } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { verifySecondSigner, type SecondSigner } from "@/lib/dual-control/second-signer";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { signatureOf } from "@/lib/validations/second-signer";
 import type { DualControlStep, Role, SpoilReason } from "@/lib/vocabulary";
 
@@ -36,12 +37,12 @@ function branchOf(ctx: Ctx): string {
 
 async function activeStockType(stockTypeId: string, { forDestroy = false } = {}) {
   const type = await findStockType({ db, id: stockTypeId });
-  if (!type) throw new AppError("not_found:stock", { message: "This card stock does not exist." });
+  if (!type) throw new AppError("not_found:stock", { message: msg("Errors.stockTypeMissing") });
   // Spoiled cards of a retired stock type must still be destroyable.
   if (!type.active && !forDestroy) {
     throw new AppError("conflict:stock", {
-      message: `${type.name} is no longer in use. Ask an admin, or choose another card stock.`,
-      fieldErrors: { stockTypeId: [`${type.name} is no longer in use.`] },
+      message: msg("Errors.stockTypeRetired", { name: type.name }),
+      fieldErrors: { stockTypeId: [msg("Validation.stockTypeNotInUse", { name: type.name })] },
     });
   }
   return type;
@@ -49,7 +50,7 @@ async function activeStockType(stockTypeId: string, { forDestroy = false } = {})
 
 async function sign(ctx: Ctx, branchId: string, step: DualControlStep, s: Signature): Promise<SecondSigner> {
   if (ctx.user.role !== "manager") {
-    throw new AppError("forbidden:action", { message: "Only the branch manager starts a stock movement." });
+    throw new AppError("forbidden:action", { message: msg("Errors.stockManagerOnly") });
   }
   return verifySecondSigner({ actor: ctx.user, branchId, roles: SECOND_ROLES, step, ...signatureOf(s) });
 }
@@ -57,8 +58,8 @@ async function sign(ctx: Ctx, branchId: string, step: DualControlStep, s: Signat
 const audit = (tx: Tx, ctx: Ctx, branchId: string, action: string, entityId: string, after: Record<string, unknown>) =>
   insertAudit({ db: tx, entry: byActor(ctx, { branchId, action, entityType: "stock", entityId, after }) });
 
-function notEnough(field: string, what: string, have: number): never {
-  const message = `${what} holds only ${have} ${have === 1 ? "card" : "cards"}.`;
+function notEnough(field: string, place: "vault" | "spoiled", name: string, have: number): never {
+  const message = msg("Validation.notEnoughStock", { place, name, have });
   throw new AppError("conflict:stock", { message, fieldErrors: { [field]: [message] } });
 }
 
@@ -114,7 +115,7 @@ export async function loadStation(
   return db.transaction(async (tx) => {
     await lockStock({ db: tx, branchId, stockTypeId: type.id });
     const vault = await placeBalance({ db: tx, branchId, stockTypeId: type.id, place: "vault" });
-    if (vault < input.quantity) notEnough("quantity", `The vault's ${type.name}`, vault);
+    if (vault < input.quantity) notEnough("quantity", "vault", type.name, vault);
     const transferId = randomUUID();
     const common = { branchId, stockTypeId: type.id, movement: "loaded" as const, transferId };
     const people = { actorId: ctx.user.id, secondActorId: second.id };
@@ -150,7 +151,7 @@ export async function destroySpoiled(
   return db.transaction(async (tx) => {
     await lockStock({ db: tx, branchId, stockTypeId: type.id });
     const spoiled = await placeBalance({ db: tx, branchId, stockTypeId: type.id, place: "spoiled" });
-    if (spoiled < input.quantity) notEnough("quantity", `The spoiled pile of ${type.name}`, spoiled);
+    if (spoiled < input.quantity) notEnough("quantity", "spoiled", type.name, spoiled);
     const [row] = await insertStockRows({
       db: tx,
       rows: [
@@ -195,8 +196,7 @@ export async function spoilProducedCard(
     ctx.assertBranch(job.branchId);
     if (job.state !== "done" || job.destroyIfProduced) {
       throw new AppError("conflict:job", {
-        message:
-          "Only a produced card that is still at the branch can be spoiled. This one was handed over or spoiled already.",
+        message: msg("Errors.spoilNotAtBranch"),
       });
     }
     await markCardSpoiled({ db: tx, jobId });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDay, dayRangeIssue, dayRangeRule } from "./audit";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
@@ -8,11 +9,11 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** Customer access log filters, from the admin page's search parameters or the export's query string. */
 export const accessLogFilterSchema = z
   .object({
-    user: optional(text().max(254, "Type at most 254 characters.")),
+    user: optional(text().max(254, v("Validation.zod.tooBigText"))),
     customer: optional(
       text()
         .toUpperCase()
-        .regex(/^[A-Z0-9-]{1,32}$/, "Enter a customer number, e.g. C00000042."),
+        .regex(/^[A-Z0-9-]{1,32}$/, v("Validation.customerNumber")),
     ),
     from: calendarDay,
     to: calendarDay,

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { formBoolean } from "./station";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 /** A manager's approval or rejection: the reason is required either way (it is audited). */
 export const decideRequestSchema = z.object({
-  jobId: z.uuid("Choose the request to decide on."),
-  note: text("Give the reason for your decision.", { multiline: true })
-    .min(3, "Give the reason for your decision (at least 3 characters).")
-    .max(500, "Keep the reason under 500 characters."),
+  jobId: z.uuid(v("Validation.approval.request")),
+  note: text(v("Validation.approval.reason"), { multiline: true })
+    .min(3, v("Validation.approval.reasonShort"))
+    .max(500, v("Validation.approval.reasonLong")),
 });
 
 /**
@@ -18,10 +19,10 @@ export const approvalSettingsSchema = z.object({
   repeatReplacementDays: z.preprocess(
     (v) => (v === "" || v === null ? null : v),
     z.coerce
-      .number("Enter a number of days, or leave it empty.")
-      .int("Enter a whole number of days.")
-      .min(1, "Enter at least 1 day, or leave it empty to turn the rule off.")
-      .max(365, "Enter at most 365 days.")
+      .number(v("Validation.approval.days"))
+      .int(v("Validation.approval.daysWhole"))
+      .min(1, v("Validation.approval.daysMin"))
+      .max(365, v("Validation.approval.daysMax"))
       .nullable(),
   ),
   nameDiffers: formBoolean,

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { assembled, msg, render, v, type Message } from "@/lib/i18n/message";
+import { issueMessage, KEYED } from "@/lib/i18n/zod";
+import type { Locale } from "@/lib/vocabulary";
 import { text } from "./text";
 
 /** An optional filter field: empty is "no filter"; control characters are refused (./text). */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
-const words = (max: number) => optional(text().max(max, `Type at most ${max} characters.`));
+const words = (max: number) => optional(text().max(max, v("Validation.zod.tooBigText")));
 
 /** True for a real calendar date written YYYY-MM-DD (not 2026-13-45 or 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
@@ -22,15 +26,15 @@ export const calendarDay = optional(
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-    .refine(isCalendarDate, "This day does not exist in the calendar; check the month and the day."),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, v("Validation.dateFormat"))
+    .refine(isCalendarDate, v("Validation.dateNotInCalendar")),
 );
 
 /** A from/to pair: "to" may not come before "from" (both are inclusive days). */
 export function dayRangeRule<T extends { from?: string; to?: string }>(v: T) {
   return !v.from || !v.to || v.to >= v.from;
 }
-export const dayRangeIssue = { path: ["to"], message: "“To” is before “From”: choose a “To” date on or after it." };
+export const dayRangeIssue = { path: ["to"], message: v("Validation.toBeforeFrom") };
 
 /** Audit browser filters, from the page's search parameters or the export's query string. */
 export const auditFilterSchema = z
@@ -38,7 +42,7 @@ export const auditFilterSchema = z
     actor: words(254),
     action: words(64),
     entity: words(64),
-    branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a branch from the list.").optional()),
+    branchId: z.preprocess((x) => (x === "" ? undefined : x), z.uuid(v("Validation.branchFromList")).optional()),
     from: calendarDay,
     to: calendarDay,
     page: z
@@ -49,19 +53,34 @@ export const auditFilterSchema = z
 
 /**
  * A page's filter from its search parameters: the valid fields, and a message for each invalid
- * one (shown beside the field; the page still lists entries with the valid rest).
+ * one (shown beside the field in `locale`; the page still lists entries with the valid rest).
  */
 export function parseFilter<T>(
   schema: z.ZodType<T>,
   raw: Record<string, unknown>,
-): { filter: T; errors: Record<string, string> } {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { filter: parsed.data, errors: {} };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  locale: Locale = "en",
+): { filter: T; errors: Record<string, string>; messages: Record<string, Message> } {
+  const parsed = schema.safeParse(raw, KEYED);
+  if (parsed.success) return { filter: parsed.data, errors: {}, messages: {} };
+  const messages: Record<string, Message> = {};
+  for (const issue of parsed.error.issues) messages[String(issue.path[0] ?? "form")] ??= issueMessage(issue);
+  const errors = Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, render(m, locale)]));
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !(k in errors)));
   const retry = schema.safeParse(rest);
-  return { filter: retry.success ? retry.data : schema.parse({}), errors };
+  return { filter: retry.success ? retry.data : schema.parse({}), errors, messages };
+}
+
+/** An export's refusal of invalid filters: 400 with each field's reason, never a cut-off file. */
+export function invalidFilters(messages: Record<string, Message>, page: "audit" | "accessLog" | "report"): AppError {
+  const problems = assembled((locale) =>
+    Object.entries(messages)
+      .map(([field, m]) => `${field}: ${render(m, locale)}`)
+      .join(" "),
+  );
+  return new AppError("bad_request:route", {
+    message: msg("Errors.filtersInvalid", { problems, page }),
+    fieldErrors: Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, [m]])),
+  });
 }
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueText } from "@/lib/i18n/zod";
 import { createBranchSchema } from "./branch";
 
 describe("branch input", () => {
@@ -19,7 +20,8 @@ describe("branch input", () => {
     expect(createBranchSchema.parse({ ...base, closesAt: "17:30:00" }).closesAt).toBe("17:30");
     expect(createBranchSchema.parse({ ...base, closesAt: "" }).closesAt).toBe("18:00");
     const wrong = createBranchSchema.safeParse({ ...base, closesAt: "25:00" });
-    expect(wrong.error?.issues[0]).toMatchObject({ path: ["closesAt"], message: expect.stringContaining("HH:MM") });
+    expect(wrong.error?.issues[0]?.path).toEqual(["closesAt"]);
+    expect(issueText(wrong.error!.issues[0]!)).toContain("HH:MM");
   });
 
   it("explains what is wrong with each field", () => {

@@ -3,14 +3,15 @@
 import { z } from "zod";
 import { ID_DOCUMENT_TYPES } from "@/lib/vocabulary";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 export const handOverSchema = z.object({
-  jobId: z.uuid("Choose a card request."),
-  idDocumentType: z.enum(ID_DOCUMENT_TYPES, "Choose the identity document you checked."),
-  idDocumentLast: text("Enter the last characters of the document number.")
+  jobId: z.uuid(v("Validation.chooseRequest")),
+  idDocumentType: z.enum(ID_DOCUMENT_TYPES, v("Validation.handOver.document")),
+  idDocumentLast: text(v("Validation.handOver.last"))
     .toUpperCase()
-    .regex(/^[A-Z0-9]{2,4}$/, "Enter only the last 2 to 4 letters or digits of the document number."),
+    .regex(/^[A-Z0-9]{2,4}$/, v("Validation.handOver.lastFormat")),
 });
 
 /** Activation (or the old card's block) failed at hand-over: try the card system again. */
-export const retryActivationSchema = z.object({ jobId: z.uuid("Choose a card request.") });
+export const retryActivationSchema = z.object({ jobId: z.uuid(v("Validation.chooseRequest")) });

@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: text(undefined, { trim: false }).min(1, "Enter your current password.").max(256),
+    currentPassword: text(undefined, { trim: false }).min(1, v("Validation.password.current")).max(256),
     newPassword: text(undefined, { trim: false })
-      .min(PASSWORD_RULES.minLength, `Use at least ${PASSWORD_RULES.minLength} characters.`)
-      .max(PASSWORD_RULES.maxLength, `Use at most ${PASSWORD_RULES.maxLength} characters.`),
+      .min(PASSWORD_RULES.minLength, v("Validation.password.min"))
+      .max(PASSWORD_RULES.maxLength, v("Validation.password.max")),
     confirmPassword: text(undefined, { trim: false }).max(256),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The two new passwords do not match.",
+    message: v("Validation.password.mismatch"),
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    message: "Choose a password different from the current one.",
+    message: v("Validation.password.same"),
   });

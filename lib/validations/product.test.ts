@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueText } from "@/lib/i18n/zod";
 import { createProductSchema, isSafeCharacterClass, toProductValues, productFields } from "./product";
 
 const valid = {
@@ -70,12 +71,11 @@ describe("card product input", () => {
     });
     const wrong = productFields.safeParse({ ...valid, minAge: "30", maxAge: "18", customerTypes: "nobody" });
     expect(wrong.success).toBe(false);
-    const messages = Object.fromEntries(wrong.error?.issues.map((i) => [String(i.path[0]), i.message]) ?? []);
+    const messages = Object.fromEntries(wrong.error?.issues.map((i) => [String(i.path[0]), issueText(i)]) ?? []);
     expect(messages.customerTypes).toBe("Choose customer types from the list.");
-    expect(productFields.safeParse({ ...valid, minAge: "30", maxAge: "18" }).error?.issues[0]).toMatchObject({
-      path: ["maxAge"],
-      message: "The highest age must be at least the lowest age.",
-    });
+    const ages = productFields.safeParse({ ...valid, minAge: "30", maxAge: "18" }).error!.issues[0]!;
+    expect(ages.path).toEqual(["maxAge"]);
+    expect(issueText(ages)).toBe("The highest age must be at least the lowest age.");
     expect(productFields.safeParse({ ...valid, maxAge: "121" }).success).toBe(false);
   });
 

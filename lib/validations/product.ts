@@ -5,6 +5,7 @@ import { charactersToClass } from "@/lib/emboss-characters";
 import { CUSTOMER_TYPES, TRANSLITERATIONS } from "@/lib/vocabulary";
 import { formBoolean } from "./station";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 const optionalText = (pattern: RegExp, message: string) =>
   z.preprocess(
@@ -12,14 +13,8 @@ const optionalText = (pattern: RegExp, message: string) =>
     text().regex(pattern, message).optional(),
   );
 
-const serviceValue = optionalText(
-  /^[A-Z0-9_]{1,32}$/,
-  "Use the value configured at D1 onboarding: capital letters, digits and underscores, e.g. NO_SHIPMENT.",
-);
-const keyIndex = optionalText(
-  /^[A-Za-z0-9_-]{1,16}$/,
-  "Use the key index from D1 onboarding: up to 16 letters or digits, e.g. 1.",
-);
+const serviceValue = optionalText(/^[A-Z0-9_]{1,32}$/, v("Validation.product.shipment"));
+const keyIndex = optionalText(/^[A-Za-z0-9_-]{1,16}$/, v("Validation.product.keyIndex"));
 const wholeNumber = (message: string) => z.coerce.number(message).int(message);
 
 /** The body of a regular-expression character class that cannot escape its brackets. */
@@ -40,45 +35,42 @@ export function isSafeCharacterClass(body: string): boolean {
 /** An age limit; an empty field is no limit. */
 const ageLimit = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  wholeNumber("Enter the age in whole years, or leave it empty for no limit.")
-    .min(0, "Enter an age from 0 to 120.")
-    .max(120, "Enter an age from 0 to 120.")
+  wholeNumber(v("Validation.product.age"))
+    .min(0, v("Validation.product.ageRange"))
+    .max(120, v("Validation.product.ageRange"))
     .optional(),
 );
 
 /** The customer types the product is for; none ticked: every type. */
 const customerTypes = z.preprocess(
   (v): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
-  z.array(z.enum(CUSTOMER_TYPES, "Choose customer types from the list.")).max(CUSTOMER_TYPES.length),
+  z.array(z.enum(CUSTOMER_TYPES, v("Validation.product.customerTypes"))).max(CUSTOMER_TYPES.length),
 );
 
 const branchIds = z.preprocess(
   (v): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
-  z.array(z.uuid("Choose branches from the list.")).max(500),
+  z.array(z.uuid(v("Validation.product.branches"))).max(500),
 );
 
 export const productFields = z
   .object({
-    name: text("Enter the product name.")
-      .min(2, "Enter the product name tellers will see, e.g. Classic Debit.")
-      .max(80, "Keep the name under 80 characters."),
+    name: text(v("Validation.product.name"))
+      .min(2, v("Validation.product.nameExample"))
+      .max(80, v("Validation.nameLong")),
     d1CardProductId: z
-      .string("Enter the D1 card product id.")
+      .string(v("Validation.product.d1Id"))
       .trim()
-      .regex(
-        /^[A-Za-z0-9_-]{1,48}$/,
-        "Use the cardProductId from D1 onboarding: 1 to 48 letters, digits, hyphens or underscores.",
-      ),
+      .regex(/^[A-Za-z0-9_-]{1,48}$/, v("Validation.product.d1IdFormat")),
     bin: z
-      .string("Enter the BIN.")
+      .string(v("Validation.product.bin"))
       .trim()
-      .regex(/^[0-9]{6,11}$/, "Enter the BIN as 6 to 11 digits."),
-    panLength: wholeNumber("Enter the PAN length as a whole number.")
-      .min(13, "A PAN has 13 to 19 digits.")
-      .max(19, "A PAN has 13 to 19 digits."),
-    expiryMonths: wholeNumber("Enter the validity in whole months.")
-      .min(1, "Cards are valid for 1 to 120 months.")
-      .max(120, "Cards are valid for 1 to 120 months."),
+      .regex(/^[0-9]{6,11}$/, v("Validation.product.binFormat")),
+    panLength: wholeNumber(v("Validation.product.panLength"))
+      .min(13, v("Validation.product.panRange"))
+      .max(19, v("Validation.product.panRange")),
+    expiryMonths: wholeNumber(v("Validation.product.validity"))
+      .min(1, v("Validation.product.validityRange"))
+      .max(120, v("Validation.product.validityRange")),
     priority: serviceValue,
     delivery: serviceValue,
     cardCarrier: serviceValue,
@@ -86,31 +78,25 @@ export const productFields = z
     pinMailer: formBoolean,
     alphaCard: formBoolean,
     paConfig: z
-      .string("Enter the payment application configuration.")
+      .string(v("Validation.product.paymentApp"))
       .trim()
-      .regex(
-        /^[A-Za-z0-9_-]{1,64}$/,
-        "Enter the payment application configuration from D1 onboarding, e.g. VISA_DEBIT_A.",
-      ),
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, v("Validation.product.paymentAppFormat")),
     odaKeyIndex: keyIndex,
     derivationKeyIndex: keyIndex,
     cvKeyIndex: keyIndex,
     pvKeyIndex: keyIndex,
-    embossMaxLength: wholeNumber("Enter the longest printable name as a whole number.")
-      .min(2, "Allow at least 2 characters.")
-      .max(26, "Stations print at most 26 characters on the name line."),
+    embossMaxLength: wholeNumber(v("Validation.product.embossMax"))
+      .min(2, v("Validation.product.embossMin"))
+      .max(26, v("Validation.product.embossMaxRange")),
     embossUppercase: formBoolean,
     // How letters the card cannot print are written; new products follow passports (ICAO 9303).
-    embossTransliteration: z.enum(TRANSLITERATIONS, "Choose how names with accents are written.").default("icao"),
+    embossTransliteration: z.enum(TRANSLITERATIONS, v("Validation.product.transliteration")).default("icao"),
     // Typed in plain words (ranges A-Z, a-z, 0-9, other characters as themselves), stored as a class.
-    embossAllowed: text("Enter the allowed characters.", { trim: false })
-      .min(1, "Enter the allowed characters, e.g. A-Z .'-")
-      .max(100, "Keep the allowed characters under 100 characters.")
+    embossAllowed: text(v("Validation.product.allowed"), { trim: false })
+      .min(1, v("Validation.product.allowedExample"))
+      .max(100, v("Validation.product.allowedLong"))
       .transform(charactersToClass)
-      .refine(
-        isSafeCharacterClass,
-        "These characters cannot be checked; use ranges such as A-Z and 0-9 and single characters.",
-      ),
+      .refine(isSafeCharacterClass, v("Validation.product.allowedUncheckable")),
     branchIds,
     // Activate the card through the card system when the teller records the hand-over; off:
     // the customer activates it. A form's unticked box arrives as nothing, so false.
@@ -126,15 +112,15 @@ export const productFields = z
     // tellers never see it.
     isTestProduct: formBoolean,
     // The blank card plastic it prints on (card stock); none: its cards are not counted.
-    stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the card stock.").optional()),
+    stockTypeId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid(v("Validation.chooseStock")).optional()),
   })
   .refine((v) => v.panLength > v.bin.length + 1, {
     path: ["panLength"],
-    message: "The PAN must be longer than the BIN plus a check digit; increase the PAN length or shorten the BIN.",
+    message: v("Validation.product.panVsBin"),
   })
   .refine((v) => v.minAge === undefined || v.maxAge === undefined || v.minAge <= v.maxAge, {
     path: ["maxAge"],
-    message: "The highest age must be at least the lowest age.",
+    message: v("Validation.product.ageOrder"),
   });
 
 type Fields = z.output<typeof productFields>;
@@ -193,15 +179,18 @@ function counterRules(v: Fields) {
 /** A file input left empty arrives as a nameless, empty File: no new image. */
 const faceImage = z.preprocess(
   (v) => (v instanceof Blob && v.size === 0 ? undefined : v),
-  z.instanceof(Blob, { message: "Choose a PNG, JPEG or WebP image." }).optional(),
+  z.instanceof(Blob, { message: v("Validation.product.image") }).optional(),
 );
 
 export const createProductSchema = productFields.and(z.object({ faceImage }));
 export const updateProductSchema = productFields.and(
-  z.object({ productId: z.uuid("Choose a product."), faceImage, removeFaceImage: formBoolean }),
+  z.object({ productId: z.uuid(v("Validation.chooseProduct")), faceImage, removeFaceImage: formBoolean }),
 );
-export const productIdSchema = z.object({ productId: z.uuid("Choose a product.") });
+export const productIdSchema = z.object({ productId: z.uuid(v("Validation.chooseProduct")) });
 
 export type ProductInput = Fields;
 
-export const setProductActiveSchema = z.object({ productId: z.uuid("Choose a product."), active: formBoolean });
+export const setProductActiveSchema = z.object({
+  productId: z.uuid(v("Validation.chooseProduct")),
+  active: formBoolean,
+});

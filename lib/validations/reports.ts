@@ -2,6 +2,7 @@
 // the branch's calendar days (inclusive), per day or per ISO week, and which table to export.
 import { z } from "zod";
 import { calendarDay, dayRangeIssue, dayRangeRule } from "./audit";
+import { v } from "@/lib/i18n/message";
 
 export const REPORT_GRAINS = ["day", "week"] as const;
 export type ReportGrain = (typeof REPORT_GRAINS)[number];
@@ -22,18 +23,19 @@ export const reportFilterSchema = z
     to: calendarDay,
     grain: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.enum(REPORT_GRAINS, "Choose per day or per week.").default("day"),
+      z.enum(REPORT_GRAINS, v("Validation.report.grain")).default("day"),
     ),
-    branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a branch from the list.").optional()),
+    branchId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid(v("Validation.branchFromList")).optional()),
     report: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.enum(REPORT_TABLES, "Choose one of the report's tables.").default("teller"),
+      z.enum(REPORT_TABLES, v("Validation.report.table")).default("teller"),
     ),
   })
   .refine(dayRangeRule, dayRangeIssue)
   .refine((v) => !v.from || !v.to || daysBetween(v.from, v.to) < MAX_RANGE_DAYS, {
     path: ["to"],
-    message: `Choose a range of at most ${MAX_RANGE_DAYS} days.`,
+    message: v("Validation.report.rangeLong"),
+    params: { maximum: MAX_RANGE_DAYS },
   });
 
 export type ReportFilter = z.infer<typeof reportFilterSchema>;

@@ -4,21 +4,16 @@
 import { z } from "zod";
 import { DUAL_CONTROL_STEPS } from "@/lib/vocabulary";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
-const EMAIL_REQUIRED = "Enter the second person's e-mail.";
-const PASSWORD_REQUIRED = "Enter the second person's password.";
+const EMAIL_REQUIRED = v("Validation.signer.email");
+const PASSWORD_REQUIRED = v("Validation.signer.password");
 
 export const secondSignerFields = {
-  secondEmail: text(EMAIL_REQUIRED).max(254, "Keep the e-mail under 254 characters.").default(""),
-  secondPassword: z
-    .string("Enter the second person's password.")
-    .max(200, "Keep the password under 200 characters.")
-    .default(""),
+  secondEmail: text(EMAIL_REQUIRED).max(254, v("Validation.emailLong")).default(""),
+  secondPassword: z.string(v("Validation.signer.password")).max(200, v("Validation.signer.passwordLong")).default(""),
   // Forms post "" when nobody confirmed through single sign-on.
-  secondAssertion: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.uuid("This confirmation is not valid. Confirm again.").optional(),
-  ),
+  secondAssertion: z.preprocess((v) => (v === "" ? undefined : v), z.uuid(v("Validation.signer.assertion")).optional()),
 };
 
 type Posted = { secondEmail?: unknown; secondPassword?: unknown; secondAssertion?: unknown };
@@ -57,16 +52,18 @@ export function signatureOf(input: {
 /** The popup's first request: who the person says they are, for the provider's login form. */
 export const ssoConfirmStartSchema = z.object({
   // The step the popup confirms: the assertion is good for it alone.
-  step: z.enum(DUAL_CONTROL_STEPS, "Say which four-eyes step is being confirmed."),
+  step: z.enum(DUAL_CONTROL_STEPS, v("Validation.signer.step")),
   hint: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
-    text("Enter an e-mail.").max(254, "Keep the e-mail under 254 characters.").optional(),
+    text(v("Validation.signer.anEmail")).max(254, v("Validation.emailLong")).optional(),
   ),
 });
 
 /** The provider's answer (RFC 6749 §4.1.2): bounded here, checked by the OAuth client. */
 export const ssoConfirmCallbackSchema = z.object({
-  state: text("The answer has no state.").min(1, "The answer has no state.").max(512, "The state is too long."),
-  code: text().max(4096, "The code is too long.").optional(),
-  error: text().max(200, "The error is too long.").optional(),
+  state: text(v("Validation.signer.noState"))
+    .min(1, v("Validation.signer.noState"))
+    .max(512, v("Validation.signer.stateLong")),
+  code: text().max(4096, v("Validation.signer.codeLong")).optional(),
+  error: text().max(200, v("Validation.signer.errorLong")).optional(),
 });

@@ -1,50 +1,50 @@
 import { z } from "zod";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
-export const stationIdSchema = z.object({ stationId: z.uuid("Choose a station.") });
+export const stationIdSchema = z.object({ stationId: z.uuid(v("Validation.chooseStation")) });
 
 /** Checkbox and hidden fields arrive as strings from forms, as booleans from code. */
 export const formBoolean = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 
-const stationLabel = text("Enter a label.")
-  .min(2, "Enter a label tellers will recognise, e.g. Counter printer 3.")
-  .max(60, "Keep the label under 60 characters.");
-const stationLocation = text().max(120, "Keep the location under 120 characters.").default("");
+const stationLabel = text(v("Validation.station.label"))
+  .min(2, v("Validation.station.labelExample"))
+  .max(60, v("Validation.station.labelLong"));
+const stationLocation = text().max(120, v("Validation.station.locationLong")).default("");
 
 export const registerStationSchema = z.object({
   // D1 does not publish the persoStation format; the cardId rule is the safe common ground.
   persoStation: z
-    .string("Enter the station id.")
+    .string(v("Validation.station.id"))
     .trim()
-    .regex(
-      /^[A-Za-z0-9_-]{1,48}$/,
-      "Use 1 to 48 letters, digits, hyphens or underscores, exactly as registered at D1 (e.g. BR001-PS-04).",
-    ),
+    .regex(/^[A-Za-z0-9_-]{1,48}$/, v("Validation.station.idFormat")),
   label: stationLabel,
   location: stationLocation,
 });
 
 /** A station's label and location; its id is D1's and never changes (a wrong one is deleted). */
 export const renameStationSchema = z.object({
-  stationId: z.uuid("Choose a station."),
+  stationId: z.uuid(v("Validation.chooseStation")),
   label: stationLabel,
   location: stationLocation,
 });
 
 /** The manager's word that a test card came out of this station (where there is no test product). */
 export const verifyStationSchema = z.object({
-  stationId: z.uuid("Choose a station."),
-  testCardPrinted: formBoolean.refine((v) => v, "Confirm that a test card was printed on this station."),
+  stationId: z.uuid(v("Validation.chooseStation")),
+  testCardPrinted: formBoolean.refine((v) => v, v("Validation.station.testCard")),
 });
 
 /** Send the bank's test product to a new station through D1 (it verifies the station when produced). */
-export const printTestCardSchema = z.object({ stationId: z.uuid("Choose a station.") });
+export const printTestCardSchema = z.object({ stationId: z.uuid(v("Validation.chooseStation")) });
 
 /** The admin's form names the branch; a manager's is always their own. */
-export const registerBranchStationSchema = registerStationSchema.extend({ branchId: z.uuid("Choose a branch.") });
+export const registerBranchStationSchema = registerStationSchema.extend({
+  branchId: z.uuid(v("Validation.chooseBranch")),
+});
 
 export const setStationEnabledSchema = z.object({
-  stationId: z.uuid("Choose a station."),
+  stationId: z.uuid(v("Validation.chooseStation")),
   enabled: formBoolean,
   // Disabling a station with cards in progress needs a second, explicit confirmation.
   confirm: formBoolean.optional(),
@@ -54,6 +54,6 @@ export type RegisterStationInput = z.infer<typeof registerStationSchema>;
 
 /** A manager moves every request still waiting at a station to another one (e.g. before disabling it). */
 export const moveStationRequestsSchema = z.object({
-  stationId: z.uuid("Choose a station."),
-  toStationId: z.uuid("Choose the station to move the requests to."),
+  stationId: z.uuid(v("Validation.chooseStation")),
+  toStationId: z.uuid(v("Validation.station.moveTarget")),
 });

@@ -4,39 +4,43 @@ import { z } from "zod";
 import { STOCK_PLACES } from "@/lib/vocabulary";
 import { requireSecondSigner, secondSignerFields } from "./second-signer";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
 // A real calendar day: 2026-02-30 would pass the pattern and fail in PostgreSQL.
 const isoDate = z
-  .string("Choose a day.")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day.")
-  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, "Choose a day.");
+  .string(v("Validation.count.day"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, v("Validation.count.day"))
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v,
+    v("Validation.count.day"),
+  );
 
 export const recordStockCountSchema = requireSecondSigner(
   z
     .object({
-      stockTypeId: z.uuid("Choose the card stock."),
-      place: z.enum(STOCK_PLACES, "Choose the place counted."),
+      stockTypeId: z.uuid(v("Validation.chooseStock")),
+      place: z.enum(STOCK_PLACES, v("Validation.count.place")),
       // Forms post "" for the vault and the spoiled cards.
-      stationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the station.").optional()),
+      stationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid(v("Validation.count.station")).optional()),
       businessDate: isoDate,
       counted: z.coerce
-        .number("Enter the number of blank cards you counted.")
-        .int("Enter a whole number of cards.")
-        .min(0, "Enter the number of cards counted (0 or more).")
-        .max(1_000_000, "Enter the number of cards counted."),
+        .number(v("Validation.count.counted"))
+        .int(v("Validation.count.whole"))
+        .min(0, v("Validation.count.min"))
+        .max(1_000_000, v("Validation.count.number")),
       ...secondSignerFields,
     })
     .refine((v) => (v.place === "station") === Boolean(v.stationId), {
-      message: "Choose the station.",
+      message: v("Validation.count.station"),
       path: ["stationId"],
     }),
 );
 
 export const explainStockCountSchema = z.object({
-  countId: z.uuid("Choose the count to explain."),
-  explanation: text("Explain the difference.", { multiline: true })
-    .min(10, "Explain the difference in a sentence (what was found, what was done).")
-    .max(1000, "Keep the explanation under 1000 characters."),
+  countId: z.uuid(v("Validation.count.which")),
+  explanation: text(v("Validation.count.explain"), { multiline: true })
+    .min(10, v("Validation.count.explainShort"))
+    .max(1000, v("Validation.count.explainLong")),
 });
 
 /** The history's filter and its CSV export: inclusive days of the branch. */

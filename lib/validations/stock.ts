@@ -4,26 +4,27 @@ import { z } from "zod";
 import { requireSecondSigner, secondSignerFields } from "./second-signer";
 import { formBoolean } from "./station";
 import { text } from "./text";
+import { v } from "@/lib/i18n/message";
 
-const count = (what: string, max: number) =>
+const count = (max: number) =>
   z.coerce
-    .number(`Enter the number of ${what} as a whole number.`)
-    .int(`Enter the number of ${what} as a whole number.`)
-    .min(1, `Enter at least 1.`)
-    .max(max, `Enter at most ${max.toLocaleString("en")}.`);
+    .number(v("Validation.stock.cardsWhole"))
+    .int(v("Validation.stock.cardsWhole"))
+    .min(1, v("Validation.stock.atLeastOne"))
+    .max(max, v("Validation.zod.tooBigNumber"));
 
-const stockTypeId = z.uuid("Choose the card stock.");
+const stockTypeId = z.uuid(v("Validation.chooseStock"));
 
 export const receiveStockSchema = requireSecondSigner(
   z.object({
     stockTypeId,
-    quantity: count("cards", 100_000),
-    lot: text("Enter the lot number.")
-      .min(1, "Enter the lot number printed on the shipment.")
-      .max(60, "Keep the lot under 60 characters."),
-    supplierRef: text("Enter the supplier's reference.")
-      .min(1, "Enter the supplier's reference (delivery note).")
-      .max(60, "Keep the reference under 60 characters."),
+    quantity: count(100_000),
+    lot: text(v("Validation.stock.lot"))
+      .min(1, v("Validation.stock.lotExample"))
+      .max(60, v("Validation.stock.lotLong")),
+    supplierRef: text(v("Validation.stock.supplierRef"))
+      .min(1, v("Validation.stock.supplierRefExample"))
+      .max(60, v("Validation.stock.supplierRefLong")),
     ...secondSignerFields,
   }),
 );
@@ -31,8 +32,8 @@ export const receiveStockSchema = requireSecondSigner(
 export const loadStationSchema = requireSecondSigner(
   z.object({
     stockTypeId,
-    stationId: z.uuid("Choose the station to load."),
-    quantity: count("cards", 10_000),
+    stationId: z.uuid(v("Validation.stock.loadStation")),
+    quantity: count(10_000),
     ...secondSignerFields,
   }),
 );
@@ -40,24 +41,21 @@ export const loadStationSchema = requireSecondSigner(
 export const destroySpoiledSchema = requireSecondSigner(
   z.object({
     stockTypeId,
-    quantity: count("cards", 10_000),
-    note: text().max(200, "Keep the note under 200 characters.").default(""),
+    quantity: count(10_000),
+    note: text().max(200, v("Validation.stock.noteLong")).default(""),
     ...secondSignerFields,
   }),
 );
 
 /** A produced card that will never be handed over (a misprint, or left unclaimed). */
-export const spoilCardSchema = z.object({ jobId: z.uuid("Choose a card.") });
+export const spoilCardSchema = z.object({ jobId: z.uuid(v("Validation.stock.card")) });
 
-const stockTypeName = text("Enter a name.")
-  .min(2, "Enter a name, e.g. Debit blank PVC.")
-  .max(60, "Keep the name under 60 characters.");
+const stockTypeName = text(v("Validation.stock.name"))
+  .min(2, v("Validation.stock.nameExample"))
+  .max(60, v("Validation.stock.nameLong"));
 
 export const createStockTypeSchema = z.object({
-  code: text("Enter a code.").regex(
-    /^[A-Za-z0-9_-]{2,32}$/,
-    "Use 2 to 32 letters, digits, hyphens or underscores, e.g. DEBIT-PVC.",
-  ),
+  code: text(v("Validation.stock.code")).regex(/^[A-Za-z0-9_-]{2,32}$/, v("Validation.stock.codeFormat")),
   name: stockTypeName,
 });
 
@@ -66,10 +64,10 @@ export const renameStockTypeSchema = z.object({ stockTypeId, name: stockTypeName
 export const setStockTypeActiveSchema = z.object({ stockTypeId, active: formBoolean });
 
 export const setLowStockThresholdSchema = z.object({
-  stationId: z.uuid("Choose a station."),
+  stationId: z.uuid(v("Validation.chooseStation")),
   threshold: z.coerce
-    .number("Enter the threshold as a whole number.")
-    .int("Enter the threshold as a whole number.")
-    .min(0, "Enter 0 or more.")
-    .max(10_000, "Enter at most 10,000."),
+    .number(v("Validation.stock.threshold"))
+    .int(v("Validation.stock.threshold"))
+    .min(0, v("Validation.stock.thresholdMin"))
+    .max(10_000, v("Validation.stock.thresholdMax")),
 });

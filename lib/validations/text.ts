@@ -4,14 +4,15 @@
 // place in a name, a label or a search and can hide text in logs and exports. They are refused
 // here with a message, before anything reaches the database.
 import { z } from "zod";
+import { v } from "@/lib/i18n/message";
 
 // C0 controls except tab, line feed and carriage return, DEL, C1 controls, lone surrogates.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 // The same, plus tab and line breaks: what a one-line field may not hold.
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
 
-export const CONTROL_MESSAGE = "Remove the control characters (such as a NUL byte or a line break) from this text.";
-const MULTILINE_MESSAGE = "Remove the control characters (such as a NUL byte) from this text.";
+export const CONTROL_MESSAGE = v("Validation.control");
+const MULTILINE_MESSAGE = v("Validation.controlMultiline");
 
 /** True when the text holds no control character (tabs and line breaks allowed when `multiline`). */
 export function isCleanText(value: string, { multiline = false }: { multiline?: boolean } = {}): boolean {

@@ -1,5 +1,6 @@
 import { requireRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { pollBranchEvents } from "@/lib/events/poll";
 import { route } from "@/lib/route";
 
@@ -10,7 +11,7 @@ export const GET = route("events.poll", async (request: Request) => {
   const user = await requireRole(["teller", "manager"], { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
   const after = new URL(request.url).searchParams.get("after") ?? "0";
-  if (!/^\d{1,15}$/.test(after)) throw new AppError("bad_request:route", { message: "after must be a whole number." });
+  if (!/^\d{1,15}$/.test(after)) throw new AppError("bad_request:route", { message: msg("Errors.afterNotNumber") });
   const events = await pollBranchEvents(user.branchId, Number(after));
   return Response.json({ events }, { headers: { "cache-control": "no-store" } });
 });

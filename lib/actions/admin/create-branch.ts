@@ -7,6 +7,7 @@ import { branchCodeTaken, insertBranch } from "@/db/queries/branches";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { defaultStationPattern } from "@/lib/stations/pattern";
 import { createBranchSchema } from "@/lib/validations/branch";
 
@@ -17,7 +18,7 @@ export const createBranchAction = createAction({
   handler: async (input, ctx) => {
     if (await branchCodeTaken({ db, code: input.code })) {
       throw new AppError("conflict:branch", {
-        fieldErrors: { code: [`A branch with code ${input.code} already exists.`] },
+        fieldErrors: { code: [msg("Errors.branchCodeTaken", { code: input.code })] },
       });
     }
     const branch = await db.transaction(async (tx) => {

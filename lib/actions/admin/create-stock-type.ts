@@ -7,6 +7,7 @@ import { insertStockType } from "@/db/queries/stock-types";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { createStockTypeSchema } from "@/lib/validations/stock";
 
 /** A new blank card plastic the branches keep in stock (its code cannot be reused). */
@@ -18,7 +19,7 @@ export const createStockTypeAction = createAction({
     const created = await db.transaction(async (tx) => {
       const row = await insertStockType({ db: tx, code: code.toUpperCase(), name });
       if (!row) {
-        const message = "This code is taken. Choose another one.";
+        const message = msg("Errors.stockTypeCodeTaken");
         throw new AppError("conflict:stock", { message, fieldErrors: { code: [message] } });
       }
       await insertAudit({

@@ -10,13 +10,14 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { userSnapshot } from "@/lib/snapshots";
 import { temporaryPassword } from "@/lib/temporary-password";
 import { createUserSchema } from "@/lib/validations/user";
 
 const emailInUse = (email: string) =>
   new AppError("conflict:user", {
-    fieldErrors: { email: [`${email} already has an account. Find it in the list and edit it instead.`] },
+    fieldErrors: { email: [msg("Errors.emailHasAccount", { email })] },
   });
 
 /** Creates a user with a temporary password, shown once to the admin; they choose their own at first sign-in. */
@@ -27,7 +28,7 @@ export const createUserAction = createAction({
   handler: async (input, ctx) => {
     if (input.branchId && !(await findBranch({ db, id: input.branchId }))) {
       throw new AppError("invalid:user", {
-        fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] },
+        fieldErrors: { branchId: [msg("Errors.branchGone")] },
       });
     }
     if (await emailTaken({ db, email: input.email })) throw emailInUse(input.email);

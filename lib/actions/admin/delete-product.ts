@@ -8,13 +8,13 @@ import { deleteProduct, findProductForUpdate, productHasJobs } from "@/db/querie
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { productSnapshot } from "@/lib/snapshots";
 import { productIdSchema } from "@/lib/validations/product";
 
 const inUse = () =>
   new AppError("conflict:product", {
-    message:
-      "Cards have been issued with this product, so it is kept for the record. Retire it instead to stop tellers choosing it.",
+    message: msg("Errors.productInUse"),
   });
 
 /** Deletes a product that never issued a card (a mistake, say); anything else is retired. */

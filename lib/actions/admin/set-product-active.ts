@@ -8,6 +8,7 @@ import { findProductForUpdate, updateProduct } from "@/db/queries/products";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { setProductActiveSchema } from "@/lib/validations/product";
 
 /**
@@ -42,7 +43,7 @@ export const setProductActiveAction = createAction({
         // Offering a retired test product again while another is the active one.
         if (isUniqueViolation(error)) {
           throw new AppError("conflict:product", {
-            message: "Another active product is the test product already. Retire it first.",
+            message: msg("Errors.testProductTaken"),
           });
         }
         throw error;

@@ -7,6 +7,7 @@ import { findUserForAdmin, findUserForUpdate, updateUser } from "@/db/queries/us
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { assertAdminRemains } from "@/lib/last-admin";
 import { setUserActiveSchema } from "@/lib/validations/user";
 
@@ -18,7 +19,7 @@ export const setUserActiveAction = createAction({
   handler: async ({ userId, active }, ctx) => {
     if (!active && userId === ctx.user.id) {
       throw new AppError("conflict:user", {
-        message: "You cannot deactivate your own account. Ask another administrator to do it.",
+        message: msg("Errors.deactivateSelf"),
       });
     }
     const current = await findUserForAdmin({ db, id: userId });

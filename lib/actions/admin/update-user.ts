@@ -9,12 +9,13 @@ import { emailTaken, findUserForAdmin, findUserForUpdate, updateUser } from "@/d
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { assertAdminRemains } from "@/lib/last-admin";
 import { userSnapshot } from "@/lib/snapshots";
 import { updateUserSchema } from "@/lib/validations/user";
 
 const emailInUse = (email: string) =>
-  new AppError("conflict:user", { fieldErrors: { email: [`${email} already belongs to another account.`] } });
+  new AppError("conflict:user", { fieldErrors: { email: [msg("Errors.emailTaken", { email })] } });
 
 /** Name, e-mail, role and branch. A new role or branch ends the user's open sessions. */
 export const updateUserAction = createAction({
@@ -26,7 +27,7 @@ export const updateUserAction = createAction({
     if (!current) throw new AppError("not_found:user");
     if (values.branchId && !(await findBranch({ db, id: values.branchId }))) {
       throw new AppError("invalid:user", {
-        fieldErrors: { branchId: ["That branch no longer exists. Reload the page and choose again."] },
+        fieldErrors: { branchId: [msg("Errors.branchGone")] },
       });
     }
     if (await emailTaken({ db, email: values.email, exceptId: userId })) throw emailInUse(values.email);

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { sessionClaims } from "@/lib/auth/session";
 import { ROLES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { changePasswordSchema } from "@/lib/validations/password";
 
 /**
@@ -27,7 +28,7 @@ export const changePasswordAction = createAction({
     const row = await findUserByEmail({ db, email: ctx.user.email });
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
       throw new AppError("invalid:auth", {
-        fieldErrors: { currentPassword: ["The current password is not correct."] },
+        fieldErrors: { currentPassword: [msg("Validation.currentPasswordWrong")] },
       });
     }
     const passwordHash = await hashPassword(input.newPassword);

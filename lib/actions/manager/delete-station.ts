@@ -7,6 +7,7 @@ import { deleteStation, findStation, findStationForUpdate, stationEverUsed } fro
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { stationIdSchema } from "@/lib/validations/station";
 
 /**
@@ -27,12 +28,12 @@ export const deleteStationAction = createAction({
       if (!station) throw new AppError("not_found:station");
       if (station.isDefault) {
         throw new AppError("conflict:station", {
-          message: `${station.label} is the branch's default station. Make another station the default first.`,
+          message: msg("Errors.deleteDefaultStation", { station: station.label }),
         });
       }
       if (await stationEverUsed({ db: tx, id: stationId })) {
         throw new AppError("conflict:station", {
-          message: `${station.label} has sent cards or held stock, so it is kept for the record. Disable it instead.`,
+          message: msg("Errors.stationInUse", { station: station.label }),
         });
       }
       await deleteStation({ db: tx, id: stationId });

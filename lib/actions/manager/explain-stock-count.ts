@@ -10,6 +10,7 @@ import { findCountForUpdate, setExplanation } from "@/db/queries/stock-count";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { placeLabel } from "@/lib/stock/end-of-day";
 import { explainStockCountSchema } from "@/lib/validations/stock-count";
 
@@ -30,11 +31,11 @@ export const explainStockCountAction = createAction({
       ctx.assertBranch(count.branchId);
       const difference = count.counted - count.expected;
       if (difference === 0) {
-        throw new AppError("conflict:stock", { message: "This count balanced: there is no difference to explain." });
+        throw new AppError("conflict:stock", { message: msg("Errors.countBalanced") });
       }
       if (count.explanation !== null) {
         throw new AppError("conflict:stock", {
-          message: "This difference was already explained. The explanation is kept as given.",
+          message: msg("Errors.countExplained"),
         });
       }
       const station = count.stationId ? await findStation({ db: tx, id: count.stationId }) : null;

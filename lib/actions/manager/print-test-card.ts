@@ -8,6 +8,7 @@ import { countStationTests, findStation, findStationForUpdate } from "@/db/queri
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { isFinal } from "@/lib/issuance/states";
 import { printTestCardSchema } from "@/lib/validations/station";
@@ -32,12 +33,12 @@ export const printTestCardAction = createAction({
     if (!found) throw new AppError("not_found:station");
     ctx.assertBranch(found.branchId);
     if (found.verifiedAt) {
-      throw new AppError("conflict:station", { message: `${found.label} is verified already.` });
+      throw new AppError("conflict:station", { message: msg("Errors.stationVerified", { station: found.label }) });
     }
     const product = await findActiveTestProduct({ db });
     if (!product) {
       throw new AppError("conflict:station", {
-        message: "The bank has no test product. Print a test card from the station itself and confirm it by hand.",
+        message: msg("Errors.noTestProduct"),
       });
     }
     // The n-th test card of this station: two presses at once make one job (the same request key).
@@ -61,12 +62,16 @@ export const printTestCardAction = createAction({
           const station = await findStationForUpdate({ db: tx, id: stationId });
           if (!station) throw new AppError("not_found:station");
           if (station.verifiedAt) {
-            throw new AppError("conflict:station", { message: `${station.label} is verified already.` });
+            throw new AppError("conflict:station", {
+              message: msg("Errors.stationVerified", { station: station.label }),
+            });
           }
           const now = await countStationTests({ db: tx, stationId });
           const open = now.latestState !== null && !isFinal(now.latestState);
           if (open || now.total !== earlier.total) {
-            throw new AppError("conflict:station", { message: TEST_ON_ITS_WAY(station.label) });
+            throw new AppError("conflict:station", {
+              message: msg("Errors.testCardOnItsWay", { station: station.label }),
+            });
           }
           await insertAudit({
             db: tx,
@@ -85,6 +90,3 @@ export const printTestCardAction = createAction({
     return { stationId: found.id, jobId: job.id };
   },
 });
-
-const TEST_ON_ITS_WAY = (label: string) =>
-  `A test card for ${label} is already on its way. Its progress shows on the station's row.`;

@@ -12,15 +12,21 @@ import { byActor } from "@/lib/audit";
 import { formatCalendarDate, startOfDayIn } from "@/lib/datetime";
 import { verifySecondSigner } from "@/lib/dual-control/second-signer";
 import { AppError } from "@/lib/errors";
+import { msg, type MessageValue } from "@/lib/i18n/message";
 import { dateIn } from "@/lib/issuance/eligibility";
 import { countableDays, placeLabel } from "@/lib/stock/end-of-day";
+import type { StockPlace } from "@/lib/vocabulary";
 import { signatureOf } from "@/lib/validations/second-signer";
 import { recordStockCountSchema } from "@/lib/validations/stock-count";
 
-const alreadyCounted = (where: string, day: string) =>
+const alreadyCounted = (where: MessageValue, day: string) =>
   new AppError("conflict:stock", {
-    message: `${where} was already counted for ${formatCalendarDate(day)}. A count is kept as signed and not replaced: if it was wrong, a manager explains the difference.`,
+    message: msg("Errors.alreadyCounted", { place: where, day: (locale) => formatCalendarDate(day, locale) }),
   });
+
+/** The counted place in the reader's words: a station by its label, else the vocabulary's name. */
+const placeWords = (place: StockPlace, stationLabel: string | null): MessageValue =>
+  place === "station" && stationLabel ? stationLabel : msg(`Vocab.stockPlace.${place}`);
 
 /**
  * The end-of-day count of one place under dual control: the signed-in manager enters the figure,
@@ -38,7 +44,7 @@ export const recordStockCountAction = createAction({
     if (!branch) throw new AppError("forbidden:branch");
     const today = dateIn(branch.timezone);
     if (!countableDays(today).includes(input.businessDate)) {
-      const message = "A count closes today or, counted after midnight, yesterday. Choose one of those days.";
+      const message = msg("Errors.countDayInvalid");
       throw new AppError("invalid:stock", { message, fieldErrors: { businessDate: [message] } });
     }
     let stationLabel: string | null = null;
@@ -57,7 +63,7 @@ export const recordStockCountAction = createAction({
     const where = placeLabel({ place: input.place, stationLabel });
     // Before the second person's check, so nobody signs for a count that cannot be taken.
     if (await findCount({ db, ...key, businessDate: input.businessDate }))
-      throw alreadyCounted(where, input.businessDate);
+      throw alreadyCounted(placeWords(input.place, stationLabel), input.businessDate);
     const second = await verifySecondSigner({
       actor: ctx.user,
       step: "stock.count",
@@ -71,7 +77,7 @@ export const recordStockCountAction = createAction({
           input.businessDate !== today &&
           (await movedSince({ db: tx, ...key, since: startOfDayIn(branch.timezone) }))
         ) {
-          const message = `Cards have moved at ${where} since midnight, so yesterday can no longer be counted there. Count today instead.`;
+          const message = msg("Errors.movedSinceMidnight", { place: placeWords(input.place, stationLabel) });
           throw new AppError("conflict:stock", { message, fieldErrors: { businessDate: [message] } });
         }
         const balances = await placeBalances({ db: tx, branchId: branch.id, businessDate: input.businessDate });
@@ -124,7 +130,7 @@ export const recordStockCountAction = createAction({
       };
     } catch (error) {
       // Two counts of the same place at once: the unique index keeps the first.
-      if (isUniqueViolation(error)) throw alreadyCounted(where, input.businessDate);
+      if (isUniqueViolation(error)) throw alreadyCounted(placeWords(input.place, stationLabel), input.businessDate);
       throw error;
     }
   },

@@ -7,6 +7,7 @@ import { findStation, setDefaultStation } from "@/db/queries/stations";
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { stationIdSchema } from "@/lib/validations/station";
 
 export const setDefaultStationAction = createAction({
@@ -18,7 +19,7 @@ export const setDefaultStationAction = createAction({
     if (!station) throw new AppError("not_found:station");
     ctx.assertBranch(station.branchId);
     if (!station.enabled) {
-      throw new AppError("conflict:station", { message: "Enable the station before making it the default." });
+      throw new AppError("conflict:station", { message: msg("Errors.defaultNeedsEnabled") });
     }
     await db.transaction(async (tx) => {
       await setDefaultStation({ db: tx, id: station.id, branchId: station.branchId });

@@ -9,10 +9,8 @@ import { countOpenJobs, findStation, findStationForUpdate, setStationEnabled } f
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { STATE_LABEL } from "@/lib/issuance/states";
+import { msg } from "@/lib/i18n/message";
 import { setStationEnabledSchema } from "@/lib/validations/station";
-
-const cards = (n: number) => (n === 1 ? "1 card is" : `${n} cards are`);
 
 /**
  * Enables or disables a station of the manager's branch. Disabling one with cards in progress
@@ -34,20 +32,24 @@ export const setStationEnabledAction = createAction({
       // A station never proven by a test card may be a mistyped id: no customer's card goes there.
       if (enabled && !station.verifiedAt) {
         throw new AppError("conflict:station", {
-          message: `Print a test card on ${station.label} and confirm it before enabling the station.`,
+          message: msg("Errors.enableNeedsTestCard", { station: station.label }),
         });
       }
       const openJobs = enabled ? 0 : await countOpenJobs({ db: tx, stationId });
       if (!enabled && station.isDefault) {
         throw new AppError("conflict:station", {
-          message: `${station.label} is the branch's default station. Make another station the default first, then disable this one.`,
+          message: msg("Errors.disableDefaultStation", { station: station.label }),
         });
       }
       if (!enabled && openJobs > 0 && !confirm) {
-        const message = `${cards(openJobs)} still waiting at ${station.label}. Move them to another station, or disable it anyway: requests not yet sent to D1 are held, but cards D1 already holds may still print there.`;
+        const message = msg("Errors.cardsWaitingAtStation", { count: openJobs, station: station.label });
         // The requests themselves, so the manager sees whose cards these are before choosing.
-        const waiting = (await listWaitingJobs({ db: tx, stationId })).map(
-          (j) => `${j.customerName} · ${j.productName} · ${STATE_LABEL[j.state]}`,
+        const waiting = (await listWaitingJobs({ db: tx, stationId })).map((j) =>
+          msg("Errors.waitingRequest", {
+            customer: j.customerName,
+            product: j.productName,
+            state: msg(`Vocab.jobState.${j.state}`),
+          }),
         );
         throw new AppError("conflict:station", {
           message,

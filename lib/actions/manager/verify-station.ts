@@ -7,6 +7,7 @@ import { countStationTests, findStation, findStationForUpdate, markStationVerifi
 import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { isFinal } from "@/lib/issuance/states";
 import { verifyStationSchema } from "@/lib/validations/station";
 
@@ -31,7 +32,7 @@ export const verifyStationAction = createAction({
       const { latestState } = await countStationTests({ db: tx, stationId });
       if (latestState !== null && !isFinal(latestState)) {
         throw new AppError("conflict:station", {
-          message: `A test card for ${station.label} is on its way through D1: wait for it, it verifies the station when it comes out.`,
+          message: msg("Errors.testCardOnItsWayThroughD1", { station: station.label }),
         });
       }
       const row = await markStationVerified({ db: tx, id: stationId });

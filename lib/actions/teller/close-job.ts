@@ -11,6 +11,7 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { jobIdSchema } from "@/lib/validations/issuance";
 
@@ -28,7 +29,7 @@ export const closeJobAction = createAction({
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (!FAILED_STATES.includes(job.state)) {
-      throw new AppError("conflict:job", { message: "Only a card that failed can be canceled here." });
+      throw new AppError("conflict:job", { message: msg("Errors.closeNotFailed") });
     }
     if (job.events.some((e) => e.kind === "closed")) return { jobId };
     const closed = await db.transaction(async (tx) => {
@@ -36,7 +37,7 @@ export const closeJobAction = createAction({
       const recovery = await lockJobRecovery({ db: tx, jobId });
       if (recovery?.retriedAs) {
         throw new AppError("conflict:job", {
-          message: "This card was already issued again, so it cannot be canceled.",
+          message: msg("Errors.closeRetried"),
         });
       }
       if (recovery?.closed) return false;

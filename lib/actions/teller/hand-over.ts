@@ -9,6 +9,7 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { settleHandedOverCard, type SettleOutcome } from "@/lib/hand-over/settle";
 import { handOverSchema } from "@/lib/validations/hand-over";
 
@@ -72,7 +73,7 @@ export const handOverAction = createAction({
       // A second press of the button (or a colleague's): the card is handed over, as asked.
       if (now?.state === "handed_over") return { jobId, outcome: null };
       throw new AppError("conflict:job", {
-        message: "Only a produced card can be handed over, and never one that was canceled.",
+        message: msg("Errors.handOverNotProduced"),
       });
     }
     const outcome: SettleOutcome = await settleHandedOverCard({ jobId });

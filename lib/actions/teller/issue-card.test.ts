@@ -17,6 +17,7 @@ import { HttpCardSystem } from "@/lib/card-system/http";
 import { AppError } from "@/lib/errors";
 import { ageOn, dateIn } from "@/lib/issuance/eligibility";
 import { submitOrder } from "@/lib/issuance/submit";
+import { render } from "@/lib/i18n/message";
 import { NO_CARD_TO_REPLACE } from "@/lib/issuance/issue-checks";
 import { startCardSystemStub, type RunningCardSystemStub } from "@/sim/card-system";
 import { tempPki } from "@/sim/test-helpers";
@@ -126,9 +127,9 @@ describe("replacement and renewal", () => {
     const customer = await makeCustomer(db);
     const result = await issue({ customerId: customer.id, reason: "REPLACEMENT", replacementReason: "lost" });
     expect(result).toMatchObject({ ok: false, code: "invalid:job" });
-    expect(!result.ok && result.fieldErrors?.reason).toEqual([NO_CARD_TO_REPLACE]);
+    expect(!result.ok && result.fieldErrors?.reason).toEqual([render(NO_CARD_TO_REPLACE, "en")]);
     const renewal = await issue({ customerId: customer.id, reason: "RENEWAL" });
-    expect(!renewal.ok && renewal.fieldErrors?.reason).toEqual([NO_CARD_TO_REPLACE]);
+    expect(!renewal.ok && renewal.fieldErrors?.reason).toEqual([render(NO_CARD_TO_REPLACE, "en")]);
     expect(await jobsOf(customer.id)).toHaveLength(0);
   });
 

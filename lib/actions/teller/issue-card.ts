@@ -5,6 +5,7 @@ import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { cardSystem } from "@/lib/card-system";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { BLOCK_FIRST, blockReplacedCard } from "@/lib/issuance/block-card";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { approvalRulesFor } from "@/lib/issuance/approval-rules";
@@ -64,8 +65,7 @@ export const issueCardAction = createAction({
           });
           if (!again?.replaceable) {
             throw new AppError("conflict:job", {
-              message:
-                "This card was replaced in the meantime. Open the customer's card history before issuing another.",
+              message: msg("Errors.replacedMeanwhile"),
             });
           }
         },

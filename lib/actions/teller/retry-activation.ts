@@ -8,6 +8,7 @@ import { createAction } from "@/lib/actions/action";
 import { byActor } from "@/lib/audit";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { settleHandedOverCard } from "@/lib/hand-over/settle";
 import { retryActivationSchema } from "@/lib/validations/hand-over";
 
@@ -21,7 +22,7 @@ export const retryActivationAction = createAction({
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (job.state !== "handed_over") {
-      throw new AppError("conflict:job", { message: "Record the hand-over first; the card is activated then." });
+      throw new AppError("conflict:job", { message: msg("Errors.activationNeedsHandOver") });
     }
     const outcome = await settleHandedOverCard({ jobId });
     await insertAudit({

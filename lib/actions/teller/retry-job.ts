@@ -7,12 +7,13 @@ import { findJobView } from "@/db/queries/job-views";
 import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { checkCounterRequest } from "@/lib/issuance/counter-checks";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { retryJobSchema } from "@/lib/validations/issuance";
 
-const CANCELED = "This card was canceled at the counter, and a canceled card stays canceled. Issue a new card instead.";
+const CANCELED = msg("Errors.retryCanceled");
 
 /**
  * Issues the failed card again, once, and opens the new job. Not after a cancel (final), and on
@@ -29,15 +30,13 @@ export const retryJobAction = createAction({
     // A produced card the teller reported misprinted (spoiled, never handed over) is issued again too.
     const spoiled = failed.state === "done" && failed.destroyIfProduced;
     if (!FAILED_STATES.includes(failed.state) && !spoiled) {
-      throw new AppError("conflict:job", { message: "Only a card that failed can be retried. This one did not fail." });
+      throw new AppError("conflict:job", { message: msg("Errors.retryNotFailed") });
     }
     if (failed.events.some((e) => e.kind === "closed")) throw new AppError("conflict:job", { message: CANCELED });
     if (input.stationId === failed.stationId && !input.confirmSameStation) {
       throw new AppError("invalid:job", {
         fieldErrors: {
-          confirmSameStation: [
-            "This is the station where the card failed. Confirm that its problem is solved, or choose another station.",
-          ],
+          confirmSameStation: [msg("Validation.confirmSameStation")],
         },
       });
     }

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccessLogFilters } from "@/components/admin/access-log-filters";
@@ -28,7 +29,7 @@ export default async function AccessLogPage({
   await guardPage("admin");
   const t = await getTranslations("AccessLog");
   const raw = searchParamsToObject(await searchParams);
-  const { filter, errors } = parseFilter(accessLogFilterSchema, raw);
+  const { filter, errors } = parseFilter(accessLogFilterSchema, raw, await getLocale());
   const { page, ...query } = filter;
   const [{ entries, hasMore }, branches] = await Promise.all([
     listCustomerAccess({ db, query, page, pageSize: 50 }),

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
@@ -33,7 +34,7 @@ export default async function AdminAuditPage({
   const t = await getTranslations("Audit");
   const raw = searchParamsToObject(await searchParams);
   // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
-  const { filter, errors } = parseFilter(auditFilterSchema, raw);
+  const { filter, errors } = parseFilter(auditFilterSchema, raw, await getLocale());
   const { page, ...query } = filter;
   const [{ entries, hasMore }, branches] = await Promise.all([
     listAudit({ db, query, page, pageSize: 50 }),

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -27,7 +28,7 @@ export default async function UsersPage({
   const roles = await getTranslations("Roles");
   const raw = searchParamsToObject(await searchParams);
   // An invalid filter gets a message beside it and is ignored; the rest still filter.
-  const { filter, errors } = parseFilter(userListFilterSchema, raw);
+  const { filter, errors } = parseFilter(userListFilterSchema, raw, await getLocale());
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const [users, branches] = await Promise.all([listUsersForAdmin({ db, filter }), listBranches({ db })]);
   const branchName = new Map(branches.map((b) => [b.id, `${b.name} (${b.code})`]));

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
@@ -33,7 +34,7 @@ export default async function BranchAuditPage({
   const raw = searchParamsToObject(await searchParams);
   const { branch } = await pageBranch(user, raw.branchId);
   // Invalid fields (a day that does not exist, "to" before "from") get a field error, not a 500.
-  const { filter, errors } = parseFilter(auditFilterSchema, raw);
+  const { filter, errors } = parseFilter(auditFilterSchema, raw, await getLocale());
   const { page, ...query } = filter;
   // Days are the branch's days, like the times in the table.
   const { entries, hasMore } = await listAudit({

@@ -38,7 +38,7 @@ export default async function ReportsPage({
   const raw = searchParamsToObject(await searchParams);
   const { branch, choices } = await pageBranch(user, raw.branchId);
   // Invalid fields get a message beside them; the report shows the default range meanwhile.
-  const { filter, errors } = parseFilter(reportFilterSchema, raw);
+  const { filter, errors } = parseFilter(reportFilterSchema, raw, await getLocale());
   const { from, to } = reportRange(filter, await branchToday({ db, branchId: branch.id }));
   const grain = filter.grain;
   const admin = user.role === "admin";

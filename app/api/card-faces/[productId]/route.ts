@@ -4,6 +4,7 @@ import { ROLES } from "@/lib/vocabulary";
 import { requireRole } from "@/lib/auth/session";
 import { CARD_FACE_CSP } from "@/lib/auth/security-headers";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { route } from "@/lib/route";
 import { isUuid } from "@/lib/uuid";
 
@@ -20,7 +21,7 @@ export const GET = route(
     const { productId } = await params;
     if (!isUuid(productId)) throw new AppError("not_found:product");
     const face = await findCardFace({ db, productId });
-    if (!face) throw new AppError("not_found:product", { message: "This product has no uploaded card face." });
+    if (!face) throw new AppError("not_found:product", { message: msg("Errors.noCardFace") });
     const etag = `"${face.sha256}"`;
     const cache = { etag, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" };
     if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: cache });

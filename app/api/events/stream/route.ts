@@ -1,6 +1,7 @@
 import { openBranchEventStream } from "@/lib/events/sse";
 import { requireRole, sessionClaims } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export const GET = route("events.stream", async (request: Request) => {
   const raw = request.headers.get("last-event-id") ?? url.searchParams.get("lastEventId");
   const lastEventId = raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
   if (raw !== null && lastEventId === null) {
-    throw new AppError("bad_request:route", { message: "Last-Event-ID must be a whole number." });
+    throw new AppError("bad_request:route", { message: msg("Errors.lastEventIdNotNumber") });
   }
   // The stream re-checks these claims while it is open, long after this request's checks.
   // Opened only once its first database reads have worked: while the database is away this

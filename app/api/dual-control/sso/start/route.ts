@@ -3,6 +3,7 @@ import { authOrigin } from "@/lib/auth/public-url";
 import { beginConfirmation, ssoClient } from "@/lib/dual-control/sso-confirm";
 import { flowCookie, sealFlow } from "@/lib/dual-control/sso-flow-cookie";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 import { ssoConfirmStartSchema } from "@/lib/validations/second-signer";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const GET = route("dualControl.sso.start", async (request: Request) => {
   const user = await requireRole(["manager"], { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
-  if (!ssoClient()) throw new AppError("not_found:route", { message: "Single sign-on is not configured." });
+  if (!ssoClient()) throw new AppError("not_found:route", { message: msg("Errors.ssoOff") });
   const query = ssoConfirmStartSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("bad_request:route");
   const origin = authOrigin(request.headers);

@@ -4,6 +4,8 @@ import { findReceipt } from "@/db/queries/receipt";
 import { requireRole } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { receiptPdf } from "@/lib/receipt/pdf";
 import { route } from "@/lib/route";
 
@@ -20,9 +22,10 @@ export const GET = route(
     // Another branch's job answers like a missing one: nothing to learn about other branches.
     if (!receipt || receipt.branchId !== user.branchId) throw new AppError("not_found:job");
     if (receipt.state !== "handed_over") {
-      throw new AppError("conflict:job", { message: "A receipt exists only once the hand-over is recorded." });
+      throw new AppError("conflict:job", { message: msg("Errors.receiptBeforeHandOver") });
     }
-    const pdf = await receiptPdf({ ...receipt, bankName: env.BANK_NAME });
+    // In the language of the person printing it, like the screen it is printed from.
+    const pdf = await receiptPdf({ ...receipt, bankName: env.BANK_NAME }, await requestLocale(user));
     return new Response(Buffer.from(pdf), {
       headers: {
         "content-type": "application/pdf",

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { findBranch } from "@/db/queries/branches";
 import { auditCsv, exportFilter } from "@/lib/audit-export";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { requireRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -20,6 +21,7 @@ export const GET = route("manager.audit.export", async (request: Request) => {
   const query = { ...exportFilter(request), branchId: branch.id, timeZone: branch.timezone };
   log.info({ route: "manager.audit.export", actorId: user.id, query }, "audit export");
   return auditCsv({
+    locale: await requestLocale(user),
     name: "manager.audit.export",
     filename: `audit-log-${branch.code}-${new Date().toISOString().slice(0, 10)}.csv`,
     query,

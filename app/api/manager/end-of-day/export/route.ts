@@ -3,8 +3,11 @@ import { findBranch } from "@/db/queries/branches";
 import { listCounts } from "@/db/queries/stock-count-history";
 import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 import { defaultRange } from "@/lib/stock/end-of-day-page";
@@ -14,7 +17,7 @@ import { stockCountHistorySchema } from "@/lib/validations/stock-count";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = [
+const HEADER: CsvColumn[] = [
   "business_date",
   "place",
   "stock_type",
@@ -46,14 +49,14 @@ export const GET = route("manager.end_of_day.export", async (request: Request) =
     to: params.get("to") ?? undefined,
   });
   if (!parsed.success) {
-    throw new AppError("bad_request:route", { message: "Choose the days as YYYY-MM-DD and export again." });
+    throw new AppError("bad_request:route", { message: msg("Errors.endOfDayDays") });
   }
   const range = { ...defaultRange(dateIn(branch.timezone)), ...parsed.data };
   log.info({ route: "manager.end_of_day.export", actorId: user.id, branchId, ...range }, "end-of-day export");
   return csvResponse<never>({
     name: "manager.end_of_day.export",
     filename: `end-of-day-${branch.code}-${range.from}-${range.to}.csv`,
-    header: HEADER,
+    header: csvHeader(HEADER, await requestLocale(user)),
     batch: async () => {
       const counts = await listCounts({ db, branchId, ...range, limit: LIMIT });
       return {

@@ -2,14 +2,16 @@ import { db } from "@/db";
 import { listLedger } from "@/db/queries/stock";
 import { requireRole } from "@/lib/auth/session";
 import { branchInScope } from "@/lib/branch-scope";
+import { csvHeader, type CsvColumn } from "@/lib/csv-header";
 import { csvResponse } from "@/lib/csv-stream";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { log } from "@/lib/log";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 const BATCH = 1000;
-const HEADER = [
+const HEADER: CsvColumn[] = [
   "id",
   "at",
   "stock_type",
@@ -33,7 +35,7 @@ export const GET = route("manager.stock.export", async (request: Request) => {
   return csvResponse<number>({
     name: "manager.stock.export",
     filename: `stock-ledger-${new Date().toISOString().slice(0, 10)}.csv`,
-    header: HEADER,
+    header: csvHeader(HEADER, await requestLocale(user)),
     batch: async (before) => {
       const rows = await listLedger({ db, branchId, before, limit: BATCH });
       return {

@@ -9,4 +9,5 @@ export const POST = route(
   "d1.notifications",
   async (request: Request, { params }: { params: Promise<{ issuerId: string }> }) =>
     receiveNotification(request, (await params).issuerId),
+  { audience: "machine" },
 );
