@@ -32,17 +32,17 @@ describe("the hand-over receipt", () => {
         "•••• 8930",
         "JANE DOE",
         "Tara Teller",
-        "30.11.2026 14:05 (Europe/Berlin)",
+        "30/11/2026 14:05 (Europe/Berlin)",
         "Passport ending in X42",
         "Customer's signature",
       ]),
     );
   });
 
-  it("formats the time in the branch's time zone, in one format", () => {
+  it("formats the time in the branch's time zone, in the reader's date format", () => {
     const at = new Date("2026-07-01T22:30:00Z");
-    expect(formatDateTime(at, "Europe/Berlin")).toBe("02.07.2026 00:30");
-    expect(formatDateTime(at, "America/New_York")).toBe("01.07.2026 18:30");
+    expect(formatDateTime(at, "Europe/Berlin", "en")).toBe("02/07/2026 00:30");
+    expect(formatDateTime(at, "America/New_York", "de")).toBe("01.07.2026 18:30");
   });
 
   it("draws names the standard font cannot hold without failing", async () => {

@@ -58,7 +58,7 @@ describe("GET /api/jobs/[jobId]/receipt", () => {
         "JANE DOE",
         counter.teller.name,
         // The test branch's time zone is UTC (the default).
-        "30.11.2026 13:05 (UTC)",
+        "30/11/2026 13:05 (UTC)",
         "Identity card ending in 47",
       ]),
     );
