@@ -17,9 +17,9 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const user = await guardPage("teller");
   const { jobId } = await params;
   if (!z.uuid().safeParse(jobId).success) notFound();
-  const job = await findJobView({ db, id: jobId });
+  const job = await findJobView({ db, id: jobId, training: user.training });
   // Another branch's job looks like a missing one.
   if (!job || job.branchId !== user.branchId) notFound();
-  const { stations } = await loadStationPicks(job.branchId);
+  const { stations } = await loadStationPicks(job.branchId, user.training);
   return <JobLive initial={job} stations={stations} />;
 }
