@@ -3,6 +3,11 @@
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.sign_in": "Signed in",
+  "user.training_on": "User put in training",
+  "user.training_off": "User taken out of training",
+  "branch.training_on": "Branch put in training",
+  "branch.training_off": "Branch taken out of training",
+  "training.wipe": "Training data wiped",
   "branch.create": "Branch created",
   "branch.update": "Branch changed",
   "card.block": "Card blocked",

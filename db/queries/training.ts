@@ -84,7 +84,10 @@ export async function setUserTraining({ db, id, training }: { db: Executor; id: 
     .where(eq(users.id, id))
     .for("update");
   if (!before) return null;
-  await db.update(users).set({ training, updatedAt: sql`now()` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ training, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
   return before;
 }
 
@@ -95,7 +98,10 @@ export async function setBranchTraining({ db, id, training }: { db: Executor; id
     .where(eq(branches.id, id))
     .for("update");
   if (!before) return null;
-  await db.update(branches).set({ training, updatedAt: sql`now()` }).where(eq(branches.id, id));
+  await db
+    .update(branches)
+    .set({ training, updatedAt: sql`now()` })
+    .where(eq(branches.id, id));
   return before;
 }
 
@@ -142,4 +148,22 @@ export async function wipeTrainingData({ db }: { db: Executor }): Promise<WipeCo
     select (select count(*) from jobs)::int as jobs, (select count(*) from events)::int as events,
            (select count(removed) from queued)::int as queued`);
   return rows[0] ?? { jobs: 0, events: 0, queued: 0 };
+}
+
+/** What the training page offers: every station (with its branch), and how many training requests exist. */
+export async function trainingChoices({ db }: { db: Executor }) {
+  const [stationRows, counted] = await Promise.all([
+    db
+      .select({
+        id: stations.id,
+        label: stations.label,
+        persoStation: stations.persoStation,
+        branchCode: branches.code,
+      })
+      .from(stations)
+      .innerJoin(branches, eq(branches.id, stations.branchId))
+      .orderBy(asc(branches.code), asc(stations.persoStation)),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from issuance_jobs where training`),
+  ]);
+  return { stations: stationRows, trainingJobs: counted.rows[0]?.n ?? 0 };
 }

@@ -1,5 +1,5 @@
 // Every language's messages: per language a folder of JSON files, one per area (common: the frame,
-// sign-in and shared words; teller, manager, admin: their screens), merged here. Each file holds
+// sign-in and shared words; teller, manager, admin, training: their screens), merged here. Each file holds
 // whole namespaces, so two areas never share one. English is the reference: a key in one language
 // and not the other fails lib/i18n/messages.test.ts (and tsc, since the types come from English).
 import type { Locale } from "@/lib/vocabulary";
@@ -7,15 +7,17 @@ import deAdmin from "./messages/de/admin.json";
 import deCommon from "./messages/de/common.json";
 import deManager from "./messages/de/manager.json";
 import deTeller from "./messages/de/teller.json";
+import deTraining from "./messages/de/training.json";
 import enAdmin from "./messages/en/admin.json";
 import enCommon from "./messages/en/common.json";
 import enManager from "./messages/en/manager.json";
 import enTeller from "./messages/en/teller.json";
+import enTraining from "./messages/en/training.json";
 
-const en = { ...enCommon, ...enTeller, ...enManager, ...enAdmin };
+const en = { ...enCommon, ...enTeller, ...enManager, ...enAdmin, ...enTraining };
 export type Messages = typeof en;
 
 export const MESSAGES: Record<Locale, Messages> = {
   en,
-  de: { ...deCommon, ...deTeller, ...deManager, ...deAdmin },
+  de: { ...deCommon, ...deTeller, ...deManager, ...deAdmin, ...deTraining },
 };

@@ -31,7 +31,7 @@ export async function receiptPdf(receipt: ReceiptData & { bankName: string }): P
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  doc.setTitle(`Card hand-over receipt ${receipt.issuerRequestId}`);
+  doc.setTitle(`${receipt.training ? "TRAINING " : ""}Card hand-over receipt ${receipt.issuerRequestId}`);
   doc.setProducer("Branch Instant Issuance");
   doc.setCreator("Branch Instant Issuance");
   const page = doc.addPage([595.28, 841.89]);
@@ -42,6 +42,10 @@ export async function receiptPdf(receipt: ReceiptData & { bankName: string }): P
     y -= gap;
   };
 
+  // A training card is no card: the receipt says so first, in red, so it is never mistaken for one.
+  if (receipt.training) {
+    page.drawText("TRAINING - NOT A REAL CARD", { x: left, y: y + 30, size: 14, font: bold, color: rgb(0.7, 0, 0) });
+  }
   line(receipt.bankName, bold, 18, 24);
   line(receipt.branchName, regular, 12, 40);
   line("Card hand-over receipt", bold, 16, 32);
