@@ -145,7 +145,7 @@ test("a teller in training issues a card with a drilled jam, recovers, and nothi
   await expect(german.getByRole("heading", { level: 1, name: "Schulungsmodus" })).toBeVisible();
   await expect(german).toHaveTitle(/^Schulungsmodus/);
   await expect(german.getByRole("heading", { name: "Wer ist in Schulung" })).toBeVisible();
-  await expect(german.getByRole("heading", { name: "Übungen" })).toBeVisible();
+  await expect(german.getByRole("heading", { name: "Übungen", exact: true })).toBeVisible();
   await expect(german.getByRole("heading", { name: "Schulungsdaten löschen" })).toBeVisible();
   await expect(german.getByLabel("Störung", { exact: true })).toContainText("Kartenstau an der Station");
   await expect(german.getByRole("button", { name: "Übung starten" })).toBeVisible();
