@@ -44,7 +44,8 @@ beforeAll(async () => {
     isRetryable: isRetryableD1Error,
     training: trainingIssuanceDeps,
   };
-  counter = await makeCounter(db, { persoStation: "BR001-PS-01" });
+  // A station id the training simulator has never heard of: it learns stations as trainees use them.
+  counter = await makeCounter(db, { persoStation: uniq("TRAIN-PS-") });
   await db.update(users).set({ training: true }).where(eq(users.id, counter.teller.id));
   // A product that counts stock, so that a real card would write stock rows.
   const [type] = await db
