@@ -76,7 +76,8 @@ export async function loadBoard(branchId: string, training: boolean): Promise<Bo
 export async function loadStationHealth(branchId: string, training: boolean) {
   const [rows, unbalanced] = await Promise.all([
     stationHealth({ db, branchId, training }),
-    unbalancedByStation(branchId)]);
+    unbalancedByStation(branchId),
+  ]);
   const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
   const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
   // Where the bank has a test product, a new station's setup row offers "Print test card".

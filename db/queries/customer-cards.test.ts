@@ -51,14 +51,21 @@ describe("a customer's cards", () => {
     });
     await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "canceled" });
     await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "production_exception" });
-    expect((await listCustomerCards({ db, training: false, customerId: customer.id }))[0]).toMatchObject({ replaceable: true });
+    expect((await listCustomerCards({ db, training: false, customerId: customer.id }))[0]).toMatchObject({
+      replaceable: true,
+    });
     const live = await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "requested" });
     expect((await listCustomerCards({ db, training: false, customerId: customer.id }))[0]).toMatchObject({
       replacementPending: true,
       replaceable: false,
     });
     // The teller's own resubmission of that replacement is not another one.
-    const [own] = await listCustomerCards({ db, training: false, customerId: customer.id, exceptRequestKey: live.requestKey });
+    const [own] = await listCustomerCards({
+      db,
+      training: false,
+      customerId: customer.id,
+      exceptRequestKey: live.requestKey,
+    });
     expect(own).toMatchObject({ replacementPending: false, replaceable: true });
   });
 

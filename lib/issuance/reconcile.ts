@@ -51,7 +51,8 @@ export async function reconcileJobs(
       const { updates } = toStatusUpdates(status.operations);
       const result = await applyD1StatusUpdates({ db, updates, training });
       applied += result.applied;
-      if (!training) observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
+      if (!training)
+        observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
     } catch (error) {
       failed++;
       log.warn({ jobId: job.id, err: error }, "reconciliation of a job failed; will try again");

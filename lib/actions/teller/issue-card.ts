@@ -24,7 +24,11 @@ export const issueCardAction = createAction({
     const branchId = ctx.user.branchId;
     if (!branchId) throw new AppError("forbidden:branch");
     const { station } = await checkCounterRequest({ ...input, branchId });
-    const { replaced, replacementReason, accountId } = await checkIssueRequest({ ...input, branchId, training: ctx.user.training });
+    const { replaced, replacementReason, accountId } = await checkIssueRequest({
+      ...input,
+      branchId,
+      training: ctx.user.training,
+    });
     const approvalRules = await approvalRulesFor({ ...input, training: ctx.user.training });
     if (replaced && replacementReason && BLOCK_FIRST.includes(replacementReason)) {
       await blockReplacedCard(
