@@ -13,6 +13,7 @@ import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { createIssuanceJob } from "@/lib/issuance/create-job";
 import type { IssuanceDeps } from "@/lib/issuance/deps";
 import { submitOrder } from "@/lib/issuance/submit";
+import { metrics } from "@/lib/metrics/registry";
 import { clearSubmissionQueue } from "@/test-support/job-queue";
 import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiver-bridge";
 import type { SimFixture } from "@/test-support/d1-simulator";
@@ -31,6 +32,14 @@ const real = () => ({ ...tellerContext(counter), user: { ...tellerContext(counte
 const newJob = async (ctx: ReturnType<typeof trainee>) =>
   (await createIssuanceJob(jobRequest(counter, { productId }), ctx)).job;
 const row = async (id: string) => (await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, id)))[0]!;
+/** Every D1 and card system figure /api/metrics exports, summed: training must move none. */
+const traffic = async () => {
+  let total = 0;
+  for (const counter of [metrics.d1Requests, metrics.d1TokenFetches, metrics.cardSystemRequests]) {
+    for (const v of (await counter.get()).values) total += v.value;
+  }
+  return total;
+};
 const realOrders = async () => (await fixture.admin<{ ordersReceived: number }>("GET", "/counters")).ordersReceived;
 
 beforeAll(async () => {
@@ -66,6 +75,7 @@ afterAll(async () => {
 describe("a trainee's card", () => {
   it("is produced by the training simulator and never reaches the real D1", async () => {
     const before = await realOrders();
+    const figures = await traffic();
     const job = await newJob(trainee());
     expect(job.training).toBe(true);
     expect(await submitOrder(job.id, deps)).toBe("accepted");
@@ -74,6 +84,8 @@ describe("a trainee's card", () => {
     // The real D1 got no order and sent no notification about it.
     expect(await realOrders()).toBe(before);
     expect(bridge.received()).toBe(0);
+    // Nor is it D1 traffic in the metrics.
+    expect(await traffic()).toBe(figures);
     // Its events are its record; no audit entry, no stock row.
     const kinds = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id))).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["created", "accepted", "d1_status"]));
