@@ -155,6 +155,19 @@ test("a teller in training issues a card with a drilled jam, recovers, and nothi
   await page.getByRole("button", { name: `Take ${name} out of training` }).click();
   await expect(page.getByRole("cell", { name: email })).toHaveCount(0, { timeout: 10_000 });
 
+  // The user's own page has the same switch, as a checkbox.
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name }).click();
+  const checkbox = page.getByRole("checkbox", { name: /^In training/ });
+  await expect(checkbox).not.toBeChecked();
+  await checkbox.check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved. It applies from the person's next step.")).toBeVisible();
+  await page.goto("/admin/training");
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await page.getByRole("button", { name: `Take ${name} out of training` }).click();
+  await expect(page.getByRole("cell", { name: email })).toHaveCount(0, { timeout: 10_000 });
+
   await adminDe.close();
   await managerContext.close();
   await context.close();

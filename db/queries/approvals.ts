@@ -90,6 +90,7 @@ const queueFields = {
   decidedAt: issuanceJobs.decidedAt,
   decisionNote: issuanceJobs.decisionNote,
   createdAt: issuanceJobs.createdAt,
+  training: issuanceJobs.training,
 };
 
 function queueRows(db: Executor) {

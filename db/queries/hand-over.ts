@@ -36,6 +36,7 @@ export async function findHandOverFacts({ db, jobId }: { db: Executor; jobId: st
       state: issuanceJobs.state,
       handedOver: sql<boolean>`${issuanceJobs.handedOverAt} is not null`,
       destroyIfProduced: issuanceJobs.destroyIfProduced,
+      training: issuanceJobs.training,
     })
     .from(issuanceJobs)
     .where(eq(issuanceJobs.id, jobId))

@@ -78,6 +78,7 @@ const adminView = {
   mustChangePassword: users.mustChangePassword,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   lastSignInAt: users.lastSignInAt,
+  training: users.training,
 };
 
 /** One user without secrets, for the admin's edit page. */

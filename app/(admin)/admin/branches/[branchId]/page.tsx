@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchEditForm } from "@/components/admin/branch-edit-form";
+import { BranchTrainingSwitch } from "@/components/admin/training/training-switch";
+import { getTranslations } from "next-intl/server";
 import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
@@ -13,6 +15,7 @@ export const metadata: Metadata = { title: "Branch" };
 
 export default async function BranchPage({ params }: { params: Promise<{ branchId: string }> }) {
   await guardPage("admin");
+  const t = await getTranslations("Training");
   const { branchId } = await params;
   const branch = isUuid(branchId) ? await findBranch({ db, id: branchId }) : null;
   if (!branch) notFound();
@@ -28,6 +31,9 @@ export default async function BranchPage({ params }: { params: Promise<{ branchI
         <p className="mb-3 text-sm text-slate-700">The branch code is fixed: station ids and reports refer to it.</p>
         <BranchEditForm branch={branch} />
         <TimeZoneList id={TIME_ZONE_LIST_ID} />
+      </Card>
+      <Card title={t("title")}>
+        <BranchTrainingSwitch branchId={branch.id} training={branch.training} />
       </Card>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditUserForm } from "@/components/admin/edit-user-form";
+import { UserTrainingSwitch } from "@/components/admin/training/training-switch";
 import { UserAccountActions } from "@/components/admin/user-account-actions";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { listBranches } from "@/db/queries/branches";
@@ -14,6 +16,7 @@ export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   await guardPage("admin");
+  const t = await getTranslations("Training");
   const { userId } = await params;
   const [user, branches] = await Promise.all([
     isUuid(userId) ? findUserForAdmin({ db, id: userId }) : null,
@@ -39,6 +42,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {user.hasPassword ? "" : " Signs in through the bank's single sign-on only."}
         </p>
         <UserAccountActions user={user} />
+      </Card>
+      <Card title={t("title")}>
+        <UserTrainingSwitch userId={user.id} training={user.training} />
       </Card>
     </div>
   );
