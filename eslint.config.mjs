@@ -12,6 +12,11 @@ const layer = {
     regex: `${from("(sim|test-support|db/testing)")}(/|$)`,
     message: "Product code never imports sim/ or test support: only tests and scripts start the simulator.",
   },
+  // The one exception to `sim`: training mode runs the simulator in-process (docs/training.md).
+  testSupport: {
+    regex: `${from("(test-support|db/testing)")}(/|$)`,
+    message: "lib/training/simulator.ts may import sim/ (training mode), never test support.",
+  },
   dbValues: {
     regex: `${from("db")}(/|$)`,
     allowTypeImports: true,
@@ -87,7 +92,12 @@ export default tseslint.config(
   },
   zone(["app/**", "proxy.ts", "instrumentation.ts"], layer.sim),
   zone(["components/**"], layer.sim, layer.dbValues),
-  zone(["lib/**"], layer.sim, layer.components),
+  {
+    ...zone(["lib/**"], layer.sim, layer.components),
+    // The training simulator, and only it, runs sim/ inside the app (docs/architecture.md).
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/training/simulator.ts"],
+  },
+  zone(["lib/training/simulator.ts"], layer.testSupport, layer.components),
   zone(["db/**"], layer.sim, layer.lib, layer.callers),
   {
     // Test matchers (expect.any, expect.objectContaining) are typed `any` by design.

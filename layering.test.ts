@@ -37,6 +37,9 @@ describe("layering", () => {
     ["db/queries/__planted.ts", `import { RANK } from "@/lib/issuance/states";`, /lib\/vocabulary/],
     ["db/schema/__planted.ts", `import { REASON_LABEL } from "../../lib/issuance/reasons";`, /lib\/vocabulary/],
     ["db/queries/__planted.ts", `import { AppShell } from "@/components/app-shell";`, /callers/],
+    // Training mode's exception is one file: its neighbours are held to the rule.
+    ["lib/training/deps.ts", `import { startSimulator } from "@/sim/server";`, /sim\//],
+    ["lib/training/simulator.ts", `import { startSimFixture } from "@/test-support/d1-simulator";`, /test support/],
   ])("refuses %s importing: %s", async (filePath, code, message) => {
     const found = await violations(filePath, code);
     expect(found).toHaveLength(1);
@@ -58,6 +61,7 @@ describe("layering", () => {
     ],
     ["db/testing/__planted.ts", `import { startSimFixture } from "@/test-support/d1-simulator";`],
     ["scripts/__planted.ts", `import { startSimulator } from "../sim/server";`],
+    ["lib/training/simulator.ts", `import { startSimulator } from "@/sim/server";`],
   ])("allows %s importing: %s", async (filePath, code) => {
     expect(await violations(filePath, code)).toEqual([]);
   });

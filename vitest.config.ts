@@ -19,6 +19,10 @@ const QUEUE_TESTS = [
   // Run a whole issuance through the worker, traced and counted.
   "lib/tracing/trace.test.ts",
   "lib/metrics/metrics.test.ts",
+  // Submits training jobs through the training simulator.
+  "lib/training/training.test.ts",
+  // Wipes every training job, which other files' training jobs would lose.
+  "lib/actions/admin/training.test.ts",
 ];
 
 export default defineConfig({

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
+import { TrainingBanner } from "./training-banner";
 
 export type NavItem = { href: string; label: string };
 
@@ -62,6 +63,7 @@ export async function AppShell({
           </div>
         </div>
       </header>
+      {user.training ? <TrainingBanner /> : null}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -35,6 +35,7 @@ const PAGES: Record<string, ReadonlyArray<"teller" | "manager" | "admin">> = {
   "/admin/d1": ["admin"],
   "/manager/approvals": ["manager", "admin"],
   "/admin/approvals": ["admin"],
+  "/admin/training": ["admin"],
   // The SSO confirmation popup's last page; without a confirmation it says so.
   "/second-signer": ["manager", "admin"],
 };
@@ -160,6 +161,11 @@ const ACTIONS: Record<string, ReadonlyArray<"teller" | "manager" | "admin"> | nu
   createStockTypeAction: ["admin"],
   renameStockTypeAction: ["admin"],
   setStockTypeActiveAction: ["admin"],
+  setUserTrainingAction: ["admin"],
+  setBranchTrainingAction: ["admin"],
+  addTrainingFaultAction: ["admin"],
+  clearTrainingFaultAction: ["admin"],
+  wipeTrainingDataAction: ["admin"],
 };
 
 async function as(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {

@@ -10,7 +10,8 @@ export type QueuedRequest = Omit<AwaitingApproval, "createdAt" | "decidedAt"> & 
 };
 export type ApprovalQueueData = { branchId: string; requests: QueuedRequest[]; at: string };
 
-export async function loadApprovalQueue(branchId: string): Promise<ApprovalQueueData> {
-  const requests = await listAwaitingApproval({ db, branchId });
+/** `training`: the viewer's training state; a manager in training sees training requests only. */
+export async function loadApprovalQueue(branchId: string, training: boolean): Promise<ApprovalQueueData> {
+  const requests = await listAwaitingApproval({ db, branchId, training });
   return JSON.parse(JSON.stringify({ branchId, requests, at: new Date().toISOString() })) as ApprovalQueueData;
 }

@@ -41,13 +41,16 @@ export type BoardData = {
   at: string;
 };
 
-/** The board as the route sends it, so the page's first render and later refetches match. */
-export async function loadBoard(branchId: string): Promise<BoardData> {
+/**
+ * The board as the route sends it, so the page's first render and later refetches match. Jobs of
+ * the viewer's kind only: a manager in training sees the training board (docs/training.md).
+ */
+export async function loadBoard(branchId: string, training: boolean): Promise<BoardData> {
   const [jobs, inProgress, stats, unclaimed, countDifferences, lowStock] = await Promise.all([
-    branchJobs({ db, branchId, limit: 50 }),
-    openJobCount({ db, branchId }),
-    branchStats({ db, branchId }),
-    notHandedOver({ db, branchId }),
+    branchJobs({ db, branchId, limit: 50, training }),
+    openJobCount({ db, branchId, training }),
+    branchStats({ db, branchId, training }),
+    notHandedOver({ db, branchId, training }),
     listCounts({ db, branchId, unexplained: true, limit: 50 }),
     lowStockStations({ db, branchId }),
   ]);
@@ -70,8 +73,11 @@ export async function loadBoard(branchId: string): Promise<BoardData> {
 }
 
 /** Each station's health, with the end-of-day difference that holds it; held stations after the others. */
-export async function loadStationHealth(branchId: string) {
-  const [rows, unbalanced] = await Promise.all([stationHealth({ db, branchId }), unbalancedByStation(branchId)]);
+export async function loadStationHealth(branchId: string, training: boolean) {
+  const [rows, unbalanced] = await Promise.all([
+    stationHealth({ db, branchId, training }),
+    unbalancedByStation(branchId),
+  ]);
   const stations = readStationHealth(rows).map((s) => ({ ...s, unbalancedSince: unbalanced.get(s.id) ?? null }));
   const held = (s: (typeof stations)[number]) => Number(s.unbalancedSince !== null);
   // Where the bank has a test product, a new station's setup row offers "Print test card".
@@ -89,8 +95,8 @@ export async function loadStationHealth(branchId: string) {
  * loadStationHealth gives for them, without the manager's figures. Refetched at every card that
  * starts or ends and every stock change, so it stays cheap.
  */
-export async function loadStationPicks(branchId: string) {
-  return { stations: readStationPicks(await stationPicks({ db, branchId })), at: new Date().toISOString() };
+export async function loadStationPicks(branchId: string, training: boolean) {
+  return { stations: readStationPicks(await stationPicks({ db, branchId, training })), at: new Date().toISOString() };
 }
 
 /** Cards printed after a cancel at the counter: the board lists them for destruction. */

@@ -97,3 +97,22 @@ export function isJobState(value: unknown): value is JobState {
 export function isRole(value: unknown): value is Role {
   return ROLES.some((r) => r === value);
 }
+
+/**
+ * The faults a trainer injects into the training simulator (docs/training.md): a station fault
+ * (jam, chip write failure, out of blank cards, offline), a D1 answer to the order (500, 429,
+ * no answer) or a notification fault (dropped, sent twice, late).
+ */
+export const TRAINING_FAULTS = [
+  "jam",
+  "chip",
+  "out_of_blanks",
+  "offline",
+  "d1_500",
+  "d1_429",
+  "d1_timeout",
+  "notification_drop",
+  "notification_duplicate",
+  "notification_delay",
+] as const;
+export type TrainingFault = (typeof TRAINING_FAULTS)[number];

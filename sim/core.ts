@@ -12,7 +12,7 @@ import type { DevPki } from "./pki";
 import { DEFAULT_STATIONS, DEFAULT_TIMINGS, StationRegistry } from "./stations";
 import { Timers } from "./timers";
 import { TokenService, type RegisteredKey } from "./token-service";
-import type { StationConfig, StationTimings } from "./types";
+import type { OperationNotification, StationConfig, StationTimings } from "./types";
 
 export interface NotifySettings {
   /** Issuer base URL, e.g. http://127.0.0.1:3000 or https://…; unset = notifications only logged. */
@@ -32,6 +32,8 @@ export interface NotifySettings {
   timeoutMs?: number;
   /** CA that the issuer's HTTPS certificate chains to; default the dev CA. */
   caPem?: string;
+  /** Delivers notifications in-process instead of POSTing them (the app's training mode). */
+  deliver?: (operations: OperationNotification[]) => Promise<void>;
 }
 
 export interface SimulatorConfig {
@@ -97,6 +99,7 @@ export function createCore(config: SimulatorConfig, log: Logger): SimulatorCore 
       issuerId,
       ...(notify.baseUrl ? { baseUrl: notify.baseUrl } : {}),
       ...(token ? { token } : {}),
+      ...(notify.deliver ? { deliver: notify.deliver } : {}),
       tls: {
         certPem: read(pki.simClient.certPath),
         keyPem: read(pki.simClient.keyPath),

@@ -20,6 +20,11 @@ export interface NotifierConfig {
   maxAttempts: number;
   baseDelayMs: number;
   timeoutMs: number;
+  /**
+   * Delivers in-process instead of over HTTP (the app's training mode, docs/training.md): resolve
+   * for a 2xx, reject for a failure that is retried like a 5xx. Faults apply as to HTTP delivery.
+   */
+  deliver?: (operations: OperationNotification[]) => Promise<void>;
 }
 
 export interface NotificationEvent {
@@ -111,8 +116,8 @@ export class Notifier {
 
   private async deliver(batch: OperationNotification[]): Promise<void> {
     const ops = summary(batch);
-    if (!this.config.baseUrl) return this.record({ outcome: "skipped", operations: ops });
-    const url = `${this.config.baseUrl.replace(/\/+$/, "")}/notifications/d1/v2/issuers/${encodeURIComponent(this.config.issuerId)}/cards`;
+    if (!this.config.baseUrl && !this.config.deliver) return this.record({ outcome: "skipped", operations: ops });
+    const url = `${(this.config.baseUrl ?? "").replace(/\/+$/, "")}/notifications/d1/v2/issuers/${encodeURIComponent(this.config.issuerId)}/cards`;
     const body = JSON.stringify({ operations: batch });
     let resend = hit(this.faults, "resendNext");
     let refreshedAfter401 = false;
@@ -120,7 +125,9 @@ export class Notifier {
     for (let attempt = 1; attempt <= this.config.maxAttempts; attempt++) {
       if (this.timers.isStopped || generation !== this.generation) return;
       const correlationId = randomBytes(12).toString("base64url");
-      const { response, retryable } = await this.post(url, body, correlationId);
+      const { response, retryable } = this.config.deliver
+        ? await this.deliverInProcess(batch)
+        : await this.post(url, body, correlationId);
       if (generation !== this.generation) return;
       this.stats.calls++;
       this.stats.responses[String(response)] = (this.stats.responses[String(response)] ?? 0) + 1;
@@ -149,6 +156,16 @@ export class Notifier {
     this.stats.gaveUp++;
     this.log.warn({ operations: ops }, "notification abandoned");
     this.record({ outcome: "gave-up", operations: ops });
+  }
+
+  private async deliverInProcess(batch: OperationNotification[]): Promise<{ response: number; retryable: boolean }> {
+    try {
+      await this.config.deliver?.(structuredClone(batch));
+      return { response: 204, retryable: false };
+    } catch (err) {
+      this.log.warn({ reason: (err as Error).message }, "in-process notification failed");
+      return { response: 500, retryable: true };
+    }
   }
 
   private async post(

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 let current: CurrentUser | null = null;
 
 /** Acts as a user row made by the factories (db/testing/factories.ts) until the next call. */
-export function actAs(user: typeof users.$inferSelect): void {
+/** `training` defaults to the user's own flag (a test of a branch in training passes true). */
+export function actAs(user: typeof users.$inferSelect, options: { training?: boolean } = {}): void {
   current = {
     id: user.id,
     name: user.name,
@@ -20,6 +21,7 @@ export function actAs(user: typeof users.$inferSelect): void {
     mustChangePassword: false,
     language: user.language,
     sessionVersion: user.sessionVersion,
+    training: options.training ?? user.training,
   };
 }
 

@@ -54,15 +54,19 @@ export async function countRecentReplacements({
   customerId,
   days,
   exceptRequestKey,
+  training,
 }: {
   db: Executor;
   customerId: string;
   days: number;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
   exceptRequestKey: string;
 }): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from issuance_jobs
     where customer_id = ${customerId} and reason = 'REPLACEMENT' and retry_of_job_id is null
       and state not in ('rejected', 'canceled') and request_key <> ${exceptRequestKey}
+      and training = ${training}
       and created_at > now() - make_interval(days => ${days})`);
   return rows[0]?.n ?? 0;
 }
@@ -88,6 +92,7 @@ const queueFields = {
   decidedAt: issuanceJobs.decidedAt,
   decisionNote: issuanceJobs.decisionNote,
   createdAt: issuanceJobs.createdAt,
+  training: issuanceJobs.training,
 };
 
 function queueRows(db: Executor) {
@@ -101,9 +106,24 @@ function queueRows(db: Executor) {
 }
 
 /** The branch's requests awaiting a manager's approval, oldest first (who waits longest first). */
-export function listAwaitingApproval({ db, branchId }: { db: Executor; branchId: string }) {
+export function listAwaitingApproval({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
   return queueRows(db)
-    .where(and(eq(issuanceJobs.branchId, branchId), eq(issuanceJobs.state, "awaiting_approval")))
+    .where(
+      and(
+        eq(issuanceJobs.branchId, branchId),
+        eq(issuanceJobs.state, "awaiting_approval"),
+        eq(issuanceJobs.training, training),
+      ),
+    )
     .orderBy(asc(issuanceJobs.createdAt))
     .limit(100);
 }

@@ -2,9 +2,25 @@ import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, type AuditEntry, type NewAuditEntry } from "@/db/schema";
 
-/** Writes one audit entry; pass the transaction that makes the change so both commit together. */
+/**
+ * Writes one audit entry; pass the transaction that makes the change so both commit together.
+ * An entry about a training job is not written (docs/training.md): the audit log is the record of
+ * real work, and a training job's own events are its record. Checked here, in the one statement,
+ * so that no caller can forget it.
+ */
 export async function insertAudit({ db, entry }: { db: Executor; entry: NewAuditEntry }) {
-  await db.insert(auditLog).values(entry);
+  if (entry.entityType !== "issuance_job" || !entry.entityId) {
+    await db.insert(auditLog).values(entry);
+    return;
+  }
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  await db.execute(sql`
+    insert into audit_log (actor_id, actor_email, actor_role, branch_id, action, entity_type, entity_id,
+                           before, after, ip, user_agent)
+    select ${entry.actorId ?? null}::uuid, ${entry.actorEmail ?? null}, ${entry.actorRole ?? null},
+           ${entry.branchId ?? null}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+           ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip ?? null}, ${entry.userAgent ?? null}
+    where not exists (select 1 from issuance_jobs j where j.id = ${entry.entityId}::uuid and j.training)`);
 }
 
 export type AuditQuery = {

@@ -6,7 +6,18 @@ import { cardProducts, issuanceJobs, stations, users } from "@/db/schema";
  * A branch's latest customer card requests for the manager's board, newest first (a station's
  * test card shows on its station's row instead). No card data beyond last four.
  */
-export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: string; limit: number }) {
+export function branchJobs({
+  db,
+  branchId,
+  limit,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  limit: number;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
   return db
     .select({
       id: issuanceJobs.id,
@@ -32,7 +43,13 @@ export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: st
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
     .innerJoin(users, eq(users.id, issuanceJobs.requestedBy))
-    .where(and(eq(issuanceJobs.branchId, branchId), eq(issuanceJobs.purpose, "customer")))
+    .where(
+      and(
+        eq(issuanceJobs.branchId, branchId),
+        eq(issuanceJobs.purpose, "customer"),
+        eq(issuanceJobs.training, training),
+      ),
+    )
     .orderBy(desc(issuanceJobs.createdAt), desc(issuanceJobs.id))
     .limit(limit);
 }
@@ -40,10 +57,20 @@ export function branchJobs({ db, branchId, limit }: { db: Executor; branchId: st
 export type BranchJob = Awaited<ReturnType<typeof branchJobs>>[number];
 
 /** Jobs of the branch not yet final (the board's "in progress" figure). */
-export async function openJobCount({ db, branchId }: { db: Executor; branchId: string }): Promise<number> {
+export async function openJobCount({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from issuance_jobs
-        where branch_id = ${branchId} and completed_at is null and purpose = 'customer'`,
+        where branch_id = ${branchId} and completed_at is null and purpose = 'customer'
+          and training = ${training}`,
   );
   return rows[0]?.n ?? 0;
 }

@@ -46,7 +46,7 @@ describe("branch board numbers", () => {
     });
     await makeJob(db, counter, { state: "ready" });
 
-    const stats = await branchStats({ db, branchId: counter.branch.id });
+    const stats = await branchStats({ db, training: false, branchId: counter.branch.id });
     expect(stats.days).toHaveLength(7);
     expect(stats.days.at(-1)?.issued).toBe(10);
     // The facts lib/board.ts puts in plain words (the raw code kept for the tooltip).
@@ -70,8 +70,8 @@ describe("branch board numbers", () => {
       { kind: "jam", reason: "jammed", codes: ["CARD_JAM"], count: 1 },
     ]);
     expect(stats.days.reduce((n, d) => n + d.issued, 0)).toBe(11);
-    expect(await openJobCount({ db, branchId: counter.branch.id })).toBe(1);
-    const jobs = await branchJobs({ db, branchId: counter.branch.id, limit: 5 });
+    expect(await openJobCount({ db, training: false, branchId: counter.branch.id })).toBe(1);
+    const jobs = await branchJobs({ db, training: false, branchId: counter.branch.id, limit: 5 });
     expect(jobs).toHaveLength(5);
     expect(jobs[0]).toMatchObject({ state: "ready", station: counter.station.label, product: counter.product.name });
   });
@@ -93,11 +93,11 @@ describe("branch board numbers", () => {
       });
     }
     // One of the jams was retried: an exception still, but no longer one to act on.
-    const [jam] = await branchJobs({ db, branchId: counter.branch.id, limit: 3 }).then((jobs) =>
+    const [jam] = await branchJobs({ db, training: false, branchId: counter.branch.id, limit: 3 }).then((jobs) =>
       jobs.filter((j) => j.errorCode === "SOME_JAM"),
     );
     await makeJob(db, counter, { retryOfJobId: jam!.id, state: "requested" });
-    const { today } = await branchStats({ db, branchId: counter.branch.id });
+    const { today } = await branchStats({ db, training: false, branchId: counter.branch.id });
     expect(today).toMatchObject({ exceptions: 3, needsAction: 2 });
     expect(exceptionsInWords(today.byReason)).toEqual([
       {
@@ -112,7 +112,7 @@ describe("branch board numbers", () => {
 
   it("answers zeros for a branch without jobs", async () => {
     const counter = await makeCounter(db);
-    const stats = await branchStats({ db, branchId: counter.branch.id });
+    const stats = await branchStats({ db, training: false, branchId: counter.branch.id });
     expect(stats.today).toEqual({
       issued: 0,
       exceptions: 0,

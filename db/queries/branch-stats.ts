@@ -43,7 +43,16 @@ const failed = sql.join(
 );
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
-export async function branchStats({ db, branchId }: { db: Executor; branchId: string }): Promise<BranchStats> {
+export async function branchStats({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<BranchStats> {
   // Jobs count on the day they finished; `day` is that date in the branch's own time zone.
   const { rows } = await db.execute<Row>(sql`
     with b as (
@@ -55,6 +64,7 @@ export async function branchStats({ db, branchId }: { db: Executor; branchId: st
         extract(epoch from j.completed_at - j.created_at) as secs
       from issuance_jobs j, b
       where j.branch_id = ${branchId} and j.completed_at is not null and j.purpose = 'customer'
+        and j.training = ${training}
         and j.completed_at >= ((b.today - 6)::timestamp at time zone b.tz)
     )
     select grouping(day) as g_day, grouping(state, error_code, error_message) as g_reason, day::text as day,

@@ -29,7 +29,7 @@ describe("a customer's cards", () => {
     await makeJob(db, counter, { customerId: customer.id, state: "production_exception" });
     await makeJob(db, counter, { customerId: customer.id, state: "requested" });
 
-    const listed = await listCustomerCards({ db, customerId: customer.id });
+    const listed = await listCustomerCards({ db, training: false, customerId: customer.id });
     expect(listed.map((c) => [c.jobId, c.status, c.replaceable])).toEqual([
       [inactive.id, "inactive", true],
       [replaced.id, "replaced", false],
@@ -51,14 +51,21 @@ describe("a customer's cards", () => {
     });
     await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "canceled" });
     await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "production_exception" });
-    expect((await listCustomerCards({ db, customerId: customer.id }))[0]).toMatchObject({ replaceable: true });
+    expect((await listCustomerCards({ db, training: false, customerId: customer.id }))[0]).toMatchObject({
+      replaceable: true,
+    });
     const live = await makeJob(db, counter, { customerId: customer.id, replacesJobId: old.id, state: "requested" });
-    expect((await listCustomerCards({ db, customerId: customer.id }))[0]).toMatchObject({
+    expect((await listCustomerCards({ db, training: false, customerId: customer.id }))[0]).toMatchObject({
       replacementPending: true,
       replaceable: false,
     });
     // The teller's own resubmission of that replacement is not another one.
-    const [own] = await listCustomerCards({ db, customerId: customer.id, exceptRequestKey: live.requestKey });
+    const [own] = await listCustomerCards({
+      db,
+      training: false,
+      customerId: customer.id,
+      exceptRequestKey: live.requestKey,
+    });
     expect(own).toMatchObject({ replacementPending: false, replaceable: true });
   });
 
@@ -101,6 +108,7 @@ describe("the same product within a day", () => {
     const find = (exceptRequestKey = "none") =>
       findRecentSameProductJob({
         db,
+        training: false,
         customerId: customer.id,
         productId: counter.product.id,
         timeZone: "Europe/Berlin",

@@ -36,9 +36,12 @@ export async function listCustomerCards({
   customerId,
   cardJobId,
   exceptRequestKey,
+  training,
 }: {
   db: Executor;
   customerId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
   /** Only this card (the server's check of the teller's choice). */
   cardJobId?: string;
   /** A replacement with this request key is the teller's own resubmission, not another one. */
@@ -56,7 +59,7 @@ export async function listCustomerCards({
                       and r.request_key is distinct from ${exceptRequestKey ?? null}) as "replacementPending"
       from issuance_jobs j
       join card_products p on p.id = j.product_id
-     where j.customer_id = ${customerId}::uuid and j.card_status is not null
+     where j.customer_id = ${customerId}::uuid and j.card_status is not null and j.training = ${training}
        ${cardJobId ? sql`and j.id = ${cardJobId}::uuid` : sql``}
      order by j.completed_at desc nulls last, j.created_at desc`);
   return rows.map((r) => ({
@@ -74,9 +77,12 @@ export async function findRecentSameProductJob({
   productId,
   timeZone,
   exceptRequestKey,
+  training,
 }: {
   db: Executor;
   customerId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
   productId: string;
   timeZone: string;
   exceptRequestKey: string;
@@ -84,6 +90,7 @@ export async function findRecentSameProductJob({
   const { rows } = await db.execute<{ id: string; state: JobState; createdAt: string }>(sql`
     select id, state, created_at as "createdAt" from issuance_jobs
      where customer_id = ${customerId}::uuid and product_id = ${productId}::uuid and state <> 'canceled'
+       and training = ${training}
        and request_key <> ${exceptRequestKey}
        and created_at >= least(now() - interval '24 hours',
                                date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})

@@ -13,7 +13,7 @@ describe("the branch's view of a D1 outage", () => {
 
   it("says since when D1 fails, how many requests wait and when the next try runs; nothing once D1 answers", async () => {
     const counter = await makeCounter(db);
-    expect(await d1Outage({ db, branchId: counter.branch.id })).toBeNull();
+    expect(await d1Outage({ db, training: false, branchId: counter.branch.id })).toBeNull();
 
     const retry = async (job: { id: string }, at: Date, next: Date) =>
       db.insert(jobEvents).values({
@@ -32,7 +32,7 @@ describe("the branch's view of a D1 outage", () => {
     // The card system being down is not D1 being down.
     await makeJob(db, counter, { state: "submitting", errorCode: "unavailable:card_system" });
 
-    const outage = await d1Outage({ db, branchId: counter.branch.id });
+    const outage = await d1Outage({ db, training: false, branchId: counter.branch.id });
     expect(outage).toMatchObject({ waiting: 2 });
     expect(Date.parse(outage!.since)).toBeCloseTo(ago(180).getTime(), -3);
     expect(Date.parse(outage!.lastAttemptAt)).toBeCloseTo(ago(10).getTime(), -3);
@@ -41,10 +41,10 @@ describe("the branch's view of a D1 outage", () => {
 
     // Another branch sees nothing of it.
     const other = await makeCounter(db);
-    expect(await d1Outage({ db, branchId: other.branch.id })).toBeNull();
+    expect(await d1Outage({ db, training: false, branchId: other.branch.id })).toBeNull();
 
     // D1 accepts the orders: the outage is over.
     await db.execute(sql`update issuance_jobs set state = 'requested' where id in (${first.id}, ${second.id})`);
-    expect(await d1Outage({ db, branchId: counter.branch.id })).toBeNull();
+    expect(await d1Outage({ db, training: false, branchId: counter.branch.id })).toBeNull();
   });
 });

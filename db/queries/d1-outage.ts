@@ -15,7 +15,16 @@ export type D1Outage = {
   nextAttemptAt: string | null;
 };
 
-export async function d1Outage({ db, branchId }: { db: Executor; branchId: string }): Promise<D1Outage | null> {
+export async function d1Outage({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<D1Outage | null> {
   const { rows } = await db.execute<{
     waiting: number;
     since: string | null;
@@ -25,6 +34,7 @@ export async function d1Outage({ db, branchId }: { db: Executor; branchId: strin
     with stuck as (
       select j.id from issuance_jobs j
        where j.branch_id = ${branchId}::uuid and j.state = 'submitting' and j.completed_at is null
+         and j.training = ${training}
          and j.error_code like '%:d1'
     ), tries as (
       select e.job_id, e.created_at, e.detail from job_events e join stuck s on s.id = e.job_id

@@ -36,6 +36,7 @@ export async function findHandOverFacts({ db, jobId }: { db: Executor; jobId: st
       state: issuanceJobs.state,
       handedOver: sql<boolean>`${issuanceJobs.handedOverAt} is not null`,
       destroyIfProduced: issuanceJobs.destroyIfProduced,
+      training: issuanceJobs.training,
     })
     .from(issuanceJobs)
     .where(eq(issuanceJobs.id, jobId))
@@ -97,8 +98,9 @@ export async function findCardToSettle({ db, jobId }: { db: Executor; jobId: str
     old_job_id: string | null;
     old_card_id: string | null;
     old_blocked: boolean | null;
+    training: boolean;
   }>(sql`
-    select j.card_id, j.branch_id, j.state, j.card_status, p.activate_at_hand_over,
+    select j.card_id, j.branch_id, j.state, j.card_status, p.activate_at_hand_over, j.training,
            o.id as old_job_id, o.card_id as old_card_id,
            o.blocked_at is not null as old_blocked
     from issuance_jobs j

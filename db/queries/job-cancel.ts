@@ -10,7 +10,8 @@ export const OPEN_STATES = ["submitting", "requested", "ready"] as const satisfi
 
 export const isOpenState = (state: string) => OPEN_STATES.some((s) => s === state);
 
-export async function findJobForCancel({ db, jobId }: { db: Executor; jobId: string }) {
+/** With `training`, a job of the other kind (training or real) is not found (docs/training.md). */
+export async function findJobForCancel({ db, jobId, training }: { db: Executor; jobId: string; training?: boolean }) {
   const [row] = await db
     .select({
       id: issuanceJobs.id,
@@ -25,12 +26,19 @@ export async function findJobForCancel({ db, jobId }: { db: Executor; jobId: str
       reason: issuanceJobs.reason,
       nameOnCard: issuanceJobs.nameOnCard,
       canceledAt: issuanceJobs.canceledAt,
+      training: issuanceJobs.training,
     })
     .from(issuanceJobs)
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
     // A station's test card is not the counter's to cancel or move: it belongs to the station's
     // setup, and one canceled while D1 holds it could be deleted with a mistyped station.
-    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.purpose, "customer")))
+    .where(
+      and(
+        eq(issuanceJobs.id, jobId),
+        eq(issuanceJobs.purpose, "customer"),
+        training === undefined ? undefined : eq(issuanceJobs.training, training),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -29,9 +29,16 @@ export type ApplyResult = { recorded: number; applied: number; unknownCards: str
 export async function applyD1StatusUpdates({
   db,
   updates,
+  training = false,
 }: {
   db: Executor;
   updates: D1StatusUpdate[];
+  /**
+   * Whose jobs these updates may move: D1's (real jobs only; a card id of a training job is never
+   * sent to D1, and news about it from there is ignored) or the training simulator's (training
+   * jobs only). docs/training.md.
+   */
+  training?: boolean;
 }): Promise<ApplyResult> {
   if (updates.length === 0) return { recorded: 0, applied: 0, unknownCards: [] };
   const input = JSON.stringify(
@@ -58,7 +65,7 @@ export async function applyD1StatusUpdates({
         reason text, error_code text, error text, at text)
     ), matched as (
       select j.id as job_id, j.branch_id, j.state as current_state, i.*
-      from input i join issuance_jobs j on j.card_id = i.card_id
+      from input i join issuance_jobs j on j.card_id = i.card_id and j.training = ${training}
     ), ev as (
       insert into job_events (job_id, branch_id, kind, state, d1_status, operation_id, dedupe_key, detail)
       select job_id, branch_id,
@@ -99,7 +106,7 @@ export async function applyD1StatusUpdates({
         and ((issuance_state_rank(j.state) < 3
               and issuance_state_rank(b.state) > issuance_state_rank(j.state))
           or (j.state = 'canceled' and b.state = 'done' and j.produced_after_cancel_at is null))
-      returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id, j.purpose,
+      returning j.id, j.branch_id, j.state, b.d1_status, j.station_id, j.product_id, j.purpose, j.training,
                 (j.state = 'canceled' and j.produced_after_cancel_at is not null) as after_cancel,
                 j.card_id, j.traceparent,
                 -- Time to card is the customers' (a station's test card is no card request).
@@ -127,7 +134,8 @@ export async function applyD1StatusUpdates({
         ('station', 'spoiled', -1, 'production_exception', u.state = 'production_exception'),
         ('spoiled', 'spoiled', 1, 'production_exception', u.state = 'production_exception')
       ) as m(place, movement, quantity, reason, applies)
-      where m.applies
+      -- A training card uses no blank card: no stock row (docs/training.md).
+      where m.applies and not u.training
       on conflict (job_id, movement, place) where job_id is not null do nothing
       returning 1
     ), verified as (
@@ -136,6 +144,7 @@ export async function applyD1StatusUpdates({
       update stations s set verified_at = now(), updated_at = now()
       from upd u
       where u.purpose = 'station_test' and u.state = 'done' and s.id = u.station_id and s.verified_at is null
+        and not u.training
       returning s.id, s.branch_id, s.verified_at
     ), verified_audit as (
       insert into audit_log (actor_role, branch_id, action, entity_type, entity_id, before, after)
@@ -158,10 +167,12 @@ export async function applyD1StatusUpdates({
              jsonb_build_object('state', state, 'd1Status', d1_status)
                || case when after_cancel then '{"destroy": true}'::jsonb else '{}'::jsonb end
       from upd
+      -- Training jobs are not audited: their job events are their record (docs/training.md).
+      where not training
       returning 1
     )
     select (select count(*) from ev)::int as recorded,
-           (select count(*) from audited)::int as applied,
+           (select count(*) from upd)::int as applied,
            (select array_agg(distinct card_id) from input where card_id not in (select card_id from matched)) as unknown_cards,
            (select json_agg(json_build_object('cardId', card_id, 'traceparent', traceparent,
                                               'secondsToCard', seconds_to_card)) from upd) as changed`);

@@ -69,7 +69,8 @@ function joined(db: Executor) {
 export type JobSummary = Awaited<ReturnType<typeof listJobs>>[number];
 
 /** A job with its timeline, whether it was already retried or moved, and where it came from. */
-export async function findJobView({ db, id }: { db: Executor; id: string }) {
+/** A job of the other kind (training or real) than `training` is not found (docs/training.md). */
+export async function findJobView({ db, id, training }: { db: Executor; id: string; training: boolean }) {
   const [row] = await db
     .select({
       ...summaryFields,
@@ -88,7 +89,7 @@ export async function findJobView({ db, id }: { db: Executor; id: string }) {
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
     .innerJoin(customers, eq(customers.id, issuanceJobs.customerId))
-    .where(eq(issuanceJobs.id, id))
+    .where(and(eq(issuanceJobs.id, id), eq(issuanceJobs.training, training)))
     .limit(1);
   return row ?? null;
 }
@@ -105,8 +106,11 @@ export function listJobs({
   openOnly,
   state,
   limit = 100,
+  training,
 }: {
   db: Executor;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
   branchId?: string;
   requestedBy?: string;
   customerId?: string;
@@ -115,7 +119,7 @@ export function listJobs({
   state?: JobState;
   limit?: number;
 }) {
-  const where: SQL[] = [];
+  const where: SQL[] = [eq(issuanceJobs.training, training)];
   if (branchId) where.push(eq(issuanceJobs.branchId, branchId));
   if (requestedBy) where.push(eq(issuanceJobs.requestedBy, requestedBy));
   if (customerId) where.push(eq(issuanceJobs.customerId, customerId));

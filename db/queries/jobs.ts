@@ -184,10 +184,13 @@ export async function findJobsToReconcile({
   db,
   quietSeconds,
   limit,
+  training = false,
 }: {
   db: Executor;
   quietSeconds: number;
   limit: number;
+  /** Training jobs are asked of the training simulator, real ones of D1: never mixed. */
+  training?: boolean;
 }) {
   return db
     .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
@@ -195,7 +198,8 @@ export async function findJobsToReconcile({
     .where(
       // A request awaiting approval is not D1's yet: nothing to ask or send (decide.ts queues it).
       sql`${issuanceJobs.completedAt} is null and ${issuanceJobs.state} <> 'awaiting_approval'
-        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
+        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})
+        and ${issuanceJobs.training} = ${training}`,
     )
     .orderBy(issuanceJobs.updatedAt)
     .limit(limit);
@@ -211,11 +215,13 @@ export function findCanceledToWatch({
   quietSeconds,
   withinHours,
   limit,
+  training = false,
 }: {
   db: Executor;
   quietSeconds: number;
   withinHours: number;
   limit: number;
+  training?: boolean;
 }) {
   return db
     .select({ id: issuanceJobs.id, cardId: issuanceJobs.cardId, state: issuanceJobs.state })
@@ -224,7 +230,8 @@ export function findCanceledToWatch({
       sql`${issuanceJobs.state} = 'canceled' and ${issuanceJobs.destroyIfProduced}
         and ${issuanceJobs.producedAfterCancelAt} is null
         and ${issuanceJobs.canceledAt} > now() - make_interval(hours => ${withinHours})
-        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})`,
+        and ${issuanceJobs.updatedAt} < now() - make_interval(secs => ${quietSeconds})
+        and ${issuanceJobs.training} = ${training}`,
     )
     .orderBy(issuanceJobs.updatedAt)
     .limit(limit);

@@ -25,10 +25,11 @@ export async function cardRequestCounts({ db }: { db: Executor }): Promise<CardR
            count(*)::int as n
     from (
       select state, product_id, branch_id, station_id from issuance_jobs
-       where completed_at is null and purpose = 'customer'
+       where completed_at is null and purpose = 'customer' and not training
       union all
       select state, product_id, branch_id, station_id from issuance_jobs
        where completed_at > now() - make_interval(hours => ${FINISHED_WINDOW_HOURS}) and purpose = 'customer'
+         and not training
     ) j
     join card_products p on p.id = j.product_id
     join branches b on b.id = j.branch_id
@@ -42,7 +43,7 @@ export async function oldestOpenRequests({ db }: { db: Executor }): Promise<Olde
   const { rows } = await db.execute<OldestOpenRow>(sql`
     select state, extract(epoch from now() - min(created_at))::float8 as seconds
     from issuance_jobs
-    where completed_at is null and state <> 'awaiting_approval'
+    where completed_at is null and state <> 'awaiting_approval' and not training
     group by state`);
   return rows;
 }

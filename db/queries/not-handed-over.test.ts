@@ -33,26 +33,46 @@ describe("cards produced, not handed over by closing time", () => {
     await makeJob(db, berlin, { state: "ready" });
 
     // 17:30 in Berlin (16:30 UTC): open, so only yesterday's card.
-    const open = await notHandedOver({ db, branchId: berlin.branch.id, now: new Date("2026-11-30T16:30:00Z") });
+    const open = await notHandedOver({
+      db,
+      training: false,
+      branchId: berlin.branch.id,
+      now: new Date("2026-11-30T16:30:00Z"),
+    });
     expect(ids(open)).toEqual([yesterday.id]);
     // 18:05 in Berlin (17:05 UTC, still before 18:00 in UTC): closed, both, oldest first.
-    const closed = await notHandedOver({ db, branchId: berlin.branch.id, now: new Date("2026-11-30T17:05:00Z") });
+    const closed = await notHandedOver({
+      db,
+      training: false,
+      branchId: berlin.branch.id,
+      now: new Date("2026-11-30T17:05:00Z"),
+    });
     expect(closed.map((c) => c.id)).toEqual([yesterday.id, today.id]);
     expect(closed[0]).toMatchObject({ product: berlin.product.name, teller: berlin.teller.name });
     // Just after local midnight, 1 December: today's card is now from an earlier day.
-    const night = await notHandedOver({ db, branchId: berlin.branch.id, now: new Date("2026-11-30T23:30:00Z") });
+    const night = await notHandedOver({
+      db,
+      training: false,
+      branchId: berlin.branch.id,
+      now: new Date("2026-11-30T23:30:00Z"),
+    });
     expect(ids(night)).toEqual(ids([yesterday, today]));
   });
 
   it("shows only the branch's own cards", async () => {
     const other = await makeCounter(db);
     const elsewhere = await makeJob(db, other, { state: "done", completedAt: new Date("2026-11-01T09:00:00Z") });
-    const listed = await notHandedOver({ db, branchId: berlin.branch.id, now: new Date("2026-12-01T09:00:00Z") });
+    const listed = await notHandedOver({
+      db,
+      training: false,
+      branchId: berlin.branch.id,
+      now: new Date("2026-12-01T09:00:00Z"),
+    });
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.map((c) => c.id)).not.toContain(elsewhere.id);
-    expect(await notHandedOver({ db, branchId: other.branch.id, now: new Date("2026-12-01T09:00:00Z") })).toHaveLength(
-      1,
-    );
+    expect(
+      await notHandedOver({ db, training: false, branchId: other.branch.id, now: new Date("2026-12-01T09:00:00Z") }),
+    ).toHaveLength(1);
   });
 
   it("still counts a handed-over card as issued on the board", async () => {
@@ -68,7 +88,7 @@ describe("cards produced, not handed over by closing time", () => {
       createdAt: new Date(now - 90_000),
       completedAt: new Date(now - 60_000),
     });
-    const stats = await branchStats({ db, branchId: counter.branch.id });
+    const stats = await branchStats({ db, training: false, branchId: counter.branch.id });
     expect(stats.today.issued).toBe(2);
   });
 });

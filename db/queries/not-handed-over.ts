@@ -21,9 +21,12 @@ export async function notHandedOver({
   branchId,
   now,
   limit = 100,
+  training,
 }: {
   db: Executor;
   branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
   /** The moment to judge at (tests); the database's clock otherwise. */
   now?: Date;
   limit?: number;
@@ -38,6 +41,7 @@ export async function notHandedOver({
     join users u on u.id = j.requested_by
     join stations s on s.id = j.station_id
     where j.branch_id = ${branchId} and j.state = 'done' and not j.destroy_if_produced
+      and j.training = ${training}
       and j.completed_at is not null
       and ((j.completed_at at time zone b.timezone)::date < (${at} at time zone b.timezone)::date
            or (${at} at time zone b.timezone)::time >= b.closes_at)

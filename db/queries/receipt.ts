@@ -16,6 +16,8 @@ export type ReceiptData = {
   handedOverAt: Date | null;
   idDocumentType: IdDocumentType | null;
   idDocumentLast: string | null;
+  /** A training card (docs/training.md): the receipt says TRAINING. */
+  training: boolean;
 };
 
 /** What the hand-over receipt prints: the last four digits at most, never other card data. */
@@ -25,7 +27,7 @@ export async function findReceipt({ db, jobId }: { db: Executor; jobId: string }
            b.name as "branchName", b.timezone, p.name as "productName", j.pan_last4 as "panLast4",
            j.name_on_card as "nameOnCard",
            u.name as "tellerName", j.handed_over_at as "handedOverAt",
-           j.id_document_type as "idDocumentType", j.id_document_last as "idDocumentLast"
+           j.id_document_type as "idDocumentType", j.id_document_last as "idDocumentLast", j.training
     from issuance_jobs j
     join branches b on b.id = j.branch_id
     join card_products p on p.id = j.product_id

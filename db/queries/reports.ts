@@ -22,7 +22,8 @@ const list = (values: readonly string[]) =>
 const FAILED = list(FAILED_STATES);
 const PRODUCED = list(["done", "handed_over"]);
 /** Customers' cards only (a station's test card is counted apart, in spoilage). */
-const CUSTOMERS = sql`j.purpose = 'customer'`;
+// Customers' cards of real work: a training card is no card request (docs/training.md).
+const CUSTOMERS = sql`j.purpose = 'customer' and not j.training`;
 
 // `b.tz` is the branch's zone: from 00:00 on `from` to 24:00 on `to`, there.
 const zone = (branchId: string) => sql`b as (select timezone as tz from branches where id = ${branchId})`;

@@ -10,7 +10,7 @@ import { countOpenJobs, setStationEnabled } from "./stations";
 import { insertStockRows } from "./stock";
 
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
-const health = async (branchId: string) => readStationHealth(await stationHealth({ db, branchId }));
+const health = async (branchId: string) => readStationHealth(await stationHealth({ db, training: false, branchId }));
 
 describe("station health", () => {
   afterAll(() => db.$client.end());
@@ -176,8 +176,8 @@ describe("station health", () => {
       confirmedBy: (await makeUser(db, "manager", branchId)).id,
     });
 
-    const picks = (await loadStationPicks(branchId)).stations;
-    const full = (await loadStationHealth(branchId)).stations.filter((s) => s.enabled);
+    const picks = (await loadStationPicks(branchId, false)).stations;
+    const full = (await loadStationHealth(branchId, false)).stations.filter((s) => s.enabled);
     const picked = full.map((s) => Object.fromEntries(Object.keys(picks[0]!).map((k) => [k, s[k as keyof typeof s]])));
     expect(picks).toEqual(picked);
     expect(picks.map((s) => s.id)).not.toContain(off.id);

@@ -61,17 +61,18 @@ const failed = sql.join(
   sql`, `,
 );
 
-/** The columns both reads share, for `stations s`. */
-const pickColumns = sql`
+/** The columns both reads share, for `stations s`; jobs of the viewer's kind only (training or real). */
+const pickColumns = (training: boolean) => sql`
   s.id, s.perso_station as "persoStation", s.label, s.location, s.enabled, s.is_default as "isDefault",
   s.cleared_at as "clearedAt",
   (select max(j.completed_at) from issuance_jobs j
-    where j.station_id = s.id and j.state in ('done', 'handed_over')) as "lastSuccessAt",
-  (select count(*)::int from issuance_jobs j where j.station_id = s.id and j.completed_at is null) as "queueDepth",
+    where j.station_id = s.id and j.state in ('done', 'handed_over') and j.training = ${training}) as "lastSuccessAt",
+  (select count(*)::int from issuance_jobs j
+    where j.station_id = s.id and j.completed_at is null and j.training = ${training}) as "queueDepth",
   (select jsonb_build_object('state', j.state, 'errorCode', j.error_code, 'errorMessage', j.error_message,
                              'at', j.completed_at)
      from issuance_jobs j
-    where j.station_id = s.id and j.state in (${failed}) and j.completed_at is not null
+    where j.station_id = s.id and j.state in (${failed}) and j.completed_at is not null and j.training = ${training}
     order by j.completed_at desc limit 1) as "lastFailure",
   s.low_stock_threshold as "lowStockThreshold",
   -- Station rows only carry a station id (a check on the ledger): an index-only sum per station.
@@ -97,11 +98,20 @@ function readPick<R extends StationPickRow>(r: R): R {
 }
 
 /** Every station of the branch with all it shows on the manager's stations page. */
-export async function stationHealth({ db, branchId }: { db: Executor; branchId: string }): Promise<StationHealthRow[]> {
+export async function stationHealth({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<StationHealthRow[]> {
   const { rows } = await db.execute<StationHealthRow>(sql`
-    select ${pickColumns}, s.verified_at as "verifiedAt",
+    select ${pickColumns(training)}, s.verified_at as "verifiedAt",
       -- A test card that never left (a mistyped station id) does not make the station used.
-      (exists (select 1 from issuance_jobs j where j.station_id = s.id
+      (exists (select 1 from issuance_jobs j where j.station_id = s.id and not j.training
                 and not (j.purpose = 'station_test' and j.state in ('data_exception', 'submission_failed', 'canceled')))
         or exists (select 1 from stock_ledger l where l.station_id = s.id)
         or exists (select 1 from stock_counts c where c.branch_id = s.branch_id and c.station_id = s.id)) as "everUsed",
@@ -114,13 +124,14 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
           select j.state, j.error_code, j.error_message, count(*)::int as n
           from issuance_jobs j
           where j.station_id = s.id and j.state in (${failed}) and j.completed_at > now() - interval '1 hour'
+            and j.training = ${training}
           group by 1, 2, 3
         ) e
       ), '[]'::jsonb) as "exceptions",
       (select jsonb_build_object('jobId', j.id, 'state', j.state, 'errorCode', j.error_code,
                                  'errorMessage', j.error_message, 'at', j.created_at)
          from issuance_jobs j
-        where j.station_id = s.id and j.purpose = 'station_test'
+        where j.station_id = s.id and j.purpose = 'station_test' and j.training = ${training}
         order by j.created_at desc limit 1) as "testPrint"
     from stations s
     left join lateral (
@@ -128,6 +139,7 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
         percentile_cont(0.5) within group (order by extract(epoch from j.completed_at - j.created_at)) as median
       from issuance_jobs j
       where j.station_id = s.id and j.state in ('done', 'handed_over') and j.created_at > now() - interval '24 hours'
+        and j.training = ${training}
     ) recent on true
     where s.branch_id = ${branchId}
     order by s.is_default desc, s.perso_station`);
@@ -147,12 +159,15 @@ export async function stationHealth({ db, branchId }: { db: Executor; branchId: 
 export async function stationPicks({
   db,
   branchId,
+  training,
 }: {
   db: Executor;
   branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
 }): Promise<Array<StationPickRow & { unbalancedSince: string | null }>> {
   const { rows } = await db.execute<StationPickRow & { unbalancedSince: string | null }>(sql`
-    select ${pickColumns},
+    select ${pickColumns(training)},
       (select min(c.business_date)::text from stock_counts c
         where c.branch_id = s.branch_id and c.station_id = s.id and c.place = 'station'
           and c.business_date < (now() at time zone b.timezone)::date

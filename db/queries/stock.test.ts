@@ -159,7 +159,9 @@ describe("the ledger", () => {
 
 describe("a station's blank cards in the health query", () => {
   it("carries the balance per stock type and the threshold; the picker warns below it and hides at zero", async () => {
-    const [row] = (await stationHealth({ db, branchId: counter.branch.id })).filter((s) => s.id === counter.station.id);
+    const [row] = (await stationHealth({ db, training: false, branchId: counter.branch.id })).filter(
+      (s) => s.id === counter.station.id,
+    );
     const balance = await station();
     expect(row).toMatchObject({ lowStockThreshold: 20, stock: [{ stockTypeId, balance }] });
     expect(stationStock(row!, stockTypeId)).toEqual({ balance, low: true, empty: balance <= 0 });

@@ -143,9 +143,10 @@ export async function jobStock({ db, jobId }: { db: Executor; jobId: string }) {
     stockTypeId: string | null;
     state: string;
     destroyIfProduced: boolean;
+    training: boolean;
   }>(sql`
     select j.branch_id as "branchId", j.station_id as "stationId", p.stock_type_id as "stockTypeId",
-           j.state, j.destroy_if_produced as "destroyIfProduced"
+           j.state, j.destroy_if_produced as "destroyIfProduced", j.training
     from issuance_jobs j join card_products p on p.id = j.product_id
     where j.id = ${jobId}
     for update of j`);

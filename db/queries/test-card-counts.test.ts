@@ -25,10 +25,12 @@ beforeAll(async () => {
 
 describe("test cards in the numbers", () => {
   it("are not on the board", async () => {
-    const stats = await branchStats({ db, branchId: counter.branch.id });
+    const stats = await branchStats({ db, training: false, branchId: counter.branch.id });
     expect(stats.today).toMatchObject({ issued: 1, exceptions: 0, needsAction: 0 });
-    expect((await branchJobs({ db, branchId: counter.branch.id, limit: 50 })).map((j) => j.id)).toEqual([customerJob]);
-    expect(await openJobCount({ db, branchId: counter.branch.id })).toBe(0);
+    expect(
+      (await branchJobs({ db, training: false, branchId: counter.branch.id, limit: 50 })).map((j) => j.id),
+    ).toEqual([customerJob]);
+    expect(await openJobCount({ db, training: false, branchId: counter.branch.id })).toBe(0);
   });
 
   it("are not in the reports' cards, times or exceptions", async () => {

@@ -29,9 +29,12 @@ export const sessionUserFields = {
   sessionVersion: users.sessionVersion,
   // Read with the session on every request anyway, so the page's language costs no extra query.
   language: users.language,
+  // Training mode: the user's own flag or their branch's (docs/training.md). A subquery in the
+  // same statement, so every list's training filter costs no extra round trip.
+  training: sql<boolean>`(${users.training} or coalesce((select b.training from branches b where b.id = ${users.branchId}), false))`,
 };
 
-export type SessionUser = Pick<User, keyof typeof sessionUserFields>;
+export type SessionUser = Pick<User, Exclude<keyof typeof sessionUserFields, "training">> & { training: boolean };
 
 /** The user's own language (the header's switch). */
 export async function setUserLanguage({ db, id, language }: { db: Executor; id: string; language: Locale }) {
@@ -75,6 +78,7 @@ const adminView = {
   mustChangePassword: users.mustChangePassword,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   lastSignInAt: users.lastSignInAt,
+  training: users.training,
 };
 
 /** One user without secrets, for the admin's edit page. */

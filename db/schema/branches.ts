@@ -14,6 +14,8 @@ export const branches = pgTable(
     active: boolean("active").notNull().default(true),
     // Which station ids the branch may register (lib/stations/pattern.ts); null: none yet.
     stationIdPattern: text("station_id_pattern"),
+    // Everyone at a branch in training is in training (docs/training.md).
+    training: boolean("training").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

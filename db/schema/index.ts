@@ -11,3 +11,4 @@ export * from "./sso";
 export * from "./stock";
 export * from "./stock-types";
 export * from "./dual-control";
+export * from "./training";

@@ -98,6 +98,10 @@ export const issuanceJobs = pgTable(
     // The W3C trace context of the teller's request (lib/tracing), when tracing is on: D1's
     // notifications about the card link their spans to it. Ids only, never data.
     traceparent: text("traceparent"),
+    // A training job (docs/training.md): set at creation from the teller's training state, never
+    // from input. It goes to the in-process training simulator, never D1, and every list and
+    // figure of real work leaves it out (and a trainee's lists show only these).
+    training: boolean("training").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),

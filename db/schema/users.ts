@@ -25,6 +25,9 @@ export const users = pgTable(
     // No CHECK: adding a language is a translation, not a migration (docs/translating.md); an
     // unknown value reads as no choice (lib/i18n/locale.ts).
     language: text("language"),
+    // Training mode (docs/training.md): this person's work goes to an in-process simulator, never
+    // to D1, and is kept apart from real work. Their branch's flag puts them in training too.
+    training: boolean("training").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -47,6 +47,7 @@ const teller: CurrentUser = {
   active: true,
   mustChangePassword: false,
   sessionVersion: 1,
+  training: false,
 };
 
 const schema = z.object({ jobId: z.uuid("Choose a card request."), count: z.coerce.number().int().default(1) });

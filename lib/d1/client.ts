@@ -36,6 +36,8 @@ export interface D1ClientOptions {
   random?: () => number;
   /** Clock of the token cache. */
   now?: () => number;
+  /** False: the calls count in no D1 metric (the training simulator's client, docs/training.md). */
+  recordMetrics?: boolean;
 }
 
 const sameTls = (a: D1Config["tls"], b: D1Config["tls"]) => a.cert === b.cert && a.key === b.key && a.ca === b.ca;
@@ -72,6 +74,7 @@ export function createD1Client(config: D1Config | D1ConfigSource, options: D1Cli
     },
     logger,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.recordMetrics === false ? { recordMetrics: false } : {}),
   });
   const deps: D1HttpDeps = {
     get config() {
@@ -84,6 +87,7 @@ export function createD1Client(config: D1Config | D1ConfigSource, options: D1Cli
     logger,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
+    ...(options.recordMetrics === false ? { recordMetrics: false } : {}),
   };
   return {
     issuerId: source.current().issuerId,

@@ -25,6 +25,8 @@ export interface D1HttpDeps {
   sleep: (ms: number) => Promise<void>;
   /** [0, 1); injectable so tests can pin the jitter. */
   random: () => number;
+  /** False for the training simulator's client: its calls are no D1 traffic (docs/training.md). */
+  recordMetrics?: boolean;
 }
 
 export interface D1Call {
@@ -115,12 +117,15 @@ async function callWithRetries(deps: D1HttpDeps, call: D1Call): Promise<D1Answer
     const ms = Date.now() - started;
     let delay: number;
 
-    observeD1Attempt(
-      call.operation,
-      outcome.kind === "failed" ? outcome.reason : outcome.res.status,
-      outcome.kind === "answer" && outcome.res.status >= 400 ? parseD1ErrorBody(outcome.res.json).errorCode : undefined,
-      ms,
-    );
+    if (deps.recordMetrics !== false)
+      observeD1Attempt(
+        call.operation,
+        outcome.kind === "failed" ? outcome.reason : outcome.res.status,
+        outcome.kind === "answer" && outcome.res.status >= 400
+          ? parseD1ErrorBody(outcome.res.json).errorCode
+          : undefined,
+        ms,
+      );
     if (outcome.kind === "failed") {
       logger.warn(
         { d1: { ...ctx, method: call.method, path: call.path, attempt, ms, reason: outcome.reason } },

@@ -41,6 +41,8 @@ export interface TokenClientDeps {
   logger: Logger;
   /** Clock of the cache (ms since the epoch); injectable so tests can move time. */
   now?: () => number;
+  /** False for the training simulator's client: its calls are no D1 traffic (docs/training.md). */
+  recordMetrics?: boolean;
 }
 
 /** The signed jwt-bearer assertion: iss = sub = issuerId, short exp, unique jti. */
@@ -157,7 +159,7 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     get() {
       checkSigningKey();
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
-      inflight ??= counted(fetchToken()).finally(() => {
+      inflight ??= (deps.recordMetrics === false ? fetchToken() : counted(fetchToken())).finally(() => {
         inflight = undefined;
       });
       return inflight;

@@ -7,6 +7,7 @@ import { markCardBlocked } from "@/db/queries/customer-cards";
 import { findCardToSettle, markActivated, markActivationFailed } from "@/db/queries/hand-over";
 import { insertJobEvent } from "@/db/queries/jobs";
 import { cardSystem } from "@/lib/card-system";
+import { trainingCardSystem } from "@/lib/training/deps";
 import { isAppError } from "@/lib/errors";
 import { log as rootLog } from "@/lib/log";
 
@@ -35,12 +36,14 @@ export async function settleHandedOverCard({ jobId }: { jobId: string }): Promis
   const card = await findCardToSettle({ db, jobId });
   const outcome: SettleOutcome = { activation: "not_needed", oldCardBlock: "not_needed" };
   if (!card || card.state !== "handed_over") return outcome;
+  // A training card was allocated by the training card system: it is activated and blocked there.
+  const cards = card.training ? trainingCardSystem() : cardSystem();
   const event = (kind: string, detail: Record<string, unknown> = {}) =>
     insertJobEvent({ db, event: { jobId, branchId: card.branch_id, kind, state: "handed_over", detail } });
 
   if (card.activate_at_hand_over && card.card_status !== "active") {
     try {
-      await cardSystem().activate({ cardId: card.card_id });
+      await cards.activate({ cardId: card.card_id });
       await markActivated({ db, jobId });
       await event("activated");
       outcome.activation = "done";
@@ -55,7 +58,7 @@ export async function settleHandedOverCard({ jobId }: { jobId: string }): Promis
 
   if (card.old_job_id && card.old_card_id && !card.old_blocked) {
     try {
-      await cardSystem().block({ cardId: card.old_card_id, reason: "replaced" });
+      await cards.block({ cardId: card.old_card_id, reason: "replaced" });
       await markCardBlocked({ db, jobId: card.old_job_id, reason: "replaced" });
       await event("old_card_blocked", { oldJobId: card.old_job_id });
       outcome.oldCardBlock = "done";

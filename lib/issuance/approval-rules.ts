@@ -19,6 +19,8 @@ export type ApprovalCheck = {
   productId: string;
   reason: IssuanceReason;
   nameOnCard: string;
+  /** The teller is in training: only their training requests count (docs/training.md). */
+  training: boolean;
 };
 
 /** The rules a request meets: the review step's foreseenApprovalRules, on the data as stored now. */
@@ -36,6 +38,7 @@ export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on
       customerId: request.customerId,
       days: settings.repeatReplacementDays,
       exceptRequestKey: request.requestKey,
+      training: request.training,
     })) > 0;
   return foreseenApprovalRules(
     { needsApproval, reason: request.reason, nameOnCard: request.nameOnCard },
@@ -50,11 +53,17 @@ export async function approvalRulesFor(request: ApprovalCheck, { on = db }: { on
 }
 
 /** What the review step needs to say beforehand that a request will wait for approval. */
-export async function approvalHints(customerId: string): Promise<ApprovalHints> {
+export async function approvalHints(customerId: string, training: boolean): Promise<ApprovalHints> {
   const [settings, customer] = await Promise.all([getApprovalSettings({ db }), recordedName({ db, customerId })]);
   const recentReplacement =
     settings.repeatReplacementDays !== null &&
-    (await countRecentReplacements({ db, customerId, days: settings.repeatReplacementDays, exceptRequestKey: "" })) > 0;
+    (await countRecentReplacements({
+      db,
+      customerId,
+      days: settings.repeatReplacementDays,
+      exceptRequestKey: "",
+      training,
+    })) > 0;
   return {
     nameDiffers: settings.nameDiffers,
     givenName: customer?.givenName ?? "",

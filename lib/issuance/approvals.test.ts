@@ -130,6 +130,7 @@ describe("requests that meet an approval rule", () => {
       productId: counter.product.id,
       reason: "REPLACEMENT" as const,
       nameOnCard: "JANE DOE",
+      training: false,
     };
     await saveApprovalSettings({ db, values: { repeatReplacementDays: 30, nameDiffers: false } });
     expect(await approvalRulesFor(request)).toEqual([]);
@@ -185,7 +186,8 @@ describe("a replacement awaiting approval", () => {
     const customer = await makeCustomer(db);
     const card = await makeJob(db, { ...counter, customer }, { state: "handed_over", cardStatus: "active" });
     const pending = async () =>
-      (await listCustomerCards({ db, customerId: customer.id })).find((c) => c.jobId === card.id)?.replaceable;
+      (await listCustomerCards({ db, training: false, customerId: customer.id })).find((c) => c.jobId === card.id)
+        ?.replaceable;
     const replacement = await makeJob(
       db,
       { ...counter, customer },

@@ -3,9 +3,12 @@
 import "server-only";
 import { d1 } from "@/lib/d1";
 import { log } from "@/lib/log";
+import { trainingCancelDeps } from "@/lib/training/deps";
 import type { CancelDeps } from "./cancel";
 
-export function cancelDeps(): CancelDeps {
+/** `training`: the job is a training job, whose cancel asks the training simulator (docs/training.md). */
+export function cancelDeps(training: boolean): CancelDeps {
+  if (training) return trainingCancelDeps();
   try {
     return { d1: d1() };
   } catch (error) {

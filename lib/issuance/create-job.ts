@@ -76,6 +76,8 @@ async function create(
         cardId: newCardId(),
         issuerRequestId: newIssuerRequestId(),
         requestedBy: ctx.user.id,
+        // From the person, never from input: a trainee's card goes to the training simulator.
+        training: ctx.user.training,
         state: awaiting ? "awaiting_approval" : "submitting",
         approvalRules: awaiting ? approvalRules : null,
         traceparent,

@@ -32,7 +32,8 @@ function alreadyDecided(state: JobState): AppError {
 
 export async function decideApproval(decision: Decision, actor: Actor): Promise<{ jobId: string; state: JobState }> {
   const request = await findApprovalRequest({ db, jobId: decision.jobId });
-  if (!request) throw new AppError("not_found:job");
+  // A request of the other kind (training or real) is not this manager's to see (docs/training.md).
+  if (!request || request.training !== actor.user.training) throw new AppError("not_found:job");
   // Managers only, and only their own branch's requests (admins oversee, they do not decide).
   if (actor.user.role !== "manager" || actor.user.branchId !== request.branchId) {
     throw new AppError("forbidden:branch");

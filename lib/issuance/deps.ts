@@ -8,4 +8,9 @@ export type IssuanceDeps = {
   d1: Pick<D1Client, "orderInstantCard" | "getProductionStatus">;
   cardSystem: CardSystem;
   isRetryable(error: unknown): boolean;
+  /**
+   * The deps of a training job (lib/training/deps.ts): the training simulator and a simulated
+   * card system. Without it a training job is not submitted; it never falls back to these.
+   */
+  training?: () => Promise<IssuanceDeps>;
 };

@@ -31,6 +31,8 @@ export type IssueRequest = {
   replacementReason?: ReplacementReason;
   accountId?: string;
   confirmDuplicate?: boolean;
+  /** The teller is in training: only their training cards count (docs/training.md). */
+  training: boolean;
 };
 
 export type CheckedIssue = {
@@ -89,6 +91,7 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
   if (input.reason !== "CREATION") {
     const cards = await listCustomerCards({
       db,
+      training: input.training,
       customerId: input.customerId,
       exceptRequestKey: input.requestKey,
     });
@@ -104,6 +107,7 @@ export async function checkIssueRequest(input: IssueRequest): Promise<CheckedIss
   if (!input.confirmDuplicate) {
     const recent = await findRecentSameProductJob({
       db,
+      training: input.training,
       customerId: input.customerId,
       productId: input.productId,
       timeZone: facts.timeZone,

@@ -17,17 +17,21 @@ export const CANCELED_WATCH_HOURS = 72;
 
 export async function reconcileJobs(
   deps: Pick<IssuanceDeps, "d1">,
-  options: { quietSeconds: number; limit?: number } = { quietSeconds: 60 },
+  options: { quietSeconds: number; limit?: number; training?: boolean } = { quietSeconds: 60 },
 ): Promise<{ polled: number; requeued: number; applied: number }> {
   const limit = options.limit ?? 100;
+  // Training jobs with the training simulator's deps, real ones with D1's: never mixed, and a
+  // training pass counts in no metric (docs/training.md).
+  const training = options.training ?? false;
   const jobs = [
-    ...(await findJobsToReconcile({ db, quietSeconds: options.quietSeconds, limit })),
+    ...(await findJobsToReconcile({ db, quietSeconds: options.quietSeconds, limit, training })),
     // Their own (smaller) share, so that old canceled requests never crowd out open ones.
     ...(await findCanceledToWatch({
       db,
       quietSeconds: options.quietSeconds,
       withinHours: CANCELED_WATCH_HOURS,
       limit: Math.ceil(limit / 5),
+      training,
     })),
   ];
   let polled = 0;
@@ -45,15 +49,16 @@ export async function reconcileJobs(
       polled++;
       if (!status) continue;
       const { updates } = toStatusUpdates(status.operations);
-      const result = await applyD1StatusUpdates({ db, updates });
+      const result = await applyD1StatusUpdates({ db, updates, training });
       applied += result.applied;
-      observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
+      if (!training)
+        observeTimeToCard(result.changed?.flatMap((c) => (c.secondsToCard === null ? [] : [c.secondsToCard])) ?? []);
     } catch (error) {
       failed++;
       log.warn({ jobId: job.id, err: error }, "reconciliation of a job failed; will try again");
     }
   }
-  countReconcilePass({ polled, requeued, applied, failed });
+  if (!training) countReconcilePass({ polled, requeued, applied, failed });
   if (jobs.length > 0) log.info({ polled, requeued, applied }, "reconciliation pass");
   return { polled, requeued, applied };
 }

@@ -4,11 +4,12 @@ import "server-only";
 import { cardSystem } from "@/lib/card-system";
 import { d1, isRetryableD1Error } from "@/lib/d1";
 import { log } from "@/lib/log";
+import { trainingIssuanceDeps } from "@/lib/training/deps";
 import type { IssuanceDeps } from "./deps";
 import { startWorker } from "./worker";
 
 export function issuanceDeps(): IssuanceDeps {
-  return { d1: d1(), cardSystem: cardSystem(), isRetryable: isRetryableD1Error };
+  return { d1: d1(), cardSystem: cardSystem(), isRetryable: isRetryableD1Error, training: trainingIssuanceDeps };
 }
 
 export async function startIssuanceWorker(): Promise<void> {

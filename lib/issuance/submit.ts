@@ -51,7 +51,7 @@ export async function submitOrder(jobId: string, deps: IssuanceDeps): Promise<Ou
   return "skipped";
 }
 
-async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome> {
+async function submitLocked(jobId: string, realDeps: IssuanceDeps): Promise<Outcome> {
   const found = await findJobForSubmission({ db, jobId });
   if (!found) {
     log.warn({ jobId }, "submission for an unknown job skipped");
@@ -59,10 +59,20 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
   }
   const { job, product, station, accountNumber } = found;
   if (job.state !== "submitting") return "skipped";
+  // A training job goes to the training simulator and its own card system, never to the real
+  // ones (docs/training.md); without them it waits (reconciliation queues it again).
+  const deps = job.training ? await realDeps.training?.() : realDeps;
+  if (!deps) {
+    log.warn({ jobId }, "training job not submitted: no training simulator in this worker");
+    return "skipped";
+  }
   if (!station.enabled && !isStationTestAtItsStation(job, station)) return holdAtUnusableStation(job, station.label);
-  if (station.stock !== null && station.stock <= 0) return holdAtUnusableStation(job, station.label, "empty");
+  // A training card uses no blank card, so the station's stock and count do not hold it.
+  if (!job.training && station.stock !== null && station.stock <= 0) {
+    return holdAtUnusableStation(job, station.label, "empty");
+  }
   // A request queued before an end-of-day difference was found waits for its explanation too.
-  if ((await unbalancedByStation(job.branchId)).has(job.stationId)) {
+  if (!job.training && (await unbalancedByStation(job.branchId)).has(job.stationId)) {
     return holdAtUnusableStation(job, station.label, "unbalanced");
   }
 
@@ -78,9 +88,9 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
         ...(accountNumber ? { accountNumber } : {}),
       }),
     );
-    observeCardSystemCall("allocate", "ok");
+    if (!job.training) observeCardSystemCall("allocate", "ok");
   } catch (error) {
-    observeCardSystemCall("allocate", "error");
+    if (!job.training) observeCardSystemCall("allocate", "error");
     // Nothing reached D1 in this run: an unreachable card system is tried again later, and card
     // data that failed our checks ends the job (no card is ordered with it). Unless an earlier
     // run may have ordered already: ending the job then would let a retry order a second card,
@@ -129,7 +139,7 @@ async function submitLocked(jobId: string, deps: IssuanceDeps): Promise<Outcome>
         },
       });
       // D1 had the order already: its production may be further on (or over); adopt its state.
-      await adoptD1State(tx, job.cardId, result);
+      await adoptD1State(tx, job.cardId, result, job.training);
       await insertAudit({
         db: tx,
         entry: {
@@ -264,9 +274,9 @@ async function recordFailure(job: SubmissionJob, error: unknown, deps: IssuanceD
   return "failed";
 }
 
-async function adoptD1State(tx: Tx, cardId: string, result: InstantOrderResult): Promise<void> {
+async function adoptD1State(tx: Tx, cardId: string, result: InstantOrderResult, training: boolean): Promise<void> {
   if (result.status !== "known") return;
   // E3 answers for this card; an operation without its own cardId is still this card's.
   const operations = result.production.operations.map((op) => ({ ...op, cardId: op.cardId ?? cardId }));
-  await applyD1StatusUpdates({ db: tx, updates: toStatusUpdates(operations).updates });
+  await applyD1StatusUpdates({ db: tx, updates: toStatusUpdates(operations).updates, training });
 }

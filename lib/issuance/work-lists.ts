@@ -13,8 +13,14 @@ export type WorkScope = "today" | "mine" | "queue";
 /** More than a branch issues in a day; the list says so if it is ever cut. */
 export const TODAY_LIMIT = 300;
 
-export async function workList(scope: WorkScope, user: { id: string; branchId: string }, state?: JobState) {
-  if (scope === "queue") return listJobs({ db, branchId: user.branchId, openOnly: true, state });
+/** `user.training`: a trainee's lists hold training requests only, everyone else's real ones only. */
+export async function workList(
+  scope: WorkScope,
+  user: { id: string; branchId: string; training: boolean },
+  state?: JobState,
+) {
+  const { training } = user;
+  if (scope === "queue") return listJobs({ db, branchId: user.branchId, openOnly: true, state, training });
   const branch = await findBranch({ db, id: user.branchId });
   const since = startOfDayIn(branch?.timezone ?? DEFAULT_TIME_ZONE);
   return listJobs({
@@ -24,5 +30,6 @@ export async function workList(scope: WorkScope, user: { id: string; branchId: s
     since,
     state,
     limit: TODAY_LIMIT,
+    training,
   });
 }

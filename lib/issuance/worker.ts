@@ -10,6 +10,7 @@ import { continueTrace } from "@/lib/tracing/spans";
 import type { IssuanceDeps } from "./deps";
 import { reconcileJobs } from "./reconcile";
 import { submitOrder } from "./submit";
+import { trainingStarted } from "@/lib/training/deps";
 
 const workerLog = log.child({ component: "worker" });
 const logger = new Logger((scope) => (level, message, meta) => {
@@ -43,6 +44,10 @@ export function taskList(deps: IssuanceDeps): TaskList {
     },
     reconcile: async () => {
       await reconcileJobs(deps, { quietSeconds: env.RECONCILE_QUIET_SECONDS });
+      // Training jobs with the training simulator, only in an instance that has started it (a
+      // card another instance ordered is unknown to this one's simulator: docs/training.md).
+      const training = deps.training && trainingStarted() ? await deps.training() : null;
+      if (training) await reconcileJobs(training, { quietSeconds: env.RECONCILE_QUIET_SECONDS, training: true });
     },
   };
 }

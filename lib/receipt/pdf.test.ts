@@ -19,6 +19,7 @@ const receipt = {
   idDocumentType: "passport" as const,
   idDocumentLast: "X42",
   bankName: "Demo Bank",
+  training: false,
 };
 
 describe("the hand-over receipt", () => {
@@ -37,6 +38,12 @@ describe("the hand-over receipt", () => {
         "Customer's signature",
       ]),
     );
+  });
+
+  it("says TRAINING on a training card's receipt, and only there", async () => {
+    expect(pdfText(await receiptPdf({ ...receipt, training: true }))).toContain("TRAINING - NOT A REAL CARD");
+    expect(pdfText(await receiptPdf(receipt))).not.toContain("TRAINING - NOT A REAL CARD");
+    expect(pdfText(await receiptPdf({ ...receipt, training: true }, "de"))).toContain("SCHULUNG - KEINE ECHTE KARTE");
   });
 
   it("formats the time in the branch's time zone, in the reader's date format", () => {

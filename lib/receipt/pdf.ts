@@ -41,7 +41,9 @@ export async function receiptPdf(
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  doc.setTitle(t("documentTitle", { reference: receipt.issuerRequestId }));
+  doc.setTitle(
+    `${receipt.training ? `${t("trainingMark")} ` : ""}${t("documentTitle", { reference: receipt.issuerRequestId })}`,
+  );
   doc.setLanguage(locale);
   doc.setProducer("Branch Instant Issuance");
   doc.setCreator("Branch Instant Issuance");
@@ -53,6 +55,16 @@ export async function receiptPdf(
     y -= gap;
   };
 
+  // A training card is no card: the receipt says so first, in red, so it is never mistaken for one.
+  if (receipt.training) {
+    page.drawText(drawable(bold, t("trainingMark")), {
+      x: left,
+      y: y + 30,
+      size: 14,
+      font: bold,
+      color: rgb(0.7, 0, 0),
+    });
+  }
   line(receipt.bankName, bold, 18, 24);
   line(receipt.branchName, regular, 12, 40);
   line(t("title"), bold, 16, 32);

@@ -7,6 +7,7 @@ import { eventHub } from "@/lib/events/listener";
 import { env } from "@/lib/env";
 import { stopWorker } from "@/lib/issuance/worker";
 import { log } from "@/lib/log";
+import { stopTrainingSimulator } from "@/lib/training/deps";
 import { pool } from "@/db";
 import { stopObservability } from "@/lib/observability";
 import { shutDown } from "./graceful";
@@ -30,7 +31,8 @@ export function installGracefulShutdown(): void {
       graceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
       closeServers,
       closeIdleConnections,
-      stopWorker,
+      // The worker first (a training card in flight gets its answer), then the training simulator.
+      stopWorker: (timeoutMs) => stopWorker(timeoutMs).finally(() => stopTrainingSimulator().catch(() => {})),
       closeListener: () => eventHub.close(),
       // The pool, then the spans still buffered for the trace collector (when tracing is on).
       closePool: () =>

@@ -192,7 +192,8 @@ export async function spoilProducedCard(
 ) {
   return db.transaction(async (tx) => {
     const job = await jobStock({ db: tx, jobId });
-    if (!job) throw new AppError("not_found:job");
+    // A job of the other kind (training or real) is not the viewer's to see (docs/training.md).
+    if (!job || job.training !== ctx.user.training) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (job.state !== "done" || job.destroyIfProduced) {
       throw new AppError("conflict:job", {
@@ -200,7 +201,8 @@ export async function spoilProducedCard(
       });
     }
     await markCardSpoiled({ db: tx, jobId });
-    if (job.stockTypeId) {
+    // A training card used no blank card: no stock row.
+    if (job.stockTypeId && !job.training) {
       await lockStock({ db: tx, branchId: job.branchId, stockTypeId: job.stockTypeId });
       await insertStockRows({
         db: tx,

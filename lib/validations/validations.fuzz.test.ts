@@ -23,6 +23,7 @@ import * as sso from "./sso";
 import * as station from "./station";
 import * as stock from "./stock";
 import * as stockCount from "./stock-count";
+import * as training from "./training";
 import * as user from "./user";
 
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
@@ -43,6 +44,7 @@ const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
     ...station,
     ...stock,
     ...stockCount,
+    ...training,
     ...user,
   } as Record<string, unknown>).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );

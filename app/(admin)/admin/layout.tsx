@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/sso", label: t("Nav.singleSignOn") },
     { href: "/admin/d1", label: t("Nav.d1Connection") },
     { href: "/admin/audit", label: t("Nav.auditLog") },
+    { href: "/admin/training", label: t("Training.title") },
     { href: "/admin/access-log", label: t("Nav.customerAccess") },
     { href: "/manager", label: t("Nav.branchBoards") },
   ];

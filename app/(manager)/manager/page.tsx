@@ -25,7 +25,7 @@ export default async function ManagerHome({
   const user = await guardPage("manager");
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);
-  const board = await loadBoard(branch.id);
+  const board = await loadBoard(branch.id, user.training);
   const t = await getTranslations("Board");
   return (
     <div className="space-y-6">
@@ -42,7 +42,7 @@ export default async function ManagerHome({
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-          <ApprovalQueue initial={await loadApprovalQueue(branch.id)} />
+          <ApprovalQueue initial={await loadApprovalQueue(branch.id, user.training)} />
           {/* Managers share the teller area, so a row opens the request's page; admins do not. */}
           <BranchBoard initial={board} canOpenJobs={user.role === "manager"} canManage={user.role === "manager"} />
         </LiveEvents>

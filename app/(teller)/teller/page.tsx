@@ -18,11 +18,11 @@ export default async function TellerHome() {
   const user = await guardPage("teller");
   if (!user.branchId) throw new AppError("forbidden:branch");
   const t = await getTranslations("Counter");
-  const me = { id: user.id, branchId: user.branchId };
+  const me = { id: user.id, branchId: user.branchId, training: user.training };
   const [today, queue, outage] = await Promise.all([
     workList("today", me),
     workList("queue", me),
-    d1Outage({ db, branchId: user.branchId }),
+    d1Outage({ db, branchId: user.branchId, training: user.training }),
   ]);
   return (
     <div className="space-y-6">

@@ -25,7 +25,8 @@ describe("clearStationProblemAction", () => {
       errorMessage: "jam",
       completedAt: new Date(Date.now() - 5_000),
     });
-    const availability = async () => readStationHealth(await stationHealth({ db, branchId: counter.branch.id }))[0];
+    const availability = async () =>
+      readStationHealth(await stationHealth({ db, training: false, branchId: counter.branch.id }))[0];
     expect(await availability()).toMatchObject({ availability: "likely_unavailable", lastProblem: { kind: "jam" } });
 
     const stranger = await makeCounter(db);

@@ -24,14 +24,14 @@ export const moveStationRequestsAction = createAction({
     const station = await findStation({ db, id: stationId });
     if (!station) throw new AppError("not_found:station");
     ctx.assertBranch(station.branchId);
-    const deps = cancelDeps();
     let moved = 0;
     let failed = 0;
     for (const waiting of await listWaitingJobs({ db, stationId })) {
-      const job = await findJobForCancel({ db, jobId: waiting.id });
+      // The manager's kind of work only: a real manager moves no trainee's request (docs/training.md).
+      const job = await findJobForCancel({ db, jobId: waiting.id, training: ctx.user.training });
       if (!job) continue;
       try {
-        await moveFound(job, toStationId, ctx, deps);
+        await moveFound(job, toStationId, ctx, cancelDeps(job.training));
         moved++;
       } catch (error) {
         // A wrong target station is the manager's to fix at once; anything else is per request.

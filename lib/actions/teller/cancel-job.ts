@@ -19,10 +19,10 @@ export const cancelJobAction = createAction({
   roles: AREA_ROLES.teller,
   input: cancelJobSchema,
   handler: async ({ jobId }, ctx) => {
-    const job = await findJobForCancel({ db, jobId });
+    const job = await findJobForCancel({ db, jobId, training: ctx.user.training });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
-    const result = await cancelFound(job, ctx, cancelDeps());
+    const result = await cancelFound(job, ctx, cancelDeps(job.training));
     revalidatePath(`/teller/jobs/${jobId}`);
     return { jobId, reach: result.reach, stationLabel: result.stationLabel };
   },

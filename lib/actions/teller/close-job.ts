@@ -25,7 +25,7 @@ export const closeJobAction = createAction({
   roles: AREA_ROLES.teller,
   input: jobIdSchema,
   handler: async ({ jobId }, ctx) => {
-    const job = await findJobView({ db, id: jobId });
+    const job = await findJobView({ db, id: jobId, training: ctx.user.training });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (!FAILED_STATES.includes(job.state)) {

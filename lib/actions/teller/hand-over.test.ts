@@ -135,6 +135,7 @@ describe("recording the hand-over", () => {
       state: "done",
       handedOver: false,
       destroyIfProduced: false,
+      training: false,
     });
     await handOver(job.id);
     expect(await findHandOverFacts({ db, jobId: job.id })).toMatchObject({ state: "handed_over", handedOver: true });

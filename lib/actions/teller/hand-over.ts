@@ -25,7 +25,8 @@ export const handOverAction = createAction({
   input: handOverSchema,
   handler: async ({ jobId, idDocumentType, idDocumentLast }, ctx) => {
     const job = await findHandOverFacts({ db, jobId });
-    if (!job) throw new AppError("not_found:job");
+    // A request of the other kind (training or real) is not this person's to see (docs/training.md).
+    if (!job || job.training !== ctx.user.training) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     const recorded = await db.transaction(async (tx) => {
       const row = await recordHandOver({ db: tx, jobId, userId: ctx.user.id, idDocumentType, idDocumentLast });

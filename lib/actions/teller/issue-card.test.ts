@@ -161,7 +161,7 @@ describe("replacement and renewal", () => {
     expect(audit).toHaveLength(1);
 
     // The card now shows blocked with a replacement under way, and cannot be replaced again.
-    const [listed] = await listCustomerCards({ db, customerId: customer.id });
+    const [listed] = await listCustomerCards({ db, training: false, customerId: customer.id });
     expect(listed).toMatchObject({ status: "blocked", replacementPending: true, replaceable: false });
     const again = await issue({
       customerId: customer.id,

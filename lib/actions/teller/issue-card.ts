@@ -4,6 +4,7 @@ import { listCustomerCards, lockCard } from "@/db/queries/customer-cards";
 import { createAction } from "@/lib/actions/action";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { cardSystem } from "@/lib/card-system";
+import { trainingCardSystem } from "@/lib/training/deps";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/message";
 import { BLOCK_FIRST, blockReplacedCard } from "@/lib/issuance/block-card";
@@ -24,13 +25,18 @@ export const issueCardAction = createAction({
     const branchId = ctx.user.branchId;
     if (!branchId) throw new AppError("forbidden:branch");
     const { station } = await checkCounterRequest({ ...input, branchId });
-    const { replaced, replacementReason, accountId } = await checkIssueRequest({ ...input, branchId });
-    const approvalRules = await approvalRulesFor(input);
+    const { replaced, replacementReason, accountId } = await checkIssueRequest({
+      ...input,
+      branchId,
+      training: ctx.user.training,
+    });
+    const approvalRules = await approvalRulesFor({ ...input, training: ctx.user.training });
     if (replaced && replacementReason && BLOCK_FIRST.includes(replacementReason)) {
       await blockReplacedCard(
         { jobId: replaced.jobId, reason: replacementReason as "lost" | "stolen" },
         ctx,
-        cardSystem(),
+        // A trainee replaces only training cards, which the training card system blocks.
+        ctx.user.training ? trainingCardSystem() : cardSystem(),
       );
     }
     // The request key comes from the rendered form: a second submit finds this same job.
@@ -59,6 +65,7 @@ export const issueCardAction = createAction({
           await lockCard({ db: tx, jobId: replaced.jobId });
           const [again] = await listCustomerCards({
             db: tx,
+            training: ctx.user.training,
             customerId: input.customerId,
             cardJobId: replaced.jobId,
             exceptRequestKey: input.requestKey,

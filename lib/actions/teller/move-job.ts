@@ -20,10 +20,10 @@ export const moveJobAction = createAction({
   roles: AREA_ROLES.teller,
   input: moveJobSchema,
   handler: async ({ jobId, stationId }, ctx) => {
-    const job = await findJobForCancel({ db, jobId });
+    const job = await findJobForCancel({ db, jobId, training: ctx.user.training });
     if (!job) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
-    const result = await moveFound(job, stationId, ctx, cancelDeps());
+    const result = await moveFound(job, stationId, ctx, cancelDeps(job.training));
     revalidatePath(`/teller/jobs/${jobId}`);
     return { jobId: result.jobId, movedInPlace: result.movedInPlace, reach: result.canceled?.reach ?? null };
   },

@@ -19,7 +19,8 @@ export const retryActivationAction = createAction({
   input: retryActivationSchema,
   handler: async ({ jobId }, ctx) => {
     const job = await findHandOverFacts({ db, jobId });
-    if (!job) throw new AppError("not_found:job");
+    // A request of the other kind (training or real) is not this person's to see (docs/training.md).
+    if (!job || job.training !== ctx.user.training) throw new AppError("not_found:job");
     ctx.assertBranch(job.branchId);
     if (job.state !== "handed_over") {
       throw new AppError("conflict:job", { message: msg("Errors.activationNeedsHandOver") });

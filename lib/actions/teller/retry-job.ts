@@ -24,7 +24,7 @@ export const retryJobAction = createAction({
   roles: AREA_ROLES.teller,
   input: retryJobSchema,
   handler: async (input, ctx) => {
-    const failed = await findJobView({ db, id: input.jobId });
+    const failed = await findJobView({ db, id: input.jobId, training: ctx.user.training });
     if (!failed) throw new AppError("not_found:job");
     ctx.assertBranch(failed.branchId);
     // A produced card the teller reported misprinted (spoiled, never handed over) is issued again too.

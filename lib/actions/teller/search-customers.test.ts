@@ -27,6 +27,7 @@ const asUser = (u: { id: string; branchId: string | null }): CurrentUser => ({
   active: true,
   mustChangePassword: false,
   sessionVersion: 1,
+  training: false,
 });
 
 afterAll(() => db.$client.end());

@@ -32,7 +32,7 @@ export default async function ApprovalsPage({
       </div>
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>
-          <ApprovalQueue initial={await loadApprovalQueue(branch.id)} />
+          <ApprovalQueue initial={await loadApprovalQueue(branch.id, user.training)} />
         </LiveEvents>
       </BranchTimeZone>
     </div>

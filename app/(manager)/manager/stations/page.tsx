@@ -23,7 +23,7 @@ export default async function StationsPage({
   const { branch, choices } = await pageBranch(user, (await searchParams).branchId);
   const since = await renderPoint(branch.id);
   const t = await getTranslations("Stations");
-  const health = await loadStationHealth(branch.id);
+  const health = await loadStationHealth(branch.id, user.training);
   const canManage = user.role === "manager";
   // Admins register stations too (a new branch's first one), for the branch shown.
   const register = {

@@ -12,7 +12,7 @@ export const GET = route("jobs.get", async (_request: Request, { params }: { par
   const user = await requireRole(["teller", "manager", "admin"], { surface: "route" });
   const { jobId } = await params;
   if (!z.uuid().safeParse(jobId).success) throw new AppError("not_found:job");
-  const job = await findJobView({ db, id: jobId });
+  const job = await findJobView({ db, id: jobId, training: user.training });
   // Another branch's job answers like a missing one: nothing to learn about other branches.
   if (!job || (user.role !== "admin" && job.branchId !== user.branchId)) throw new AppError("not_found:job");
   assertBranch(user, job.branchId);

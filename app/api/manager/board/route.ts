@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = route("manager.board", async (request: Request) => {
   const user = await requireRole(["manager", "admin"], { surface: "route" });
   const branchId = branchInScope(user, new URL(request.url).searchParams.get("branchId"));
-  return Response.json(await loadBoard(branchId), { headers: { "cache-control": "no-store" } });
+  return Response.json(await loadBoard(branchId, user.training), { headers: { "cache-control": "no-store" } });
 });

@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
 export const GET = route("teller.d1.status", async () => {
   const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
-  const outage = await d1Outage({ db, branchId: user.branchId });
+  const outage = await d1Outage({ db, branchId: user.branchId, training: user.training });
   return Response.json({ outage }, { headers: { "cache-control": "no-store" } });
 });

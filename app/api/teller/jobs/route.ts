@@ -20,6 +20,10 @@ export const GET = route("teller.jobs.list", async (request: Request) => {
   if (!user.branchId) throw new AppError("forbidden:branch");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("bad_request:route", { message: msg("Errors.jobsScope") });
-  const jobs = await workList(parsed.data.scope, { id: user.id, branchId: user.branchId }, parsed.data.state);
+  const jobs = await workList(
+    parsed.data.scope,
+    { id: user.id, branchId: user.branchId, training: user.training },
+    parsed.data.state,
+  );
   return Response.json({ jobs }, { headers: { "cache-control": "no-store" } });
 });

@@ -10,5 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = route("teller.stations.health", async () => {
   const user = await requireRole(AREA_ROLES.teller, { surface: "route" });
   if (!user.branchId) throw new AppError("forbidden:branch");
-  return Response.json(await loadStationPicks(user.branchId), { headers: { "cache-control": "no-store" } });
+  return Response.json(await loadStationPicks(user.branchId, user.training), {
+    headers: { "cache-control": "no-store" },
+  });
 });

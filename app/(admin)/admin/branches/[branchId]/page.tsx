@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BranchEditForm } from "@/components/admin/branch-edit-form";
+import { BranchTrainingSwitch } from "@/components/admin/training/training-switch";
 import { TIME_ZONE_LIST_ID, TimeZoneList } from "@/components/admin/time-zone-list";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BranchPage({ params }: { params: Promise<{ branchId: string }> }) {
   await guardPage("admin");
   const t = await getTranslations("Branch");
+  const training = await getTranslations("Training");
   const { branchId } = await params;
   const branch = isUuid(branchId) ? await findBranch({ db, id: branchId }) : null;
   if (!branch) notFound();
@@ -33,6 +35,9 @@ export default async function BranchPage({ params }: { params: Promise<{ branchI
         <p className="mb-3 text-sm text-slate-700">{t("codeFixed")}</p>
         <BranchEditForm branch={branch} />
         <TimeZoneList id={TIME_ZONE_LIST_ID} />
+      </Card>
+      <Card title={training("title")}>
+        <BranchTrainingSwitch branchId={branch.id} training={branch.training} />
       </Card>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href={`/manager?branchId=${branch.id}`}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EditUserForm } from "@/components/admin/edit-user-form";
+import { UserTrainingSwitch } from "@/components/admin/training/training-switch";
 import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
@@ -21,6 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   await guardPage("admin");
   const locale = await getLocale();
   const t = await getTranslations("User");
+  const training = await getTranslations("Training");
   const { userId } = await params;
   const [user, branches] = await Promise.all([
     isUuid(userId) ? findUserForAdmin({ db, id: userId }) : null,
@@ -49,6 +51,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {user.hasPassword ? "" : ` ${t("ssoOnly")}`}
         </p>
         <UserAccountActions user={user} />
+      </Card>
+      <Card title={training("title")}>
+        <UserTrainingSwitch userId={user.id} training={user.training} />
       </Card>
     </div>
   );

@@ -44,10 +44,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const [found, jobs, products, health, cards, accounts, facts] = await Promise.all([
     // Logs the view (customer access log); outside the user's CUSTOMER_SCOPE it is not found.
     findCustomer({ db, id: customerId, viewer: customerViewer(user) }),
-    listJobs({ db, branchId, customerId, limit: 50 }),
+    listJobs({ db, branchId, customerId, limit: 50, training: user.training }),
     listOfferedProducts({ db, branchId }),
-    loadStationPicks(branchId),
-    listCustomerCards({ db, customerId }),
+    loadStationPicks(branchId, user.training),
+    listCustomerCards({ db, customerId, training: user.training }),
     listCustomerAccounts({ db, customerId }),
     findEligibilityFacts({ db, customerId, branchId }),
   ]);
@@ -87,7 +87,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             cards={cards}
             accounts={accounts}
             stations={health.stations}
-            approvalHints={await approvalHints(customer.id)}
+            approvalHints={await approvalHints(customer.id, user.training)}
           />
         </Card>
       </div>

@@ -14,7 +14,7 @@ import { shortReference } from "@/lib/issuance/short-reference";
 const loadJob = cache(async (jobId: string) => {
   const user = await guardPage("teller");
   if (!z.uuid().safeParse(jobId).success) return null;
-  const job = await findJobView({ db, id: jobId });
+  const job = await findJobView({ db, id: jobId, training: user.training });
   // Another branch's job looks like a missing one.
   return job && job.branchId === user.branchId ? job : null;
 });
@@ -28,8 +28,9 @@ export async function generateMetadata({ params }: { params: Promise<{ jobId: st
 }
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  const user = await guardPage("teller");
   const job = await loadJob((await params).jobId);
   if (!job) notFound();
-  const { stations } = await loadStationPicks(job.branchId);
+  const { stations } = await loadStationPicks(job.branchId, user.training);
   return <JobLive initial={job} stations={stations} />;
 }

@@ -20,7 +20,9 @@ export const GET = route(
     if (!z.uuid().safeParse(jobId).success) throw new AppError("not_found:job");
     const receipt = await findReceipt({ db, jobId });
     // Another branch's job answers like a missing one: nothing to learn about other branches.
-    if (!receipt || receipt.branchId !== user.branchId) throw new AppError("not_found:job");
+    if (!receipt || receipt.branchId !== user.branchId || receipt.training !== user.training) {
+      throw new AppError("not_found:job");
+    }
     if (receipt.state !== "handed_over") {
       throw new AppError("conflict:job", { message: msg("Errors.receiptBeforeHandOver") });
     }
