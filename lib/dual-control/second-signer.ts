@@ -16,7 +16,6 @@ import { AppError } from "@/lib/errors";
 import { msg, type Message } from "@/lib/i18n/message";
 import { log } from "@/lib/log";
 import type { DualControlStep, Role } from "@/lib/vocabulary";
-import type { SIGNER_MESSAGES } from "./messages";
 
 /** How the second person confirmed; the audit entry says it. */
 export type SignerMethod = "password" | "sso";
@@ -32,9 +31,9 @@ export const ASSERTION_MAX_AGE_SECONDS = 5 * 60;
 /** The form fields every dual-control form posts for its second person; errors name them. */
 type SignerField = "secondEmail" | "secondPassword" | "secondAssertion";
 
-type SignerProblem = keyof typeof SIGNER_MESSAGES;
+/** Why the second person cannot sign (Validation.secondSigner.*), the same for a password and SSO. */
+type SignerProblem = "samePerson" | "otherBranch" | "wrongCredentials" | "locked" | "assertionInvalid" | "inactive";
 
-// The sentences of ./messages.ts, as messages in the second person's (and the first's) language.
 const refuse = (problem: SignerProblem | Message, field: SignerField) => {
   const message = typeof problem === "string" ? msg(`Validation.secondSigner.${problem}`) : problem;
   return new AppError("invalid:second_signer", { message, fieldErrors: { [field]: [message] } });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, dateIn } from "./eligibility";
-import { ineligibility } from "./ineligibility";
+import { wordsIn } from "@/lib/i18n/message";
+import {
+  ageOn,
+  dateIn,
+  ineligibilityReason,
+  ineligibilityText,
+  type EligibilityFacts,
+  type EligibilityRules,
+} from "./eligibility";
+
+/** The English sentence, as the server's refusal renders it for an English reader. */
+function ineligibility(product: EligibilityRules, customer: EligibilityFacts, today: string): string | null {
+  const reason = ineligibilityReason(product, customer, today);
+  return reason ? ineligibilityText(reason, wordsIn("en", "Eligibility")) : null;
+}
 
 const youth = { name: "Youth Prepaid", minAge: null, maxAge: 25, customerTypes: null };
 const today = "2026-11-30";

@@ -1,8 +1,8 @@
 // Who may have a product: the admin's rules (age range, customer types) against the customer's
 // date of birth and type. The age is the customer's age on today's date in the branch's time
 // zone, so a birthday counts from local midnight, as the customer would expect. Plain functions:
-// the counter page and the server's check use the same reasons (the server's in English,
-// ineligibility.ts; the page's in the user's language). No message files are imported here: the
+// the counter page and the server's check use the same reasons, each in the reader's language
+// (the server's through lib/i18n/message.ts). No message files are imported here: the
 // e2e specs import this module, and Playwright's loader does not import JSON.
 import type { CustomerType } from "@/lib/vocabulary";
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { toEmbossName } from "./emboss";
-import { embossProblems } from "./emboss-english";
+import type { EmbossRules } from "@/db/schema/products";
+import { wordsIn } from "@/lib/i18n/message";
+import { embossProblems as problemsIn, toEmbossName } from "./emboss";
+
+/** The English sentences, as the server's field error renders them for an English reader. */
+const embossProblems = (name: string, rules: EmbossRules) => problemsIn(name, rules, wordsIn("en", "Emboss"));
 
 const rules = { maxLength: 26, uppercase: true, allowedCharacters: "A-Z0-9 .'\\-/" };
 

@@ -38,7 +38,7 @@ export function embossProblemList(name: string, rules: EmbossRules): EmbossProbl
   return problems;
 }
 
-/** A translator of the Emboss namespace in the user's language (or English, emboss-english.ts). */
+/** A translator of the Emboss namespace in the reader's language (wordsIn on the server, t on screen). */
 export type EmbossWords = (key: string, values?: Record<string, string | number>) => string;
 
 /** The problems as sentences for the teller. */

@@ -6,7 +6,6 @@
 // with yesterday's movements only, and is refused once stock has moved at that place today (the
 // people would count cards that are no longer yesterday's). One count per day and place: a second
 // one is refused; a wrong count is not replaced but explained, so the record stays as signed.
-import { formatCalendarDate } from "@/lib/datetime";
 import { STOCK_MOVEMENTS, type StockMovement, type StockPlace } from "@/lib/vocabulary";
 
 /** The breakdown's lines in ledger order (the words are lib/stock/labels.ts's MOVEMENT_LABEL). */
@@ -36,9 +35,4 @@ export function signed(n: number): string {
   if (n > 0) return `+${n}`;
   if (n < 0) return `−${-n}`;
   return "0";
-}
-
-/** The words the issue action and the station picker use for a station held by a difference. */
-export function unbalancedMessage(stationLabel: string, businessDate: string): string {
-  return `Blank cards at ${stationLabel} did not balance on ${formatCalendarDate(businessDate)}: a manager must explain the difference (End of day) before the next card is sent there.`;
 }

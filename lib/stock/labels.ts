@@ -9,12 +9,6 @@ export const MOVEMENT_LABEL: Record<StockMovement, string> = en.Vocab.stockMovem
 
 export const SPOIL_REASON_LABEL: Record<SpoilReason, string> = en.Vocab.spoilReason;
 
-/** "Only 7 blank cards left" / "No blank cards left": the teller's warning before sending. */
-export function lowStockMessage(balance: number): string {
-  if (balance <= 0) return "No blank cards left";
-  return balance === 1 ? "Only 1 blank card left" : `Only ${balance} blank cards left`;
-}
-
 /** A station's blank cards of one stock: how many, and whether the teller is warned or it is not offered. */
 export type StationStock = { balance: number; low: boolean; empty: boolean };
 
