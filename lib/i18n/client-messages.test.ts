@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { clientMessages, SERVER_ONLY_NAMESPACES } from "./client-messages";
+import { MESSAGES } from "./messages";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/** Every source file that runs in the browser ("use client") under app/ and components/. */
+function clientFiles(): string[] {
+  return ["app", "components"].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"))),
+  );
+}
+
+describe("the messages sent to the browser", () => {
+  it("leave out the namespaces only the server renders, and keep every other", () => {
+    const sent = clientMessages(MESSAGES.de);
+    for (const namespace of SERVER_ONLY_NAMESPACES) {
+      expect(MESSAGES.de).toHaveProperty(namespace);
+      expect(sent).not.toHaveProperty(namespace);
+    }
+    expect(Object.keys(sent).length).toBe(Object.keys(MESSAGES.de).length - SERVER_ONLY_NAMESPACES.length);
+    expect(sent).toHaveProperty("Vocab");
+  });
+
+  it("are enough: no client component asks for a server-only namespace", () => {
+    const files = clientFiles();
+    expect(files.length).toBeGreaterThan(20);
+    const pattern = new RegExp(`useTranslations\\(\\s*["'](${SERVER_ONLY_NAMESPACES.join("|")})\\b`);
+    expect(files.filter((file) => pattern.test(readFileSync(file, "utf8"))).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
