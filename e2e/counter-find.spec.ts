@@ -37,7 +37,8 @@ function berlin(iso: string) {
       .map((p) => [p.type, p.value]),
   );
   const time = `${parts.hour}:${parts.minute}`;
-  return { time, seconds: `${time}:${parts.second}`, dateTime: `${parts.day}.${parts.month}.${parts.year} ${time}` };
+  // The teller reads English: the date in British order (lib/datetime.ts), the time in Berlin.
+  return { time, seconds: `${time}:${parts.second}`, dateTime: `${parts.day}/${parts.month}/${parts.year} ${time}` };
 }
 
 test("a failed search says so and is tried again; it never says no customer matches", async ({ page }) => {
