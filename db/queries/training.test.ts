@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { auditLog, branches, stockLedger, stockTypes, users } from "@/db/schema";
 import { makeCounter, makeJob, makeProduct, makeSession, makeUser, uniq } from "@/db/testing/factories";
 import { insertAudit } from "./audit";
-import { listAwaitingApproval } from "./approvals";
+import { countAwaitingApproval, findApprovalRequest, listAwaitingApproval } from "./approvals";
 import { branchJobs, openJobCount } from "./branch-jobs";
 import { branchStats } from "./branch-stats";
 import { listCustomerCards } from "./customer-cards";
@@ -26,6 +26,7 @@ afterAll(() => db.$client.end());
 let counter: Awaited<ReturnType<typeof makeCounter>>;
 let realJob: Awaited<ReturnType<typeof makeJob>>;
 let trainingJob: Awaited<ReturnType<typeof makeJob>>;
+let trainingApproval: Awaited<ReturnType<typeof makeJob>>;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -33,7 +34,11 @@ beforeAll(async () => {
   const done = { state: "done" as const, completedAt: new Date(Date.now() - 60_000), cardStatus: "inactive" as const };
   realJob = await makeJob(db, counter, { ...done, panLast4: "1111" });
   trainingJob = await makeJob(db, counter, { ...done, panLast4: "2222", training: true });
-  await makeJob(db, counter, { state: "awaiting_approval", training: true, approvalRules: ["name_differs"] });
+  trainingApproval = await makeJob(db, counter, {
+    state: "awaiting_approval",
+    training: true,
+    approvalRules: ["name_differs"],
+  });
   await makeJob(db, counter, { state: "requested", training: true });
 });
 
@@ -63,6 +68,20 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     expect(jobIds(await listCustomerCards({ db, customerId, training: true }))).toEqual([trainingJob.id]);
     expect(await listAwaitingApproval({ db, branchId: counter.branch.id, training: false })).toEqual([]);
     expect(await listAwaitingApproval({ db, branchId: counter.branch.id, training: true })).toHaveLength(1);
+    // The approvals badge, and the request's own page (its title names the customer).
+    expect(await countAwaitingApproval({ db, branchId: counter.branch.id, training: false })).toBe(0);
+    expect(await countAwaitingApproval({ db, branchId: counter.branch.id, training: true })).toBe(1);
+    expect(await findApprovalRequest({ db, jobId: trainingApproval.id, training: false })).toBeNull();
+    expect((await findApprovalRequest({ db, jobId: trainingApproval.id, training: true }))?.id).toBe(
+      trainingApproval.id,
+    );
+    // A real request awaiting approval (its own branch, so the figures of the tests below stay).
+    const other = await makeCounter(db);
+    const realApproval = await makeJob(db, other, { state: "awaiting_approval", approvalRules: ["name_differs"] });
+    expect(await findApprovalRequest({ db, jobId: realApproval.id, training: true })).toBeNull();
+    expect((await findApprovalRequest({ db, jobId: realApproval.id, training: false }))?.id).toBe(realApproval.id);
+    expect(await countAwaitingApproval({ db, branchId: other.branch.id, training: false })).toBe(1);
+    expect(await countAwaitingApproval({ db, branchId: other.branch.id, training: true })).toBe(0);
   });
 
   it("in station health", async () => {

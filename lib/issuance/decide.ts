@@ -31,9 +31,9 @@ function alreadyDecided(state: JobState): AppError {
 }
 
 export async function decideApproval(decision: Decision, actor: Actor): Promise<{ jobId: string; state: JobState }> {
-  const request = await findApprovalRequest({ db, jobId: decision.jobId });
   // A request of the other kind (training or real) is not this manager's to see (docs/training.md).
-  if (!request || request.training !== actor.user.training) throw new AppError("not_found:job");
+  const request = await findApprovalRequest({ db, jobId: decision.jobId, training: actor.user.training });
+  if (!request) throw new AppError("not_found:job");
   // Managers only, and only their own branch's requests (admins oversee, they do not decide).
   if (actor.user.role !== "manager" || actor.user.branchId !== request.branchId) {
     throw new AppError("forbidden:branch");
@@ -89,7 +89,7 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
   });
   if (decided) return { jobId: decided.id, state: decided.state };
   // Decided or canceled meanwhile: the same answer as above, from the row as it is now.
-  const now = await findApprovalRequest({ db, jobId: request.id });
+  const now = await findApprovalRequest({ db, jobId: request.id, training: request.training });
   if (now && sameDecision(now, decision, actor.user.id)) return { jobId: now.id, state: now.state };
   throw alreadyDecided(now?.state ?? "canceled");
 }
