@@ -79,10 +79,20 @@ export async function findStationForUpdate({ db, id }: { db: Executor; id: strin
   return row ?? null;
 }
 
-/** Cards still on their way at this station: jobs not yet final. */
-export async function countOpenJobs({ db, stationId }: { db: Executor; stationId: string }): Promise<number> {
+/** Cards still on their way at this station: jobs not yet final, of the viewer's kind. */
+export async function countOpenJobs({
+  db,
+  stationId,
+  training,
+}: {
+  db: Executor;
+  stationId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from issuance_jobs where station_id = ${stationId} and completed_at is null`,
+    sql`select count(*)::int as n from issuance_jobs
+         where station_id = ${stationId} and completed_at is null and training = ${training}`,
   );
   return rows[0]?.n ?? 0;
 }

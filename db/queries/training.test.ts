@@ -12,6 +12,7 @@ import { countAwaitingApproval, findApprovalRequest, listAwaitingApproval } from
 import { branchJobs, openJobCount } from "./branch-jobs";
 import { branchStats } from "./branch-stats";
 import { listCustomerCards } from "./customer-cards";
+import { listCardsToDestroy, listWaitingJobs } from "./job-cancel";
 import { findJobView, listJobs } from "./job-views";
 import { applyD1StatusUpdates } from "./job-updates";
 import { cardRequestCounts } from "./metrics";
@@ -19,6 +20,7 @@ import { notHandedOver } from "./not-handed-over";
 import { branchComparison, cardsIssued } from "./reports";
 import { findSessionRecord } from "./sessions";
 import { stationHealth } from "./station-health";
+import { countOpenJobs } from "./stations";
 import { addTrainingFault, claimTrainingFault, listInTraining, setBranchTraining } from "./training";
 
 afterAll(() => db.$client.end());
@@ -90,6 +92,22 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     expect(real?.queueDepth).toBe(0);
     expect(real?.cardsLast24h).toBe(1);
     expect(trainee?.queueDepth).toBe(2);
+  });
+
+  it("in the cards to destroy and a station's disable warning", async () => {
+    const c = await makeCounter(db);
+    const produced = { state: "canceled" as const, producedAfterCancelAt: new Date(), completedAt: new Date() };
+    const realCard = await makeJob(db, c, produced);
+    const trainingCard = await makeJob(db, c, { ...produced, training: true });
+    expect(ids(await listCardsToDestroy({ db, branchId: c.branch.id, training: false }))).toEqual([realCard.id]);
+    expect(ids(await listCardsToDestroy({ db, branchId: c.branch.id, training: true }))).toEqual([trainingCard.id]);
+    const realWaiting = await makeJob(db, c, { state: "requested" });
+    const trainingWaiting = await makeJob(db, c, { state: "requested", training: true });
+    const stationId = c.station.id;
+    expect(await countOpenJobs({ db, stationId, training: false })).toBe(1);
+    expect(await countOpenJobs({ db, stationId, training: true })).toBe(1);
+    expect(ids(await listWaitingJobs({ db, stationId, training: false }))).toEqual([realWaiting.id]);
+    expect(ids(await listWaitingJobs({ db, stationId, training: true }))).toEqual([trainingWaiting.id]);
   });
 
   it("in reports and metrics, which count real work only", async () => {
