@@ -182,7 +182,12 @@ describe("customer lookup", () => {
   it("finds a card request of the teller's branch by its last four digits and by its support reference", async () => {
     const counter = await makeCounter(db);
     const elsewhere = await makeCounter(db);
-    const teller: CustomerViewer = { userId: counter.teller.id, branchId: counter.branch.id, homeBranchId: null, training: false };
+    const teller: CustomerViewer = {
+      userId: counter.teller.id,
+      branchId: counter.branch.id,
+      homeBranchId: null,
+      training: false,
+    };
     const last4 = String(1000 + Math.floor(Math.random() * 9000));
     const card = await makeJob(db, counter, { state: "done", panLast4: last4 });
     // Same digits in another branch: not this teller's to find.

@@ -20,7 +20,7 @@ import { notHandedOver } from "./not-handed-over";
 import { branchComparison, cardsIssued } from "./reports";
 import { findSessionRecord } from "./sessions";
 import { stationHealth } from "./station-health";
-import { countOpenJobs } from "./stations";
+import { countOpenJobs, countStationTests, stationEverUsed } from "./stations";
 import { addTrainingFault, claimTrainingFault, listInTraining, setBranchTraining } from "./training";
 
 afterAll(() => db.$client.end());
@@ -108,6 +108,19 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     expect(await countOpenJobs({ db, stationId, training: true })).toBe(1);
     expect(ids(await listWaitingJobs({ db, stationId, training: false }))).toEqual([realWaiting.id]);
     expect(ids(await listWaitingJobs({ db, stationId, training: true }))).toEqual([trainingWaiting.id]);
+  });
+
+  it("in a station's setup, which is real work: test cards and whether it was ever used", async () => {
+    const c = await makeCounter(db, { verifiedAt: null, enabled: false, isDefault: false });
+    await makeJob(db, c, { state: "requested", purpose: "station_test", customerId: null, training: true });
+    expect(await countStationTests({ db, stationId: c.station.id })).toEqual({ total: 0, latestState: null });
+    await makeJob(db, c, { state: "done", training: true, completedAt: new Date() });
+    expect(await stationEverUsed({ db, id: c.station.id })).toBe(false);
+    const [health] = await stationHealth({ db, branchId: c.branch.id, training: false });
+    expect(health?.everUsed).toBe(false);
+    await makeJob(db, c, { state: "done", completedAt: new Date() });
+    expect(await stationEverUsed({ db, id: c.station.id })).toBe(true);
+    expect((await stationHealth({ db, branchId: c.branch.id, training: true }))[0]?.everUsed).toBe(true);
   });
 
   it("in reports and metrics, which count real work only", async () => {

@@ -21,6 +21,8 @@ export const setStationEnabledAction = createAction({
   name: "setStationEnabled",
   roles: ["manager"],
   input: setStationEnabledSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId, enabled, confirm }, ctx) => {
     const found = await findStation({ db, id: stationId });
     if (!found) throw new AppError("not_found:station");
