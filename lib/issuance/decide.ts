@@ -45,8 +45,9 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
     if (sameDecision(request, decision, actor.user.id)) return { jobId: request.id, state: request.state };
     throw alreadyDecided(request.state);
   }
-  // An approval sends the card now: not to a station held by an unexplained end-of-day difference.
-  if (decision.approve) {
+  // An approval sends the card now: not to a station held by an unexplained end-of-day difference
+  // (a training card uses no blank card, so the count does not hold it: docs/training.md).
+  if (decision.approve && !request.training) {
     await assertStationBalanced(
       { id: request.stationId, branchId: request.branchId, label: request.stationLabel },
       "note",
