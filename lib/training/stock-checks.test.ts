@@ -1,7 +1,7 @@
 // A training card uses no blank card (docs/training.md): an empty station or an unexplained
 // end-of-day difference refuses a real request at the counter, on a move and on approval, and
 // lets a trainee's training request through, as the worker does (lib/issuance/submit.ts).
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { stockCounts, stockTypes, users } from "@/db/schema";
@@ -52,7 +52,13 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => db.$client.end());
+/** Jobs whose submission the move or approval queued: taken out again for the queue tests that run later. */
+const queued: string[] = [];
+
+afterAll(async () => {
+  for (const id of queued) await db.execute(sql`select graphile_worker.remove_job(${`submit:${id}`})`);
+  await db.$client.end();
+});
 
 describe("stock and counts do not hold a training card", () => {
   it("at the counter: an empty station and an unbalanced one", async () => {
@@ -80,6 +86,7 @@ describe("stock and counts do not hold a training card", () => {
     const waiting = { state: "submitting" as const, productId };
     const real = await makeJob(db, counter, waiting);
     const training = await makeJob(db, counter, { ...waiting, training: true });
+    queued.push(training.id);
     await expect(moveOpenJob(real.id, held.id, actor(counter.teller, false), noD1)).rejects.toMatchObject({
       code: "invalid:station",
     });
@@ -100,6 +107,7 @@ describe("stock and counts do not hold a training card", () => {
     };
     const real = await makeJob(db, counter, awaiting);
     const training = await makeJob(db, counter, { ...awaiting, training: true });
+    queued.push(training.id);
     const approve = (jobId: string) => ({ jobId, approve: true, note: "Checked the passport." });
     await expect(decideApproval(approve(real.id), actor(manager, false))).rejects.toMatchObject({
       code: "invalid:station",
