@@ -168,8 +168,9 @@ export async function stationPicks({
 }): Promise<Array<StationPickRow & { unbalancedSince: string | null }>> {
   const { rows } = await db.execute<StationPickRow & { unbalancedSince: string | null }>(sql`
     select ${pickColumns(training)},
+      -- A training card uses no blank card: a difference does not hold it (docs/training.md).
       (select min(c.business_date)::text from stock_counts c
-        where c.branch_id = s.branch_id and c.station_id = s.id and c.place = 'station'
+        where not ${training} and c.branch_id = s.branch_id and c.station_id = s.id and c.place = 'station'
           and c.business_date < (now() at time zone b.timezone)::date
           and c.counted <> c.expected and c.explanation is null) as "unbalancedSince"
     from stations s join branches b on b.id = s.branch_id

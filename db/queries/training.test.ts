@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, branches, stockLedger, stockTypes, users } from "@/db/schema";
+import { auditLog, branches, stockCounts, stockLedger, stockTypes, users } from "@/db/schema";
 import { makeCounter, makeJob, makeProduct, makeSession, makeUser, uniq } from "@/db/testing/factories";
 import { insertAudit } from "./audit";
 import { countAwaitingApproval, findApprovalRequest, listAwaitingApproval } from "./approvals";
@@ -19,7 +19,7 @@ import { cardRequestCounts } from "./metrics";
 import { notHandedOver } from "./not-handed-over";
 import { branchComparison, cardsIssued } from "./reports";
 import { findSessionRecord } from "./sessions";
-import { stationHealth } from "./station-health";
+import { stationHealth, stationPicks } from "./station-health";
 import { countOpenJobs, countStationTests, stationEverUsed } from "./stations";
 import { addTrainingFault, claimTrainingFault, listInTraining, setBranchTraining } from "./training";
 
@@ -121,6 +121,28 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     await makeJob(db, c, { state: "done", completedAt: new Date() });
     expect(await stationEverUsed({ db, id: c.station.id })).toBe(true);
     expect((await stationHealth({ db, branchId: c.branch.id, training: true }))[0]?.everUsed).toBe(true);
+  });
+
+  it("in the teller's station picker, where a count difference holds real cards only", async () => {
+    const c = await makeCounter(db);
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("TP-"), name: "Picker plastic" })
+      .returning();
+    const confirmer = await makeUser(db, "teller", c.branch.id);
+    await db.insert(stockCounts).values({
+      branchId: c.branch.id,
+      stockTypeId: type!.id,
+      businessDate: "2020-01-02",
+      place: "station",
+      stationId: c.station.id,
+      expected: 5,
+      counted: 4,
+      countedBy: c.teller.id,
+      confirmedBy: confirmer.id,
+    });
+    expect((await stationPicks({ db, branchId: c.branch.id, training: false }))[0]?.unbalancedSince).toBe("2020-01-02");
+    expect((await stationPicks({ db, branchId: c.branch.id, training: true }))[0]?.unbalancedSince).toBeNull();
   });
 
   it("in reports and metrics, which count real work only", async () => {
