@@ -67,7 +67,7 @@ export async function lookupBenchmark(ctx: Context): Promise<Row[]> {
   );
   const teller = tellers[0];
   if (!teller) throw new Error("the bench teller teller@downtown.demo is missing");
-  const viewer = { userId: teller.id, branchId: teller.branch_id, homeBranchId: null };
+  const viewer = { userId: teller.id, branchId: teller.branch_id, homeBranchId: null, training: false };
   const raw = new pg.Client({ connectionString: ctx.database.url });
   await raw.connect();
 

@@ -99,7 +99,7 @@ export async function loadStationPicks(branchId: string, training: boolean) {
   return { stations: readStationPicks(await stationPicks({ db, branchId, training })), at: new Date().toISOString() };
 }
 
-/** Cards printed after a cancel at the counter: the board lists them for destruction. */
-export function loadCardsToDestroy(branchId: string) {
-  return listCardsToDestroy({ db, branchId });
+/** Cards printed after a cancel at the counter, of the viewer's kind: the board lists them for destruction. */
+export function loadCardsToDestroy(branchId: string, training: boolean) {
+  return listCardsToDestroy({ db, branchId, training });
 }

@@ -13,12 +13,12 @@ import type { CustomerScope } from "@/lib/vocabulary";
 
 /** The viewer a customer query logs and scopes by. */
 export function customerViewer(
-  user: Pick<CurrentUser, "id" | "branchId">,
+  user: Pick<CurrentUser, "id" | "branchId" | "training">,
   scope: CustomerScope = env.CUSTOMER_SCOPE,
 ): CustomerViewer {
   // A user without a branch sees nobody under the branch scope (the empty uuid matches no row).
   const homeBranchId = scope === "branch" ? (user.branchId ?? "00000000-0000-0000-0000-000000000000") : null;
-  return { userId: user.id, branchId: user.branchId, homeBranchId };
+  return { userId: user.id, branchId: user.branchId, homeBranchId, training: user.training };
 }
 
 const searches = createRateLimiter({ perMinute: env.CUSTOMER_SEARCH_PER_MINUTE });

@@ -57,6 +57,8 @@ export function IssueCardForm(props: {
   stations: StationChoice[];
   /** The bank's approval rules as they concern this customer, for the review step's warning. */
   approvalHints?: ApprovalHints;
+  /** The teller is in training: a training card uses no blank card, so an empty station is offered too. */
+  training?: boolean;
 }) {
   const { products, cards } = props;
   // Live: a station that jams while the form is open is marked at once.
@@ -99,8 +101,9 @@ export function IssueCardForm(props: {
       </>
     );
   }
-  // A station without blank cards of the product's stock is not offered (the server refuses it too).
-  const offered = stations.filter((s) => !stationStock(s, product.stockTypeId)?.empty);
+  // A station without blank cards of the product's stock is not offered (the server refuses it too),
+  // except to a trainee, whose card uses none (docs/training.md).
+  const offered = props.training ? stations : stations.filter((s) => !stationStock(s, product.stockTypeId)?.empty);
   if (offered.length === 0) {
     return (
       <Alert tone="error">{stations.length === 0 ? t("noStation") : t("noStock", { product: product.name })}</Alert>

@@ -130,15 +130,40 @@ export function listAwaitingApproval({
 
 export type AwaitingApproval = Awaited<ReturnType<typeof listAwaitingApproval>>[number];
 
-/** One request as the approval page shows it, whatever its state now. */
-export async function findApprovalRequest({ db, jobId }: { db: Executor; jobId: string }) {
-  const [row] = await queueRows(db).where(eq(issuanceJobs.id, jobId)).limit(1);
+/**
+ * One request as the approval page shows it, whatever its state now. A request of the other kind
+ * (training or real) is not found: not its page, not its customer's name in the title, not a
+ * decision on it (docs/training.md).
+ */
+export async function findApprovalRequest({
+  db,
+  jobId,
+  training,
+}: {
+  db: Executor;
+  jobId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
+  const [row] = await queueRows(db)
+    .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.training, training)))
+    .limit(1);
   return row ?? null;
 }
 
-export async function countAwaitingApproval({ db, branchId }: { db: Executor; branchId: string }) {
+/** The Approvals badge: the branch's requests of the viewer's kind awaiting a decision. */
+export async function countAwaitingApproval({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from issuance_jobs
-    where branch_id = ${branchId} and state = 'awaiting_approval'`);
+    where branch_id = ${branchId} and state = 'awaiting_approval' and training = ${training}`);
   return rows[0]?.n ?? 0;
 }
 

@@ -9,7 +9,7 @@ import { freshDatabase } from "@/db/testing/fresh";
 import { splitBirthDate, splitInitial } from "./customer-query";
 import { searchCustomers, type CustomerViewer } from "./customers";
 
-const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null, training: false };
 
 describe("customer name matchers", () => {
   let db: Database;

@@ -11,7 +11,7 @@ import { searchCustomersSchema } from "@/lib/validations/issuance";
 import { findCustomer, findCustomerName, searchCustomers as searchAll, type CustomerViewer } from "./customers";
 
 // A teller of no branch in particular, seeing the whole bank (CUSTOMER_SCOPE=bank).
-const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+const viewer: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null, training: false };
 /** The hits only; "more" has its own test. */
 const search = async (args: Parameters<typeof searchAll>[0]) => (await searchAll(args)).hits;
 const searchCustomers = (args: { db: Database; query: string }) => search({ ...args, viewer });
@@ -87,7 +87,7 @@ describe("customer lookup", () => {
   });
 
   it("logs each customer of a search result and each customer page opened, in the same statement", async () => {
-    const me: CustomerViewer = { userId: randomUUID(), branchId: randomUUID(), homeBranchId: null };
+    const me: CustomerViewer = { userId: randomUUID(), branchId: randomUUID(), homeBranchId: null, training: false };
     const hits = await search({ db, query: "muller", viewer: me });
     expect(hits.length).toBeGreaterThan(0);
     const found = await findCustomer({ db, id: hits[0]!.id, viewer: me });
@@ -108,8 +108,8 @@ describe("customer lookup", () => {
     const [home, other] = branchRows.map((b) => b.id);
     const [local] = await db.select().from(customers).where(eq(customers.homeBranchId, home!)).limit(1);
     const [foreign] = await db.select().from(customers).where(eq(customers.homeBranchId, other!)).limit(1);
-    const bank: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: null };
-    const branch: CustomerViewer = { userId: bank.userId, branchId: home!, homeBranchId: home! };
+    const bank: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: null, training: false };
+    const branch: CustomerViewer = { userId: bank.userId, branchId: home!, homeBranchId: home!, training: false };
     expect(await findCustomerName({ db, id: local!.id, viewer: branch })).toBe(
       `${local!.givenName} ${local!.familyName}`,
     );
@@ -125,7 +125,7 @@ describe("customer lookup", () => {
   it("under the branch scope, finds and opens only customers of the user's home branch", async () => {
     const { rows: branchRows } = await db.execute<{ id: string }>(sql`select id from branches order by code`);
     const [home, other] = branchRows.map((b) => b.id);
-    const mine: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: home! };
+    const mine: CustomerViewer = { userId: randomUUID(), branchId: home!, homeBranchId: home!, training: false };
     // Every seeded customer has a home branch, spread over the branches.
     expect(await db.$count(customers, sql`home_branch_id is null and customer_number like 'C0%'`)).toBe(0);
     const [foreign] = await db.select().from(customers).where(eq(customers.homeBranchId, other!)).limit(1);
@@ -164,7 +164,7 @@ describe("customer lookup", () => {
   });
 
   it("says when more customers match than are shown, and logs only those shown", async () => {
-    const me: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null };
+    const me: CustomerViewer = { userId: randomUUID(), branchId: null, homeBranchId: null, training: false };
     // The demo seed holds three Müllers: a list of two leaves one out.
     const some = await searchAll({ db, query: "muller", viewer: me, limit: 2 });
     expect(some.hits).toHaveLength(2);
@@ -182,7 +182,12 @@ describe("customer lookup", () => {
   it("finds a card request of the teller's branch by its last four digits and by its support reference", async () => {
     const counter = await makeCounter(db);
     const elsewhere = await makeCounter(db);
-    const teller: CustomerViewer = { userId: counter.teller.id, branchId: counter.branch.id, homeBranchId: null };
+    const teller: CustomerViewer = {
+      userId: counter.teller.id,
+      branchId: counter.branch.id,
+      homeBranchId: null,
+      training: false,
+    };
     const last4 = String(1000 + Math.floor(Math.random() * 9000));
     const card = await makeJob(db, counter, { state: "done", panLast4: last4 });
     // Same digits in another branch: not this teller's to find.
@@ -215,6 +220,26 @@ describe("customer lookup", () => {
     ).toBeGreaterThan(0);
     // A user without a branch finds no requests.
     expect((await searchCustomers({ db, query: last4 })).some((h) => h.kind === "request")).toBe(false);
+  });
+
+  it("finds only requests of the viewer's kind: a trainee training requests, everyone else real ones", async () => {
+    const counter = await makeCounter(db);
+    const last4 = String(1000 + Math.floor(Math.random() * 9000));
+    const real = await makeJob(db, counter, { state: "done", panLast4: last4 });
+    const training = await makeJob(db, counter, { state: "done", panLast4: last4, training: true });
+    const as = (isTrainee: boolean): CustomerViewer => ({
+      userId: counter.teller.id,
+      branchId: counter.branch.id,
+      homeBranchId: null,
+      training: isTrainee,
+    });
+    const requestIds = async (query: string, isTrainee: boolean) =>
+      (await search({ db, query, viewer: as(isTrainee) })).filter((h) => h.kind === "request").map((h) => h.id);
+    expect(await requestIds(last4, false)).toEqual([real.id]);
+    expect(await requestIds(last4, true)).toEqual([training.id]);
+    expect(await requestIds(training.issuerRequestId, false)).toEqual([]);
+    expect(await requestIds(real.issuerRequestId, true)).toEqual([]);
+    expect(await requestIds(training.issuerRequestId, true)).toEqual([training.id]);
   });
 
   it("looks requests up by index (last four within the branch, reference by prefix)", async () => {

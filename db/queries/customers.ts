@@ -16,6 +16,8 @@ export type CustomerViewer = {
   branchId: string | null;
   /** CUSTOMER_SCOPE=branch: only customers with this home branch; null: the whole bank. */
   homeBranchId: string | null;
+  /** Training mode: requests found by card or reference are of the viewer's kind only (docs/training.md). */
+  training: boolean;
 };
 
 /** A LIKE pattern that matches `text` literally: % and _ typed by a user are not wildcards. */
@@ -217,12 +219,13 @@ export async function searchCustomers({
               '•••• ' || j.pan_last4 as matched, 2.2 as score
          from issuance_jobs j
         where ${last4 !== null} and j.branch_id = ${jobBranch}::uuid and j.pan_last4 = ${last4}
+          and j.training = ${viewer.training}
         order by j.created_at desc limit 5)
       union all
       (select j.id, j.customer_id, j.product_id, j.state, j.created_at, 'support reference', j.issuer_request_id, 3
          from issuance_jobs j
         where ${reference !== null} and j.issuer_request_id like ${escapeLike(reference ?? "")} || '%'
-          and j.branch_id = ${jobBranch}::uuid
+          and j.branch_id = ${jobBranch}::uuid and j.training = ${viewer.training}
         limit 5)
     )`
       : sql``;

@@ -122,7 +122,16 @@ export async function dequeueSubmission({ db, jobId }: { db: Executor; jobId: st
 }
 
 /** The requests still waiting at a station, oldest first: what disabling it leaves behind. */
-export function listWaitingJobs({ db, stationId }: { db: Executor; stationId: string }) {
+export function listWaitingJobs({
+  db,
+  stationId,
+  training,
+}: {
+  db: Executor;
+  stationId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
   return db
     .select({
       id: issuanceJobs.id,
@@ -135,13 +144,28 @@ export function listWaitingJobs({ db, stationId }: { db: Executor; stationId: st
     .from(issuanceJobs)
     .innerJoin(customers, eq(customers.id, issuanceJobs.customerId))
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
-    .where(and(eq(issuanceJobs.stationId, stationId), inArray(issuanceJobs.state, OPEN_STATES)))
+    .where(
+      and(
+        eq(issuanceJobs.stationId, stationId),
+        inArray(issuanceJobs.state, OPEN_STATES),
+        eq(issuanceJobs.training, training),
+      ),
+    )
     .orderBy(issuanceJobs.createdAt)
     .limit(50);
 }
 
 /** Cards printed after their request was canceled, newest first: each must be destroyed. */
-export function listCardsToDestroy({ db, branchId }: { db: Executor; branchId: string }) {
+export function listCardsToDestroy({
+  db,
+  branchId,
+  training,
+}: {
+  db: Executor;
+  branchId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}) {
   return db
     .select({
       id: issuanceJobs.id,
@@ -155,7 +179,13 @@ export function listCardsToDestroy({ db, branchId }: { db: Executor; branchId: s
     .innerJoin(customers, eq(customers.id, issuanceJobs.customerId))
     .innerJoin(cardProducts, eq(cardProducts.id, issuanceJobs.productId))
     .innerJoin(stations, eq(stations.id, issuanceJobs.stationId))
-    .where(and(eq(issuanceJobs.branchId, branchId), isNotNull(issuanceJobs.producedAfterCancelAt)))
+    .where(
+      and(
+        eq(issuanceJobs.branchId, branchId),
+        isNotNull(issuanceJobs.producedAfterCancelAt),
+        eq(issuanceJobs.training, training),
+      ),
+    )
     .orderBy(desc(issuanceJobs.producedAfterCancelAt))
     .limit(50);
 }

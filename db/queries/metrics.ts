@@ -51,7 +51,9 @@ export async function oldestOpenRequests({ db }: { db: Executor }): Promise<Olde
 /**
  * graphile-worker's queue (its public jobs view), by task and state: ready (due, waiting for a
  * worker), scheduled (due later), running (locked), failed (out of attempts); with the age of the
- * oldest in each, from when it became due.
+ * oldest in each, from when it became due. A training card's submission is not real work and is
+ * left out (docs/training.md): its key names the job, looked up by primary key (the CASE keeps the
+ * cast from ever seeing another key).
  */
 export async function workerQueue({ db }: { db: Executor }): Promise<QueueRow[]> {
   const { rows } = await db.execute<QueueRow>(sql`
@@ -62,7 +64,11 @@ export async function workerQueue({ db }: { db: Executor }): Promise<QueueRow[]>
                 else 'ready' end as state,
            count(*)::int as n,
            extract(epoch from now() - min(run_at))::float8 as oldest_seconds
-    from graphile_worker.jobs
+    from graphile_worker.jobs q
+    where not exists (
+      select 1 from issuance_jobs j
+       where j.training
+         and j.id = (case when q.key ~ '^submit:[0-9a-f-]{36}$' then substring(q.key from 8)::uuid end))
     group by 1, 2`);
   return rows;
 }

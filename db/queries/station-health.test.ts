@@ -68,7 +68,7 @@ describe("station health", () => {
       lastProblem: null,
       exceptionsLastHour: [],
     });
-    expect(await countOpenJobs({ db, stationId: counter.station.id })).toBe(2);
+    expect(await countOpenJobs({ db, stationId: counter.station.id, training: false })).toBe(2);
   });
 
   it("marks a station likely unavailable after a card failed there, after the healthy ones, until a card succeeds", async () => {

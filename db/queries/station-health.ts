@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
+import { JOB_USES_STATION } from "./stations";
 
 /** What a failed card kept: the state, our error code and D1's own text. */
 export type StationFailure = { state: JobState; errorCode: string | null; errorMessage: string | null };
@@ -110,9 +111,8 @@ export async function stationHealth({
 }): Promise<StationHealthRow[]> {
   const { rows } = await db.execute<StationHealthRow>(sql`
     select ${pickColumns(training)}, s.verified_at as "verifiedAt",
-      -- A test card that never left (a mistyped station id) does not make the station used.
-      (exists (select 1 from issuance_jobs j where j.station_id = s.id and not j.training
-                and not (j.purpose = 'station_test' and j.state in ('data_exception', 'submission_failed', 'canceled')))
+      -- The delete's own rule: a real card other than a failed test card makes the station used.
+      (exists (select 1 from issuance_jobs j where j.station_id = s.id and ${JOB_USES_STATION})
         or exists (select 1 from stock_ledger l where l.station_id = s.id)
         or exists (select 1 from stock_counts c where c.branch_id = s.branch_id and c.station_id = s.id)) as "everUsed",
       recent.median as "medianSeconds",
@@ -168,8 +168,9 @@ export async function stationPicks({
 }): Promise<Array<StationPickRow & { unbalancedSince: string | null }>> {
   const { rows } = await db.execute<StationPickRow & { unbalancedSince: string | null }>(sql`
     select ${pickColumns(training)},
+      -- A training card uses no blank card: a difference does not hold it (docs/training.md).
       (select min(c.business_date)::text from stock_counts c
-        where c.branch_id = s.branch_id and c.station_id = s.id and c.place = 'station'
+        where not ${training} and c.branch_id = s.branch_id and c.station_id = s.id and c.place = 'station'
           and c.business_date < (now() at time zone b.timezone)::date
           and c.counted <> c.expected and c.explanation is null) as "unbalancedSince"
     from stations s join branches b on b.id = s.branch_id

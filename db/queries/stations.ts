@@ -79,10 +79,20 @@ export async function findStationForUpdate({ db, id }: { db: Executor; id: strin
   return row ?? null;
 }
 
-/** Cards still on their way at this station: jobs not yet final. */
-export async function countOpenJobs({ db, stationId }: { db: Executor; stationId: string }): Promise<number> {
+/** Cards still on their way at this station: jobs not yet final, of the viewer's kind. */
+export async function countOpenJobs({
+  db,
+  stationId,
+  training,
+}: {
+  db: Executor;
+  stationId: string;
+  /** Training mode: a trainee sees only training work, everyone else only real work (docs/training.md). */
+  training: boolean;
+}): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from issuance_jobs where station_id = ${stationId} and completed_at is null`,
+    sql`select count(*)::int as n from issuance_jobs
+         where station_id = ${stationId} and completed_at is null and training = ${training}`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -131,30 +141,51 @@ export async function renameStation({
 const FAILED_TEST_CARD = sql`(j.purpose = 'station_test' and (j.state in ('data_exception', 'submission_failed')
   or (j.state = 'canceled' and not j.destroy_if_produced)))`;
 
-/** Ever sent a card or held stock: kept for the record (jobs and the stock ledger point at it). */
+/**
+ * A job that makes its station "used" (kept for the record): a real one (training work is no
+ * record, docs/training.md) other than a failed test card. SQL on a job aliased `j`; the one rule
+ * of stationEverUsed (the delete) and of the stations page's everUsed (the Delete button).
+ */
+export const JOB_USES_STATION = sql`(not j.training and not ${FAILED_TEST_CARD})`;
+
+/** Ever sent a real card or held stock: kept for the record (jobs and the stock ledger point at it). */
 export async function stationEverUsed({ db, id }: { db: Executor; id: string }): Promise<boolean> {
   const { rows } = await db.execute<{ used: boolean }>(sql`
-    select exists (select 1 from issuance_jobs j where j.station_id = ${id} and not ${FAILED_TEST_CARD})
+    select exists (select 1 from issuance_jobs j where j.station_id = ${id} and ${JOB_USES_STATION})
         or exists (select 1 from stock_ledger where station_id = ${id})
         or exists (select 1 from stock_counts where station_id = ${id}) as used`);
   return rows[0]?.used ?? true;
 }
 
-/** Deletes an unused station (stationEverUsed), with its failed test cards and their events. */
-export async function deleteStation({ db, id }: { db: Executor; id: string }) {
-  const tests = sql`select j.id from issuance_jobs j where j.station_id = ${id} and ${FAILED_TEST_CARD}`;
-  await db.execute(sql`delete from job_events where job_id in (${tests})`);
-  await db.execute(sql`delete from issuance_jobs where id in (${tests})`);
+/**
+ * Deletes an unused station (stationEverUsed), with its failed test cards, its training requests
+ * (throw-away practice, as the admin's wipe treats them: no stock rows or audit entries point at
+ * them) with their events and queued submissions, in the caller's transaction, so that no job
+ * keeps the station. Returns how many training requests went with it.
+ */
+export async function deleteStation({ db, id }: { db: Executor; id: string }): Promise<{ trainingJobs: number }> {
+  const gone = sql`select j.id from issuance_jobs j where j.station_id = ${id} and (j.training or ${FAILED_TEST_CARD})`;
+  const { rows } = await db.execute<{ id: string; training: boolean }>(
+    sql`select j.id, j.training from issuance_jobs j where j.id in (${gone})`,
+  );
+  for (const { id: jobId } of rows.filter((r) => r.training)) {
+    // graphile-worker's own call: a run in progress finds no job and skips it.
+    await db.execute(sql`select graphile_worker.remove_job(${`submit:${jobId}`})`);
+  }
+  await db.execute(sql`delete from job_events where job_id in (${gone})`);
+  await db.execute(sql`delete from issuance_jobs where id in (${gone})`);
   await db.delete(stations).where(eq(stations.id, id));
+  return { trainingJobs: rows.filter((r) => r.training).length };
 }
 
-/** How many test cards were sent to a station, and the latest one's state. */
+/** How many (real) test cards were sent to a station, and the latest one's state: a station's setup is real work. */
 export async function countStationTests({ db, stationId }: { db: Executor; stationId: string }) {
   const { rows } = await db.execute<{ total: number; latest_state: JobState | null }>(sql`
     select count(*)::int as total,
-           (select j.state from issuance_jobs j where j.station_id = ${stationId} and j.purpose = 'station_test'
+           (select j.state from issuance_jobs j
+             where j.station_id = ${stationId} and j.purpose = 'station_test' and not j.training
              order by j.created_at desc limit 1) as latest_state
-    from issuance_jobs where station_id = ${stationId} and purpose = 'station_test'`);
+    from issuance_jobs where station_id = ${stationId} and purpose = 'station_test' and not training`);
   const row = rows[0];
   return { total: row?.total ?? 0, latestState: row?.latest_state ?? null };
 }

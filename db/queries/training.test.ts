@@ -5,20 +5,22 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, branches, stockLedger, stockTypes, users } from "@/db/schema";
+import { auditLog, branches, stockCounts, stockLedger, stockTypes, users } from "@/db/schema";
 import { makeCounter, makeJob, makeProduct, makeSession, makeUser, uniq } from "@/db/testing/factories";
 import { insertAudit } from "./audit";
-import { listAwaitingApproval } from "./approvals";
+import { countAwaitingApproval, findApprovalRequest, listAwaitingApproval } from "./approvals";
 import { branchJobs, openJobCount } from "./branch-jobs";
 import { branchStats } from "./branch-stats";
 import { listCustomerCards } from "./customer-cards";
+import { listCardsToDestroy, listWaitingJobs } from "./job-cancel";
 import { findJobView, listJobs } from "./job-views";
 import { applyD1StatusUpdates } from "./job-updates";
 import { cardRequestCounts } from "./metrics";
 import { notHandedOver } from "./not-handed-over";
 import { branchComparison, cardsIssued } from "./reports";
 import { findSessionRecord } from "./sessions";
-import { stationHealth } from "./station-health";
+import { stationHealth, stationPicks } from "./station-health";
+import { countOpenJobs, countStationTests, stationEverUsed } from "./stations";
 import { addTrainingFault, claimTrainingFault, listInTraining, setBranchTraining } from "./training";
 
 afterAll(() => db.$client.end());
@@ -26,6 +28,7 @@ afterAll(() => db.$client.end());
 let counter: Awaited<ReturnType<typeof makeCounter>>;
 let realJob: Awaited<ReturnType<typeof makeJob>>;
 let trainingJob: Awaited<ReturnType<typeof makeJob>>;
+let trainingApproval: Awaited<ReturnType<typeof makeJob>>;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -33,7 +36,11 @@ beforeAll(async () => {
   const done = { state: "done" as const, completedAt: new Date(Date.now() - 60_000), cardStatus: "inactive" as const };
   realJob = await makeJob(db, counter, { ...done, panLast4: "1111" });
   trainingJob = await makeJob(db, counter, { ...done, panLast4: "2222", training: true });
-  await makeJob(db, counter, { state: "awaiting_approval", training: true, approvalRules: ["name_differs"] });
+  trainingApproval = await makeJob(db, counter, {
+    state: "awaiting_approval",
+    training: true,
+    approvalRules: ["name_differs"],
+  });
   await makeJob(db, counter, { state: "requested", training: true });
 });
 
@@ -63,6 +70,20 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     expect(jobIds(await listCustomerCards({ db, customerId, training: true }))).toEqual([trainingJob.id]);
     expect(await listAwaitingApproval({ db, branchId: counter.branch.id, training: false })).toEqual([]);
     expect(await listAwaitingApproval({ db, branchId: counter.branch.id, training: true })).toHaveLength(1);
+    // The approvals badge, and the request's own page (its title names the customer).
+    expect(await countAwaitingApproval({ db, branchId: counter.branch.id, training: false })).toBe(0);
+    expect(await countAwaitingApproval({ db, branchId: counter.branch.id, training: true })).toBe(1);
+    expect(await findApprovalRequest({ db, jobId: trainingApproval.id, training: false })).toBeNull();
+    expect((await findApprovalRequest({ db, jobId: trainingApproval.id, training: true }))?.id).toBe(
+      trainingApproval.id,
+    );
+    // A real request awaiting approval (its own branch, so the figures of the tests below stay).
+    const other = await makeCounter(db);
+    const realApproval = await makeJob(db, other, { state: "awaiting_approval", approvalRules: ["name_differs"] });
+    expect(await findApprovalRequest({ db, jobId: realApproval.id, training: true })).toBeNull();
+    expect((await findApprovalRequest({ db, jobId: realApproval.id, training: false }))?.id).toBe(realApproval.id);
+    expect(await countAwaitingApproval({ db, branchId: other.branch.id, training: false })).toBe(1);
+    expect(await countAwaitingApproval({ db, branchId: other.branch.id, training: true })).toBe(0);
   });
 
   it("in station health", async () => {
@@ -71,6 +92,57 @@ describe("one rule: trainees see training work, everyone else real work", () => 
     expect(real?.queueDepth).toBe(0);
     expect(real?.cardsLast24h).toBe(1);
     expect(trainee?.queueDepth).toBe(2);
+  });
+
+  it("in the cards to destroy and a station's disable warning", async () => {
+    const c = await makeCounter(db);
+    const produced = { state: "canceled" as const, producedAfterCancelAt: new Date(), completedAt: new Date() };
+    const realCard = await makeJob(db, c, produced);
+    const trainingCard = await makeJob(db, c, { ...produced, training: true });
+    expect(ids(await listCardsToDestroy({ db, branchId: c.branch.id, training: false }))).toEqual([realCard.id]);
+    expect(ids(await listCardsToDestroy({ db, branchId: c.branch.id, training: true }))).toEqual([trainingCard.id]);
+    const realWaiting = await makeJob(db, c, { state: "requested" });
+    const trainingWaiting = await makeJob(db, c, { state: "requested", training: true });
+    const stationId = c.station.id;
+    expect(await countOpenJobs({ db, stationId, training: false })).toBe(1);
+    expect(await countOpenJobs({ db, stationId, training: true })).toBe(1);
+    expect(ids(await listWaitingJobs({ db, stationId, training: false }))).toEqual([realWaiting.id]);
+    expect(ids(await listWaitingJobs({ db, stationId, training: true }))).toEqual([trainingWaiting.id]);
+  });
+
+  it("in a station's setup, which is real work: test cards and whether it was ever used", async () => {
+    const c = await makeCounter(db, { verifiedAt: null, enabled: false, isDefault: false });
+    await makeJob(db, c, { state: "requested", purpose: "station_test", customerId: null, training: true });
+    expect(await countStationTests({ db, stationId: c.station.id })).toEqual({ total: 0, latestState: null });
+    await makeJob(db, c, { state: "done", training: true, completedAt: new Date() });
+    expect(await stationEverUsed({ db, id: c.station.id })).toBe(false);
+    const [health] = await stationHealth({ db, branchId: c.branch.id, training: false });
+    expect(health?.everUsed).toBe(false);
+    await makeJob(db, c, { state: "done", completedAt: new Date() });
+    expect(await stationEverUsed({ db, id: c.station.id })).toBe(true);
+    expect((await stationHealth({ db, branchId: c.branch.id, training: true }))[0]?.everUsed).toBe(true);
+  });
+
+  it("in the teller's station picker, where a count difference holds real cards only", async () => {
+    const c = await makeCounter(db);
+    const [type] = await db
+      .insert(stockTypes)
+      .values({ code: uniq("TP-"), name: "Picker plastic" })
+      .returning();
+    const confirmer = await makeUser(db, "teller", c.branch.id);
+    await db.insert(stockCounts).values({
+      branchId: c.branch.id,
+      stockTypeId: type!.id,
+      businessDate: "2020-01-02",
+      place: "station",
+      stationId: c.station.id,
+      expected: 5,
+      counted: 4,
+      countedBy: c.teller.id,
+      confirmedBy: confirmer.id,
+    });
+    expect((await stationPicks({ db, branchId: c.branch.id, training: false }))[0]?.unbalancedSince).toBe("2020-01-02");
+    expect((await stationPicks({ db, branchId: c.branch.id, training: true }))[0]?.unbalancedSince).toBeNull();
   });
 
   it("in reports and metrics, which count real work only", async () => {

@@ -9,6 +9,7 @@ import { assertBranch, recordActivity, requireRole, type CurrentUser } from "@/l
 import type { Role } from "@/lib/auth/roles";
 import { isDatabaseUnavailable } from "@/db/queries/pg-error";
 import { AppError, isAppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { log } from "@/lib/log";
 import { requestMeta } from "@/lib/request";
@@ -29,6 +30,11 @@ type Definition<S extends z.ZodType, R> = {
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
   /** Only the password change itself runs while a temporary password is set (see requireUser). */
   withTemporaryPassword?: boolean;
+  /**
+   * Real work on real things (a station's setup): refused with forbidden:action to a person in
+   * training, who sees and acts on training work only (docs/training.md).
+   */
+  realWorkOnly?: boolean;
   /** Where the browser goes after a success (the redirect runs outside the error handling, since it throws). */
   redirectTo?: (data: R) => string;
 };
@@ -56,6 +62,9 @@ export function createAction<S extends z.ZodType, R>(def: Definition<S, R>): Act
       });
       // An action is the user's own doing: it keeps a teller's session from going idle.
       await recordActivity();
+      if (def.realWorkOnly && user.training) {
+        throw new AppError("forbidden:action", { message: msg("Errors.notInTraining") });
+      }
       const input = parseActionInput(def.input, raw);
       const meta = await requestMeta();
       const signedIn = user;

@@ -1,6 +1,6 @@
 // What must hold before a teller's request becomes a job: the customer exists, the product is
 // active and offered by the teller's branch, the station belongs to the branch, is enabled and
-// holds blank cards of the product's stock, and the name can be printed. Each failure is a field error with a sentence to act on.
+// holds blank cards of the product's stock (a training card uses none), and the name can be printed. Each failure is a field error with a sentence to act on.
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
@@ -20,6 +20,8 @@ export async function checkCounterRequest(input: {
   productId: string;
   stationId: string;
   nameOnCard: string;
+  /** The requester is in training: no blank card is used, so stock and counts do not hold it (docs/training.md). */
+  training: boolean;
 }) {
   const [product] = await db
     .select({
@@ -53,7 +55,9 @@ export async function checkCounterRequest(input: {
     });
   }
   // At zero blank cards of the product's stock the station is not offered (the worker holds too).
+  // A training card uses none, so neither this nor an unexplained count holds it (as in submit.ts).
   if (
+    !input.training &&
     product.stockTypeId &&
     (await placeBalance({
       db,
@@ -69,7 +73,7 @@ export async function checkCounterRequest(input: {
       },
     });
   }
-  await assertStationBalanced(station);
+  if (!input.training) await assertStationBalanced(station);
   if (input.customerId) {
     const [customer] = await db
       .select({ id: customers.id })

@@ -31,9 +31,9 @@ function alreadyDecided(state: JobState): AppError {
 }
 
 export async function decideApproval(decision: Decision, actor: Actor): Promise<{ jobId: string; state: JobState }> {
-  const request = await findApprovalRequest({ db, jobId: decision.jobId });
   // A request of the other kind (training or real) is not this manager's to see (docs/training.md).
-  if (!request || request.training !== actor.user.training) throw new AppError("not_found:job");
+  const request = await findApprovalRequest({ db, jobId: decision.jobId, training: actor.user.training });
+  if (!request) throw new AppError("not_found:job");
   // Managers only, and only their own branch's requests (admins oversee, they do not decide).
   if (actor.user.role !== "manager" || actor.user.branchId !== request.branchId) {
     throw new AppError("forbidden:branch");
@@ -45,8 +45,9 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
     if (sameDecision(request, decision, actor.user.id)) return { jobId: request.id, state: request.state };
     throw alreadyDecided(request.state);
   }
-  // An approval sends the card now: not to a station held by an unexplained end-of-day difference.
-  if (decision.approve) {
+  // An approval sends the card now: not to a station held by an unexplained end-of-day difference
+  // (a training card uses no blank card, so the count does not hold it: docs/training.md).
+  if (decision.approve && !request.training) {
     await assertStationBalanced(
       { id: request.stationId, branchId: request.branchId, label: request.stationLabel },
       "note",
@@ -89,7 +90,7 @@ export async function decideApproval(decision: Decision, actor: Actor): Promise<
   });
   if (decided) return { jobId: decided.id, state: decided.state };
   // Decided or canceled meanwhile: the same answer as above, from the row as it is now.
-  const now = await findApprovalRequest({ db, jobId: request.id });
+  const now = await findApprovalRequest({ db, jobId: request.id, training: request.training });
   if (now && sameDecision(now, decision, actor.user.id)) return { jobId: now.id, state: now.state };
   throw alreadyDecided(now?.state ?? "canceled");
 }

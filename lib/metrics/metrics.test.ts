@@ -1,12 +1,14 @@
 // /api/metrics for real: refused without the token, the named series present with it, and moving
 // while a card is issued through the worker, the D1 simulator and our receiver.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
 import { db } from "@/db";
 import { branches, issuanceJobs } from "@/db/schema";
-import { jobRequest, makeCounter, tellerContext } from "@/db/testing/factories";
+import { enqueueSubmission } from "@/db/queries/jobs";
+import { workerQueue } from "@/db/queries/metrics";
+import { jobRequest, makeCounter, makeJob, tellerContext } from "@/db/testing/factories";
 import { SimulatedCardSystem } from "@/lib/card-system/simulated";
 import { createD1Client, isRetryableD1Error, type D1Client } from "@/lib/d1";
 import { env } from "@/lib/env";
@@ -117,6 +119,24 @@ describe("/api/metrics", () => {
     expect(text).not.toContain(job.nameOnCard);
     expect(text).not.toContain(job.cardId);
     expect(text).not.toContain(job.id);
+  });
+
+  it("counts real submissions only in the worker queue, not a training card's", async () => {
+    // Due in a century: the running worker leaves them alone, and they are the only ones then.
+    const later = new Date("2126-01-01T00:00:00Z");
+    const scheduled = async () =>
+      (await workerQueue({ db })).find((r) => r.task === "submit_order" && r.state === "scheduled")?.n ?? 0;
+    const before = await scheduled();
+    const training = await makeJob(db, counter, { state: "submitting", training: true });
+    await enqueueSubmission({ db, jobId: training.id, runAt: later });
+    expect(await scheduled()).toBe(before);
+    const real = await makeJob(db, counter, { state: "submitting" });
+    await enqueueSubmission({ db, jobId: real.id, runAt: later });
+    expect(await scheduled()).toBe(before + 1);
+    for (const { id } of [training, real]) {
+      await db.execute(sql`select graphile_worker.remove_job(${`submit:${id}`})`);
+      await db.update(issuanceJobs).set({ state: "canceled", completedAt: new Date() }).where(eq(issuanceJobs.id, id));
+    }
   });
 
   it("counts refused notifications by code", async () => {

@@ -11,7 +11,9 @@ import { getTranslations } from "next-intl/server";
 export default async function ManagerLayout({ children }: { children: ReactNode }) {
   const user = await guardPage("manager");
   // The queue's size when the page is rendered (the board and the approvals page follow it live).
-  const waiting = user.branchId ? await countAwaitingApproval({ db, branchId: user.branchId }) : 0;
+  const waiting = user.branchId
+    ? await countAwaitingApproval({ db, branchId: user.branchId, training: user.training })
+    : 0;
   const t = await getTranslations();
   const nav = [
     { href: "/manager", label: t("Nav.branchBoard") },

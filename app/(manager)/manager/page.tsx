@@ -38,7 +38,7 @@ export default async function ManagerHome({
         </div>
         {choices.length ? <BranchPicker branches={choices} current={branch.id} /> : null}
       </div>
-      <CardsToDestroy cards={await loadCardsToDestroy(branch.id)} timezone={branch.timezone} />
+      <CardsToDestroy cards={await loadCardsToDestroy(branch.id, user.training)} timezone={branch.timezone} />
       {/* The branch event stream serves a user's own branch only, so admins poll instead. */}
       <BranchTimeZone timeZone={branch.timezone}>
         <LiveEvents key={branch.id} since={since} stream={user.role === "manager"}>

@@ -107,6 +107,7 @@ describe("the test-product flag", () => {
         productId: test.id,
         stationId: counter.station.id,
         nameOnCard: "JANE DOE",
+        training: false,
       }),
     ).rejects.toMatchObject({ code: "invalid:product" });
   });

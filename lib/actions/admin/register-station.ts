@@ -13,6 +13,8 @@ export const registerBranchStationAction = createAction({
   name: "registerBranchStation",
   roles: ["admin"],
   input: registerBranchStationSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ branchId, ...input }, ctx) => {
     const station = await registerStation({ branchId, input }, ctx);
     revalidatePath("/manager/stations");

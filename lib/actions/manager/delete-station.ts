@@ -11,14 +11,16 @@ import { msg } from "@/lib/i18n/message";
 import { stationIdSchema } from "@/lib/validations/station";
 
 /**
- * Deletes a station that never sent a card nor held stock, e.g. one registered with a mistyped
- * id. A station with history is kept for the record (disable it instead). The audit entry keeps
+ * Deletes a station that never sent a real card nor held stock, e.g. one registered with a mistyped
+ * id; training requests sent to it are deleted with it (docs/training.md). A station with history is kept for the record (disable it instead). The audit entry keeps
  * what the station was.
  */
 export const deleteStationAction = createAction({
   name: "deleteStation",
   roles: ["manager", "admin"],
   input: stationIdSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId }, ctx) => {
     const found = await findStation({ db, id: stationId });
     if (!found) throw new AppError("not_found:station");
@@ -36,7 +38,8 @@ export const deleteStationAction = createAction({
           message: msg("Errors.stationInUse", { station: station.label }),
         });
       }
-      await deleteStation({ db: tx, id: stationId });
+      // Its training requests (never real work) go with it, counted in the audit entry.
+      const { trainingJobs } = await deleteStation({ db: tx, id: stationId });
       await insertAudit({
         db: tx,
         entry: byActor(ctx, {
@@ -50,6 +53,7 @@ export const deleteStationAction = createAction({
             location: station.location,
             enabled: station.enabled,
           },
+          ...(trainingJobs ? { after: { trainingJobsDeleted: trainingJobs } } : {}),
         }),
       });
       return station;

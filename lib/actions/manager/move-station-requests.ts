@@ -26,7 +26,7 @@ export const moveStationRequestsAction = createAction({
     ctx.assertBranch(station.branchId);
     let moved = 0;
     let failed = 0;
-    for (const waiting of await listWaitingJobs({ db, stationId })) {
+    for (const waiting of await listWaitingJobs({ db, stationId, training: ctx.user.training })) {
       // The manager's kind of work only: a real manager moves no trainee's request (docs/training.md).
       const job = await findJobForCancel({ db, jobId: waiting.id, training: ctx.user.training });
       if (!job) continue;

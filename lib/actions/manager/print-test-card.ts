@@ -28,6 +28,8 @@ export const printTestCardAction = createAction({
   name: "printTestCard",
   roles: ["manager", "admin"],
   input: printTestCardSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId }, ctx) => {
     const found = await findStation({ db, id: stationId });
     if (!found) throw new AppError("not_found:station");

@@ -185,8 +185,18 @@ describe("a difference of an earlier day", () => {
     });
     // The issue action's and the retry's counter checks refuse the station.
     const product = await makeProduct(db, [branch.id]);
-    const request = { branchId: branch.id, productId: product.id, stationId: station.id, nameOnCard: "JANE DOE" };
+    const request = {
+      branchId: branch.id,
+      productId: product.id,
+      stationId: station.id,
+      nameOnCard: "JANE DOE",
+      training: false,
+    };
     await expect(checkCounterRequest(request)).rejects.toMatchObject({ code: "invalid:station" });
+    // A trainee's card uses no blank card: the difference does not hold it (docs/training.md).
+    await expect(checkCounterRequest({ ...request, training: true })).resolves.toMatchObject({
+      station: { id: station.id },
+    });
 
     const explanation = "One card found under the printer's tray and destroyed.";
     actAs(teller);

@@ -15,6 +15,8 @@ export const registerStationAction = createAction({
   name: "registerStation",
   roles: ["manager"],
   input: registerStationSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async (input, ctx) => {
     const branchId = ctx.user.branchId;
     ctx.assertBranch(branchId);

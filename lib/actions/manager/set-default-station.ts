@@ -14,6 +14,8 @@ export const setDefaultStationAction = createAction({
   name: "setDefaultStation",
   roles: ["manager"],
   input: stationIdSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId }, ctx) => {
     const station = await findStation({ db, id: stationId });
     if (!station) throw new AppError("not_found:station");

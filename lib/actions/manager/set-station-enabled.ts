@@ -21,6 +21,8 @@ export const setStationEnabledAction = createAction({
   name: "setStationEnabled",
   roles: ["manager"],
   input: setStationEnabledSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId, enabled, confirm }, ctx) => {
     const found = await findStation({ db, id: stationId });
     if (!found) throw new AppError("not_found:station");
@@ -35,7 +37,7 @@ export const setStationEnabledAction = createAction({
           message: msg("Errors.enableNeedsTestCard", { station: station.label }),
         });
       }
-      const openJobs = enabled ? 0 : await countOpenJobs({ db: tx, stationId });
+      const openJobs = enabled ? 0 : await countOpenJobs({ db: tx, stationId, training: ctx.user.training });
       if (!enabled && station.isDefault) {
         throw new AppError("conflict:station", {
           message: msg("Errors.disableDefaultStation", { station: station.label }),
@@ -44,7 +46,7 @@ export const setStationEnabledAction = createAction({
       if (!enabled && openJobs > 0 && !confirm) {
         const message = msg("Errors.cardsWaitingAtStation", { count: openJobs, station: station.label });
         // The requests themselves, so the manager sees whose cards these are before choosing.
-        const waiting = (await listWaitingJobs({ db: tx, stationId })).map((j) =>
+        const waiting = (await listWaitingJobs({ db: tx, stationId, training: ctx.user.training })).map((j) =>
           msg("Errors.waitingRequest", {
             customer: j.customerName,
             product: j.productName,

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { auditLog, stations } from "@/db/schema";
+import { auditLog, issuanceJobs, jobEvents, stations } from "@/db/schema";
 import { makeBranch, makeCounter, makeJob, makeUser, uniq } from "@/db/testing/factories";
 import { actAs } from "@/test-support/action-session";
 
@@ -16,6 +16,7 @@ const { setStationEnabledAction } = await import("./set-station-enabled");
 const { verifyStationAction } = await import("./verify-station");
 const { renameStationAction } = await import("./rename-station");
 const { deleteStationAction } = await import("./delete-station");
+const { printTestCardAction } = await import("./print-test-card");
 
 let branch: Awaited<ReturnType<typeof makeBranch>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
@@ -108,5 +109,37 @@ describe("station lifecycle", () => {
     expect(kept).toMatchObject({ ok: false, code: "conflict:station" });
     expect(!kept.ok && kept.message).toContain("kept for the record");
     expect(await row(counter.station.id)).toBeDefined();
+  });
+
+  it("deletes a station that only trainees sent cards to, with their training requests and events", async () => {
+    const counter = await makeCounter(db, { isDefault: false });
+    const practice = await makeJob(db, counter, { state: "done", training: true, completedAt: new Date() });
+    await db.insert(jobEvents).values({ jobId: practice.id, branchId: counter.branch.id, kind: "done", state: "done" });
+    const mine = await makeUser(db, "manager", counter.branch.id);
+    actAs(mine);
+    expect(await deleteStationAction({ stationId: counter.station.id })).toMatchObject({ ok: true });
+    expect(await row(counter.station.id)).toBeUndefined();
+    expect(await db.select().from(issuanceJobs).where(eq(issuanceJobs.id, practice.id))).toEqual([]);
+    expect(await db.select().from(jobEvents).where(eq(jobEvents.jobId, practice.id))).toEqual([]);
+    const [entry] = await audited(counter.station.id, "station.delete");
+    expect(entry?.after).toMatchObject({ trainingJobsDeleted: 1 });
+  });
+
+  it("refuses a station's setup to a manager in training: real work on a real station", async () => {
+    const id = await register();
+    actAs(manager, { training: true });
+    const refusals = [
+      await registerStationAction({ persoStation: `${branch.code}-PS-${uniq().toUpperCase()}`, label: "Practice" }),
+      await printTestCardAction({ stationId: id }),
+      await verifyStationAction({ stationId: id, testCardPrinted: true }),
+      await setStationEnabledAction({ stationId: id, enabled: true }),
+      await deleteStationAction({ stationId: id }),
+    ];
+    for (const refused of refusals) {
+      expect(refused).toMatchObject({ ok: false, code: "forbidden:action" });
+      expect(!refused.ok && refused.message).toContain("You are in training");
+    }
+    expect(await row(id)).toMatchObject({ verifiedAt: null, enabled: false });
+    expect(await db.select().from(issuanceJobs).where(eq(issuanceJobs.stationId, id))).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export const verifyStationAction = createAction({
   name: "verifyStation",
   roles: ["manager", "admin"],
   input: verifyStationSchema,
+  // A station's setup is real work on a real station, never a trainee's (docs/training.md).
+  realWorkOnly: true,
   handler: async ({ stationId }, ctx) => {
     const found = await findStation({ db, id: stationId });
     if (!found) throw new AppError("not_found:station");

@@ -24,7 +24,7 @@ export const issueCardAction = createAction({
   handler: async (input, ctx) => {
     const branchId = ctx.user.branchId;
     if (!branchId) throw new AppError("forbidden:branch");
-    const { station } = await checkCounterRequest({ ...input, branchId });
+    const { station } = await checkCounterRequest({ ...input, branchId, training: ctx.user.training });
     const { replaced, replacementReason, accountId } = await checkIssueRequest({
       ...input,
       branchId,

@@ -45,6 +45,7 @@ export const retryJobAction = createAction({
       branchId: failed.branchId,
       productId: failed.productId,
       nameOnCard: failed.nameOnCard,
+      training: ctx.user.training,
     });
     // The retry is the same request: it replaces the same card, for the same account.
     const carried = await findJobCarryOver({ db, jobId: failed.id });

@@ -14,11 +14,14 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { approvalReasonsIn } from "@/lib/issuance/approval-words";
 import { shortReference } from "@/lib/issuance/short-reference";
 
-/** The request, or null for a bad id or another branch's (admins oversee every branch); the title and the page share the read. */
+/**
+ * The request, or null for a bad id, another branch's (admins oversee every branch) or one of the
+ * other kind (training or real, docs/training.md); the title and the page share the read.
+ */
 const loadRequest = cache(async (jobId: string) => {
   const user = await guardPage("manager");
   if (!z.uuid().safeParse(jobId).success) return null;
-  const request = await findApprovalRequest({ db, jobId });
+  const request = await findApprovalRequest({ db, jobId, training: user.training });
   return request && (user.role === "admin" || request.branchId === user.branchId) ? request : null;
 });
 

@@ -88,6 +88,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             accounts={accounts}
             stations={health.stations}
             approvalHints={await approvalHints(customer.id, user.training)}
+            training={user.training}
           />
         </Card>
       </div>
