@@ -97,14 +97,6 @@ export async function countOpenJobs({
   return rows[0]?.n ?? 0;
 }
 
-/** Cards not yet finished per station of a branch (the station's queue as we know it). */
-export async function stationQueueDepths({ db, branchId }: { db: Executor; branchId: string }) {
-  const rows = await db.execute<{ station_id: string; open: number }>(sql`
-    select station_id, count(*)::int as open from issuance_jobs
-     where branch_id = ${branchId} and completed_at is null group by station_id`);
-  return new Map(rows.rows.map((r) => [r.station_id, r.open]));
-}
-
 /** A test card was produced on it: from now on it may be enabled. */
 export async function markStationVerified({ db, id }: { db: Executor; id: string }) {
   const [row] = await db
