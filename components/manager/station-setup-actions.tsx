@@ -107,7 +107,7 @@ export function StationSetupActions({
           {t(`testPrint.${print.key}`, {
             problem: print.problem ? capitalisedIn(v(`problem.${print.problem}`), locale) : "",
           })}
-          {print.held ? ` (${print.held})` : null}
+          {print.held ? ` (${t(`testPrint.held.${print.held}`)})` : null}
         </p>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">

@@ -5,6 +5,7 @@
 // the browser receives the result.
 import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/station-health";
 import { FAILED_STATES } from "@/lib/vocabulary";
+import { heldReason, type HeldReason } from "@/lib/issuance/error-codes";
 import {
   PROBLEM_LABEL,
   STATION_PROBLEMS,
@@ -30,8 +31,8 @@ export type TestPrintKey =
 export type TestPrintProgress = {
   jobId: string;
   key: TestPrintKey;
-  /** Why a card is held before D1 took it (no blank cards, D1 unreachable), as recorded. */
-  held: string | null;
+  /** Why a card is held before D1 took it (no blank cards, D1 unreachable): Stations.testPrint.held.* */
+  held: HeldReason | null;
   problem: ProblemKind | null;
   failed: boolean;
   done: boolean;
@@ -62,8 +63,9 @@ export function testPrintProgress(print: TestPrint | null): TestPrintProgress | 
     // "order not accepted by D1" is what a mistyped station id looks like from here.
     return { ...base, problem, key: problem === "not_accepted" ? "failedNotAccepted" : "failed" };
   }
-  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows.
-  const held = print.state === "submitting" && print.errorMessage ? print.errorMessage : null;
+  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows, as a
+  // code the screen puts into the reader's words (the stored English stays in the job's events).
+  const held = print.state === "submitting" ? heldReason(print.errorCode) : null;
   return { ...base, held, key: TEST_PRINT_KEY[print.state] ?? "inProgress" };
 }
 
