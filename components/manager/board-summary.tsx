@@ -4,7 +4,7 @@ import type { BoardStats } from "@/lib/board";
 import type { ReasonCount } from "@/lib/issuance/station-problems";
 import { Card } from "@/components/ui/card";
 import { ProblemWords } from "@/components/problem-words";
-import { capitalisedIn } from "./capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 import { useDuration } from "./format";
 import { dayName } from "./board-chart";
 

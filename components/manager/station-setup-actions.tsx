@@ -9,7 +9,7 @@ import { verifyStationAction } from "@/lib/actions/manager/verify-station";
 import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { capitalisedIn } from "./capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 
 type Step = "verify" | "rename" | "delete" | null;
 

@@ -1,7 +1,7 @@
-// Fails when a screen shows a word from one of the server's English maps (STATE_LABEL,
-// PROBLEM_LABEL, …): those read the English messages for logs, CSV and tests, so a German reader
+// Fails when a screen shows a word from one of the server's English maps (PROBLEM_LABEL,
+// SPOIL_REASON_LABEL, …): those read the English messages for logs, CSV and tests, so a German reader
 // would see English (docs/translating.md). The maps are found, not listed: every export of a lib/
-// module whose value reads an English message file. The scan is checked on STATE_LABEL below, so
+// module whose value reads an English message file. The scan is checked on known maps below, so
 // this test cannot pass by finding nothing.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -71,7 +71,7 @@ describe("no English label maps on screens", () => {
   const maps = englishExports();
 
   it("finds the English maps", () => {
-    expect(maps.get("@/lib/issuance/states")).toContain("STATE_LABEL");
+    expect(maps.get("@/lib/stock/labels")).toContain("SPOIL_REASON_LABEL");
     expect(maps.get("@/lib/issuance/station-problems")).toContain("PROBLEM_LABEL");
   });
 

@@ -59,12 +59,6 @@ export function periodParts(
   return { week: isoWeek(period)[1], from: dm(period), to: dm(end) };
 }
 
-/** "Mon 30 Nov" for a day; "Week 49 (30 Nov – 6 Dec)" for a week: in English, for tests and logs. */
-export function periodLabel(period: string, grain: ReportGrain): string {
-  const parts = periodParts(period, grain, "en");
-  return "day" in parts ? parts.day : `Week ${parts.week} (${parts.from} – ${parts.to})`;
-}
-
 /** The period as a CSV cell: 2026-11-30 for a day, 2026-W49 for a week. */
 export function periodCode(period: string, grain: ReportGrain): string {
   if (grain === "day") return period;

@@ -6,18 +6,12 @@
 import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/station-health";
 import { FAILED_STATES } from "@/lib/vocabulary";
 import { heldReason, type HeldReason } from "@/lib/issuance/error-codes";
-import {
-  PROBLEM_LABEL,
-  STATION_PROBLEMS,
-  exceptionsInWords,
-  problemKind,
-  type ProblemKind,
-} from "@/lib/issuance/station-problems";
+import { STATION_PROBLEMS, exceptionsInWords, problemKind, type ProblemKind } from "@/lib/issuance/station-problems";
 
-/** Exceptions of one kind, in plain words ("jammed"), never a raw code. */
-export type ExceptionCount = { kind: ProblemKind; reason: string; count: number };
+/** Exceptions of one kind (the screen says it: Vocab.problem), never a raw code. */
+export type ExceptionCount = { kind: ProblemKind; count: number };
 
-export type StationProblem = { kind: ProblemKind; label: string; at: string };
+export type StationProblem = { kind: ProblemKind; at: string };
 
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
@@ -81,7 +75,7 @@ export function toStationHealth({ exceptions, testPrint, ...row }: StationHealth
     ...toStationPick(row),
     testPrint: testPrintProgress(testPrint),
     // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ kind, reason, count }) => ({ kind, reason, count })),
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ kind, count }) => ({ kind, count })),
   };
 }
 
@@ -91,9 +85,7 @@ export function toStationPick<R extends StationPickRow>({
   ...row
 }: R): Omit<R, "clearedAt" | "lastFailure"> & Read {
   const { lastSuccessAt } = row;
-  const lastProblem = lastFailure
-    ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
-    : null;
+  const lastProblem = lastFailure ? { kind: problemKind(lastFailure), at: lastFailure.at } : null;
   const after = (a: string, b: string | null) => b === null || Date.parse(a) > Date.parse(b);
   const unavailable =
     lastProblem !== null &&
