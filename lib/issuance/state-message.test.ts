@@ -69,7 +69,7 @@ describe("a refused order", () => {
     const message = stateMessage(refused);
     expect(message).toEqual({ key: "refused.d1Data", detail: "D1 did not accept the name on the card." });
     const text = `${german(`JobSentence.${message.key}`)} ${german("JobSentence.detail", { text: message.detail! })}`;
-    expect(text).toMatch(/^D1 hat die Daten des Kartenantrags nicht angenommen\./);
+    expect(text).toMatch(/^D1 hat die Daten des Auftrags nicht angenommen\./);
     expect(text).toContain("„D1 did not accept the name on the card.“");
     expect(stateSentence(refused)).toMatch(/^D1 did not accept the order's data\. .*Recorded: “D1 did not accept/);
   });
