@@ -64,14 +64,14 @@ test("a teller switches to German; the choice is kept after signing out and in a
   const search = teller.getByRole("combobox", { name: "Kunde oder Karte suchen" });
   await search.fill("C00000150");
   await expect(
-    teller.getByRole("listbox", { name: "Kunden und Kartenaufträge" }).getByRole("option").first(),
+    teller.getByRole("listbox", { name: "Kunden und Kartenanträge" }).getByRole("option").first(),
   ).toBeVisible();
   await search.press("Enter");
   await expect(teller.getByRole("heading", { name: "Karte ausgeben" })).toBeVisible();
   await expect(teller).toHaveTitle(/ · Kunde · Branch Instant Issuance$/);
   await expect(teller.locator("html")).toHaveAttribute("lang", "de");
   await expect(teller.getByText("Kundennummer", { exact: true })).toBeVisible();
-  await expect(teller.getByRole("heading", { name: "Karten und Aufträge" })).toBeVisible();
+  await expect(teller.getByRole("heading", { name: "Karten und Kartenanträge" })).toBeVisible();
   await expect(teller.getByRole("radio", { name: "Neue Karte" })).toBeChecked();
   await expect(teller.getByLabel("Name auf der Karte")).toBeVisible();
   await expect(teller.getByLabel("Personalisierungsstation")).toBeVisible();

@@ -76,7 +76,7 @@ test("the job and approval pages' titles name the customer and the request, neve
   const german = await germanContext(browser, "teller");
   const deutsch = await german.newPage();
   await deutsch.goto(`/teller/jobs/${request.jobId}`);
-  await expect(deutsch).toHaveTitle(`Kartenauftrag für ${c.name} (${short})${SUFFIX}`);
+  await expect(deutsch).toHaveTitle(`Kartenantrag für ${c.name} (${short})${SUFFIX}`);
   await german.close();
 
   // Downtown's teller and manager: not found, and the title does not name Riverside's customer.

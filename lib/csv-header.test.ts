@@ -38,7 +38,7 @@ describe("csvHeader", () => {
     };
     expect(await read("de")).toBe(
       '"ID","Zeitpunkt","Kartenbestand","Ort","Station","Bewegung","Menge","Charge","Lieferantenreferenz",' +
-        '"Makulaturgrund","Auftrags-ID","Von","Zweite Person"',
+        '"Makulaturgrund","Kartenantrags-ID","Von","Zweite Person"',
     );
     expect(await read("en")).toBe(
       '"id","at","stock_type","place","station","movement","quantity","lot","supplier_ref","spoil_reason","job_id","by","second_by"',

@@ -1,15 +1,16 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { DayStats } from "@/db/queries/branch-stats";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
+import { calendarDayText } from "@/lib/calendar-day";
 
-/** "Mon 30 Nov" / "Mo., 30. Nov.": a calendar day (already the branch's) in the user's language. */
-export const dayName = (day: string, locale: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString(locale === "en" ? "en-GB" : locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
+/**
+ * "Mon 30 Nov" / "Mo., 30. Nov.": a calendar day (already the branch's) in the user's language,
+ * from the messages' names, never Intl's: this renders in the browser too (branch-board.tsx).
+ */
+export function useDayName(): (day: string) => string {
+  const v = useTranslations("Vocab");
+  return (day) => calendarDayText(day, v);
+}
 
 const HATCH = "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.55) 3px 5px)";
 
@@ -21,7 +22,7 @@ const HATCH = "repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,
  */
 export function BoardChart({ days }: { days: DayStats[] }) {
   const t = useTranslations("Board");
-  const locale = useLocale();
+  const dayName = useDayName();
   const max = Math.max(1, ...days.map((d) => d.issued + d.exceptions));
   return (
     <figure aria-labelledby="chart-caption">
@@ -44,7 +45,7 @@ export function BoardChart({ days }: { days: DayStats[] }) {
       <div aria-hidden className="mt-1 flex gap-2">
         {days.map((d) => (
           <span key={d.day} className="flex-1 text-center text-xs text-slate-700">
-            {dayName(d.day, locale)}
+            {dayName(d.day)}
           </span>
         ))}
       </div>
@@ -69,7 +70,7 @@ export function BoardChart({ days }: { days: DayStats[] }) {
         <TableBody>
           {days.map((d) => (
             <TableRow key={d.day}>
-              <TableRowHead>{dayName(d.day, locale)}</TableRowHead>
+              <TableRowHead>{dayName(d.day)}</TableRowHead>
               <TableCell numeric>{d.issued}</TableCell>
               <TableCell numeric>{d.exceptions}</TableCell>
             </TableRow>

@@ -7,7 +7,7 @@ import { ProblemWords } from "@/components/problem-words";
 import { PRODUCED_STATES } from "@/lib/issuance/states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/branch-time";
-import { capitalisedIn } from "./capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 import { useDuration } from "./format";
 
 type Job = Omit<BranchJob, "createdAt" | "completedAt" | "canceledAt" | "producedAfterCancelAt"> & {

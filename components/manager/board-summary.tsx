@@ -4,9 +4,9 @@ import type { BoardStats } from "@/lib/board";
 import type { ReasonCount } from "@/lib/issuance/station-problems";
 import { Card } from "@/components/ui/card";
 import { ProblemWords } from "@/components/problem-words";
-import { capitalisedIn } from "./capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 import { useDuration } from "./format";
-import { dayName } from "./board-chart";
+import { useDayName } from "./board-chart";
 
 type Period = PeriodStats & { byReason: ReasonCount[] };
 
@@ -57,16 +57,16 @@ export const weekIsToday = (stats: Pick<BoardStats, "today" | "week">) =>
 
 export function BoardSummary({ stats, inProgress }: { stats: BoardStats; inProgress: number }) {
   const t = useTranslations("Board");
-  const locale = useLocale();
+  const dayName = useDayName();
   const first = stats.days[0]?.day;
   const last = stats.days.at(-1)?.day;
   return (
     <div className="space-y-2">
       <div className="grid gap-4 md:grid-cols-3">
-        <PeriodCard title={t("today")} range={last ? dayName(last, locale) : ""} stats={stats.today} />
+        <PeriodCard title={t("today")} range={last ? dayName(last) : ""} stats={stats.today} />
         <PeriodCard
           title={t("week")}
-          range={first && last ? t("weekRange", { first: dayName(first, locale), last: dayName(last, locale) }) : ""}
+          range={first && last ? t("weekRange", { first: dayName(first), last: dayName(last) }) : ""}
           stats={stats.week}
         />
         <Card title={t("inProgress")} level={3} padding="compact">

@@ -9,7 +9,7 @@ import { verifyStationAction } from "@/lib/actions/manager/verify-station";
 import type { StationHealth } from "@/lib/stations/health";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { capitalisedIn } from "./capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 
 type Step = "verify" | "rename" | "delete" | null;
 
@@ -107,7 +107,7 @@ export function StationSetupActions({
           {t(`testPrint.${print.key}`, {
             problem: print.problem ? capitalisedIn(v(`problem.${print.problem}`), locale) : "",
           })}
-          {print.held ? ` (${print.held})` : null}
+          {print.held ? ` (${t(`testPrint.held.${print.held}`)})` : null}
         </p>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReportException } from "@/lib/reports/load";
-import { capitalisedIn } from "@/components/manager/capitalised";
+import { capitalisedIn } from "@/lib/capitalised";
 import { ProblemWords } from "@/components/problem-words";
 import { Time } from "@/components/branch-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

@@ -10,7 +10,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { SearchHit } from "@/db/queries/customers";
 import { searchCustomersAction } from "@/lib/actions/teller/search-customers";
-import { STATE_LABEL } from "@/lib/issuance/states";
 import { isSearchable } from "@/lib/search-query";
 import { useBranchTime } from "@/components/branch-time";
 import { Button } from "@/components/ui/button";
@@ -47,6 +46,7 @@ const hrefOf = (hit: SearchHit) => (hit.kind === "request" ? `/teller/jobs/${hit
 
 export function CustomerSearch() {
   const t = useTranslations("Search");
+  const v = useTranslations("Vocab");
   const locale = useLocale();
   const router = useRouter();
   const listId = useId();
@@ -167,7 +167,7 @@ export function CustomerSearch() {
                         {t("request", { product: hit.productName, name: `${hit.givenName} ${hit.familyName}` })}
                       </span>{" "}
                       <span className="text-sm text-slate-700">
-                        · {hit.customerNumber} · {dateTime(hit.createdAt)} · {STATE_LABEL[hit.state]}
+                        · {hit.customerNumber} · {dateTime(hit.createdAt)} · {v(`jobState.${hit.state}`)}
                       </span>
                     </>
                   ) : (

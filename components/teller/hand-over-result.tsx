@@ -7,15 +7,26 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useState, useTransition } from "react";
 import { retryActivationAction } from "@/lib/actions/teller/retry-activation";
+import { settleFailure, type SettleFailure } from "@/lib/hand-over/settle-failure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { HandOverJob } from "./hand-over";
 
-/** The last word on blocking the replaced card, from the job's events (no column holds it). */
-function blockFailure(job: HandOverJob, unexplained: string): string | null {
-  const last = job.events.filter((e) => e.kind === "old_card_blocked" || e.kind === "old_card_block_failed").at(-1);
-  if (last?.kind !== "old_card_block_failed") return null;
-  return typeof last.detail.message === "string" ? last.detail.message : unexplained;
+/**
+ * The last failure of a kind among the job's events: its reason (the screen says it in the
+ * reader's language) or, for an event recorded before reasons were kept, its stored words.
+ */
+function lastFailure(
+  job: HandOverJob,
+  done: string,
+  failed: string,
+): { reason: SettleFailure | null; stored: string | null } | null {
+  const last = job.events.filter((e) => e.kind === done || e.kind === failed).at(-1);
+  if (last?.kind !== failed) return null;
+  return {
+    reason: settleFailure(last.detail),
+    stored: typeof last.detail.message === "string" ? last.detail.message : null,
+  };
 }
 
 export function HandOverResult({ job, focus }: { job: HandOverJob; focus: boolean }) {
@@ -37,7 +48,16 @@ export function HandOverResult({ job, focus }: { job: HandOverJob; focus: boolea
     </Button>
   );
   const old = job.replacedCard;
-  const oldFailure = old && !old.blocked ? blockFailure(job, t("notBlockedByCardSystem")) : null;
+  const blockFailed = old && !old.blocked ? lastFailure(job, "old_card_blocked", "old_card_block_failed") : null;
+  const oldFailure = blockFailed
+    ? blockFailed.reason
+      ? t(`failure.block.${blockFailed.reason}`)
+      : (blockFailed.stored ?? t("notBlockedByCardSystem"))
+    : null;
+  const activationFailed = job.activationError ? lastFailure(job, "activated", "activation_failed") : null;
+  const activationFailure = activationFailed?.reason
+    ? t(`failure.activate.${activationFailed.reason}`)
+    : job.activationError;
 
   return (
     <div className="space-y-4">
@@ -71,7 +91,7 @@ export function HandOverResult({ job, focus }: { job: HandOverJob; focus: boolea
           <Alert tone="error">
             <p className="font-semibold">{t("notActive")}</p>
             <p>
-              {job.activationError} {t("recorded")}
+              {activationFailure} {t("recorded")}
             </p>
             {retryButton(t("retryActivation"))}
           </Alert>

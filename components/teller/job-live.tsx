@@ -44,7 +44,9 @@ function useStateSentence(): (job: StateMessageJob) => string {
   return (job) => {
     const m = stateMessage(job);
     const reasons: Record<string, string> = m.rules !== undefined ? { reasons: approvalReasons(m.rules) } : {};
-    return t(m.key, { ...m.values, ...reasons });
+    const sentence = t(m.key, { ...m.values, ...reasons });
+    // The recorded words (D1's, in English) follow the reader's sentence as a detail for support.
+    return m.detail ? `${sentence} ${t("detail", { text: m.detail })}` : sentence;
   };
 }
 

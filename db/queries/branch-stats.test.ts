@@ -66,8 +66,9 @@ describe("branch board numbers", () => {
     expect(stats.today.p90Seconds).toBeCloseTo(91, 0);
     expect(stats.week).toMatchObject({ issued: 11, exceptions: 2 });
     expect(exceptionsInWords(stats.week.byReason)).toEqual([
-      { kind: "card_data", reason: "card data rejected by D1", codes: ["data_exception"], count: 1 },
-      { kind: "jam", reason: "jammed", codes: ["CARD_JAM"], count: 1 },
+      // A tie in the kinds' fixed order (the same in every language), not by English words.
+      { kind: "jam", codes: ["CARD_JAM"], count: 1 },
+      { kind: "card_data", codes: ["data_exception"], count: 1 },
     ]);
     expect(stats.days.reduce((n, d) => n + d.issued, 0)).toBe(11);
     expect(await openJobCount({ db, training: false, branchId: counter.branch.id })).toBe(1);
@@ -102,11 +103,10 @@ describe("branch board numbers", () => {
     expect(exceptionsInWords(today.byReason)).toEqual([
       {
         kind: "jam",
-        reason: "jammed",
         codes: expect.arrayContaining(["SOME_JAM", "OTHER_JAM"]) as string[],
         count: 2,
       },
-      { kind: "not_accepted", reason: "order not accepted by D1", codes: ["bad_request:d1"], count: 1 },
+      { kind: "not_accepted", codes: ["bad_request:d1"], count: 1 },
     ]);
   });
 

@@ -10,20 +10,19 @@ import { cardSystem } from "@/lib/card-system";
 import { trainingCardSystem } from "@/lib/training/deps";
 import { isAppError } from "@/lib/errors";
 import { log as rootLog } from "@/lib/log";
+import { settleFailureEnglish, type SettleFailure } from "./settle-failure";
 
 const log = rootLog.child({ component: "hand-over" });
 
-/** What the card system's answer means for the teller; the error code goes to the log. */
-function failureMessage(error: unknown, what: "activate" | "block"): string {
+/**
+ * What the card system's answer means for the teller: a reason the screen says in the reader's
+ * language (HandOver.failure.*, settle-failure.ts), and its English words for the job's events,
+ * the column and the log. The error code goes to the log.
+ */
+function failure(error: unknown, what: "activate" | "block"): { reason: SettleFailure; message: string } {
   const code = isAppError(error) ? error.code : "internal:card_system";
-  if (code === "conflict:card_system") {
-    return what === "activate"
-      ? "The bank's card system refused to activate the card. Contact the card operations team."
-      : "The bank's card system refused to block the old card. Contact the card operations team.";
-  }
-  return what === "activate"
-    ? "The bank's card system did not answer. Try the activation again in a moment."
-    : "The bank's card system did not answer. Try blocking the old card again in a moment.";
+  const reason: SettleFailure = code === "conflict:card_system" ? "refused" : "noAnswer";
+  return { reason, message: settleFailureEnglish(what, reason) };
 }
 
 export type SettleOutcome = {
@@ -49,9 +48,9 @@ export async function settleHandedOverCard({ jobId }: { jobId: string }): Promis
       outcome.activation = "done";
     } catch (error) {
       log.warn({ jobId, err: error }, "activation at hand-over failed");
-      const message = failureMessage(error, "activate");
+      const { reason, message } = failure(error, "activate");
       await markActivationFailed({ db, jobId, message });
-      await event("activation_failed", { message });
+      await event("activation_failed", { reason, message });
       outcome.activation = "failed";
     }
   }
@@ -64,7 +63,7 @@ export async function settleHandedOverCard({ jobId }: { jobId: string }): Promis
       outcome.oldCardBlock = "done";
     } catch (error) {
       log.warn({ jobId, oldJobId: card.old_job_id, err: error }, "blocking the replaced card failed");
-      await event("old_card_block_failed", { oldJobId: card.old_job_id, message: failureMessage(error, "block") });
+      await event("old_card_block_failed", { oldJobId: card.old_job_id, ...failure(error, "block") });
       outcome.oldCardBlock = "failed";
     }
   }

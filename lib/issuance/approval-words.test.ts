@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { approvalReasons, approvalReasonsIn, foreseenApprovalRules } from "./approval-words";
+import { approvalReasonsIn, foreseenApprovalRules } from "./approval-words";
+import { approvalReasons } from "./testing/english";
 
 const hints = { nameDiffers: true, givenName: "Xavier", familyName: "Müller", recentReplacement: true };
 

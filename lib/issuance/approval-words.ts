@@ -1,13 +1,8 @@
 // Why a request waits for a manager, and what became of it, in words for tellers and managers.
 // Pure: the job page, the Counter lists and the board use it in the browser; the words are the
-// messages' (the English ones here, for the server; screens pass their language's through ReasonWords).
-import common from "@/lib/i18n/messages/en/common.json";
-import teller from "@/lib/i18n/messages/en/teller.json";
+// messages', which each screen passes in its reader's language through ReasonWords.
 import { APPROVAL_RULES, type ApprovalRule } from "@/lib/vocabulary";
 import { nameDiffersFromRecord } from "./name-match";
-
-/** The rules' words in English: the messages' Vocab.approvalRule, which the screens show in the user's language. */
-export const APPROVAL_RULE_LABEL: Record<ApprovalRule, string> = common.Vocab.approvalRule;
 
 /** How a language joins the rules' words: each rule's words, none, and "a and b". */
 export type ReasonWords = {
@@ -23,15 +18,6 @@ export function approvalReasonsIn(words: ReasonWords, rules: readonly string[] |
   if (known.length === 1) return known[0]!;
   return words.and(known.slice(0, -1).join(", "), known.at(-1)!);
 }
-
-const english: ReasonWords = {
-  rule: (r) => APPROVAL_RULE_LABEL[r],
-  none: () => teller.IssueForm.noRule,
-  and: (first, last) => teller.IssueForm.andList.replace("{first}", first).replace("{last}", last),
-};
-
-/** The same in English, for the server's sentences and tests. */
-export const approvalReasons = (rules: readonly string[] | null | undefined) => approvalReasonsIn(english, rules);
 
 export type ApprovalHints = {
   /** The bank's name rule is on; the customer's recorded name to compare with. */

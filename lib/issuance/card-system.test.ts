@@ -18,7 +18,7 @@ import { startSimWithReceiver, type ReceiverBridge } from "@/test-support/receiv
 import { createIssuanceJob } from "./create-job";
 import type { IssuanceDeps } from "./deps";
 import { submitOrder } from "./submit";
-import { stateSentence } from "./teller-messages";
+import { stateSentence } from "./testing/english";
 import { simulatedPans, storedRowsText } from "@/test-support/stored-card-data";
 import { until } from "@/test-support/until";
 

@@ -3,12 +3,7 @@
 // card's state, and a retry or a move is another job. Pure, so client components use it too.
 // Contract: "canceled at the counter" ⇔ canceledAt is set or state = canceled; "retried/moved"
 // ⇔ another job has retry_of_job_id = this id (retriedAs).
-import teller from "@/lib/i18n/messages/en/teller.json";
 import { FAILED_STATES, type JobState } from "@/lib/vocabulary";
-import { STATE_LABEL } from "./states";
-
-/** `label`: the English words (the messages' Outcome and Vocab.jobState); screens say the kind in the user's language. */
-const OUTCOME = teller.Outcome;
 
 export type OutcomeKind =
   "destroy" | "moved" | "retried" | "canceled" | "failed" | "rejected" | "done" | "handed_over" | "open";
@@ -20,24 +15,24 @@ export type OutcomeInput = {
   producedAfterCancelAt?: Date | string | null;
 };
 
-export type Outcome = { kind: OutcomeKind; label: string };
+/** Screens say the kind in the user's language (Outcome.*, else the state's Vocab.jobState). */
+export type Outcome = { kind: OutcomeKind };
 
 export function isCanceledAtCounter(job: Pick<OutcomeInput, "state" | "canceledAt">): boolean {
   return Boolean(job.canceledAt) || job.state === "canceled";
 }
 
 export function jobOutcome(job: OutcomeInput): Outcome {
-  if (job.producedAfterCancelAt) return { kind: "destroy", label: OUTCOME.destroy };
+  if (job.producedAfterCancelAt) return { kind: "destroy" };
   const canceled = isCanceledAtCounter(job);
-  if (job.retriedAs)
-    return canceled ? { kind: "moved", label: OUTCOME.moved } : { kind: "retried", label: OUTCOME.retried };
-  if (canceled) return { kind: "canceled", label: OUTCOME.canceled };
-  if (FAILED_STATES.includes(job.state)) return { kind: "failed", label: STATE_LABEL[job.state] };
+  if (job.retriedAs) return { kind: canceled ? "moved" : "retried" };
+  if (canceled) return { kind: "canceled" };
+  if (FAILED_STATES.includes(job.state)) return { kind: "failed" };
   // Final, nothing was sent: not a failure a teller retries (a new request would meet the rule again).
-  if (job.state === "rejected") return { kind: "rejected", label: STATE_LABEL.rejected };
-  if (job.state === "done") return { kind: "done", label: STATE_LABEL.done };
-  if (job.state === "handed_over") return { kind: "handed_over", label: STATE_LABEL.handed_over };
-  return { kind: "open", label: STATE_LABEL[job.state] };
+  if (job.state === "rejected") return { kind: "rejected" };
+  if (job.state === "done") return { kind: "done" };
+  if (job.state === "handed_over") return { kind: "handed_over" };
+  return { kind: "open" };
 }
 
 /** Still worth a teller's action: a failure nobody retried, moved or canceled. */
@@ -59,10 +54,4 @@ export function cancelMessage({ reach, stationLabel }: CancelSummary): CancelMes
   if (reach === "never_sent") return { key: "cancelNeverSent" };
   if (reach === "stopped") return { key: "cancelStopped" };
   return { key: "cancelNotStopped", values: { station: stationLabel } };
-}
-
-/** The same in English, for tests and logs. */
-export function cancelSentence(summary: CancelSummary): string {
-  const { key, values } = cancelMessage(summary);
-  return teller.Job[key].replace("{station}", values?.station ?? "");
 }

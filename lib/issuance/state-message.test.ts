@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { ineligibilityReason, ineligibilityText } from "./eligibility";
 import { stateMessage } from "./state-message";
-import { stateSentence } from "./teller-messages";
+import { stateSentence } from "./testing/english";
 
 const job = { errorCode: null, errorMessage: null, panLast4: null };
 const german = createTranslator({ locale: "de", messages: MESSAGES.de });
@@ -55,5 +55,28 @@ describe("ineligibilityText", () => {
     const product = { name: "Youth Prepaid", minAge: null, maxAge: 25, customerTypes: null };
     const reason = ineligibilityReason(product, { dateOfBirth: "1990-01-01", customerType: "private" }, "2026-11-30")!;
     expect(ineligibilityText(reason, words)).toBe("Youth Prepaid: für Kunden bis 25 Jahre; dieser Kunde ist 36.");
+  });
+});
+
+describe("a refused order", () => {
+  it("says a known refusal in the reader's language; the recorded English words follow only as a detail", () => {
+    const refused = {
+      ...job,
+      state: "submission_failed",
+      errorCode: "invalid:d1",
+      errorMessage: "D1 did not accept the name on the card.",
+    };
+    const message = stateMessage(refused);
+    expect(message).toEqual({ key: "refused.d1Data", detail: "D1 did not accept the name on the card." });
+    const text = `${german(`JobSentence.${message.key}`)} ${german("JobSentence.detail", { text: message.detail! })}`;
+    expect(text).toMatch(/^D1 hat die Daten des Auftrags nicht angenommen\./);
+    expect(text).toContain("„D1 did not accept the name on the card.“");
+    expect(stateSentence(refused)).toMatch(/^D1 did not accept the order's data\. .*Recorded: “D1 did not accept/);
+  });
+
+  it("gives an unknown code the general sentence, and the recorded words as a detail", () => {
+    const odd = { ...job, state: "submission_failed", errorCode: "weird:d1", errorMessage: "Something new" };
+    expect(stateMessage(odd)).toEqual({ key: "submissionFailed", detail: "Something new" });
+    expect(stateMessage({ ...odd, errorMessage: null })).toEqual({ key: "submissionFailed" });
   });
 });

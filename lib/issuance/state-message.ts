@@ -1,10 +1,10 @@
 // What a teller is told about a job, as a message key (JobSentence.*) with its values, so every
-// language says it from the same logic: the job page renders it with t(), and stateSentence()
-// (teller-messages.ts) renders it in English for tests and logs. D1 publishes no reason codes for
+// language says it from the same logic: the job page renders it with t() (tests render it in
+// English through lib/issuance/testing/english.ts). D1 publishes no reason codes for
 // production exceptions (d1-api.md §10.3: `details.reason` is free text), so the advice follows
 // the documented `details.status` only; D1's own words are quoted after it, never interpreted or
 // translated. Pure: client components use it.
-import { STATION_DISABLED, STATION_EMPTY, STATION_UNBALANCED } from "./error-codes";
+import { heldReason, refusalReason, type RefusalReason } from "./error-codes";
 
 export type StateMessageKey =
   | "awaiting"
@@ -26,13 +26,22 @@ export type StateMessageKey =
   | "dataExceptionReported"
   | "productionException"
   | "productionExceptionReported"
-  | "reportedText"
   | "submissionFailed"
+  | `refused.${RefusalReason}`
   | "canceled"
   | "unknown";
 
-/** `rules`: the approval rules to name ({reasons}), put into words by the renderer. */
-export type StateMessage = { key: StateMessageKey; values?: Record<string, string>; rules?: readonly string[] | null };
+/**
+ * `rules`: the approval rules to name ({reasons}), put into words by the renderer. `detail`: words
+ * stored with the job as they were recorded (D1's or the worker's, in English), shown after the
+ * sentence as a detail for support, never as the sentence itself.
+ */
+export type StateMessage = {
+  key: StateMessageKey;
+  values?: Record<string, string>;
+  rules?: readonly string[] | null;
+  detail?: string;
+};
 
 export type StateMessageJob = {
   state: string;
@@ -59,14 +68,7 @@ export function stateMessage(job: StateMessageJob): StateMessage {
       return note ? { key: "rejectedWithNote", values: { note } } : { key: "rejected" };
     }
     case "submitting":
-      if (job.errorCode === STATION_EMPTY) return { key: "stationEmpty" };
-      if (job.errorCode === STATION_UNBALANCED) return { key: "stationUnbalanced" };
-      if (job.errorCode === STATION_DISABLED) return { key: "stationDisabled" };
-      if (job.errorCode === "unavailable:d1") return { key: "d1Unreachable" };
-      if (job.errorCode === "unavailable:card_system") return { key: "cardSystemDown" };
-      // Only after an earlier run may have reached D1 (submit.ts): the job is kept, not ended.
-      if (job.errorCode?.endsWith(":card_system")) return { key: "cardSystemData" };
-      return { key: "sending" };
+      return { key: heldReason(job.errorCode) ?? "sending" };
     case "requested":
       return { key: "requested" };
     case "ready":
@@ -79,11 +81,12 @@ export function stateMessage(job: StateMessageJob): StateMessage {
     case "production_exception":
     case "data_exception":
       return exceptionMessage(job);
-    case "submission_failed":
-      // Our own or D1's explanation, as it was recorded.
-      return job.errorMessage
-        ? { key: "reportedText", values: { text: job.errorMessage } }
-        : { key: "submissionFailed" };
+    case "submission_failed": {
+      // A known refusal in the reader's language; the recorded words (English) only as a detail.
+      const refused = refusalReason(job.errorCode);
+      const detail = job.errorMessage?.trim() || undefined;
+      return { key: refused ? `refused.${refused}` : "submissionFailed", ...(detail ? { detail } : {}) };
+    }
     case "canceled":
       return { key: "canceled" };
     default:

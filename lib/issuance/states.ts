@@ -1,8 +1,7 @@
 // The issuance job state machine: how far each state has got, which D1 production status leads
-// where, and what the teller is told. The states themselves are in lib/vocabulary.ts. The
+// where (the screens name a state with Vocab.jobState). The states themselves are in lib/vocabulary.ts. The
 // database mirrors `rank` in issuance_state_rank() so that concurrent notifications are applied
 // safely in SQL (tested against each other in states.test.ts).
-import en from "@/lib/i18n/messages/en/common.json";
 import { JOB_STATES, type JobState } from "@/lib/vocabulary";
 
 export const RANK: Record<JobState, number> = {
@@ -56,5 +55,3 @@ export function canTransition(from: JobState, to: JobState): boolean {
   if (current >= 3) return false;
   return RANK[to] > current && to !== "handed_over" && to !== "rejected";
 }
-
-export const STATE_LABEL: Record<JobState, string> = en.Vocab.jobState;

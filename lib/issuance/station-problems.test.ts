@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { problemKind, problemLabel } from "./station-problems";
+import { PROBLEM_LABEL, problemKind } from "./station-problems";
+
+const problemLabel = (job: Parameters<typeof problemKind>[0]) => PROBLEM_LABEL[problemKind(job)];
 
 const failed = (errorMessage: string | null, errorCode: string | null = "ANY_CODE") => ({
   state: "production_exception" as const,

@@ -20,9 +20,11 @@ export type ProblemKind =
 
 /**
  * Short, to follow "likely unavailable:" or a count ("2 × jammed"): the English of the messages'
- * Vocab.problem, which the screens show in the user's language (the kind is the key).
+ * Vocab.problem, for the report CSV; the screens say the kind in the user's language.
  */
 export const PROBLEM_LABEL: Record<ProblemKind, string> = en.Vocab.problem;
+
+const KIND_ORDER = Object.keys(PROBLEM_LABEL) as ProblemKind[];
 
 /** Problems that say something about the station itself (and make it likely unavailable). */
 export const STATION_PROBLEMS: readonly ProblemKind[] = ["jam", "out_of_stock", "offline", "chip", "station"];
@@ -49,16 +51,11 @@ export function problemKind(job: {
   return "station";
 }
 
-export const problemLabel = (job: Parameters<typeof problemKind>[0]) => PROBLEM_LABEL[problemKind(job)];
-
 /** The raw code behind a problem, for a tooltip beside the words: D1's or our error code, else the state. */
 export const problemCode = (job: { state: JobState; errorCode: string | null }) => job.errorCode ?? job.state;
 
-/** A problem label as the start of a sentence or a table cell: "Jammed". */
-export const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
-
-/** Exceptions of one kind in plain words ("jammed"), with the raw codes behind them for a tooltip. */
-export type ReasonCount = { kind: ProblemKind; reason: string; codes: string[]; count: number };
+/** Exceptions of one kind (the screens say it: Vocab.problem), with the raw codes behind them for a tooltip. */
+export type ReasonCount = { kind: ProblemKind; codes: string[]; count: number };
 
 /**
  * Counts of failed jobs by their facts, gathered by plain-word kind: D1 publishes no reason
@@ -70,14 +67,14 @@ export function exceptionsInWords(
   const out: ReasonCount[] = [];
   for (const row of rows) {
     const kind = problemKind(row);
-    const reason = PROBLEM_LABEL[kind];
     const code = problemCode(row);
     const same = out.find((e) => e.kind === kind);
-    if (!same) out.push({ kind, reason, codes: [code], count: row.count });
+    if (!same) out.push({ kind, codes: [code], count: row.count });
     else {
       same.count += row.count;
       if (!same.codes.includes(code)) same.codes.push(code);
     }
   }
-  return out.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  // Ties in the kinds' fixed order, so every language lists them alike.
+  return out.sort((a, b) => b.count - a.count || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }

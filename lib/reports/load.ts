@@ -11,13 +11,8 @@ import {
   type ExceptionRow,
   type TimeToCardRow,
 } from "@/db/queries/reports";
-import {
-  capitalised,
-  problemCode,
-  problemKind,
-  PROBLEM_LABEL,
-  type ProblemKind,
-} from "@/lib/issuance/station-problems";
+import { capitalisedIn } from "@/lib/capitalised";
+import { problemCode, problemKind, PROBLEM_LABEL, type ProblemKind } from "@/lib/issuance/station-problems";
 import type { ReportGrain } from "@/lib/validations/reports";
 import { spoilReasonWords } from "./labels";
 import { periodsOf } from "./periods";
@@ -43,7 +38,7 @@ export type BranchReport = ReportRange & {
 
 const inWords = (e: ExceptionRow): ReportException => {
   const kind = problemKind(e);
-  return { ...e, kind, words: capitalised(PROBLEM_LABEL[kind]), code: problemCode(e) };
+  return { ...e, kind, words: capitalisedIn(PROBLEM_LABEL[kind], "en"), code: problemCode(e) };
 };
 
 export async function loadBranchReport(branchId: string, range: ReportRange): Promise<BranchReport> {

@@ -1,6 +1,7 @@
 // The periods of a report and their names: calendar days, or ISO weeks (Monday to Sunday, named
 // by ISO week number), both of the branch's calendar. Pure date arithmetic on YYYY-MM-DD strings,
 // so the browser and the CSV say the same.
+import { calendarDay, type CalendarDay } from "@/lib/calendar-day";
 import type { ReportGrain } from "@/lib/validations/reports";
 
 const DAY = 86_400_000;
@@ -32,37 +33,18 @@ export function isoWeek(day: string): [number, number] {
   return [year, week];
 }
 
-/** Intl's tag for a language: English dates read the British way (30 Nov), as the rest of the product. */
-const tag = (locale: string) => (locale === "en" ? "en-GB" : locale);
-
 /**
- * A period's parts in a language: the day ("Mon 30 Nov", "Mo., 30. Nov."), or the week's number
- * with its first and last day; the screens put a week into words with their messages.
+ * A period's parts: the day, or the week's number with its first and last day. The screens put
+ * them into words with their messages (lib/calendar-day.ts: the same characters on the server and
+ * in the browser).
  */
 export function periodParts(
   period: string,
   grain: ReportGrain,
-  locale: string,
-): { day: string } | { week: number; from: string; to: string } {
-  if (grain === "day")
-    return {
-      day: utc(period).toLocaleDateString(tag(locale), {
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        timeZone: "UTC",
-      }),
-    };
+): { day: CalendarDay } | { week: number; from: CalendarDay; to: CalendarDay } {
+  if (grain === "day") return { day: calendarDay(period) };
   const end = iso(new Date(utc(period).getTime() + 6 * DAY));
-  const dm = (day: string) =>
-    utc(day).toLocaleDateString(tag(locale), { day: "numeric", month: "short", timeZone: "UTC" });
-  return { week: isoWeek(period)[1], from: dm(period), to: dm(end) };
-}
-
-/** "Mon 30 Nov" for a day; "Week 49 (30 Nov – 6 Dec)" for a week: in English, for tests and logs. */
-export function periodLabel(period: string, grain: ReportGrain): string {
-  const parts = periodParts(period, grain, "en");
-  return "day" in parts ? parts.day : `Week ${parts.week} (${parts.from} – ${parts.to})`;
+  return { week: isoWeek(period)[1], from: calendarDay(period), to: calendarDay(end) };
 }
 
 /** The period as a CSV cell: 2026-11-30 for a day, 2026-W49 for a week. */

@@ -11,10 +11,13 @@ describe("a station's test card in words", () => {
   it("says where the card is, and why it failed, as keys with the problem's kind", () => {
     expect(print("requested")).toMatchObject({ key: "accepted", failed: false, done: false });
     expect(print("done")).toMatchObject({ key: "produced", done: true });
+    // Held: a reason code the screen says in the reader's language, never the stored English.
     expect(print("submitting", "unavailable:d1", "D1 not reachable")).toMatchObject({
       key: "sending",
-      held: "D1 not reachable",
+      held: "d1Unreachable",
     });
+    expect(print("submitting", "empty:station", "Counter 1 has no blank cards left").held).toBe("stationEmpty");
+    expect(print("submitting").held).toBeNull();
     expect(print("production_exception", "X", "Card jammed")).toMatchObject({
       key: "failed",
       problem: "jam",
@@ -34,5 +37,7 @@ describe("a station's test card in words", () => {
       expect(t("testPrint.produced")).not.toBe("");
       expect(t("testPrint.failed", { problem: "X" })).toContain("X");
     }
+    const german = createTranslator({ locale: "de", messages: { Stations: de.Stations }, namespace: "Stations" });
+    expect(german("testPrint.held.stationEmpty")).toContain("keine Kartenrohlinge");
   });
 });

@@ -5,18 +5,13 @@
 // the browser receives the result.
 import type { StationHealthRow, StationPickRow, TestPrint } from "@/db/queries/station-health";
 import { FAILED_STATES } from "@/lib/vocabulary";
-import {
-  PROBLEM_LABEL,
-  STATION_PROBLEMS,
-  exceptionsInWords,
-  problemKind,
-  type ProblemKind,
-} from "@/lib/issuance/station-problems";
+import { heldReason, type HeldReason } from "@/lib/issuance/error-codes";
+import { STATION_PROBLEMS, exceptionsInWords, problemKind, type ProblemKind } from "@/lib/issuance/station-problems";
 
-/** Exceptions of one kind, in plain words ("jammed"), never a raw code. */
-export type ExceptionCount = { kind: ProblemKind; reason: string; count: number };
+/** Exceptions of one kind (the screen says it: Vocab.problem), never a raw code. */
+export type ExceptionCount = { kind: ProblemKind; count: number };
 
-export type StationProblem = { kind: ProblemKind; label: string; at: string };
+export type StationProblem = { kind: ProblemKind; at: string };
 
 /** ready: nothing against it; likely_unavailable: its last card failed there; disabled: by the manager. */
 export type StationAvailability = "ready" | "likely_unavailable" | "disabled";
@@ -30,8 +25,8 @@ export type TestPrintKey =
 export type TestPrintProgress = {
   jobId: string;
   key: TestPrintKey;
-  /** Why a card is held before D1 took it (no blank cards, D1 unreachable), as recorded. */
-  held: string | null;
+  /** Why a card is held before D1 took it (no blank cards, D1 unreachable): Stations.testPrint.held.* */
+  held: HeldReason | null;
   problem: ProblemKind | null;
   failed: boolean;
   done: boolean;
@@ -62,8 +57,9 @@ export function testPrintProgress(print: TestPrint | null): TestPrintProgress | 
     // "order not accepted by D1" is what a mistyped station id looks like from here.
     return { ...base, problem, key: problem === "not_accepted" ? "failedNotAccepted" : "failed" };
   }
-  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows.
-  const held = print.state === "submitting" && print.errorMessage ? print.errorMessage : null;
+  // Held or retried before D1 took it (no blank cards, D1 unreachable): the reason follows, as a
+  // code the screen puts into the reader's words (the stored English stays in the job's events).
+  const held = print.state === "submitting" ? heldReason(print.errorCode) : null;
   return { ...base, held, key: TEST_PRINT_KEY[print.state] ?? "inProgress" };
 }
 
@@ -79,7 +75,7 @@ export function toStationHealth({ exceptions, testPrint, ...row }: StationHealth
     ...toStationPick(row),
     testPrint: testPrintProgress(testPrint),
     // The board's grouping (same words, most frequent first), without the raw codes.
-    exceptionsLastHour: exceptionsInWords(exceptions).map(({ kind, reason, count }) => ({ kind, reason, count })),
+    exceptionsLastHour: exceptionsInWords(exceptions).map(({ kind, count }) => ({ kind, count })),
   };
 }
 
@@ -89,9 +85,7 @@ export function toStationPick<R extends StationPickRow>({
   ...row
 }: R): Omit<R, "clearedAt" | "lastFailure"> & Read {
   const { lastSuccessAt } = row;
-  const lastProblem = lastFailure
-    ? { kind: problemKind(lastFailure), label: PROBLEM_LABEL[problemKind(lastFailure)], at: lastFailure.at }
-    : null;
+  const lastProblem = lastFailure ? { kind: problemKind(lastFailure), at: lastFailure.at } : null;
   const after = (a: string, b: string | null) => b === null || Date.parse(a) > Date.parse(b);
   const unavailable =
     lastProblem !== null &&

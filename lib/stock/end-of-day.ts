@@ -8,7 +8,7 @@
 // one is refused; a wrong count is not replaced but explained, so the record stays as signed.
 import { STOCK_MOVEMENTS, type StockMovement, type StockPlace } from "@/lib/vocabulary";
 
-/** The breakdown's lines in ledger order (the words are lib/stock/labels.ts's MOVEMENT_LABEL). */
+/** The breakdown's lines in ledger order (the screens' words are Vocab.stockMovement). */
 export const MOVEMENT_ORDER: readonly StockMovement[] = STOCK_MOVEMENTS;
 
 /** "Vault", the station's label, or "Spoiled cards" (kept apart until destroyed). */

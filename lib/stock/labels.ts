@@ -1,11 +1,7 @@
-// How stock places, movements and spoil reasons read in English (the CSV, the server's words): the
-// English messages' Vocab, which the screens show in the user's language. Client components import them.
+// How spoil reasons read in English (the reports' CSV): the English messages' Vocab, which the
+// screens show in the user's language; and a station's stock as the teller is warned of it.
 import en from "@/lib/i18n/messages/en/common.json";
-import type { SpoilReason, StockMovement, StockPlace } from "@/lib/vocabulary";
-
-export const PLACE_LABEL: Record<StockPlace, string> = en.Vocab.stockPlace;
-
-export const MOVEMENT_LABEL: Record<StockMovement, string> = en.Vocab.stockMovement;
+import type { SpoilReason } from "@/lib/vocabulary";
 
 export const SPOIL_REASON_LABEL: Record<SpoilReason, string> = en.Vocab.spoilReason;
 

@@ -163,6 +163,12 @@ describe("a card system failure never undoes the hand-over", () => {
     expect(after).toMatchObject({ state: "handed_over", cardStatus: "inactive", activatedAt: null });
     expect(after.activationError).toContain("refused to activate");
     expect(await eventsOf(job.id)).toEqual(["handed_over", "activation_failed"]);
+    // The reason the screen says in the reader's language, beside the stored English words.
+    const [failed] = await db
+      .select()
+      .from(jobEvents)
+      .where(and(eq(jobEvents.jobId, job.id), eq(jobEvents.kind, "activation_failed")));
+    expect(failed!.detail).toMatchObject({ reason: "refused", message: after.activationError });
   });
 
   it("activates on retry once the card system accepts", async () => {

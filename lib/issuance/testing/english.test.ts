@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exceptionAdvice, stateSentence } from "./teller-messages";
+import { exceptionAdvice, stateSentence } from "./english";
 
 const job = { errorCode: null, errorMessage: null, panLast4: null };
 
