@@ -3,11 +3,12 @@
 // would work against the simulator and never against D1. This scans every string literal of the
 // product code (tests aside, they may assert what the simulator answers); the `SIM_*` settings
 // declared in lib/env.ts are names of settings, not codes, and are allowed.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "@/test-support/source-files";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const PRODUCT_DIRS = ["app", "components", "lib", "db"];
@@ -41,15 +42,9 @@ export function simCodesIn(source: string, fileName: string): string[] {
   return found;
 }
 
-function productFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.(ts|tsx|mts|mjs|js)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
-}
-
 describe("no simulator error codes in product code", () => {
   it("finds none in app/, components/, lib/ or db/", () => {
-    const files = PRODUCT_DIRS.flatMap(productFiles);
+    const files = PRODUCT_DIRS.flatMap((dir) => sourceFiles(dir, /\.(ts|tsx|mts|mjs|js)$/));
     expect(files.length).toBeGreaterThan(50);
     const offences = files.flatMap((f) =>
       simCodesIn(readFileSync(path.join(root, f), "utf8"), f).map((code) => `${f}: ${code}`),

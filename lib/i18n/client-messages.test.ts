@@ -1,19 +1,15 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT, sourceFiles } from "@/test-support/source-files";
 import { clientMessages, SERVER_ONLY_NAMESPACES } from "./client-messages";
 import { MESSAGES } from "./messages";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-
 /** Every source file that runs in the browser ("use client") under app/ and components/. */
 function clientFiles(): string[] {
-  return ["app", "components"].flatMap((dir) =>
-    readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
-      .map((e) => join(e.parentPath, e.name))
-      .filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"))),
-  );
+  return ["app", "components"]
+    .flatMap((dir) => sourceFiles(dir))
+    .filter((file) => /^\s*["']use client["']/.test(readFileSync(join(REPO_ROOT, file), "utf8")));
 }
 
 describe("the messages sent to the browser", () => {
@@ -31,6 +27,6 @@ describe("the messages sent to the browser", () => {
     const files = clientFiles();
     expect(files.length).toBeGreaterThan(20);
     const pattern = new RegExp(`useTranslations\\(\\s*["'](${SERVER_ONLY_NAMESPACES.join("|")})\\b`);
-    expect(files.filter((file) => pattern.test(readFileSync(file, "utf8"))).map((f) => relative(ROOT, f))).toEqual([]);
+    expect(files.filter((file) => pattern.test(readFileSync(join(REPO_ROOT, file), "utf8")))).toEqual([]);
   });
 });

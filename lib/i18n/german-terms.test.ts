@@ -3,22 +3,11 @@
 // page ("Referenz für den Support"), and a station or rule is "aktiviert/deaktiviert". Fails with
 // the message's key when a German message uses another word.
 import { describe, expect, it } from "vitest";
+import { flattenMessages } from "@/test-support/message-tree";
 import { MESSAGES } from "./messages";
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const english = flatten(MESSAGES.en);
-const german = flatten(MESSAGES.de);
+const english = flattenMessages(MESSAGES.en);
+const german = flattenMessages(MESSAGES.de);
 
 /** Words German messages never use, with the term to use instead. */
 const AVOID: Array<[RegExp, string]> = [

@@ -3,19 +3,8 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/vocabulary";
+import { flattenMessages } from "@/test-support/message-tree";
 import { MESSAGES } from "./messages";
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** The ICU arguments a message uses ({count}, {name}), sorted; a message that does not parse throws. */
 function placeholders(message: string): string[] {
@@ -32,7 +21,7 @@ function placeholders(message: string): string[] {
   return [...names].sort();
 }
 
-const reference = flatten(MESSAGES.en);
+const reference = flattenMessages(MESSAGES.en);
 
 /** Keys of English missing in a language, and keys it has that English has not. */
 function keyDifferences(messages: Map<string, string>): { missing: string[]; extra: string[] } {
@@ -44,13 +33,13 @@ function keyDifferences(messages: Map<string, string>): { missing: string[]; ext
 
 describe("messages", () => {
   it.each(LOCALES.filter((l) => l !== "en"))("%s has exactly the English keys, none empty", (locale) => {
-    const messages = flatten(MESSAGES[locale]);
+    const messages = flattenMessages(MESSAGES[locale]);
     expect(keyDifferences(messages)).toEqual({ missing: [], extra: [] });
     expect([...messages].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
   });
 
   it.each(LOCALES.filter((l) => l !== "en"))("%s uses the same placeholders as English", (locale) => {
-    const messages = flatten(MESSAGES[locale]);
+    const messages = flattenMessages(MESSAGES[locale]);
     const differing = [...reference].filter(([key, text]) => {
       const other = messages.get(key);
       return other !== undefined && placeholders(other).join() !== placeholders(text).join();
@@ -67,7 +56,7 @@ describe("messages", () => {
   });
 
   it("names a key missing in a language and one it has extra", () => {
-    const broken = new Map(flatten(MESSAGES.de));
+    const broken = new Map(flattenMessages(MESSAGES.de));
     broken.delete("Shell.signOut");
     broken.set("Shell.signOff", "Abmelden");
     expect(keyDifferences(broken)).toEqual({ missing: ["Shell.signOut"], extra: ["Shell.signOff"] });

@@ -3,18 +3,11 @@
 // would see English (docs/translating.md). The maps are found, not listed: every export of a lib/
 // module whose value reads an English message file. The scan is checked on known maps below, so
 // this test cannot pass by finding nothing.
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-
-function files(dir: string, ext: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(ext) && !e.name.includes(".test."))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
-}
+import { REPO_ROOT as ROOT, sourceFiles as files } from "@/test-support/source-files";
 
 const parse = (file: string) =>
   ts.createSourceFile(file, readFileSync(join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
@@ -25,7 +18,7 @@ const exported = (s: ts.Statement) =>
 /** For each lib module ("@/lib/…" without extension), the exports whose value reads English messages. */
 function englishExports(): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
-  for (const file of files("lib", ".ts").filter((f) => !f.startsWith("lib/i18n/"))) {
+  for (const file of files("lib", /\.ts$/).filter((f) => !f.startsWith("lib/i18n/"))) {
     const source = parse(file);
     const english = source.statements.flatMap((s) =>
       ts.isImportDeclaration(s) &&
@@ -52,7 +45,7 @@ function englishExports(): Map<string, Set<string>> {
 
 /** "file: name" for each English export a screen imports. */
 function englishOnScreens(maps: Map<string, Set<string>>): string[] {
-  const screens = [...files("app", ".tsx"), ...files("components", ".tsx"), ...files("components", ".ts")];
+  const screens = [...files("app", /\.tsx$/), ...files("components", /\.tsx?$/)];
   return screens.flatMap((file) =>
     parse(file).statements.flatMap((s) => {
       if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) return [];

@@ -2,20 +2,13 @@
 // every .tsx under app/ and components/ is parsed and its JSX text, rendered strings and text
 // attributes are listed with file:line. The checker itself is tested on small sources below, so
 // this test cannot pass by finding nothing.
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT as ROOT, sourceFiles } from "@/test-support/source-files";
 import { findLiteralStrings, isWords } from "./literal-strings";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-
-function tsxFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".tsx") && !e.name.endsWith(".test.tsx"))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
-}
-
-const files = [...tsxFiles("app"), ...tsxFiles("components")].sort();
+const files = [...sourceFiles("app", /\.tsx$/), ...sourceFiles("components", /\.tsx$/)].sort();
 
 /** "file:line kind text" for each untranslated string in the files. */
 function report(list: string[]): string[] {

@@ -1,11 +1,12 @@
 // What the server says exists in every language: each error code's sentence, and every message
 // key the server code names (msg("…"), v("…") in lib/, app/ and db/). Keys built from a
 // vocabulary (`Vocab.jobState.${state}`) are checked by tsc, whose types come from English.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeMessage, ERROR_TYPES, SURFACES } from "@/lib/errors";
 import { LOCALES } from "@/lib/vocabulary";
+import { REPO_ROOT, sourceFiles } from "@/test-support/source-files";
 import { isMessageKey, render } from "./message";
 import { MESSAGES } from "./messages";
 
@@ -16,14 +17,6 @@ function has(locale: (typeof LOCALES)[number], key: string): boolean {
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === "string" && node.trim() !== "";
-}
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sources(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
 }
 
 const KEY_USE = /\b(?:msg|v)\(\s*"([A-Za-z0-9_.]+)"/g;
@@ -40,8 +33,8 @@ describe("the server's messages", () => {
 
   it("have every key the server code names, in every language", () => {
     const used = new Set<string>();
-    for (const file of ["lib", "app", "db"].flatMap((dir) => sources(dir))) {
-      for (const match of readFileSync(file, "utf8").matchAll(KEY_USE)) used.add(match[1]!);
+    for (const file of ["lib", "app", "db"].flatMap((dir) => sourceFiles(dir))) {
+      for (const match of readFileSync(join(REPO_ROOT, file), "utf8").matchAll(KEY_USE)) used.add(match[1]!);
     }
     // The scan finds the keys (a broken pattern would pass with none).
     expect(used.size).toBeGreaterThan(200);
