@@ -65,15 +65,7 @@ test("a jam injected from the control page ends the teller's card in the jam exc
   expect((await sim<{ faults: unknown[] }>("GET", `/stations/${persoStation}`)).faults).toEqual([]);
 
   // Normal again: a retry on the same station (with the teller's word it is fixed) is produced.
-  // By value (the station's id): the option's health words change as events arrive.
-  await page
-    .getByLabel("Retry on station")
-    .selectOption(
-      await page
-        .getByLabel("Retry on station")
-        .locator("option", { hasText: "(where the card failed)" })
-        .getAttribute("value"),
-    );
+  await counter.chooseRetryStation("(where the card failed)");
   await page.getByLabel("The problem at this station is solved: retry on it").check();
   await page.getByRole("button", { name: "Retry the card" }).click();
   await counter.expectDone();

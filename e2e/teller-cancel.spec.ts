@@ -33,9 +33,7 @@ test("after a jam, the failed station needs a confirmation, and a canceled card 
   const jobId = page.url().split("/").pop()!;
 
   // The station that failed is offered, but only with the teller's word that it is fixed.
-  const stationSelect = page.getByLabel("Retry on station");
-  const failedOption = await stationSelect.locator("option", { hasText: "(where the card failed)" }).textContent();
-  await stationSelect.selectOption({ label: failedOption! });
+  await counter.chooseRetryStation("(where the card failed)");
   const confirm = page.getByLabel("The problem at this station is solved: retry on it");
   await expect(confirm).toBeVisible();
   await page.getByRole("button", { name: "Retry the card" }).click();

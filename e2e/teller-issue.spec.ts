@@ -57,9 +57,7 @@ test("a station jam shows the exception; a retry on another station produces the
   await expect(counter.jobState()).toContainText("Production problem at the station");
   const failedUrl = page.url();
   // Options carry the station's live health after its name.
-  const retryOn = page.getByLabel("Retry on station");
-  // By value (the station's id): the health words may change while the test reads them.
-  await retryOn.selectOption(await retryOn.locator("option", { hasText: "Counter printer 1" }).getAttribute("value"));
+  await counter.chooseRetryStation("Counter printer 1");
   await page.getByRole("button", { name: "Retry the card" }).click();
   await expect(page).not.toHaveURL(failedUrl);
   await counter.expectDone();

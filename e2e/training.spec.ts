@@ -96,15 +96,7 @@ test("a teller in training issues a card with a drilled jam, recovers, and nothi
   await expect(page.getByText("No drill is active: training cards are produced normally.")).toBeVisible();
 
   // Recovery as the page offers it: retry on the same station, the problem solved.
-  // By the option's value (the station's id): its words change as the station's state arrives live.
-  await teller
-    .getByLabel("Retry on station")
-    .selectOption(
-      await teller
-        .getByLabel("Retry on station")
-        .locator("option", { hasText: "(where the card failed)" })
-        .getAttribute("value"),
-    );
+  await counter.chooseRetryStation("(where the card failed)");
   await teller.getByLabel("The problem at this station is solved: retry on it").check();
   await teller.getByRole("button", { name: "Retry the card" }).click();
   await counter.expectDone();

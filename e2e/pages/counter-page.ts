@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The teller's counter: search, the customer page's issue form, and a job's live page. */
 export class CounterPage {
@@ -20,20 +20,31 @@ export class CounterPage {
   async issue(options: { product?: string; station?: RegExp | string; name?: string } = {}) {
     if (options.product) await this.page.getByRole("radio", { name: options.product }).check();
     if (options.name !== undefined) await this.page.getByLabel("Name on the card").fill(options.name);
-    if (options.station)
-      await this.page
-        .getByLabel("Personalization station")
-        .selectOption({ label: await this.optionLabel(options.station) });
+    if (options.station) await this.chooseStation(this.page.getByLabel("Personalization station"), options.station);
     await this.page.getByRole("button", { name: "Review" }).click();
     await this.page.getByRole("button", { name: "Issue card" }).click();
     await expect(this.page).toHaveURL(/\/teller\/jobs\/[0-9a-f-]{36}$/);
   }
 
-  private async optionLabel(station: RegExp | string): Promise<string> {
-    const labels = await this.page.getByLabel("Personalization station").locator("option").allTextContents();
-    const found = labels.find((l) => (typeof station === "string" ? l.includes(station) : station.test(l)));
+  /** On a failed card's page: the station to retry on, by words of its option. */
+  async chooseRetryStation(station: RegExp | string) {
+    await this.chooseStation(this.page.getByLabel("Retry on station"), station);
+  }
+
+  /**
+   * Chooses the station whose option's words match, by the option's value (the station's id):
+   * the words after a station's name (its health, "where the card failed") change as its state
+   * arrives live, so a label read first may be gone when it is chosen.
+   */
+  private async chooseStation(select: Locator, station: RegExp | string) {
+    const options = await select
+      .locator("option")
+      .evaluateAll((els) => els.map((el) => ({ label: el.textContent ?? "", value: (el as HTMLOptionElement).value })));
+    const found = options.find(({ label }) =>
+      typeof station === "string" ? label.includes(station) : station.test(label),
+    );
     if (!found) throw new Error(`no station option matches ${String(station)}`);
-    return found;
+    await select.selectOption(found.value);
   }
 
   async reference(): Promise<string> {
